@@ -1,0 +1,35 @@
+# Two commands do all the set-up: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DB     ?= data/kdkmp.duckdb
+
+.PHONY: run test install install-dev demo clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## make run: install if needed, load the demo data into an empty database, serve on 127.0.0.1:8501
+run: install
+	KDKMP_DB=$(DB) $(PY) -m analytics demo --if-empty --db $(DB)
+	KDKMP_DB=$(DB) $(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+## make test: install the dev requirements and run every test
+test: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+demo: install
+	$(PY) -m analytics demo --db $(DB)
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,150 @@
+"""Command line: python -m analytics ingest|summary|demo|undo (see README, "Baris perintah")."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from analytics import db, weeks
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analytics", description="Lapisan analitik dasbor KDKMP/MBG.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="impor satu file CSV/XLSX")
+    ing.add_argument("file", type=Path)
+    ing.add_argument("--dataset", default="auto",
+                     choices=["auto", "koperasi", "lahan", "sppg", "bimtek", "simkopdes_lahan", "simkopdes_desa"])
+    ing.add_argument("--minggu", type=_date, help="minggu laporan bila file tidak bertanggal (YYYY-MM-DD)")
+    ing.add_argument("--db", type=Path)
+    ing.add_argument("--json", action="store_true", help="cetak laporan sebagai JSON")
+    ing.add_argument("--partial", action="store_true", help="simpan baris valid walau ada baris bergalat")
+    ing.add_argument("--user", default="cli", help="nama pengunggah yang dicatat")
+
+    summ = sub.add_parser("summary", help="ringkasan minggu terbaru untuk satu filter")
+    summ.add_argument("--provinsi")
+    summ.add_argument("--kabupaten")
+    summ.add_argument("--kecamatan")
+    summ.add_argument("--minggu", type=_date)
+    summ.add_argument("--db", type=Path)
+    summ.add_argument("--json", action="store_true", required=True)
+
+    demo = sub.add_parser("demo", help="muat data contoh (sintetis)")
+    demo.add_argument("--db", type=Path)
+    demo.add_argument("--if-empty", action="store_true", help="hanya bila basis data belum berisi data")
+
+    und = sub.add_parser("undo", help="batalkan satu unggahan")
+    und.add_argument("batch_id", type=int)
+    und.add_argument("--db", type=Path)
+    return p
+
+
+def _date(text: str):
+    try:
+        return weeks.as_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid (YYYY-MM-DD)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        con = db.connect(args.db)
+    except db.DatabaseBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return 1 if args.command == "ingest" else 2
+    try:
+        return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo}[args.command](con, args)
+    finally:
+        con.close()
+
+
+def _ingest(con, args) -> int:
+    from analytics import ingest
+
+    if args.dataset in ("simkopdes_lahan", "simkopdes_desa"):
+        print(f"Dataset {args.dataset} belum didukung di versi ini.", file=sys.stderr)
+        return 2
+    if not args.file.is_file():
+        print(f"File {args.file} tidak ada.", file=sys.stderr)
+        return 2
+    prepared = ingest.prepare(con, args.file.read_bytes(), args.file.name, args.dataset, minggu=args.minggu)
+    batch = None
+    status = "rejected"
+    note = prepared.reason
+    if not prepared.rejected and (not prepared.result.errors or args.partial):
+        try:
+            batch = ingest.commit(con, prepared, user=args.user, partial=args.partial)
+            status = "committed"
+        except ingest.UploadRefused as exc:
+            note = str(exc)
+    elif not prepared.rejected:
+        note = f"{len(prepared.result.error_rows)} baris bergalat; tidak ada yang disimpan (pakai --partial untuk menyimpan baris valid)."
+    report = prepared.report(batch, status)
+    if note and status == "rejected" and not any(e["message"] == note for e in report["errors"]):
+        report["errors"].append({"row": None, "column": None, "value": None, "message": note})
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, default=str))
+    else:
+        print(f"{status}: {args.file.name} ({report['dataset']}), {report['rows_read']} baris dibaca, "
+              f"{report['rows_committed']} disimpan" + (f", unggahan #{batch}" if batch else ""))
+        for e in report["errors"][:50]:
+            print(f"  galat baris {e['row']} kolom {e['column']} nilai {e['value']!r}: {e['message']}")
+        for w in report["warnings"][:50]:
+            print(f"  peringatan baris {w['row']} kolom {w['column']} nilai {w['value']!r}: {w['message']}")
+    return 0 if status == "committed" else 1
+
+
+def _summary(con, args) -> int:
+    from analytics import summary
+    from analytics.filters import Filter
+    from analytics.wilayah import Gazetteer
+
+    g = Gazetteer.load(con)
+    codes: dict[str, str | None] = {"provinsi": None, "kabupaten": None, "kecamatan": None}
+    parent = None
+    for level in ("provinsi", "kabupaten", "kecamatan"):
+        value = getattr(args, level)
+        if value:
+            code = g.resolve(level, value, parent)
+            if code is None:
+                print(f"{level} '{value}' tidak dikenal atau ganda; pakai kode Kemendagri.", file=sys.stderr)
+                return 2
+            codes[level] = code
+            parent = code
+    deepest = codes["kecamatan"] or codes["kabupaten"] or codes["provinsi"]
+    f = Filter.from_code(deepest)
+    print(json.dumps(summary.as_json(summary.picture(con, f, args.minggu)), ensure_ascii=False))
+    return 0
+
+
+def _demo(con, args) -> int:
+    from analytics import demo
+
+    if args.if_empty and con.execute("select count(*) from upload_batch").fetchone()[0] > 0:
+        print("Basis data sudah berisi data; data contoh tidak dimuat.")
+        return 0
+    if demo.is_loaded(con):
+        print("Data contoh sudah dimuat.")
+        return 0
+    ids = demo.load(con)
+    print(f"Data contoh dimuat: {len(ids)} unggahan.")
+    return 0
+
+
+def _undo(con, args) -> int:
+    from analytics import ingest
+
+    try:
+        done = ingest.undo(con, args.batch_id, user="cli")
+    except ingest.UploadRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(json.dumps(done, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""Settings an office may change, from data/pengaturan.toml (all optional) and the environment."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from analytics.db import DATA_DIR
+
+SETTINGS_FILE = DATA_DIR / "pengaturan.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Largest upload accepted, in MB.
+    batas_unggah_mb: int = 50
+    # A file with errors in more than this share of its rows is rejected as a whole.
+    batas_baris_galat: float = 0.25
+    # Weekly reporting cut-off: a report uploaded after this weekday (1=Senin … 7=Minggu) of the
+    # following week is "terlambat".
+    hari_batas_lapor: int = 1
+    # Zone rules file.
+    aturan_zona: str = str(DATA_DIR / "zona.toml")
+
+
+def load(path: Path | None = None) -> Settings:
+    path = Path(os.environ.get("KDKMP_SETTINGS") or path or SETTINGS_FILE)
+    values = {}
+    if path.is_file():
+        with path.open("rb") as fh:
+            values = tomllib.load(fh)
+    known = {k: v for k, v in values.items() if k in Settings.__dataclass_fields__}
+    return Settings(**known)

@@ -1,0 +1,322 @@
+"""Upload pipeline: read → normalise → validate → commit, the commit in one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from analytics import db, zones
+from analytics.config import load as load_settings
+from analytics.ingest import schema
+from analytics.ingest.read import ReadError, Table, read
+from analytics.ingest.validate import Problem, Validated, validate
+from analytics.wilayah import Gazetteer
+
+__all__ = ["Prepared", "ReadError", "prepare", "commit", "undo", "remove_demo", "UploadRefused"]
+
+
+class UploadRefused(ValueError):
+    """The upload cannot be committed; the message is for the uploader."""
+
+
+@dataclass
+class Prepared:
+    file_name: str
+    sha256: str
+    dataset: str | None
+    table: Table | None
+    result: Validated | None
+    read_error: str | None = None
+
+    @property
+    def rejected(self) -> bool:
+        return self.read_error is not None or self.result is None or self.result.rejected
+
+    @property
+    def reason(self) -> str | None:
+        if self.read_error:
+            return self.read_error
+        return self.result.rejected_reason if self.result else None
+
+    @property
+    def weeks(self) -> list[dt.date]:
+        if self.result is None or self.result.rows.empty:
+            return []
+        return sorted(set(self.result.rows["minggu"]))
+
+    @property
+    def kabupaten(self) -> list[str]:
+        if self.result is None or self.result.rows.empty:
+            return []
+        return sorted(set(self.result.rows["kode_kabupaten"]))
+
+    def report(self, batch_id: int | None = None, status: str | None = None) -> dict:
+        """The JSON report of cli.md."""
+        r = self.result
+        errors = [p.as_dict() for p in r.errors] if r else []
+        if self.read_error:
+            errors = [{"row": None, "column": None, "value": None, "message": self.read_error}]
+        weeks = self.weeks
+        return {
+            "status": status or ("rejected" if self.rejected else "valid"),
+            "dataset": self.dataset,
+            "batch_id": batch_id,
+            "rows_read": r.rows_read if r else 0,
+            "rows_committed": len(r.rows) if (r is not None and batch_id is not None) else 0,
+            "minggu": weeks[-1].isoformat() if weeks else None,
+            "errors": errors,
+            "warnings": [p.as_dict() for p in r.warnings] if r else [],
+            "matched_names": [
+                {"row": m["row"], "found": m["found"], "matched": m["matched"], "kode": m["kode"]}
+                for m in (r.matched_names if r else [])
+            ],
+        }
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    dataset: str = "auto",
+    *,
+    minggu: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    today: dt.date | None = None,
+    sheet: str | None = None,
+) -> Prepared:
+    """Read and validate without touching the database."""
+    settings = load_settings()
+    sha = hashlib.sha256(data).hexdigest()
+    limit = settings.batas_unggah_mb * 1024 * 1024
+    if len(data) > limit:
+        return Prepared(file_name, sha, None, None, None,
+                        f"File {len(data) / 1024 / 1024:.1f} MB melebihi batas {settings.batas_unggah_mb} MB.")
+    try:
+        table = read(data, file_name, sheet)
+    except ReadError as exc:
+        return Prepared(file_name, sha, None if dataset == "auto" else dataset, None, None, str(exc))
+    if dataset == "auto":
+        detected = schema.detect(table.headers)
+        if detected is None:
+            return Prepared(file_name, sha, None, table, None,
+                            "Jenis data tidak dikenali dari judul kolom. Pilih dataset, atau pakai templat "
+                            "(kolom wajib: koperasi → nama_koperasi; lahan → id_lahan; sppg → nama_sppg; "
+                            "bimtek → nama_kegiatan dan jumlah_peserta).")
+        dataset = detected
+    if dataset not in schema.DATASETS:
+        return Prepared(file_name, sha, dataset, table, None, f"Dataset '{dataset}' tidak dikenal.")
+    result = validate(
+        table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
+        error_share_limit=settings.batas_baris_galat,
+    )
+    return Prepared(file_name, sha, dataset, table, result)
+
+
+def already_loaded(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int | None:
+    """The batch id of an identical file already counting for the same dataset and week."""
+    weeks = prepared.weeks
+    if not weeks:
+        return None
+    row = con.cursor().execute(
+        "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
+        "and dibatalkan_pada is null order by batch_id desc limit 1",
+        {"sha": prepared.sha256, "ds": prepared.dataset, "m": weeks[-1]},
+    ).fetchone()
+    return row[0] if row else None
+
+
+_INSERT = {
+    "koperasi": """insert into koperasi (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
+        kode_kecamatan, kode_desa, id_koperasi, nama_koperasi, badan_hukum, npwp, nib, masuk_portal, akun_simkopdes,
+        status_lahan, tahap_fisik, progres_fisik_persen, gerai_beroperasi, jumlah_anggota, kendala, zona,
+        pendamping, keterangan)
+        select $batch, baris, minggu::date, tanggal_laporan::date, kode_provinsi, kode_kabupaten, kode_kecamatan,
+        kode_desa, id_koperasi, nama_koperasi, badan_hukum, npwp, nib, masuk_portal, akun_simkopdes, status_lahan,
+        tahap_fisik, progres_fisik_persen, gerai_beroperasi, jumlah_anggota,
+        case when kendala is null then null else string_split(kendala, ';') end, zona, pendamping, keterangan
+        from unggahan""",
+    "lahan": """insert into lahan (batch_id, baris, minggu, tanggal_laporan, id_lahan, kode_provinsi, kode_kabupaten,
+        kode_kecamatan, kode_desa, nama_koperasi, sumber_lahan, luas_m2, status_verifikasi, verifikator, lat, lon,
+        kendala, keterangan)
+        select $batch, baris, minggu::date, tanggal_laporan::date, id_lahan, kode_provinsi, kode_kabupaten,
+        kode_kecamatan, kode_desa, nama_koperasi, sumber_lahan, luas_m2, status_verifikasi, verifikator, lat, lon,
+        case when kendala is null then null else string_split(kendala, ';') end, keterangan
+        from unggahan""",
+    "sppg": """insert into sppg (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
+        kode_kecamatan, kode_desa, nama_sppg, status, tanggal_operasi, lat, lon, kapasitas_porsi, penerima_manfaat,
+        pemasok_lokal)
+        select $batch, baris, minggu::date, tanggal_laporan::date, kode_provinsi, kode_kabupaten, kode_kecamatan,
+        kode_desa, nama_sppg, status, tanggal_operasi::date, lat, lon, kapasitas_porsi, penerima_manfaat,
+        pemasok_lokal
+        from unggahan""",
+    "bimtek": """insert into bimtek (batch_id, baris, minggu, tanggal, kode_provinsi, kode_kabupaten, kode_kecamatan,
+        nama_kegiatan, jumlah_peserta, kategori_peserta)
+        select $batch, baris, minggu::date, tanggal::date, kode_provinsi, kode_kabupaten, kode_kecamatan,
+        nama_kegiatan, jumlah_peserta, kategori_peserta
+        from unggahan""",
+}
+
+_DTYPES = {"bool": "boolean", "int": "Int64", "float": "Float64", "percent": "Float64", "lat": "Float64",
+           "lon": "Float64"}
+
+
+def _typed(rows: pd.DataFrame, dataset: str) -> pd.DataFrame:
+    """Give the validated frame column types DuckDB reads without guessing."""
+    ds = schema.DATASETS[dataset]
+    out = pd.DataFrame(index=rows.index)
+    for column in rows.columns:
+        spec = ds.column(column)
+        series = rows[column]
+        if column in ("minggu",) or (spec is not None and spec.kind == "date"):
+            out[column] = series.map(lambda d: None if d is None or pd.isna(d) else d.isoformat()).astype("string")
+        elif column == "baris":
+            out[column] = series.astype("int64")
+        elif spec is not None and spec.kind == "enum_list":
+            out[column] = series.map(lambda v: None if v is None or not isinstance(v, list) or not v else ";".join(v)).astype("string")
+        elif spec is not None and spec.kind in _DTYPES:
+            out[column] = pd.array(series.where(series.notna(), None).tolist(), dtype=_DTYPES[spec.kind])
+        else:
+            out[column] = series.map(lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)).astype("string")
+    return out
+
+
+def commit(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    *,
+    user: str = "admin-lokal",
+    partial: bool = False,
+    demo: bool = False,
+    rules: zones.Rules | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """Write the valid rows as one batch, replacing the same (dataset, week, kabupaten).
+
+    One transaction: either everything lands (rows, coverage, zones) or nothing does.
+    Returns the new batch id.
+    """
+    if prepared.rejected:
+        raise UploadRefused(prepared.reason or "File ditolak.")
+    result = prepared.result
+    if result.errors and not partial:
+        raise UploadRefused(f"{len(result.error_rows)} baris bergalat. Perbaiki file, atau impor hanya baris yang valid.")
+    if result.rows.empty:
+        raise UploadRefused("Tidak ada baris valid untuk disimpan.")
+    same = already_loaded(con, prepared)
+    if same is not None:
+        raise UploadRefused(f"File yang sama persis sudah diunggah untuk minggu ini (unggahan #{same}); tidak ada yang berubah.")
+    rules = rules or (zones.load_rules() if prepared.dataset == "koperasi" else None)
+    rows = _typed(result.rows, prepared.dataset)
+    coverage = rows[["minggu", "kode_kabupaten"]].drop_duplicates()
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with db.WRITE_LOCK:
+        cur = con.cursor()
+        cur.execute("begin transaction")
+        try:
+            batch = cur.execute(
+                """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+                   jumlah_baris, kabupaten, contoh)
+                   values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo) returning batch_id""",
+                {"ds": prepared.dataset, "minggu": prepared.weeks[-1], "file": prepared.file_name,
+                 "sha": prepared.sha256, "user": user, "now": now, "n": len(rows), "kab": prepared.kabupaten,
+                 "demo": demo},
+            ).fetchone()[0]
+            cur.register("cakupan_baru", coverage)
+            cur.execute(
+                "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
+                "select $batch, $ds, minggu::date, kode_kabupaten from cakupan_baru",
+                {"batch": batch, "ds": prepared.dataset},
+            )
+            cur.unregister("cakupan_baru")
+            cur.register("unggahan", rows)
+            cur.execute(_INSERT[prepared.dataset], {"batch": batch})
+            cur.unregister("unggahan")
+            if prepared.dataset == "koperasi":
+                zones.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+    return batch
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lokal",
+         rules: zones.Rules | None = None) -> dict:
+    """Stop counting one batch; what it replaced counts again. Its rows stay in history."""
+    cur = con.cursor()
+    row = cur.execute(
+        "select dataset, dibatalkan_pada from upload_batch where batch_id = $b", {"b": batch_id}
+    ).fetchone()
+    if row is None:
+        raise UploadRefused(f"Unggahan #{batch_id} tidak ada.")
+    if row[1] is not None:
+        raise UploadRefused(f"Unggahan #{batch_id} sudah dibatalkan pada {row[1]:%d-%m-%Y %H:%M}.")
+    dataset = row[0]
+    cover = cur.execute(
+        "select min(minggu), list(distinct kode_kabupaten order by kode_kabupaten) from batch_cakupan where batch_id = $b",
+        {"b": batch_id},
+    ).fetchone()
+    with db.WRITE_LOCK:
+        cur.execute("begin transaction")
+        try:
+            cur.execute(
+                "update upload_batch set dibatalkan_pada = $now, dibatalkan_oleh = $user where batch_id = $b",
+                {"now": dt.datetime.now().replace(microsecond=0), "user": user, "b": batch_id},
+            )
+            if dataset == "koperasi":
+                zones.recompute(cur, rules or zones.load_rules(), list(cover[1]), cover[0])
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+    return {"batch_id": batch_id, "dataset": dataset, "minggu": cover[0].isoformat(), "kabupaten": list(cover[1])}
+
+
+def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
+    """Delete every demo batch and its rows in one transaction; returns the batches removed."""
+    with db.WRITE_LOCK:
+        cur = con.cursor()
+        cur.execute("begin transaction")
+        try:
+            ids = [r[0] for r in cur.execute("select batch_id from upload_batch where contoh").fetchall()]
+            kabupaten = [r[0] for r in cur.execute(
+                "select distinct kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
+                {"ids": ids}).fetchall()]
+            for statement in (
+                "delete from koperasi where batch_id in (select unnest($ids::integer[]))",
+                "delete from lahan where batch_id in (select unnest($ids::integer[]))",
+                "delete from sppg where batch_id in (select unnest($ids::integer[]))",
+                "delete from bimtek where batch_id in (select unnest($ids::integer[]))",
+                "delete from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
+                "delete from upload_batch where batch_id in (select unnest($ids::integer[]))",
+            ):
+                cur.execute(statement, {"ids": ids})
+            if kabupaten:
+                zones.recompute(cur, zones.load_rules(), kabupaten)
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+    return len(ids)
+
+
+def ingest_bytes(con, data: bytes, file_name: str, dataset: str = "auto", *, user: str = "admin-lokal",
+                 partial: bool = False, demo: bool = False, minggu=None, gazetteer=None, today=None,
+                 rules=None) -> tuple[Prepared, int | None]:
+    """prepare + commit when allowed; returns (prepared, batch id or None)."""
+    prepared = prepare(con, data, file_name, dataset, minggu=minggu, gazetteer=gazetteer, today=today)
+    if prepared.rejected or (prepared.result.errors and not partial):
+        return prepared, None
+    return prepared, commit(con, prepared, user=user, partial=partial, demo=demo, rules=rules)
+
+
+Problem = Problem  # re-exported for callers that build reports

@@ -1,0 +1,329 @@
+"""Normalise and validate a read table against a dataset: the report comes before any commit."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analytics import weeks
+from analytics.ingest import schema, values
+from analytics.ingest.read import Table
+from analytics.wilayah import Gazetteer, normalise_code
+
+# Indonesia's bounding box, generously rounded (Sabang–Merauke, Miangas–Rote).
+LAT_RANGE = (-11.5, 6.5)
+LON_RANGE = (94.5, 141.5)
+
+
+@dataclass
+class Problem:
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+    kind: str  # short grouping key, e.g. 'tanggal_tidak_valid'
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value, "message": self.message}
+
+
+@dataclass
+class Validated:
+    dataset: str
+    rows: pd.DataFrame  # valid rows, canonical columns plus region codes, minggu and baris
+    rows_read: int
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    matched_names: list[dict] = field(default_factory=list)
+    rejected_reason: str | None = None
+    columns_found: dict[str, str] = field(default_factory=dict)  # file header -> canonical
+
+    @property
+    def rejected(self) -> bool:
+        return self.rejected_reason is not None
+
+    @property
+    def error_rows(self) -> set[int]:
+        return {p.row for p in self.errors if p.row is not None}
+
+
+def _cell_text(raw) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, (dt.datetime, dt.date)):
+        return raw.isoformat()[:10]
+    return str(raw)
+
+
+def validate(
+    table: Table,
+    dataset_name: str,
+    gazetteer: Gazetteer,
+    *,
+    today: dt.date | None = None,
+    minggu_default: dt.date | None = None,
+    error_share_limit: float = 0.25,
+) -> Validated:
+    ds = schema.DATASETS[dataset_name]
+    today = today or dt.date.today()
+    out = Validated(dataset_name, pd.DataFrame(), rows_read=len(table.rows))
+
+    # 1. Headers → canonical columns.
+    mapping: dict[str, str] = {}
+    for header in table.headers:
+        canonical = schema.canonical_header(header, ds)
+        if canonical is None:
+            out.warnings.append(Problem(None, header, None, "Kolom tidak dikenal untuk dataset ini; diabaikan.", "kolom_tidak_dikenal"))
+        elif canonical in mapping.values():
+            out.warnings.append(Problem(None, header, None, f"Kolom '{canonical}' muncul dua kali; yang pertama dipakai.", "kolom_ganda"))
+        else:
+            mapping[header] = canonical
+    out.columns_found = mapping
+    present = set(mapping.values())
+
+    missing = [c.name for c in ds.columns if c.required and c.name not in present]
+    if ds.date_column in missing and minggu_default is not None:
+        missing.remove(ds.date_column)
+    region_ok = _region_columns_ok(ds, present)
+    if missing or not region_ok:
+        needed = missing + ([] if region_ok else [_region_need(ds)])
+        out.rejected_reason = "Kolom wajib tidak ada: " + "; ".join(needed) + "."
+        for name in needed:
+            out.errors.append(Problem(table.header_row, name, None, "Kolom wajib tidak ditemukan di baris judul.", "kolom_wajib_hilang"))
+        return out
+    if len(table.rows) == 0:
+        out.rejected_reason = "File hanya berisi baris judul, tanpa data."
+        out.errors.append(Problem(None, None, None, out.rejected_reason, "tanpa_data"))
+        return out
+
+    # 2. Parse every canonical column over its distinct values.
+    file_rows = pd.Series(table.file_rows, dtype="int64")
+    frame = pd.DataFrame({"baris": file_rows})
+    bad = pd.Series(False, index=frame.index)
+    for header, name in mapping.items():
+        col = ds.column(name)
+        raw = table.rows[header].map(_cell_text)
+        parsed, problems = _parse_column(raw, col)
+        frame[name] = parsed
+        for idx in problems.index[problems.notna()]:
+            bad.iat[idx] = True
+            out.errors.append(Problem(int(file_rows.iat[idx]), name, raw.iat[idx], f"Diharapkan {problems.iat[idx]}.", f"{col.kind}_tidak_valid"))
+    for col in ds.columns:
+        if col.name not in frame:
+            frame[col.name] = None
+        if col.required and col.name in present:
+            empty = frame[col.name].isna() & ~bad
+            for idx in frame.index[empty]:
+                bad.iat[idx] = True
+                out.errors.append(Problem(int(file_rows.iat[idx]), col.name, None, "Wajib diisi.", "wajib_kosong"))
+
+    # 3. Week of every row.
+    date_col = ds.date_column
+    frame["minggu"] = frame[date_col].map(lambda d: weeks.monday(d) if d is not None and not pd.isna(d) else None)
+    if minggu_default is not None:
+        frame["minggu"] = frame["minggu"].map(lambda m: m if m is not None else weeks.monday(minggu_default))
+        frame[date_col] = frame[date_col].map(lambda d: d if d is not None else minggu_default)
+    this_week = weeks.monday(today)
+    for idx in frame.index[frame["minggu"].map(lambda m: m is not None and m > this_week)]:
+        bad.iat[idx] = True
+        out.errors.append(Problem(int(file_rows.iat[idx]), date_col, str(frame.at[idx, date_col]),
+                                  "Tanggal di masa depan: minggu laporan belum dimulai.", "tanggal_masa_depan"))
+
+    # 4. Place every row in the gazetteer.
+    _place(frame, ds, gazetteer, out, bad)
+
+    # 5. Dataset rules.
+    _dataset_checks(frame, ds, out, bad)
+
+    error_rows = int(bad.sum())
+    if error_rows > error_share_limit * len(frame):
+        out.rejected_reason = (
+            f"{error_rows} dari {len(frame)} baris bergalat (lebih dari {round(error_share_limit * 100)}%). "
+            "Perbaiki file lalu unggah ulang."
+        )
+    out.rows = frame[~bad].reset_index(drop=True)
+    return out
+
+
+def _region_columns_ok(ds: schema.Dataset, present: set[str]) -> bool:
+    if ds.region_level == "desa":
+        return "kode_desa" in present or {"kabupaten", "kecamatan", "desa"} <= present
+    if ds.region_level == "kecamatan":
+        return bool({"kode_desa", "kode_kecamatan"} & present) or {"kabupaten", "kecamatan"} <= present
+    return bool({"kode_desa", "kode_kecamatan", "kode_kabupaten", "kabupaten"} & present)
+
+
+def _region_need(ds: schema.Dataset) -> str:
+    return {
+        "desa": "kode_desa, atau kabupaten + kecamatan + desa",
+        "kecamatan": "kode_desa, atau kabupaten + kecamatan",
+        "kabupaten": "kode_kabupaten atau kabupaten",
+    }[ds.region_level]
+
+
+def _parse_column(raw: pd.Series, col: schema.Column) -> tuple[pd.Series, pd.Series]:
+    cache: dict = {}
+    for value in raw.dropna().unique():
+        cache[value] = values.parse(value, col.kind, col.values)
+    parsed = raw.map(lambda v: cache[v][0] if v is not None and v in cache else None)
+    problems = raw.map(lambda v: cache[v][1] if v is not None and v in cache else None)
+    return parsed, problems
+
+
+def _text(v) -> str | None:
+    return None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+
+
+def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated, bad: pd.Series) -> None:
+    keys = [c for c in ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa") if c in frame]
+    tuples = frame[keys].map(_text) if keys else pd.DataFrame(index=frame.index)
+    results: dict[tuple, tuple[dict, list, list, list]] = {}
+    codes = {level: [None] * len(frame) for level in ("provinsi", "kabupaten", "kecamatan", "desa")}
+    for idx, row in enumerate(tuples.itertuples(index=False, name=None)):
+        if row not in results:
+            results[row] = _place_one(dict(zip(keys, row)), ds, g)
+        placed, notes, errors, warns = results[row]
+        file_row = int(frame["baris"].iat[idx])
+        for level in codes:
+            codes[level][idx] = placed.get(level)
+        for note in notes:
+            out.matched_names.append({"row": file_row, **note})
+        for column, value, message, kind in errors:
+            bad.iat[idx] = True
+            out.errors.append(Problem(file_row, column, value, message, kind))
+        for column, value, message, kind in warns:
+            out.warnings.append(Problem(file_row, column, value, message, kind))
+    for level, values_ in codes.items():
+        frame[f"kode_{level}"] = values_
+
+
+def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
+    """Codes for one distinct region tuple, with match notes, errors and warnings."""
+    placed: dict[str, str] = {}
+    notes, errors, warns = [], [], []
+
+    def take(code: str, level: str):
+        parts = code.split(".")
+        for i, lv in enumerate(("provinsi", "kabupaten", "kecamatan", "desa")[: len(parts)]):
+            placed[lv] = ".".join(parts[: i + 1])
+
+    start = None
+    for level, column in (("desa", "kode_desa"), ("kecamatan", "kode_kecamatan"), ("kabupaten", "kode_kabupaten")):
+        raw = given.get(column)
+        if raw:
+            code = normalise_code(raw, level)
+            if code is None or not g.exists(level, code):
+                errors.append((column, raw, f"Kode {level} tidak ada dalam daftar Kemendagri 2025.", "kode_tidak_dikenal"))
+                return placed, notes, errors, warns
+            take(code, level)
+            start = level
+            break
+
+    order = ("provinsi", "kabupaten", "kecamatan", "desa")
+    begin = 0 if start is None else order.index(start) + 1
+    for level in order[begin:]:
+        name = given.get(level)
+        if not name:
+            continue
+        parent = placed.get(order[order.index(level) - 1]) if level != "provinsi" else ""
+        if level != "provinsi" and parent is None:
+            if level == "kabupaten":
+                code = g.resolve("kabupaten", name)
+                if code is None:
+                    errors.append((level, name, "Nama kabupaten/kota tidak dikenal atau ganda; isi juga kolom provinsi.", "nama_tidak_cocok"))
+                    return placed, notes, errors, warns
+                take(code, level)
+                if g.name(level, code).lower() != name.lower() and g.short.get(code, "").lower() != name.lower():
+                    notes.append({"found": name, "matched": g.name(level, code), "kode": code, "level": level})
+                continue
+            break
+        m = g.match(level, name, parent)
+        if m.code is None:
+            where = f" di {g.name(order[order.index(level) - 1], parent)}" if parent else ""
+            if m.how == "ambigu":
+                options = ", ".join(f"{n} ({c})" for c, n in m.candidates)
+                message = f"Nama {level} ganda{where}: {options}. Pakai kolom kode_desa."
+                kind = "nama_ambigu"
+            else:
+                options = ", ".join(f"{n} ({c})" for c, n in m.candidates)
+                message = f"Nama {level} tidak ditemukan{where}." + (f" Yang paling mirip: {options}." if options else "")
+                kind = "nama_tidak_cocok"
+            required = order.index(level) <= order.index(ds.region_level)
+            (errors if required else warns).append((level, name, message, kind))
+            break
+        take(m.code, level)
+        if m.how != "tepat":
+            notes.append({"found": name, "matched": g.name(level, m.code), "kode": m.code, "level": level})
+
+    if ds.region_level not in placed and not errors:
+        column = {"desa": "desa", "kecamatan": "kecamatan", "kabupaten": "kabupaten"}[ds.region_level]
+        errors.append((column, given.get(column), f"Wilayah harus dapat ditempatkan sampai tingkat {ds.region_level}.", "wilayah_kurang"))
+    return placed, notes, errors, warns
+
+
+def koperasi_id(kode_desa: str, nama: str) -> str:
+    return f"{kode_desa}|{re.sub(r'[^0-9a-z]+', ' ', str(nama).lower()).strip()}"
+
+
+def _coordinate_checks(frame: pd.DataFrame, out: Validated) -> None:
+    if "lat" not in frame or "lon" not in frame:
+        return
+    for idx in frame.index:
+        lat, lon = frame.at[idx, "lat"], frame.at[idx, "lon"]
+        if lat is None and lon is None:
+            continue
+        message = None
+        if lat is None or lon is None:
+            message = "Koordinat tidak lengkap; tidak digambar di peta."
+        elif LAT_RANGE[0] <= lon <= LAT_RANGE[1] and LON_RANGE[0] <= lat <= LON_RANGE[1]:
+            message = "Lintang dan bujur tertukar; tidak digambar di peta."
+        elif not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
+            message = "Koordinat di luar Indonesia; tidak digambar di peta."
+        if message:
+            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "lat/lon", f"{lat}, {lon}", message, "koordinat_mencurigakan"))
+            frame.at[idx, "lat"] = None
+            frame.at[idx, "lon"] = None
+
+
+def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad: pd.Series) -> None:
+    _coordinate_checks(frame, out)
+    if ds.name == "koperasi":
+        ok = frame["kode_desa"].notna() & frame["nama_koperasi"].notna()
+        frame["id_koperasi"] = None
+        frame.loc[ok, "id_koperasi"] = [koperasi_id(d, n) for d, n in zip(frame.loc[ok, "kode_desa"], frame.loc[ok, "nama_koperasi"])]
+        _duplicates(frame, ["minggu", "id_koperasi"], "nama_koperasi", "Koperasi yang sama muncul dua kali dalam satu minggu", out, bad)
+    elif ds.name == "lahan":
+        _duplicates(frame, ["minggu", "id_lahan"], "id_lahan", "id_lahan yang sama muncul dua kali dalam satu minggu", out, bad)
+        small = frame["luas_m2"].map(lambda v: v is not None and not pd.isna(v) and v < 1000)
+        for idx in frame.index[small]:
+            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "luas_m2", values_text(frame.at[idx, "luas_m2"]),
+                                        "Luas di bawah 1.000 m² (batas umum untuk gerai).", "lahan_kecil"))
+    elif ds.name == "sppg":
+        ok = frame["kode_kecamatan"].notna() & frame["nama_sppg"].notna()
+        frame["_kunci"] = None
+        frame.loc[ok, "_kunci"] = [f"{k}|{str(n).lower()}" for k, n in zip(frame.loc[ok, "kode_kecamatan"], frame.loc[ok, "nama_sppg"])]
+        _duplicates(frame, ["minggu", "_kunci"], "nama_sppg", "SPPG yang sama muncul dua kali dalam satu minggu", out, bad)
+        frame.drop(columns="_kunci", inplace=True)
+        big = frame["kapasitas_porsi"].map(lambda v: v is not None and not pd.isna(v) and v > 3000)
+        for idx in frame.index[big]:
+            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "kapasitas_porsi", values_text(frame.at[idx, "kapasitas_porsi"]),
+                                        "Kapasitas di atas 3.000 porsi, periksa kembali.", "kapasitas_besar"))
+
+
+def values_text(v) -> str:
+    return "" if v is None else str(v)
+
+
+def _duplicates(frame, keys, column, message, out: Validated, bad: pd.Series) -> None:
+    valid = frame[keys].notna().all(axis=1) & ~bad
+    subset = frame[valid]
+    dup = subset.duplicated(subset=keys, keep="first")
+    first = subset.groupby(keys, sort=False)["baris"].transform("first")
+    for idx in dup.index[dup]:
+        bad.at[idx] = True
+        out.errors.append(Problem(int(frame.at[idx, "baris"]), column, str(frame.at[idx, column]),
+                                  f"{message} (sama dengan baris {int(first.at[idx])}).", "baris_ganda"))

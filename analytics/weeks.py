@@ -1,0 +1,61 @@
+"""ISO weeks (Senin–Minggu): the reporting period of every dataset."""
+from __future__ import annotations
+
+import datetime as dt
+
+BULAN_SINGKAT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+
+def as_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        return value.to_pydatetime().date()
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def monday(value) -> dt.date:
+    """The Monday of the ISO week that contains the date."""
+    d = as_date(value)
+    return d - dt.timedelta(days=d.weekday())
+
+
+def label(minggu) -> str:
+    """'Minggu 43 · 20–26 Okt 2025' (the range crosses months/years when it must)."""
+    start = monday(minggu)
+    end = start + dt.timedelta(days=6)
+    week = start.isocalendar()[1]
+    if start.year != end.year:
+        span = f"{start.day} {BULAN_SINGKAT[start.month - 1]} {start.year}–{end.day} {BULAN_SINGKAT[end.month - 1]} {end.year}"
+    elif start.month != end.month:
+        span = f"{start.day} {BULAN_SINGKAT[start.month - 1]}–{end.day} {BULAN_SINGKAT[end.month - 1]} {end.year}"
+    else:
+        span = f"{start.day}–{end.day} {BULAN_SINGKAT[start.month - 1]} {start.year}"
+    return f"Minggu {week} · {span}"
+
+
+def long_date(value) -> str:
+    d = as_date(value)
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def latest_at_or_before(weeks, at=None) -> dt.date | None:
+    """The latest week in `weeks` not after `at` (None: the latest of all)."""
+    candidates = sorted(as_date(w) for w in weeks)
+    if at is not None:
+        limit = monday(at)
+        candidates = [w for w in candidates if w <= limit]
+    return candidates[-1] if candidates else None
+
+
+def previous(weeks, minggu) -> dt.date | None:
+    """The week with data just before `minggu` (not necessarily seven days earlier)."""
+    target = monday(minggu)
+    earlier = sorted(as_date(w) for w in weeks if as_date(w) < target)
+    return earlier[-1] if earlier else None

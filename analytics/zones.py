@@ -1,0 +1,225 @@
+"""Zones hijau/kuning/merah from the rules in data/zona.toml, computed in DuckDB.
+
+The rules are data: each condition is compiled to a SQL boolean expression whose column names
+come from a whitelist and whose values are all bound parameters.
+"""
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from analytics.config import load as load_settings
+
+ZONES = ("hijau", "kuning", "merah")
+# Columns a rule may test, with their kind.
+COLUMNS = {
+    "badan_hukum": "bool", "npwp": "bool", "nib": "bool", "masuk_portal": "bool",
+    "gerai_beroperasi": "bool", "akun_simkopdes": "text", "status_lahan": "text",
+    "tahap_fisik": "text", "progres_fisik_persen": "number", "jumlah_anggota": "number",
+    "minggu_tanpa_progres": "number",
+}
+_OPERATORS = ("sama_dengan", "salah_satu", "minimal", "maksimal", "kosong")
+
+
+class RuleError(ValueError):
+    """The rules file is wrong; the message says where, in Indonesian."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    zona: str
+    penjelasan: str
+    kondisi: dict
+
+
+@dataclass(frozen=True)
+class Rules:
+    rules: tuple[Rule, ...]
+    urutan: tuple[str, ...]
+    zona_bawaan: str
+    penjelasan_bawaan: str
+    digest: str
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def explain(self, rule_id: str) -> str:
+        if rule_id == "BAWAAN":
+            return self.penjelasan_bawaan
+        rule = self.by_id().get(rule_id)
+        return rule.penjelasan if rule else rule_id
+
+
+DEFAULT_ID = "BAWAAN"
+
+
+def load_rules(path: str | Path | None = None) -> Rules:
+    path = Path(path or load_settings().aturan_zona)
+    raw = path.read_bytes()
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"File aturan zona {path.name} tidak dapat dibaca: {exc}") from exc
+    rules = []
+    seen = set()
+    for i, item in enumerate(doc.get("aturan", []), start=1):
+        for key in ("id", "zona", "penjelasan", "kondisi"):
+            if key not in item:
+                raise RuleError(f"Aturan ke-{i} tidak punya '{key}'.")
+        if item["zona"] not in ZONES:
+            raise RuleError(f"Aturan {item['id']}: zona '{item['zona']}' bukan hijau/kuning/merah.")
+        if item["id"] in seen or item["id"] == DEFAULT_ID:
+            raise RuleError(f"Id aturan '{item['id']}' dipakai dua kali atau tidak boleh dipakai.")
+        seen.add(item["id"])
+        _compile(item["kondisi"], [], f"Aturan {item['id']}")  # validate early
+        rules.append(Rule(str(item["id"]), item["zona"], str(item["penjelasan"]), item["kondisi"]))
+    urutan = tuple(doc.get("urutan", ["merah", "hijau", "kuning"]))
+    if sorted(urutan) != sorted(ZONES):
+        raise RuleError("'urutan' harus memuat hijau, kuning dan merah masing-masing sekali.")
+    bawaan = doc.get("zona_bawaan", "kuning")
+    if bawaan not in ZONES:
+        raise RuleError(f"zona_bawaan '{bawaan}' bukan hijau/kuning/merah.")
+    return Rules(tuple(rules), urutan, bawaan, str(doc.get("penjelasan_bawaan", "")), hashlib.sha256(raw).hexdigest())
+
+
+def _compile(cond, params: list, where: str) -> str:
+    """One condition → SQL text using $pN placeholders appended to `params`."""
+    if not isinstance(cond, dict) or not cond:
+        raise RuleError(f"{where}: kondisi harus berupa tabel TOML.")
+    if "semua" in cond or "salah_satu_dari" in cond:
+        key = "semua" if "semua" in cond else "salah_satu_dari"
+        parts = cond[key]
+        if not isinstance(parts, list) or not parts:
+            raise RuleError(f"{where}: '{key}' harus daftar kondisi yang tidak kosong.")
+        joiner = " and " if key == "semua" else " or "
+        return "(" + joiner.join(_compile(p, params, where) for p in parts) + ")"
+    if "bukan" in cond and "kolom" not in cond:
+        return "(not " + _compile(cond["bukan"], params, where) + ")"
+    column = cond.get("kolom")
+    if column not in COLUMNS:
+        raise RuleError(f"{where}: kolom '{column}' tidak dikenal. Yang boleh: {', '.join(COLUMNS)}.")
+    ops = [k for k in cond if k != "kolom"]
+    if len(ops) != 1 or ops[0] not in _OPERATORS:
+        raise RuleError(f"{where}: kolom '{column}' perlu tepat satu dari {', '.join(_OPERATORS)}.")
+    op = ops[0]
+    value = cond[op]
+
+    def bind(v) -> str:
+        params.append(v)
+        return f"$p{len(params) - 1}"
+
+    if op == "kosong":
+        return f"({column} is null)" if value else f"({column} is not null)"
+    if op == "salah_satu":
+        if not isinstance(value, list) or not value:
+            raise RuleError(f"{where}: 'salah_satu' harus daftar nilai.")
+        return f"({column} in (" + ", ".join(bind(v) for v in value) + "))"
+    if op in ("minimal", "maksimal"):
+        if COLUMNS[column] != "number":
+            raise RuleError(f"{where}: '{op}' hanya untuk kolom angka.")
+        return f"({column} {'>=' if op == 'minimal' else '<='} {bind(float(value))})"
+    if COLUMNS[column] == "bool" and not isinstance(value, bool):
+        raise RuleError(f"{where}: kolom '{column}' bernilai true/false.")
+    return f"({column} = {bind(value)})"
+
+
+def _zone_sql(rules: Rules) -> tuple[str, dict]:
+    """The select list that evaluates every rule and picks the zone, with its parameters."""
+    params: list = []
+    fired = []
+    for rule in rules.rules:
+        expr = _compile(rule.kondisi, params, f"Aturan {rule.id}")
+        fired.append((rule, f"coalesce({expr}, false)"))
+    by_zone = {z: [(r, e) for r, e in fired if r.zona == z] for z in ZONES}
+    # zone: the first zone in `urutan` (other than the default) with a rule that fired.
+    cases = []
+    for zone in rules.urutan:
+        if zone == rules.zona_bawaan or not by_zone[zone]:
+            continue
+        cond = " or ".join(e for _, e in by_zone[zone])
+        cases.append(f"when {cond} then {_bind_into(params, zone)}")
+    zone_expr = "case " + " ".join(cases) + f" else {_bind_into(params, rules.zona_bawaan)} end" if cases else _bind_into(params, rules.zona_bawaan)
+    # reasons: the ids of the rules of the chosen zone that fired (the default id if none).
+    lists = []
+    for zone in ZONES:
+        items = ", ".join(f"case when {e} then {_bind_into(params, r.id)} end" for r, e in by_zone[zone])
+        lists.append((zone, f"list_filter([{items}], lambda x: x is not null)" if items else "[]::varchar[]"))
+    reason_cases = " ".join(f"when {_bind_into(params, z)} then {expr}" for z, expr in lists)
+    return zone_expr, reason_cases, {f"p{i}": v for i, v in enumerate(params)}
+
+
+def _bind_into(params: list, value) -> str:
+    params.append(value)
+    return f"$p{len(params) - 1}"
+
+
+def recompute(con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str] | None = None,
+              from_minggu=None) -> int:
+    """Recompute zona_koperasi for the given kabupaten (None: all) from `from_minggu` on.
+
+    Runs in the caller's transaction. History before `from_minggu` still feeds the
+    'weeks without progress' count. Returns the number of rows written.
+    """
+    zone_expr, reason_cases, params = _zone_sql(rules)
+    params.update({"kabupaten": kabupaten, "semua": kabupaten is None, "dari": from_minggu})
+    scope = "($semua or kode_kabupaten in (select unnest($kabupaten::varchar[])))"
+    since = "($dari is null or minggu >= $dari::date)"
+    con.execute(f"delete from zona_koperasi where {scope} and {since}", params_subset(params, ("kabupaten", "semua", "dari")))
+    sql = f"""
+    insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, minggu_tanpa_progres)
+    with urut as (
+        select *,
+               coalesce(progres_fisik_persen <= lag(progres_fisik_persen)
+                        over (partition by id_koperasi order by minggu), false) as tanpa_progres
+        from koperasi_aktif
+        where {scope}
+    ), kelompok as (
+        select *,
+               sum(case when tanpa_progres then 0 else 1 end)
+                   over (partition by id_koperasi order by minggu rows unbounded preceding) as grp
+        from urut
+    ), dasar as (
+        select *,
+               (row_number() over (partition by id_koperasi, grp order by minggu) - 1)::integer
+                   as minggu_tanpa_progres
+        from kelompok
+    ), dinilai as (
+        select minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres, {zone_expr} as zona_hitung
+        , * exclude (minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres)
+        from dasar
+    )
+    select minggu, kode_kabupaten, id_koperasi, zona_hitung,
+           coalesce(nullif(case zona_hitung {reason_cases} end, []), ['{DEFAULT_ID}']) as aturan,
+           minggu_tanpa_progres
+    from dinilai
+    where {since}
+    """
+    cur = con.execute(sql, params)
+    return cur.fetchone()[0] if cur.description else 0
+
+
+def params_subset(params: dict, keys) -> dict:
+    return {k: params[k] for k in keys}
+
+
+def ensure_current(con: duckdb.DuckDBPyConnection, rules: Rules) -> bool:
+    """Recompute every zone when the rules file changed since the last computation."""
+    row = con.execute("select nilai from meta where kunci = 'aturan_zona_sha256'").fetchone()
+    if row and row[0] == rules.digest:
+        return False
+    con.execute("begin transaction")
+    try:
+        recompute(con, rules)
+        con.execute(
+            "insert or replace into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest}
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return True
