@@ -1,0 +1,9 @@
+"""Entry point: routing only. The classic pages/ mode serves the pages; this file sends a visitor
+(and any filter in the URL) on to Ringkasan."""
+import streamlit as st
+
+from ui import shell
+
+st.set_page_config(page_title="Dasbor KDKMP & MBG", page_icon=":material/storefront:", layout="wide")
+shell.init_state()
+st.switch_page("pages/1_ringkasan.py")

@@ -1,0 +1,138 @@
+"""Unggah Data: upload a weekly file, read the validation report, then commit or cancel; history and undo."""
+import pandas as pd
+import streamlit as st
+
+from analytics import export, ingest, laporan, unggahan, weeks
+from analytics.format import angka
+from analytics.ingest import schema
+from ui import shell, teks
+
+ctx = shell.page(teks.UNGGAH_JUDUL)
+st.write(teks.UNGGAH_PETUNJUK)
+
+KIND_LABEL = {
+    "kolom_wajib_hilang": "Kolom wajib tidak ada",
+    "wajib_kosong": "Kolom wajib kosong",
+    "kode_tidak_dikenal": "Kode wilayah tidak dikenal",
+    "nama_tidak_cocok": "Nama wilayah tidak ditemukan",
+    "nama_ambigu": "Nama wilayah ganda",
+    "wilayah_kurang": "Wilayah kurang lengkap",
+    "tanggal_masa_depan": "Tanggal di masa depan",
+    "baris_ganda": "Baris ganda",
+    "kolom_tidak_dikenal": "Kolom tidak dikenal",
+    "kolom_ganda": "Kolom ganda",
+    "koordinat_mencurigakan": "Koordinat mencurigakan",
+    "lahan_kecil": "Lahan di bawah 1.000 m²",
+    "kapasitas_besar": "Kapasitas SPPG besar",
+    "tanpa_data": "Tanpa data",
+}
+
+tab_upload, tab_history, tab_templates = st.tabs(["Unggah", teks.UNGGAH_RIWAYAT, teks.UNGGAH_TEMPLAT])
+
+with tab_upload:
+    options = ["auto", *schema.DATASETS]
+    dataset = st.selectbox(teks.UNGGAH_DATASET, options,
+                           format_func=lambda d: teks.UNGGAH_OTOMATIS if d == "auto" else teks.DATASET_LABEL[d])
+    uploaded = st.file_uploader(teks.UNGGAH_FILE, type=["csv", "txt", "xlsx"], key="berkas")
+    if uploaded is not None:
+        data = uploaded.getvalue()
+        cache_key = (uploaded.name, len(data), dataset, hash(data))
+        if st.session_state.get("siap_kunci") != cache_key:
+            with st.spinner("Membaca dan memvalidasi file…"):
+                st.session_state["siap"] = ingest.prepare(ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g)
+            st.session_state["siap_kunci"] = cache_key
+        prepared: ingest.Prepared = st.session_state["siap"]
+        table = prepared.table
+        if table is not None:
+            info = [f"judul kolom di baris {table.header_row}"]
+            if table.encoding:
+                info.append(f"pengodean {table.encoding}")
+            if table.delimiter:
+                info.append("pemisah " + {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}[table.delimiter])
+            if table.sheet:
+                info.append(f"lembar '{table.sheet}'")
+            st.caption(f"{uploaded.name}: " + ", ".join(info) + ".")
+            st.markdown(f"**{teks.UNGGAH_PRATINJAU}**")
+            st.dataframe(table.rows.head(10).astype("string"), hide_index=True)
+        report = laporan.validation_table(prepared)
+        r = prepared.result
+        if r is not None:
+            c = st.columns(4)
+            c[0].metric("Jenis data", teks.DATASET_LABEL[prepared.dataset])
+            c[1].metric("Baris dibaca", angka(r.rows_read))
+            c[2].metric("Baris valid", angka(len(r.rows)))
+            c[3].metric("Baris bergalat", angka(len(r.error_rows)))
+            if prepared.weeks:
+                st.caption("Minggu dalam file: " + ", ".join(weeks.label(w) for w in prepared.weeks)
+                           + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}")
+            for title, problems, icon in (("Galat", r.errors, ":material/error:"),
+                                          ("Peringatan", r.warnings, ":material/warning:")):
+                for kind, items in laporan.grouped(problems).items():
+                    with st.expander(f"{title}: {KIND_LABEL.get(kind, kind)} ({angka(len(items))})", icon=icon):
+                        st.dataframe(pd.DataFrame([{"baris": p.row, "kolom": p.column, "nilai ditemukan": p.value,
+                                                    "yang diharapkan / pesan": p.message} for p in items[:500]]),
+                                     hide_index=True)
+            if r.matched_names:
+                with st.expander(f"Nama wilayah dicocokkan ({angka(len(r.matched_names))})", icon=":material/link:"):
+                    st.dataframe(pd.DataFrame([{"baris": m["row"], "tingkat": m.get("level"),
+                                                "ditemukan → dicocokkan ke (kode)": f"{m['found']} → {m['matched']} ({m['kode']})"}
+                                               for m in r.matched_names[:500]]), hide_index=True)
+        st.download_button(teks.UNGGAH_LAPORAN_CSV, export.to_csv_bytes(report),
+                           file_name=f"laporan-validasi-{uploaded.name}.csv", mime="text/csv")
+        if prepared.rejected:
+            st.error(teks.UNGGAH_DITOLAK.format(alasan=prepared.reason), icon=":material/block:")
+        else:
+            partial = bool(r.errors)
+            b1, b2 = st.columns([1, 4])
+            if b1.button(teks.UNGGAH_SIMPAN.format(n=angka(len(r.rows))), type="primary"):
+                try:
+                    batch = ingest.commit(ctx.con, prepared, user="admin-lokal", partial=partial)
+                except ingest.UploadRefused as exc:
+                    st.warning(str(exc))
+                else:
+                    st.cache_data.clear()
+                    st.session_state.pop("siap", None)
+                    st.session_state.pop("siap_kunci", None)
+                    st.success(teks.UNGGAH_TERSIMPAN.format(batch=batch, n=angka(len(r.rows)),
+                                                            minggu=weeks.label(prepared.weeks[-1])))
+            if b2.button(teks.UNGGAH_BATAL):
+                st.session_state.pop("siap", None)
+                st.session_state.pop("siap_kunci", None)
+                st.session_state.pop("berkas", None)
+                st.rerun()
+
+with tab_history:
+    history = unggahan.riwayat_unggahan(ctx.con)
+    if history.empty:
+        st.info("Belum ada unggahan.")
+    else:
+        shown = pd.DataFrame({
+            "#": history["batch_id"],
+            "data": history["dataset"],
+            "minggu": history["minggu"].map(weeks.label),
+            "file": history["nama_file"],
+            "oleh": history["diunggah_oleh"],
+            "waktu": history["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
+            "baris": history["jumlah_baris"],
+            "kabupaten/kota": history["kabupaten"].map(lambda ks: ", ".join(ctx.g.short.get(k, k) for k in ks)),
+            "status": [("dibatalkan" if pd.notna(d) else "berlaku" if b else "digantikan")
+                       + (" · contoh" if c else "")
+                       for d, b, c in zip(history["dibatalkan_pada"], history["berlaku"], history["contoh"])],
+        })
+        st.dataframe(shown, hide_index=True)
+        undoable = history[history["dibatalkan_pada"].isna()]["batch_id"].tolist()
+        if undoable:
+            c1, c2 = st.columns([2, 3])
+            chosen = c1.selectbox("Unggahan yang dibatalkan", undoable, format_func=lambda b: f"#{b}")
+            if c2.button(teks.UNGGAH_URUNGKAN, icon=":material/undo:"):
+                done = ingest.undo(ctx.con, int(chosen), user="admin-lokal")
+                st.cache_data.clear()
+                st.success(teks.UNGGAH_DIURUNGKAN.format(batch=done["batch_id"]))
+                st.rerun()
+
+with tab_templates:
+    for name, ds in schema.DATASETS.items():
+        st.markdown(f"**{teks.DATASET_LABEL[name]}**")
+        st.download_button(f"Unduh templat_{name}.csv", unggahan.template_csv(name),
+                           file_name=f"template_{name}.csv", mime="text/csv", key=f"tpl_{name}")
+        st.dataframe(pd.DataFrame(unggahan.template_columns(name)), hide_index=True)

@@ -1,0 +1,249 @@
+"""What every page calls first: page config, the shared sidebar filter, navigation, demo badge.
+
+The app uses Streamlit's classic `pages/` mode. The filter lives in `st.session_state["filter"]`
+(the source of truth, kept across page switches) and is mirrored into the URL with
+`st.query_params` (provinsi, kabupaten, kecamatan, desa as Kemendagri codes; minggu as the
+Monday) so a filtered view can be shared and opened directly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from analytics import db, periode, summary, weeks, zones
+from analytics.filters import LEVELS, Filter
+from analytics.wilayah import Gazetteer
+from ui import teks
+
+PAGES = (
+    ("pages/1_ringkasan.py", "ringkasan"),
+    ("pages/8_unggah.py", "unggah"),
+)
+
+
+@st.cache_resource(show_spinner="Membuka basis data…")
+def connection(path: str):
+    """One DuckDB connection per process; every query takes its own cursor."""
+    con = db.connect(path)
+    zones.ensure_current(con, zones.load_rules())
+    return con
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer(path: str) -> Gazetteer:
+    return Gazetteer.load(connection(path))
+
+
+def data_version(con) -> str:
+    """Changes whenever an upload, undo or demo removal changes what counts."""
+    row = con.cursor().execute(
+        "select count(*), coalesce(max(batch_id), 0), count(dibatalkan_pada), max(dibatalkan_pada) from upload_batch"
+    ).fetchone()
+    return "|".join(str(v) for v in row)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def weeks_for(path: str, version: str, f: Filter) -> dict:
+    return periode.minggu_data(connection(path), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def picture(path: str, version: str, f: Filter, at: dt.date | None) -> summary.Picture:
+    return summary.picture(connection(path), f, at)
+
+
+@dataclass
+class Context:
+    path: str
+    con: object
+    g: Gazetteer
+    filter: Filter
+    minggu: dt.date | None  # the week chosen (None: latest with data)
+    version: str
+    demo: bool
+
+    def picture(self) -> summary.Picture:
+        return picture(self.path, self.version, self.filter, self.minggu)
+
+
+def _state_from_url(g: Gazetteer) -> None:
+    qp = st.query_params
+    raw = Filter(*(qp.get(level) or None for level in LEVELS)).consistent()
+    # Unknown codes in a shared link are dropped, deepest first.
+    while raw.level and not g.exists(raw.level, raw.code):
+        raw = raw.up()
+    st.session_state["filter"] = raw
+    minggu = None
+    if qp.get("minggu"):
+        try:
+            minggu = weeks.monday(qp.get("minggu"))
+        except ValueError:
+            minggu = None
+    st.session_state["minggu"] = minggu
+
+
+def init_state() -> None:
+    """Read the URL into the session once; later runs keep the session's own filter."""
+    path = str(db.default_path())
+    if "filter" not in st.session_state:
+        _state_from_url(gazetteer(path))
+
+
+def _sync_url(f: Filter, minggu: dt.date | None) -> None:
+    wanted = {level: getattr(f, level) for level in LEVELS if getattr(f, level)}
+    if minggu:
+        wanted["minggu"] = minggu.isoformat()
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _select_level(g: Gazetteer, f: Filter, level: str) -> Filter:
+    """One cascading selectbox; returns the filter with this level (and children) updated."""
+    parent_level = LEVELS[LEVELS.index(level) - 1] if level != "provinsi" else None
+    parent = getattr(f, parent_level) if parent_level else ""
+    label = {"provinsi": teks.LABEL_PROVINSI, "kabupaten": teks.LABEL_KABUPATEN,
+             "kecamatan": teks.LABEL_KECAMATAN, "desa": teks.LABEL_DESA}[level]
+    semua = {"provinsi": teks.SEMUA_PROVINSI, "kabupaten": teks.SEMUA_KABUPATEN,
+             "kecamatan": teks.SEMUA_KECAMATAN, "desa": teks.SEMUA_DESA}[level]
+    key = f"w_{level}"
+    if parent is None:
+        st.session_state[key] = None
+        st.selectbox(label, [None], format_func=lambda c: semua, key=key, disabled=True)
+        return f
+    children = g.children(level, parent)
+    names = dict(children)
+    options = [None] + [c for c, _ in children]
+    current = getattr(f, level)
+    st.session_state[key] = current if current in names else None
+    st.selectbox(label, options, key=key, format_func=lambda c: semua if c is None else names[c],
+                 on_change=_level_changed, args=(level,))
+    return f
+
+
+def _level_changed(level: str) -> None:
+    """Widget callback: runs before the page, so the new filter is in place for every widget."""
+    f: Filter = st.session_state["filter"]
+    values = {lv: getattr(f, lv) for lv in LEVELS}
+    values[level] = st.session_state[f"w_{level}"]
+    for deeper in LEVELS[LEVELS.index(level) + 1 :]:
+        values[deeper] = None
+    st.session_state["filter"] = Filter(**values)
+
+
+def _week_changed() -> None:
+    st.session_state["minggu"] = st.session_state["w_minggu"]
+
+
+def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str) -> tuple[Filter, dt.date | None]:
+    f: Filter = st.session_state["filter"]
+    st.sidebar.subheader(teks.FILTER_JUDUL)
+    with st.sidebar:
+        for level in LEVELS:
+            f = _select_level(g, f, level)
+        available = periode.semua_minggu(weeks_for(ctx_path, version, f))
+        minggu = st.session_state.get("minggu")
+        if minggu not in available:
+            minggu = None
+        st.session_state["w_minggu"] = minggu
+        latest_label = teks.MINGGU_TERBARU + (f" ({weeks.label(available[0])})" if available else "")
+        minggu = st.selectbox(
+            teks.LABEL_MINGGU, [None] + available, key="w_minggu", on_change=_week_changed,
+            format_func=lambda m: latest_label if m is None else weeks.label(m),
+        )
+        if f.level and st.button(teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch"):
+            f, minggu = Filter(), None
+            st.session_state["filter"], st.session_state["minggu"] = f, minggu
+            _sync_url(f, minggu)
+            st.rerun()
+    st.session_state["filter"] = f
+    st.session_state["minggu"] = minggu
+    return f, minggu
+
+
+def _navigation() -> None:
+    with st.sidebar:
+        st.markdown(f"### {teks.APP_JUDUL}")
+        for path, name in PAGES:
+            label, icon = teks.HALAMAN[name]
+            st.page_link(path, label=label, icon=icon)
+
+
+def _demo_controls(con, demo: bool) -> None:
+    if not demo:
+        return
+    with st.sidebar:
+        st.divider()
+        st.badge(teks.DEMO_BADGE, icon=":material/science:", color="orange")
+        with st.popover(teks.DEMO_HAPUS, icon=":material/delete:"):
+            st.write(teks.DEMO_PENJELASAN)
+            if st.button(teks.DEMO_HAPUS_YAKIN, type="primary", key="hapus_demo"):
+                from analytics import ingest
+
+                removed = ingest.remove_demo(con)
+                st.cache_data.clear()
+                st.toast(teks.DEMO_TERHAPUS.format(n=removed))
+                st.rerun()
+
+
+def has_demo(con) -> bool:
+    return con.cursor().execute(
+        "select count(*) > 0 from upload_batch where contoh and dibatalkan_pada is null"
+    ).fetchone()[0]
+
+
+def page(title: str, *, wide: bool = True) -> Context:
+    """Call first on every page: config, navigation, the shared filter, the demo badge."""
+    st.set_page_config(page_title=f"{title} · {teks.APP_JUDUL}", page_icon=":material/storefront:",
+                       layout="wide" if wide else "centered")
+    path = str(db.default_path())
+    con = connection(path)
+    g = gazetteer(path)
+    init_state()
+    version = data_version(con)
+    demo = has_demo(con)
+    _navigation()
+    f, minggu = _sidebar_filter(path, g, version)
+    _sync_url(f, minggu)
+    _demo_controls(con, demo)
+    st.sidebar.caption(teks.MODE_LOKAL)
+    st.title(title)
+    if demo:
+        st.badge(teks.DEMO_BADGE, icon=":material/science:", color="orange", help=teks.DEMO_PENJELASAN)
+    return Context(path, con, g, f, minggu, version, demo)
+
+
+def area_name(g: Gazetteer, f: Filter) -> str:
+    """'Kecamatan Balik Bukit, Lampung Barat' style label of the filter."""
+    if f.level is None:
+        return teks.SELURUH_INDONESIA
+    parts = []
+    for level in reversed(LEVELS):
+        code = getattr(f, level)
+        if code:
+            name = g.name(level, code)
+            parts.append(f"Kec. {name}" if level == "kecamatan" else name)
+    return " · ".join(parts)
+
+
+def set_filter(f: Filter) -> None:
+    """Narrow or widen the shared filter (drill-down, breadcrumb) and rerun."""
+    st.session_state["filter"] = f
+    _sync_url(f, st.session_state.get("minggu"))
+    st.rerun()
+
+
+def breadcrumb(ctx: Context) -> None:
+    """Seluruh Indonesia › Provinsi › Kabupaten › Kecamatan, each a step back up."""
+    f = ctx.filter
+    steps = [(teks.SELURUH_INDONESIA, Filter())]
+    for level in LEVELS:
+        code = getattr(f, level)
+        if code:
+            steps.append((ctx.g.name(level, code), Filter.from_code(code)))
+    cols = st.columns(len(steps) + 2, gap="small")
+    for i, (label, target) in enumerate(steps):
+        last = i == len(steps) - 1
+        if cols[i].button(("› " if i else "") + label, key=f"crumb_{i}", disabled=last, type="tertiary"):
+            set_filter(target)
