@@ -1,9 +1,16 @@
 """The shared region filter and its bound parameters (no SQL is built here)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+CODE_PATTERN = {
+    "provinsi": re.compile(r"\d{2}"),
+    "kabupaten": re.compile(r"\d{2}\.\d{2}"),
+    "kecamatan": re.compile(r"\d{2}\.\d{2}\.\d{2}"),
+    "desa": re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}"),
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class Filter:
             value = getattr(self, level)
             if not value:
                 continue
-            if len(value.split(".")) != LEVELS.index(level) + 1:
+            if not CODE_PATTERN[level].fullmatch(value):
                 break
             if result.code and not value.startswith(result.code + "."):
                 break

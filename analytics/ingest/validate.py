@@ -106,9 +106,9 @@ def validate(
     bad = pd.Series(False, index=frame.index)
     for header, name in mapping.items():
         col = ds.column(name)
-        raw = table.rows[header].map(_cell_text)
+        raw = _objects(table.rows[header].map(_cell_text))
         parsed, problems = _parse_column(raw, col)
-        frame[name] = parsed
+        frame[name] = _objects(parsed)
         for idx in problems.index[problems.notna()]:
             bad.iat[idx] = True
             out.errors.append(Problem(int(file_rows.iat[idx]), name, raw.iat[idx], f"Diharapkan {problems.iat[idx]}.", f"{col.kind}_tidak_valid"))
@@ -123,7 +123,7 @@ def validate(
 
     # 3. Week of every row.
     date_col = ds.date_column
-    frame["minggu"] = frame[date_col].map(lambda d: weeks.monday(d) if d is not None and not pd.isna(d) else None)
+    frame["minggu"] = _objects(frame[date_col].map(lambda d: weeks.monday(d) if d is not None else None))
     if minggu_default is not None:
         frame["minggu"] = frame["minggu"].map(lambda m: m if m is not None else weeks.monday(minggu_default))
         frame[date_col] = frame[date_col].map(lambda d: d if d is not None else minggu_default)
@@ -139,6 +139,10 @@ def validate(
     # 5. Dataset rules.
     _dataset_checks(frame, ds, out, bad)
 
+    order = {c.name: i for i, c in enumerate(ds.columns)}
+    by_row = lambda p: (p.row if p.row is not None else 0, order.get(p.column, len(order)))  # noqa: E731
+    out.errors.sort(key=by_row)
+    out.warnings.sort(key=by_row)
     error_rows = int(bad.sum())
     if error_rows > error_share_limit * len(frame):
         out.rejected_reason = (
@@ -147,6 +151,12 @@ def validate(
         )
     out.rows = frame[~bad].reset_index(drop=True)
     return out
+
+
+def _objects(series: pd.Series) -> pd.Series:
+    """Object dtype with None for every missing cell (pandas 3 would turn None into NaN)."""
+    out = series.astype(object)
+    return out.where(out.notna(), None)
 
 
 def _region_columns_ok(ds: schema.Dataset, present: set[str]) -> bool:
@@ -169,21 +179,22 @@ def _parse_column(raw: pd.Series, col: schema.Column) -> tuple[pd.Series, pd.Ser
     cache: dict = {}
     for value in raw.dropna().unique():
         cache[value] = values.parse(value, col.kind, col.values)
-    parsed = raw.map(lambda v: cache[v][0] if v is not None and v in cache else None)
-    problems = raw.map(lambda v: cache[v][1] if v is not None and v in cache else None)
+    parsed = _objects(raw.map(lambda v: cache[v][0] if v is not None and v in cache else None))
+    problems = _objects(raw.map(lambda v: cache[v][1] if v is not None and v in cache else None))
     return parsed, problems
 
 
 def _text(v) -> str | None:
-    return None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+    return None if v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "" else str(v)
 
 
 def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated, bad: pd.Series) -> None:
     keys = [c for c in ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa") if c in frame]
-    tuples = frame[keys].map(_text) if keys else pd.DataFrame(index=frame.index)
+    columns = [frame[c].tolist() for c in keys]
+    tuples = [tuple(_text(v) for v in row) for row in zip(*columns)] if keys else [()] * len(frame)
     results: dict[tuple, tuple[dict, list, list, list]] = {}
     codes = {level: [None] * len(frame) for level in ("provinsi", "kabupaten", "kecamatan", "desa")}
-    for idx, row in enumerate(tuples.itertuples(index=False, name=None)):
+    for idx, row in enumerate(tuples):
         if row not in results:
             results[row] = _place_one(dict(zip(keys, row)), ds, g)
         placed, notes, errors, warns = results[row]
@@ -198,7 +209,7 @@ def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated
         for column, value, message, kind in warns:
             out.warnings.append(Problem(file_row, column, value, message, kind))
     for level, values_ in codes.items():
-        frame[f"kode_{level}"] = values_
+        frame[f"kode_{level}"] = pd.Series(values_, index=frame.index, dtype=object)
 
 
 def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
@@ -307,7 +318,7 @@ def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad
         frame["_kunci"] = None
         frame.loc[ok, "_kunci"] = [f"{k}|{str(n).lower()}" for k, n in zip(frame.loc[ok, "kode_kecamatan"], frame.loc[ok, "nama_sppg"])]
         _duplicates(frame, ["minggu", "_kunci"], "nama_sppg", "SPPG yang sama muncul dua kali dalam satu minggu", out, bad)
-        frame.drop(columns="_kunci", inplace=True)
+        del frame["_kunci"]
         big = frame["kapasitas_porsi"].map(lambda v: v is not None and not pd.isna(v) and v > 3000)
         for idx in frame.index[big]:
             out.warnings.append(Problem(int(frame.at[idx, "baris"]), "kapasitas_porsi", values_text(frame.at[idx, "kapasitas_porsi"]),

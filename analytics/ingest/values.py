@@ -91,8 +91,9 @@ def _date(y, mo, d):
         return None, "tanggal yang ada di kalender"
 
 
-def parse_number(raw, integer: bool):
-    """Indonesian or English notation. For integers a dot groups thousands (1.166 = 1166)."""
+def parse_number(raw, integer: bool, dot_thousands: bool = False):
+    """Indonesian or English notation. For integers a dot groups thousands (1.166 = 1166);
+    with `dot_thousands` also for decimals (areas: 2.500 m² is two and a half thousand)."""
     if isinstance(raw, bool):
         return None, "angka"
     if isinstance(raw, (int, float)):
@@ -107,7 +108,9 @@ def parse_number(raw, integer: bool):
             elif re.fullmatch(r"-?\d+[.,]0+", text):
                 text = re.split(r"[.,]", text)[0]
         else:
-            if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+,\d+", text):  # 1.234,5
+            if dot_thousands and re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", text):
+                text = text.replace(".", "")
+            elif re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+,\d+", text):  # 1.234,5
                 text = text.replace(".", "").replace(",", ".")
             elif re.fullmatch(r"-?\d{1,3}(?:,\d{3})+\.\d+", text):  # 1,234.5
                 text = text.replace(",", "")
@@ -144,7 +147,7 @@ def parse(raw, kind: str, values=()):
             return None, "bilangan bulat ≥ 0"
         return value, problem
     if kind == "float":
-        value, problem = parse_number(raw, integer=False)
+        value, problem = parse_number(raw, integer=False, dot_thousands=True)
         if problem is None and value <= 0:
             return None, "angka > 0"
         return value, problem
