@@ -125,8 +125,15 @@ class Gazetteer:
     def children(self, level: str, parent_code: str | None) -> list[tuple[str, str]]:
         """(code, name) of the units of `level` under `parent_code`, sorted by name."""
         up = "" if level == "provinsi" else parent_code
-        found = [(c, n) for c, n in self.names[level].items() if self.parent[level][c] == up]
-        return sorted(found, key=lambda cn: cn[1])
+        if not hasattr(self, "_children"):
+            index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+            for lv in LEVELS:
+                for code, name in self.names[lv].items():
+                    index.setdefault((lv, self.parent[lv][code]), []).append((code, name))
+            for items in index.values():
+                items.sort(key=lambda cn: cn[1])
+            object.__setattr__(self, "_children", index)
+        return list(self._children.get((level, up), []))
 
     def match(self, level: str, name: str, parent_code: str | None) -> Match:
         """Place one name at `level` under `parent_code` ('' for provinsi)."""
