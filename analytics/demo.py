@@ -84,11 +84,23 @@ class _Regions:
     kecamatan: dict[str, list[str]]  # kabupaten -> kecamatan codes
     desa: dict[str, list[_Desa]]  # kecamatan -> desa
     kecamatan_centroid: dict[str, tuple[float, float] | None]
+    _names: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
 
     def names(self, kode_desa: str) -> tuple[str, str, str, str]:
-        parts = kode_desa.split(".")
-        codes = [".".join(parts[: i + 1]) for i in range(len(parts))]
-        return tuple(self.g.name(level, c) or "" for level, c in zip(db.LEVELS, codes))
+        """Provinsi, kabupaten, kecamatan and desa names of a desa, for the name columns."""
+        found = self._names.get(kode_desa)
+        if found is None:
+            parts = kode_desa.split(".")
+            codes = [".".join(parts[: i + 1]) for i in range(len(parts))]
+            found = tuple(self.g.name(level, c) or "" for level, c in zip(db.LEVELS, codes))
+            self._names[kode_desa] = found
+        return found
+
+    def centre(self, d: _Desa) -> tuple[float | None, float | None]:
+        """The desa centroid, or its kecamatan's when the gazetteer has none for the desa."""
+        if d.lat is not None and d.lon is not None:
+            return d.lat, d.lon
+        return self.kecamatan_centroid.get(d.kode.rsplit(".", 1)[0]) or (None, None)
 
     def is_kota(self, kabupaten: str) -> bool:
         return (self.g.name("kabupaten", kabupaten) or "").startswith("Kota ")
@@ -104,9 +116,11 @@ def _float(text: str) -> float | None:
 def _regions(g: Gazetteer) -> _Regions:
     info: dict[str, tuple[str, float | None, float | None]] = {}
     with open(db.WILAYAH_DIR / "desa.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if _in_area(row["kode"]):
-                info[row["kode"]] = (row["jenis"], _float(row["lat"]), _float(row["lon"]))
+        header = next(fh)
+        # Skip the other provinces before parsing: the file has 83,000 desa.
+        lines = [line for line in fh if line.startswith(("52.", "18.", "15.72."))]
+    for row in csv.DictReader([header, *lines]):
+        info[row["kode"]] = (row["jenis"], _float(row["lat"]), _float(row["lon"]))
     centroid: dict[str, tuple[float, float] | None] = {}
     with open(db.WILAYAH_DIR / "kecamatan.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -123,7 +137,7 @@ def _regions(g: Gazetteer) -> _Regions:
     for code in sorted(g.names["desa"]):
         up = g.parent["desa"][code]
         if up in desa:
-            jenis, lat, lon = info.get(code, ("kelurahan" if code.split(".")[3].startswith("1") else "desa", None, None))
+            jenis, lat, lon = info.get(code, ("desa", None, None))
             desa[up].append(_Desa(code, g.names["desa"][code], jenis, lat, lon))
     return _Regions(g, kabupaten, kecamatan, desa, centroid)
 
@@ -150,6 +164,9 @@ class _Koperasi:
     akun: str = "belum"
     tdd_kind: str = ""  # 'tanpa_lahan', 'ditolak' or 'teknis' for tidak_dapat_dibangun
     first: int = 0  # first week reported (a koperasi registered during the window)
+    # Week index (0 = first demo week; negative = before it) from which each thing holds: a
+    # tahap_fisik or status_lahan value, 'portal', 'badan_hukum', 'npwp', 'nib', 'gerai',
+    # 'akun' (account made, kendala until 'aktif'), 'jeda'..'jeda_selesai' (a paused site).
     ev: dict[str, int] = field(default_factory=dict)
     progress: dict[int, float] = field(default_factory=dict)
     stalled_from: int = _NEVER  # week from which progress stops for good
@@ -175,6 +192,9 @@ class _Koperasi:
             if w >= self.at(status):
                 return status
         return "tidak_ada"
+
+    def stalled(self, w: int) -> bool:
+        return w >= self.stalled_from or self.at("jeda") <= w < self.at("jeda_selesai")
 
     def akun_simkopdes(self, w: int) -> str:
         if w >= self.at("aktif"):
@@ -458,7 +478,7 @@ def _kendala(k: _Koperasi, w: int, tahap: str, lahan: str, legal: bool, akun: st
             found.append("lahan")
     elif tahap in ("belum_mulai", "persiapan") and c["lahan"] < 0.05:
         found.append("lahan")
-    stalled = w >= k.stalled_from or k.at("jeda") <= w < k.at("jeda_selesai")
+    stalled = k.stalled(w)
     if tahap == "pembangunan":
         # The rainy season starts in November: weather troubles more sites week by week.
         if c["cuaca"] < 0.10 + 0.03 * w or (stalled and k.stall_reason == "cuaca"):
@@ -478,7 +498,7 @@ def _kendala(k: _Koperasi, w: int, tahap: str, lahan: str, legal: bool, akun: st
             found.append("teknis")
     if tahap == "tidak_dapat_dibangun" and k.tdd_kind == "teknis":
         found.append("teknis" if c["teknis"] < 0.5 else "pembiayaan")
-    if not legal and c["administrasi"] < 0.15 or legal and c["administrasi"] < 0.01:
+    if c["administrasi"] < (0.01 if legal else 0.15):
         found.append("administrasi")
     if "pembiayaan" not in found and c["pembiayaan"] < 0.015:
         found.append("pembiayaan")
@@ -509,6 +529,19 @@ def _yn(flag: bool) -> str:
     return "ya" if flag else "tidak"
 
 
+_NOTE_UNBUILDABLE = {
+    "tanpa_lahan": "Desa tidak memiliki lahan yang memenuhi syarat",
+    "ditolak": "Lahan ditolak verifikator; belum ada lahan pengganti",
+    "teknis": "Lokasi tidak layak secara teknis",
+}
+_NOTE_STALLED = {
+    "cuaca": "Pekerjaan terhenti karena hujan dan banjir",
+    "tenaga_kerja": "Pekerjaan terhenti: tukang kurang",
+    "teknis": "Pekerjaan terhenti: revisi desain",
+    "pembiayaan": "Pekerjaan terhenti: pencairan dana tertunda",
+}
+
+
 def _koperasi_row(k: _Koperasi, w: int, reg: _Regions, tanggal: dt.date) -> dict:
     tahap = k.tahap(w)
     lahan = k.status_lahan(w)
@@ -525,12 +558,9 @@ def _koperasi_row(k: _Koperasi, w: int, reg: _Regions, tanggal: dt.date) -> dict
         progres = None
     provinsi, kabupaten, kecamatan, desa = reg.names(k.desa.kode)
     if tahap == "tidak_dapat_dibangun":
-        note = {"tanpa_lahan": "Desa tidak memiliki lahan yang memenuhi syarat",
-                "ditolak": "Lahan ditolak verifikator; belum ada lahan pengganti",
-                "teknis": "Lokasi tidak layak secara teknis"}[k.tdd_kind]
-    elif tahap == "pembangunan" and (w >= k.stalled_from or k.at("jeda") <= w < k.at("jeda_selesai")):
-        note = {"cuaca": "Pekerjaan terhenti karena hujan dan banjir", "tenaga_kerja": "Pekerjaan terhenti: tukang kurang",
-                "teknis": "Pekerjaan terhenti: revisi desain", "pembiayaan": "Pekerjaan terhenti: pencairan dana tertunda"}[k.stall_reason]
+        note = _NOTE_UNBUILDABLE[k.tdd_kind]
+    elif tahap == "pembangunan" and k.stalled(w):
+        note = _NOTE_STALLED[k.stall_reason]
     elif lahan == "ditolak":
         note = "Lahan ditolak, mengajukan lahan pengganti"
     elif gerai and w == k.at("gerai"):
@@ -618,9 +648,8 @@ def _plan_parcels(rng: random.Random, koperasi: list[_Koperasi], reg: _Regions) 
         p.verifikator = _draw(rng, _VERIFIKATOR)
         if k.tdd_kind != "tanpa_lahan":
             r = rng.random()
-            p.luas = round(rng.uniform(400, 990), -1) if r < 0.04 else round(rng.uniform(1000, 5000), -1)
-            lat, lon = (k.desa.lat, k.desa.lon) if k.desa.lat is not None else (reg.kecamatan_centroid.get(k.kecamatan) or (None, None))
-            p.lat, p.lon = _near(rng, lat, lon, 0.008)
+            p.luas = round(rng.uniform(400, 990), -1) if r < 0.02 else round(rng.uniform(1000, 5000), -1)
+            p.lat, p.lon = _near(rng, *reg.centre(k.desa), 0.008)
             if k.at("verifikasi") <= _LAST:
                 p.later_from = k.at("verifikasi") + rng.randint(2, 5)
                 p.later = _draw(rng, {"sedang_diverifikasi": 0.6, "dipertimbangkan": 0.2,
@@ -723,8 +752,7 @@ def _plan_sppg(rng: random.Random, reg: _Regions) -> list[_Sppg]:
             s.kapasitas = rng.randint(20, 30) * 100 if rng.random() < 0.8 else rng.randint(10, 19) * 100
             s.served_share = rng.uniform(0.85, 0.98)
             s.suppliers = rng.randint(4, 18)
-            lat, lon = (d.lat, d.lon) if d.lat is not None else (reg.kecamatan_centroid.get(kec) or (None, None))
-            s.lat, s.lon = _near(rng, lat, lon, 0.01)
+            s.lat, s.lon = _near(rng, *reg.centre(d), 0.01)
             made.append(s)
         kitchens.extend(made)
         return made
@@ -759,7 +787,8 @@ def _plan_sppg(rng: random.Random, reg: _Regions) -> list[_Sppg]:
     return kitchens
 
 
-def _plan_lampung_barat(rng, kecamatan: list[str], add, operate) -> None:
+def _plan_lampung_barat(rng: random.Random, kecamatan: list[str], add, operate) -> None:
+    """24 SPPG; the first of Balik Bukit, Sekincau and Bandar Negeri Suoh opens in the window."""
     counts = {kec: 0 for kec in kecamatan}
     counts.update({"18.04.04": 3, "18.04.08": 2, "18.04.23": 2})
     rest = [kec for kec in kecamatan if kec not in _LAMPUNG_BARAT_SPPG_OPERATING]
@@ -871,9 +900,9 @@ def _plan_bimtek(rng: random.Random, reg: _Regions) -> dict[int, list[dict]]:
 def _csv(dataset: str, rows: list[dict]) -> bytes:
     columns = [c.name for c in schema.DATASETS[dataset].columns]
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row[c] for c in columns] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -920,7 +949,11 @@ class DemoDataError(RuntimeError):
 
 
 def load(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None = None) -> list[int]:
-    """Ingest every demo file as a demo batch (on a database without demo data); the batch ids."""
+    """Ingest every demo file as a demo batch; returns the batch ids.
+
+    On a database that already holds the demo, the first commit refuses the identical file
+    (ingest.UploadRefused): check is_loaded() first, or remove it with ingest.remove_demo().
+    """
     g = gazetteer or Gazetteer.load(con)
     rules = zones.load_rules()
     order = {name: i for i, name in enumerate(("koperasi", "lahan", "sppg", "bimtek"))}

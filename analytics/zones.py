@@ -128,7 +128,7 @@ def _compile(cond, params: list, where: str) -> str:
     return f"({column} = {bind(value)})"
 
 
-def _zone_sql(rules: Rules) -> tuple[str, dict]:
+def _zone_sql(rules: Rules) -> tuple[str, str, dict]:
     """The select list that evaluates every rule and picks the zone, with its parameters."""
     params: list = []
     fired = []
@@ -174,8 +174,12 @@ def recompute(con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str]
     insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, minggu_tanpa_progres)
     with urut as (
         select *,
-               coalesce(progres_fisik_persen <= lag(progres_fisik_persen)
-                        over (partition by id_koperasi order by minggu), false) as tanpa_progres
+               -- A week "without progress" is a week of construction after a week of
+               -- construction with no rise in progress; any other stage ends the streak.
+               coalesce(tahap_fisik = 'pembangunan'
+                        and lag(tahap_fisik) over (partition by id_koperasi order by minggu) = 'pembangunan'
+                        and progres_fisik_persen <= lag(progres_fisik_persen)
+                            over (partition by id_koperasi order by minggu), false) as tanpa_progres
         from koperasi_aktif
         where {scope}
     ), kelompok as (

@@ -17,7 +17,7 @@ def zone_of(con, desa: str, minggu) -> tuple[str, list[str], int]:
 
 
 def test_finished_legal_active_koperasi_is_hijau_by_rule_h1(loaded_db):
-    assert zone_of(loaded_db, "18.04.04.2005", W4) == ("hijau", ["H1"], 1)
+    assert zone_of(loaded_db, "18.04.04.2005", W4) == ("hijau", ["H1"], 0)
 
 
 def test_cannot_be_built_without_land_is_merah_by_rules_m1_and_m2(loaded_db):
@@ -85,3 +85,16 @@ def test_shipped_rules_file_loads_with_merah_hijau_kuning_rules():
     rules = zones.load_rules()
     assert [r.id for r in rules.rules] == ["M1", "M2", "M3", "M4", "H1", "K1", "K2", "K3", "K4"]
     assert rules.urutan == ("merah", "hijau", "kuning")
+
+
+def test_weeks_before_construction_do_not_count_as_a_stall(fresh_db, gazetteer):
+    from analytics import ingest
+    from conftest import TODAY
+
+    header = "tanggal_laporan,kode_desa,nama_koperasi,badan_hukum,tahap_fisik,progres_fisik_persen\n"
+    for day, tahap in (("2025-09-29", "persiapan"), ("2025-10-06", "persiapan"), ("2025-10-13", "persiapan"),
+                       ("2025-10-20", "pembangunan"), ("2025-10-27", "pembangunan")):
+        text = header + f"{day},18.04.04.2005,Kop Sebarus,ya,{tahap},0\n"
+        assert ingest.ingest_bytes(fresh_db, text.encode(), f"{day}.csv", gazetteer=gazetteer, today=TODAY)[1]
+    assert zone_of(fresh_db, "18.04.04.2005", W3) == ("kuning", ["K4"], 0)
+    assert zone_of(fresh_db, "18.04.04.2005", W4) == ("kuning", ["K4"], 1)

@@ -12,7 +12,8 @@ from analytics import db, zones
 from analytics.config import load as load_settings
 from analytics.ingest import schema
 from analytics.ingest.read import ReadError, Table, read
-from analytics.ingest.validate import Problem, Validated, validate
+from analytics.ingest import validate as validation
+from analytics.ingest.validate import Problem, Validated
 from analytics.wilayah import Gazetteer
 
 __all__ = ["Prepared", "ReadError", "prepare", "commit", "undo", "remove_demo", "UploadRefused"]
@@ -108,7 +109,7 @@ def prepare(
         dataset = detected
     if dataset not in schema.DATASETS:
         return Prepared(file_name, sha, dataset, table, None, f"Dataset '{dataset}' tidak dikenal.")
-    result = validate(
+    result = validation.validate(
         table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
         error_share_limit=settings.batas_baris_galat,
     )

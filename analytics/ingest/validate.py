@@ -194,11 +194,12 @@ def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated
     tuples = [tuple(_text(v) for v in row) for row in zip(*columns)] if keys else [()] * len(frame)
     results: dict[tuple, tuple[dict, list, list, list]] = {}
     codes = {level: [None] * len(frame) for level in ("provinsi", "kabupaten", "kecamatan", "desa")}
+    file_rows = [int(b) for b in frame["baris"].tolist()]
     for idx, row in enumerate(tuples):
         if row not in results:
             results[row] = _place_one(dict(zip(keys, row)), ds, g)
         placed, notes, errors, warns = results[row]
-        file_row = int(frame["baris"].iat[idx])
+        file_row = file_rows[idx]
         for level in codes:
             codes[level][idx] = placed.get(level)
         for note in notes:
@@ -283,21 +284,25 @@ def koperasi_id(kode_desa: str, nama: str) -> str:
 def _coordinate_checks(frame: pd.DataFrame, out: Validated) -> None:
     if "lat" not in frame or "lon" not in frame:
         return
-    for idx in frame.index:
-        lat, lon = frame.at[idx, "lat"], frame.at[idx, "lon"]
+    lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
+    rows = frame["baris"].tolist()
+    for idx, (lat, lon) in enumerate(zip(lats, lons)):
         if lat is None and lon is None:
             continue
         message = None
         if lat is None or lon is None:
             message = "Koordinat tidak lengkap; tidak digambar di peta."
+        elif lat == 0 and lon == 0:
+            message = "Koordinat 0,0; tidak digambar di peta."
         elif LAT_RANGE[0] <= lon <= LAT_RANGE[1] and LON_RANGE[0] <= lat <= LON_RANGE[1]:
             message = "Lintang dan bujur tertukar; tidak digambar di peta."
         elif not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
             message = "Koordinat di luar Indonesia; tidak digambar di peta."
         if message:
-            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "lat/lon", f"{lat}, {lon}", message, "koordinat_mencurigakan"))
-            frame.at[idx, "lat"] = None
-            frame.at[idx, "lon"] = None
+            out.warnings.append(Problem(int(rows[idx]), "lat/lon", f"{lat}, {lon}", message, "koordinat_mencurigakan"))
+            lats[idx] = lons[idx] = None
+    frame["lat"] = pd.Series(lats, index=frame.index, dtype=object)
+    frame["lon"] = pd.Series(lons, index=frame.index, dtype=object)
 
 
 def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad: pd.Series) -> None:
