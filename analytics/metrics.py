@@ -40,12 +40,13 @@ METRICS = {m.name: m for m in (
     Metric("kabupaten_melapor", "Kab/kota melapor", "kelengkapan_kabupaten", "melapor"),
 )}
 
+# The KDKMP funnel: columns of kpi_koperasi, each stage nested in the one before.
 FUNNEL = (
     ("terdaftar", "Terdaftar"),
     ("badan_hukum", "Berbadan hukum"),
-    ("masuk_portal", "Masuk portal"),
-    ("lahan_terverifikasi", "Lahan terverifikasi"),
-    ("pembangunan_dimulai", "Pembangunan (berjalan/selesai)"),
-    ("fisik_selesai", "Fisik selesai"),
-    ("gerai_beroperasi", "Gerai beroperasi"),
+    ("corong_portal", "Masuk portal"),
+    ("corong_lahan", "Lahan terverifikasi"),
+    ("corong_pembangunan", "Pembangunan"),
+    ("corong_selesai", "Fisik selesai"),
+    ("corong_beroperasi", "Gerai beroperasi"),
 )

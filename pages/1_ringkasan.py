@@ -30,7 +30,7 @@ SOURCES = {
 }
 
 
-def tile(column, name: str, suffix: str = "") -> None:
+def tile(column, name: str, label: str | None = None) -> None:
     m = METRICS[name]
     now, before = SOURCES[m.source]
     value = now[m.column]
@@ -41,7 +41,7 @@ def tile(column, name: str, suffix: str = "") -> None:
         if diff == 0:
             delta = "0"
     column.metric(
-        m.label, angka(value) + suffix, delta=delta, border=True,
+        label or m.label, angka(value), delta=delta, border=True,
         delta_color="inverse" if m.better == "turun" else "normal",
         help=m.help or None,
         delta_arrow="auto" if delta not in (None, "0") else "off",
@@ -49,25 +49,26 @@ def tile(column, name: str, suffix: str = "") -> None:
 
 
 st.subheader(teks.BAGIAN_KOPERASI)
-cols = st.columns(6)
-for col, name in zip(cols, ("terdaftar", "badan_hukum", "masuk_portal", "tahap_pembangunan",
-                            "tahap_tidak_dapat_dibangun", "gerai_beroperasi")):
-    tile(col, name)
+for row in (("terdaftar", "badan_hukum", "masuk_portal"),
+            ("tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi")):
+    for col, name in zip(st.columns(3), row):
+        tile(col, name)
 
 left, right = st.columns(2)
 with left:
     st.subheader(teks.BAGIAN_ZONA)
     z = st.columns(3)
-    for col, name in zip(z, ("zona_hijau", "zona_kuning", "zona_merah")):
-        tile(col, name)
+    for col, name, label in zip(z, ("zona_hijau", "zona_kuning", "zona_merah"), ("Hijau", "Kuning", "Merah")):
+        tile(col, name, label)
     moves = p.pindah_zona
     if lalu:
         st.caption(teks.PINDAH_ZONA.format(naik=angka(moves["naik"]), turun=angka(moves["turun"]), baru=angka(moves["baru"])))
 with right:
     st.subheader(teks.BAGIAN_SIMKOPDES)
     s = st.columns(3)
-    for col, name in zip(s, ("simkopdes_aktif", "simkopdes_kendala", "simkopdes_belum")):
-        tile(col, name)
+    for col, name, label in zip(s, ("simkopdes_aktif", "simkopdes_kendala", "simkopdes_belum"),
+                                ("Aktif", "Kendala", "Belum")):
+        tile(col, name, label)
     terdaftar = p.koperasi["terdaftar"]
     if terdaftar:
         st.caption(f"{persen(p.koperasi['simkopdes_aktif'] / terdaftar)} koperasi sudah aktif di SIMKOPDES.")
@@ -105,6 +106,7 @@ with left:
     st.subheader(teks.BAGIAN_CORONG)
     stages = [(label, p.koperasi[key]) for key, label in FUNNEL]
     st.plotly_chart(charts.funnel(stages), config={"displayModeBar": False}, key="corong")
+    st.caption(teks.CORONG_PENJELASAN)
 with right:
     tingkat = ctx.filter.group_level
     st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
@@ -114,14 +116,19 @@ with right:
     if per_area.empty:
         st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     else:
-        event = st.plotly_chart(charts.zones_by_area(per_area), config={"displayModeBar": False},
+        shown = per_area.head(40)
+        event = st.plotly_chart(charts.zones_by_area(shown), config={"displayModeBar": False},
                                 on_select="rerun", selection_mode="points", key="zona_wilayah")
-        if len(per_area) > 40:
-            st.caption(f"40 dari {angka(len(per_area))} wilayah dengan zona merah terbanyak.")
-        points = (event or {}).get("selection", {}).get("points", []) if event else []
+        if len(per_area) > len(shown):
+            st.caption(f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak.")
+        if tingkat != "desa":
+            st.caption("Klik batang untuk melihat wilayah itu.")
+        points = event.selection.points if event and event.selection else []
         if points and tingkat != "desa":
-            chosen = per_area[per_area["nama"] == points[0].get("y")]
-            if len(chosen):
+            # Bars are drawn bottom-up from the reversed frame: map the label back to its code.
+            label = points[0].get("y")
+            chosen = shown[shown["nama"] == label]
+            if len(chosen) == 1:
                 from analytics.filters import Filter
 
                 shell.set_filter(Filter.from_code(chosen["kode"].iat[0]))

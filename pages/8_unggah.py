@@ -30,10 +30,14 @@ KIND_LABEL = {
 tab_upload, tab_history, tab_templates = st.tabs(["Unggah", teks.UNGGAH_RIWAYAT, teks.UNGGAH_TEMPLAT])
 
 with tab_upload:
+    if st.session_state.get("pesan_unggah"):
+        st.success(st.session_state.pop("pesan_unggah"), icon=":material/check_circle:")
     options = ["auto", *schema.DATASETS]
     dataset = st.selectbox(teks.UNGGAH_DATASET, options,
                            format_func=lambda d: teks.UNGGAH_OTOMATIS if d == "auto" else teks.DATASET_LABEL[d])
-    uploaded = st.file_uploader(teks.UNGGAH_FILE, type=["csv", "txt", "xlsx"], key="berkas")
+    # A new key empties the uploader after a save or a cancel.
+    uploader_key = f"berkas_{st.session_state.get('unggah_ke', 0)}"
+    uploaded = st.file_uploader(teks.UNGGAH_FILE, type=["csv", "txt", "xlsx"], key=uploader_key)
     if uploaded is not None:
         data = uploaded.getvalue()
         cache_key = (uploaded.name, len(data), dataset, hash(data))
@@ -57,11 +61,11 @@ with tab_upload:
         report = laporan.validation_table(prepared)
         r = prepared.result
         if r is not None:
-            c = st.columns(4)
-            c[0].metric("Jenis data", teks.DATASET_LABEL[prepared.dataset])
-            c[1].metric("Baris dibaca", angka(r.rows_read))
-            c[2].metric("Baris valid", angka(len(r.rows)))
-            c[3].metric("Baris bergalat", angka(len(r.error_rows)))
+            st.markdown(f"**Jenis data:** {teks.DATASET_LABEL[prepared.dataset]}")
+            c = st.columns(3)
+            c[0].metric("Baris dibaca", angka(r.rows_read), border=True)
+            c[1].metric("Baris valid", angka(len(r.rows)), border=True)
+            c[2].metric("Baris bergalat", angka(len(r.error_rows)), border=True)
             if prepared.weeks:
                 st.caption("Minggu dalam file: " + ", ".join(weeks.label(w) for w in prepared.weeks)
                            + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}")
@@ -91,14 +95,16 @@ with tab_upload:
                     st.warning(str(exc))
                 else:
                     st.cache_data.clear()
-                    st.session_state.pop("siap", None)
-                    st.session_state.pop("siap_kunci", None)
-                    st.success(teks.UNGGAH_TERSIMPAN.format(batch=batch, n=angka(len(r.rows)),
-                                                            minggu=weeks.label(prepared.weeks[-1])))
+                    for key in ("siap", "siap_kunci"):
+                        st.session_state.pop(key, None)
+                    st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
+                    st.session_state["pesan_unggah"] = teks.UNGGAH_TERSIMPAN.format(
+                        batch=batch, n=angka(len(r.rows)), minggu=weeks.label(prepared.weeks[-1]))
+                    st.rerun()
             if b2.button(teks.UNGGAH_BATAL):
                 st.session_state.pop("siap", None)
                 st.session_state.pop("siap_kunci", None)
-                st.session_state.pop("berkas", None)
+                st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
                 st.rerun()
 
 with tab_history:

@@ -25,7 +25,7 @@ def metrics(at) -> dict[str, str]:
 
 def test_ringkasan_opens_from_the_entry_point_with_national_numbers(app):
     m = metrics(app)
-    assert (m["Koperasi terdaftar"], m["Masuk portal"], m["Zona hijau"], m["Zona merah"], m["SPPG beroperasi"]) == (
+    assert (m["Koperasi terdaftar"], m["Masuk portal"], m["Hijau"], m["Merah"], m["SPPG beroperasi"]) == (
         "7", "3", "2", "2", "1")
     assert "Minggu 44 · 27 Okt–2 Nov 2025" in app.markdown[0].value
 
@@ -36,7 +36,7 @@ def test_filter_change_narrows_ringkasan_and_the_url(app):
     app.selectbox(key="w_kecamatan").set_value("18.04.08").run()
     assert not app.exception
     m = metrics(app)
-    assert (m["Koperasi terdaftar"], m["Zona kuning"], m["Zona merah"], m["SIMKOPDES kendala"]) == ("2", "1", "1", "1")
+    assert (m["Koperasi terdaftar"], m["Kuning"], m["Merah"], m["Kendala"]) == ("2", "1", "1", "1")
     assert app.query_params == {"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.08"}
 
 

@@ -26,7 +26,8 @@ def test_kpi_koperasi_counts_the_latest_week(loaded_db):
     k = koperasi.kpi_koperasi(loaded_db, Filter(), W4)
     assert k == {
         "terdaftar": 7, "badan_hukum": 6, "npwp": 6, "nib": 5, "masuk_portal": 3, "gerai_beroperasi": 2,
-        "lahan_terverifikasi": 3, "pembangunan_dimulai": 3, "fisik_selesai": 2,
+        "lahan_terverifikasi": 3, "corong_portal": 3, "corong_lahan": 3, "corong_pembangunan": 3,
+        "corong_selesai": 2, "corong_beroperasi": 2,
         "tahap_belum_mulai": 1, "tahap_persiapan": 3, "tahap_pembangunan": 1, "tahap_selesai": 2,
         "tahap_tidak_dapat_dibangun": 0, "tahap_tidak_diisi": 0,
         "lahan_tidak_ada": 0, "lahan_diajukan": 3, "lahan_verifikasi": 1, "lahan_ditolak": 0, "lahan_tidak_diisi": 0,
@@ -99,7 +100,7 @@ def test_completeness_lists_every_kabupaten_of_the_province(loaded_db):
     df = kelengkapan.kelengkapan_kabupaten(loaded_db, Filter("52"), W2)
     assert len(df) == 10 and not df["melapor"].any()
     df = kelengkapan.kelengkapan_kabupaten(loaded_db, Filter("52"), W4)
-    assert df[df["melapor"]]["nama"].tolist() == ["Lombok Barat"]
+    assert df[df["melapor"]]["nama"].tolist() == ["Kab. Lombok Barat"]
 
 
 def test_summary_json_for_lampung_barat(loaded_db):

@@ -110,15 +110,16 @@ def _select_level(g: Gazetteer, f: Filter, level: str) -> Filter:
     key = f"w_{level}"
     if parent is None:
         st.session_state[key] = None
-        st.selectbox(label, [None], format_func=lambda c: semua, key=key, disabled=True)
+        st.selectbox(label, [None], format_func=lambda c: semua, key=key, disabled=True, placeholder=semua)
         return f
     children = g.children(level, parent)
     names = dict(children)
     options = [None] + [c for c, _ in children]
     current = getattr(f, level)
     st.session_state[key] = current if current in names else None
+    # None is both the first option and the placeholder, so "Semua …" shows when nothing is chosen.
     st.selectbox(label, options, key=key, format_func=lambda c: semua if c is None else names[c],
-                 on_change=_level_changed, args=(level,))
+                 on_change=_level_changed, args=(level,), placeholder=semua)
     return f
 
 
@@ -150,7 +151,7 @@ def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str) -> tuple[Filter, 
         latest_label = teks.MINGGU_TERBARU + (f" ({weeks.label(available[0])})" if available else "")
         minggu = st.selectbox(
             teks.LABEL_MINGGU, [None] + available, key="w_minggu", on_change=_week_changed,
-            format_func=lambda m: latest_label if m is None else weeks.label(m),
+            format_func=lambda m: latest_label if m is None else weeks.label(m), placeholder=latest_label,
         )
         if f.level and st.button(teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch"):
             f, minggu = Filter(), None
@@ -242,8 +243,8 @@ def breadcrumb(ctx: Context) -> None:
         code = getattr(f, level)
         if code:
             steps.append((ctx.g.name(level, code), Filter.from_code(code)))
-    cols = st.columns(len(steps) + 2, gap="small")
-    for i, (label, target) in enumerate(steps):
-        last = i == len(steps) - 1
-        if cols[i].button(("› " if i else "") + label, key=f"crumb_{i}", disabled=last, type="tertiary"):
-            set_filter(target)
+    with st.container(horizontal=True, gap="small"):
+        for i, (label, target) in enumerate(steps):
+            last = i == len(steps) - 1
+            if st.button(("› " if i else "") + label, key=f"crumb_{i}", disabled=last, type="tertiary"):
+                set_filter(target)

@@ -44,7 +44,10 @@ left join zona_koperasi as z on z.minggu = k.minggu and z.id_koperasi = k.id_kop
 create view wilayah as
 select 'provinsi' as tingkat, kode, nama, nama as nama_singkat, null::varchar as kode_induk, lat, lon from provinsi
 union all
-select 'kabupaten', kode, nama, nama_singkat, kode_induk, lat, lon from kabupaten
+-- "Kab. Bima" and "Kota Bima" must stay apart in charts and lists.
+select 'kabupaten', kode, nama,
+       case when jenis = 'kota' then 'Kota ' else 'Kab. ' end || nama_singkat, kode_induk, lat, lon
+from kabupaten
 union all
 select 'kecamatan', kode, nama, nama, kode_induk, lat, lon from kecamatan
 union all

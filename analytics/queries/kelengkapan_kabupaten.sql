@@ -1,9 +1,10 @@
 -- Kabupaten/kota of the filter (from the gazetteer) and whether each reported koperasi data that week.
 with diharapkan as (
-    select kode, nama_singkat as nama, jenis
-    from kabupaten
-    where ($provinsi is null or kode_induk = $provinsi)
-      and ($kabupaten is null or kode = $kabupaten)
+    select k.kode, w.nama_singkat as nama, k.jenis
+    from kabupaten as k
+    join wilayah as w on w.tingkat = 'kabupaten' and w.kode = k.kode
+    where ($provinsi is null or k.kode_induk = $provinsi)
+      and ($kabupaten is null or k.kode = $kabupaten)
 ), melapor as (
     select distinct kode_kabupaten
     from cakupan_aktif

@@ -16,8 +16,15 @@ select
     count(*) filter (where masuk_portal) as masuk_portal,
     count(*) filter (where gerai_beroperasi) as gerai_beroperasi,
     count(*) filter (where status_lahan = 'terverifikasi') as lahan_terverifikasi,
-    count(*) filter (where tahap_fisik in ('pembangunan', 'selesai') or gerai_beroperasi) as pembangunan_dimulai,
-    count(*) filter (where tahap_fisik = 'selesai' or gerai_beroperasi) as fisik_selesai,
+    -- The funnel: each stage also requires every stage before it.
+    count(*) filter (where badan_hukum and masuk_portal) as corong_portal,
+    count(*) filter (where badan_hukum and masuk_portal and status_lahan = 'terverifikasi') as corong_lahan,
+    count(*) filter (where badan_hukum and masuk_portal and status_lahan = 'terverifikasi'
+                     and (tahap_fisik in ('pembangunan', 'selesai') or gerai_beroperasi)) as corong_pembangunan,
+    count(*) filter (where badan_hukum and masuk_portal and status_lahan = 'terverifikasi'
+                     and (tahap_fisik = 'selesai' or gerai_beroperasi)) as corong_selesai,
+    count(*) filter (where badan_hukum and masuk_portal and status_lahan = 'terverifikasi'
+                     and gerai_beroperasi) as corong_beroperasi,
     count(*) filter (where tahap_fisik = 'belum_mulai') as tahap_belum_mulai,
     count(*) filter (where tahap_fisik = 'persiapan') as tahap_persiapan,
     count(*) filter (where tahap_fisik = 'pembangunan') as tahap_pembangunan,
