@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -17,9 +18,18 @@ from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
 from ui import teks
 
+ROOT = Path(__file__).resolve().parents[1]
+# Every page of the app in menu order; a page is listed once its file exists.
 PAGES = (
     ("pages/1_ringkasan.py", "ringkasan"),
+    ("pages/2_zona.py", "zona"),
+    ("pages/3_lahan.py", "lahan"),
+    ("pages/4_sppg.py", "sppg"),
+    ("pages/5_digitalisasi.py", "digitalisasi"),
+    ("pages/6_kelengkapan.py", "kelengkapan"),
+    ("pages/7_peta.py", "peta"),
     ("pages/8_unggah.py", "unggah"),
+    ("pages/9_presentasi.py", "presentasi"),
 )
 
 
@@ -167,6 +177,8 @@ def _navigation() -> None:
     with st.sidebar:
         st.markdown(f"### {teks.APP_JUDUL}")
         for path, name in PAGES:
+            if not (ROOT / path).is_file():
+                continue
             label, icon = teks.HALAMAN[name]
             st.page_link(path, label=label, icon=icon)
 

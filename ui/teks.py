@@ -5,7 +5,14 @@ APP_SUBJUDUL = "Pemantauan Koperasi Desa/Kelurahan Merah Putih dan Makan Bergizi
 
 HALAMAN = {
     "ringkasan": ("Ringkasan", ":material/dashboard:"),
+    "zona": ("Zona & Intervensi", ":material/traffic:"),
+    "lahan": ("Lahan & Kendala", ":material/landscape:"),
+    "sppg": ("SPPG (MBG)", ":material/restaurant:"),
+    "digitalisasi": ("Digitalisasi & Pelatihan", ":material/school:"),
+    "kelengkapan": ("Kelengkapan Laporan", ":material/fact_check:"),
+    "peta": ("Peta", ":material/map:"),
     "unggah": ("Unggah Data", ":material/upload_file:"),
+    "presentasi": ("Presentasi", ":material/slideshow:"),
 }
 
 FILTER_JUDUL = "Filter wilayah"
