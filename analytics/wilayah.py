@@ -88,6 +88,8 @@ class Gazetteer:
     parent: dict[str, dict[str, str]]  # level -> code -> parent code
     by_key: dict[str, dict[tuple[str, str], list[str]]]  # level -> (parent, key) -> codes
     short: dict[str, str]  # kabupaten code -> short name
+    jenis: dict[str, str] = field(default_factory=dict)  # desa code -> desa / kelurahan / desa adat
+    centroid: dict[str, tuple[float, float]] = field(default_factory=dict)  # any code -> (lat, lon)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> "Gazetteer":
@@ -113,8 +115,11 @@ class Gazetteer:
                     index.setdefault((up, full_key(name)), []).append(code)
             by_key[level] = index
         short = dict(cur.execute("select kode, nama_singkat from kabupaten").fetchall())
+        jenis = dict(cur.execute("select kode, jenis from desa").fetchall())
+        centroid = {k: (la, lo) for k, la, lo in cur.execute(
+            "select kode, lat, lon from wilayah where lat is not null and lon is not null").fetchall()}
         cur.close()
-        return cls(names, parent, by_key, short)
+        return cls(names, parent, by_key, short, jenis, centroid)
 
     def name(self, level: str, code: str | None) -> str | None:
         return self.names[level].get(code) if code else None
@@ -135,8 +140,11 @@ class Gazetteer:
             object.__setattr__(self, "_children", index)
         return list(self._children.get((level, up), []))
 
-    def match(self, level: str, name: str, parent_code: str | None) -> Match:
-        """Place one name at `level` under `parent_code` ('' for provinsi)."""
+    def match(self, level: str, name: str, parent_code: str | None, jenis: str | None = None) -> Match:
+        """Place one name at `level` under `parent_code` ('' for provinsi).
+
+        `jenis` ('desa' or 'kelurahan') settles two desa of the same name in one kecamatan.
+        """
         up = "" if level == "provinsi" else (parent_code or "")
         raw = " ".join(str(name).split())
         key = name_key(raw)
@@ -145,6 +153,10 @@ class Gazetteer:
         if not hits:
             hits = index.get((up, key), [])
         hits = sorted(set(hits))
+        if len(hits) > 1 and level == "desa" and jenis:
+            same_kind = [c for c in hits if self.jenis.get(c) == jenis]
+            if len(same_kind) == 1:
+                return Match(same_kind[0], "dinormalisasi")
         if len(hits) == 1:
             official = self.names[level][hits[0]]
             exact = official.lower() == raw.lower()

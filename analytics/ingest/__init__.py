@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from analytics import db, zones
+from analytics import weeks as weeks_mod
 from analytics.config import load as load_settings
 from analytics.ingest import schema
 from analytics.ingest.read import ReadError, Table, read
@@ -41,6 +42,11 @@ class Prepared:
         if self.read_error:
             return self.read_error
         return self.result.rejected_reason if self.result else None
+
+    @property
+    def storage(self) -> str | None:
+        """The dataset whose table and coverage the rows go to."""
+        return schema.DATASETS[self.dataset].table if self.dataset in schema.DATASETS else self.dataset
 
     @property
     def weeks(self) -> list[dt.date]:
@@ -109,6 +115,9 @@ def prepare(
         dataset = detected
     if dataset not in schema.DATASETS:
         return Prepared(file_name, sha, dataset, table, None, f"Dataset '{dataset}' tidak dikenal.")
+    if dataset in schema.UNDATED and minggu is None:
+        # A SIMKOPDES export has no date: it counts for the week it is uploaded in.
+        minggu = weeks_mod.monday(today or dt.date.today())
     result = validation.validate(
         table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
         error_share_limit=settings.batas_baris_galat,
@@ -124,7 +133,7 @@ def already_loaded(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int | 
     row = con.cursor().execute(
         "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
         "and dibatalkan_pada is null order by batch_id desc limit 1",
-        {"sha": prepared.sha256, "ds": prepared.dataset, "m": weeks[-1]},
+        {"sha": prepared.sha256, "ds": prepared.storage, "m": weeks[-1]},
     ).fetchone()
     return row[0] if row else None
 
@@ -158,18 +167,30 @@ _INSERT = {
         select $batch, baris, minggu::date, tanggal::date, kode_provinsi, kode_kabupaten, kode_kecamatan,
         nama_kegiatan, jumlah_peserta, kategori_peserta
         from unggahan""",
+    "simkopdes_desa": """insert into simkopdes_desa (batch_id, baris, minggu, kode_provinsi, kode_kabupaten,
+        kode_kecamatan, kode_desa, id_desa_simkopdes, koperasi, akun, npwp, nib, rat, volume_transaksi,
+        nilai_transaksi, simpanan_total)
+        select $batch, baris, minggu::date, kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa,
+        id_desa_simkopdes, koperasi, akun, npwp, nib, rat, volume_transaksi, nilai_transaksi, simpanan_total
+        from unggahan""",
 }
 
 _DTYPES = {"bool": "boolean", "int": "Int64", "float": "Float64", "percent": "Float64", "lat": "Float64",
-           "lon": "Float64"}
+           "lon": "Float64", "amount": "Float64"}
 
 
 def _typed(rows: pd.DataFrame, dataset: str) -> pd.DataFrame:
-    """Give the validated frame column types DuckDB reads without guessing."""
+    """Give the validated frame column types DuckDB reads without guessing; columns of the
+    storage table that the source format lacks come as empty."""
     ds = schema.DATASETS[dataset]
+    target = schema.DATASETS.get(ds.table, ds)
+    rows = rows.copy()
+    for col in target.columns:
+        if col.name not in rows:
+            rows[col.name] = None
     out = pd.DataFrame(index=rows.index)
     for column in rows.columns:
-        spec = ds.column(column)
+        spec = ds.column(column) or target.column(column)
         series = rows[column]
         if column in ("minggu",) or (spec is not None and spec.kind == "date"):
             out[column] = series.map(lambda d: None if d is None or pd.isna(d) else d.isoformat()).astype("string")
@@ -219,21 +240,21 @@ def commit(
         try:
             batch = cur.execute(
                 """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
-                   jumlah_baris, kabupaten, contoh)
-                   values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo) returning batch_id""",
-                {"ds": prepared.dataset, "minggu": prepared.weeks[-1], "file": prepared.file_name,
+                   jumlah_baris, kabupaten, contoh, sumber)
+                   values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo, $sumber) returning batch_id""",
+                {"ds": prepared.storage, "minggu": prepared.weeks[-1], "file": prepared.file_name,
                  "sha": prepared.sha256, "user": user, "now": now, "n": len(rows), "kab": prepared.kabupaten,
-                 "demo": demo},
+                 "demo": demo, "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset},
             ).fetchone()[0]
             cur.register("cakupan_baru", coverage)
             cur.execute(
                 "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
                 "select $batch, $ds, minggu::date, kode_kabupaten from cakupan_baru",
-                {"batch": batch, "ds": prepared.dataset},
+                {"batch": batch, "ds": prepared.storage},
             )
             cur.unregister("cakupan_baru")
             cur.register("unggahan", rows)
-            cur.execute(_INSERT[prepared.dataset], {"batch": batch})
+            cur.execute(_INSERT[prepared.storage], {"batch": batch})
             cur.unregister("unggahan")
             if prepared.dataset == "koperasi":
                 zones.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
@@ -295,6 +316,7 @@ def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
                 "delete from lahan where batch_id in (select unnest($ids::integer[]))",
                 "delete from sppg where batch_id in (select unnest($ids::integer[]))",
                 "delete from bimtek where batch_id in (select unnest($ids::integer[]))",
+                "delete from simkopdes_desa where batch_id in (select unnest($ids::integer[]))",
                 "delete from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
                 "delete from upload_batch where batch_id in (select unnest($ids::integer[]))",
             ):

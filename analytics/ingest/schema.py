@@ -41,6 +41,18 @@ class Dataset:
     region_level: str
     date_column: str = "tanggal_laporan"
     signature: tuple[str, ...] = field(default=())  # columns that identify the dataset
+    # The dataset whose table and weekly coverage the rows go to (a SIMKOPDES land export is `lahan`).
+    storage: str = ""
+    # Header synonyms that hold only for this dataset (normalised header → canonical column).
+    synonyms: tuple[tuple[str, str], ...] = ()
+    # Export columns read and deliberately not kept: no "unknown column" warning for them.
+    ignored: tuple[str, ...] = ()
+    # Raw header names (normalised) that identify an export, checked before `signature`.
+    raw_signature: tuple[str, ...] = ()
+
+    @property
+    def table(self) -> str:
+        return self.storage or self.name
 
     def column(self, name: str) -> Column | None:
         return next((c for c in self.columns if c.name == name), None)
@@ -140,6 +152,62 @@ DATASETS: dict[str, Dataset] = {
     ),
 }
 
+DATASETS["simkopdes_lahan"] = Dataset(
+    "simkopdes_lahan", "Ekspor SIMKOPDES: aset lahan",
+    (
+        Column("id_lahan", "text", True, description="asset_id"),
+        Column("tanggal_laporan", "date", description="Tidak ada di ekspor: minggu dipilih saat unggah"),
+        Column("nama_koperasi", "text", description="cooperative"),
+        Column("provinsi", "text", description="province"),
+        Column("kabupaten", "text", description="district"),
+        Column("kecamatan", "text", description="subdistrict"),
+        Column("desa", "text", description="village"),
+        Column("status_verifikasi", "enum", values=STATUS_VERIFIKASI, description="status"),
+        Column("verifikator", "text", description="surveyor"),
+        Column("lat", "lat", description="latitude"),
+        Column("lon", "lon", description="longitude"),
+    ),
+    region_level="kecamatan",
+    signature=("id_lahan", "verifikator", "status_verifikasi"),
+    storage="lahan",
+    synonyms=(("asset_id", "id_lahan"), ("status", "status_verifikasi")),
+    raw_signature=("asset_id", "surveyor"),
+)
+
+DATASETS["simkopdes_desa"] = Dataset(
+    "simkopdes_desa", "Ekspor SIMKOPDES: statistik desa",
+    (
+        Column("tanggal_laporan", "date", description="Tidak ada di ekspor: minggu dipilih saat unggah"),
+        Column("provinsi", "text", description="province"),
+        Column("kabupaten", "text", description="district"),
+        Column("kecamatan", "text", description="subdistrict"),
+        Column("desa", "text", description="village"),
+        Column("id_desa_simkopdes", "text", description="village_id"),
+        Column("koperasi", "int", True, description="cooperatives"),
+        Column("akun", "int", description="accounts_count"),
+        Column("npwp", "int", description="npwp_count"),
+        Column("nib", "int", description="nib_count"),
+        Column("rat", "int", description="rat_count"),
+        Column("volume_transaksi", "int", description="transaction_volume"),
+        Column("nilai_transaksi", "amount", description="transaction_value"),
+        Column("simpanan_total", "amount", description="savings_total_amount"),
+    ),
+    region_level="kecamatan",
+    signature=("koperasi", "akun"),
+    raw_signature=("cooperatives", "accounts_count"),
+    synonyms=(
+        ("village_id", "id_desa_simkopdes"), ("cooperatives", "koperasi"), ("accounts_count", "akun"),
+        ("npwp_count", "npwp"), ("nib_count", "nib"), ("rat_count", "rat"),
+        ("transaction_volume", "volume_transaksi"), ("transaction_value", "nilai_transaksi"),
+        ("savings_total_amount", "simpanan_total"),
+    ),
+    ignored=("province_id", "district_id", "subdistrict_id", "simpanan_pokok_amount", "simpanan_pokok_members",
+             "simpanan_pokok_tx", "simpanan_wajib_amount", "simpanan_wajib_members", "simpanan_wajib_tx"),
+)
+
+# Datasets whose files carry no date: the week is asked for at upload time.
+UNDATED = ("simkopdes_lahan", "simkopdes_desa")
+
 # Header synonyms (after normalising: lowercase, punctuation and spaces → '_').
 SYNONYMS = {
     "kab": "kabupaten", "kota": "kabupaten", "kab_kota": "kabupaten", "kabupaten_kota": "kabupaten",
@@ -175,7 +243,8 @@ def canonical_header(text, dataset: Dataset) -> str | None:
     for name in names:
         if name.replace("_", "") == squeezed:
             return name
-    syn = SYNONYMS.get(key) or SYNONYMS.get(squeezed)
+    own = dict(dataset.synonyms)
+    syn = own.get(key) or own.get(squeezed) or SYNONYMS.get(key) or SYNONYMS.get(squeezed)
     if dataset.name == "bimtek" and key in ("tanggal", "tgl", "tanggal_kegiatan"):
         return "tanggal"
     if syn in names:
@@ -184,7 +253,12 @@ def canonical_header(text, dataset: Dataset) -> str | None:
 
 
 def detect(headers) -> str | None:
-    """Guess the dataset from the file's headers; the most specific signature is tried first."""
+    """Guess the dataset from the file's headers; SIMKOPDES exports by their own column names,
+    then the templates, the most specific signature first."""
+    keys = {header_key(h) for h in headers}
+    for name in UNDATED:
+        if set(DATASETS[name].raw_signature) <= keys:
+            return name
     for name in ("sppg", "lahan", "bimtek", "koperasi"):
         ds = DATASETS[name]
         mapped = {canonical_header(h, ds) for h in headers} - {None}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -76,6 +77,8 @@ def validate(
     mapping: dict[str, str] = {}
     for header in table.headers:
         canonical = schema.canonical_header(header, ds)
+        if canonical is None and schema.header_key(header) in ds.ignored:
+            continue
         if canonical is None:
             out.warnings.append(Problem(None, header, None, "Kolom tidak dikenal untuk dataset ini; diabaikan.", "kolom_tidak_dikenal"))
         elif canonical in mapping.values():
@@ -125,8 +128,8 @@ def validate(
     date_col = ds.date_column
     frame["minggu"] = _objects(frame[date_col].map(lambda d: weeks.monday(d) if d is not None else None))
     if minggu_default is not None:
-        frame["minggu"] = frame["minggu"].map(lambda m: m if m is not None else weeks.monday(minggu_default))
-        frame[date_col] = frame[date_col].map(lambda d: d if d is not None else minggu_default)
+        frame["minggu"] = _objects(frame["minggu"].map(lambda m: m if m is not None else weeks.monday(minggu_default)))
+        frame[date_col] = _objects(frame[date_col].map(lambda d: d if d is not None else minggu_default))
     this_week = weeks.monday(today)
     for idx in frame.index[frame["minggu"].map(lambda m: m is not None and m > this_week)]:
         bad.iat[idx] = True
@@ -137,7 +140,7 @@ def validate(
     _place(frame, ds, gazetteer, out, bad)
 
     # 5. Dataset rules.
-    _dataset_checks(frame, ds, out, bad)
+    _dataset_checks(frame, ds, out, bad, gazetteer)
 
     order = {c.name: i for i, c in enumerate(ds.columns)}
     by_row = lambda p: (p.row if p.row is not None else 0, order.get(p.column, len(order)))  # noqa: E731
@@ -189,7 +192,8 @@ def _text(v) -> str | None:
 
 
 def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated, bad: pd.Series) -> None:
-    keys = [c for c in ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa") if c in frame]
+    keys = [c for c in ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa",
+                        "nama_koperasi") if c in frame]
     columns = [frame[c].tolist() for c in keys]
     tuples = [tuple(_text(v) for v in row) for row in zip(*columns)] if keys else [()] * len(frame)
     results: dict[tuple, tuple[dict, list, list, list]] = {}
@@ -253,7 +257,7 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
                     notes.append({"found": name, "matched": g.name(level, code), "kode": code, "level": level})
                 continue
             break
-        m = g.match(level, name, parent)
+        m = g.match(level, name, parent, _jenis_hint(given.get("nama_koperasi")) if level == "desa" else None)
         if m.code is None:
             where = f" di {g.name(order[order.index(level) - 1], parent)}" if parent else ""
             if m.how == "ambigu":
@@ -277,15 +281,40 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
     return placed, notes, errors, warns
 
 
+def _jenis_hint(nama_koperasi: str | None) -> str | None:
+    """'Koperasi Kelurahan Merah Putih …' belongs to a kelurahan, 'Koperasi Desa …' to a desa."""
+    if not nama_koperasi:
+        return None
+    text = nama_koperasi.lower()
+    if "kelurahan" in text:
+        return "kelurahan"
+    if "desa" in text:
+        return "desa"
+    return None
+
+
 def koperasi_id(kode_desa: str, nama: str) -> str:
     return f"{kode_desa}|{re.sub(r'[^0-9a-z]+', ' ', str(nama).lower()).strip()}"
 
 
-def _coordinate_checks(frame: pd.DataFrame, out: Validated) -> None:
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+# How far a point may lie from the centroid of the region its row was placed in.
+MAX_KM = {"desa": 60.0, "kecamatan": 100.0, "kabupaten": 250.0}
+
+
+def _coordinate_checks(frame: pd.DataFrame, out: Validated, g: Gazetteer | None = None) -> None:
     if "lat" not in frame or "lon" not in frame:
         return
     lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
     rows = frame["baris"].tolist()
+    places = {lv: frame[f"kode_{lv}"].tolist() if f"kode_{lv}" in frame else [None] * len(frame)
+              for lv in ("desa", "kecamatan", "kabupaten")}
     for idx, (lat, lon) in enumerate(zip(lats, lons)):
         if lat is None and lon is None:
             continue
@@ -298,6 +327,18 @@ def _coordinate_checks(frame: pd.DataFrame, out: Validated) -> None:
             message = "Lintang dan bujur tertukar; tidak digambar di peta."
         elif not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
             message = "Koordinat di luar Indonesia; tidak digambar di peta."
+        elif g is not None:
+            for level in ("desa", "kecamatan", "kabupaten"):
+                code = places[level][idx]
+                if code and code in g.centroid:
+                    far = _km((lat, lon), g.centroid[code])
+                    if far > MAX_KM[level]:
+                        flipped = _km((-lat, lon), g.centroid[code]) <= MAX_KM[level]
+                        name = g.name(level, code)
+                        message = (f"Koordinat {angka_km(far)} km dari {level} {name}"
+                                   + ("; tanda lintang tampaknya terbalik" if flipped else "")
+                                   + "; tidak digambar di peta.")
+                    break
         if message:
             out.warnings.append(Problem(int(rows[idx]), "lat/lon", f"{lat}, {lon}", message, "koordinat_mencurigakan"))
             lats[idx] = lons[idx] = None
@@ -305,15 +346,29 @@ def _coordinate_checks(frame: pd.DataFrame, out: Validated) -> None:
     frame["lon"] = pd.Series(lons, index=frame.index, dtype=object)
 
 
-def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad: pd.Series) -> None:
-    _coordinate_checks(frame, out)
+def angka_km(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".")
+
+
+def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad: pd.Series,
+                    g: Gazetteer | None = None) -> None:
+    if ds.table == "lahan" and "lat" in frame and "status_verifikasi" in frame:
+        # A parcel that exists but has no point cannot be mapped: say so (not for "no land").
+        missing = frame["lat"].isna() & frame["lon"].isna() & (frame["status_verifikasi"] != "tidak_ada_lahan")
+        for idx in frame.index[missing & ~bad]:
+            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "lat/lon", None,
+                                        "Koordinat kosong; persil tidak tampil di peta.", "koordinat_kosong"))
+    _coordinate_checks(frame, out, g)
     if ds.name == "koperasi":
         ok = frame["kode_desa"].notna() & frame["nama_koperasi"].notna()
         frame["id_koperasi"] = None
         frame.loc[ok, "id_koperasi"] = [koperasi_id(d, n) for d, n in zip(frame.loc[ok, "kode_desa"], frame.loc[ok, "nama_koperasi"])]
         _duplicates(frame, ["minggu", "id_koperasi"], "nama_koperasi", "Koperasi yang sama muncul dua kali dalam satu minggu", out, bad)
-    elif ds.name == "lahan":
+    elif ds.table == "lahan":
         _duplicates(frame, ["minggu", "id_lahan"], "id_lahan", "id_lahan yang sama muncul dua kali dalam satu minggu", out, bad)
+
+        if "luas_m2" not in frame:
+            return
         small = frame["luas_m2"].map(lambda v: v is not None and not pd.isna(v) and v < 1000)
         for idx in frame.index[small]:
             out.warnings.append(Problem(int(frame.at[idx, "baris"]), "luas_m2", values_text(frame.at[idx, "luas_m2"]),

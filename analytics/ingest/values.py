@@ -146,6 +146,11 @@ def parse(raw, kind: str, values=()):
         if problem is None and value < 0:
             return None, "bilangan bulat ≥ 0"
         return value, problem
+    if kind == "amount":  # money or counts that may be fractional, never negative
+        value, problem = parse_number(raw, integer=False, dot_thousands=True)
+        if problem is None and value < 0:
+            return None, "angka ≥ 0"
+        return value, problem
     if kind == "float":
         value, problem = parse_number(raw, integer=False, dot_thousands=True)
         if problem is None and value <= 0:
