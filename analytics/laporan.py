@@ -31,3 +31,26 @@ def grouped(problems) -> dict[str, list]:
     for p in problems:
         groups.setdefault(p.kind, []).append(p)
     return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
+
+
+HOW_LABEL = {
+    "kode": "dengan kode", "tepat": "nama tepat", "dinormalisasi": "nama dinormalisasi", "mirip": "nama mirip",
+    "ambigu": "nama ganda", "tidak_ditemukan": "tidak ditemukan",
+}
+LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+
+
+def match_rate_table(stats: dict[str, dict[str, int]], rows_read: int) -> pd.DataFrame:
+    """One row per level: rows placed by code, exact name, normalised, fuzzy, ambiguous, not found,
+    and the share placed."""
+    records = []
+    for level in LEVELS:
+        counts = stats.get(level)
+        if not counts:
+            continue
+        placed = sum(n for how, n in counts.items() if how not in ("ambigu", "tidak_ditemukan"))
+        record = {"tingkat": level}
+        record.update({HOW_LABEL[h]: counts.get(h, 0) for h in HOW_LABEL})
+        record["tertempatkan"] = f"{placed / rows_read * 100:.1f}%".replace(".", ",") if rows_read else "–"
+        records.append(record)
+    return pd.DataFrame(records)

@@ -1,4 +1,6 @@
 """Unggah Data: upload a weekly file, read the validation report, then commit or cancel; history and undo."""
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -33,17 +35,25 @@ with tab_upload:
     if st.session_state.get("pesan_unggah"):
         st.success(st.session_state.pop("pesan_unggah"), icon=":material/check_circle:")
     options = ["auto", *schema.DATASETS]
-    dataset = st.selectbox(teks.UNGGAH_DATASET, options,
+    c1, c2 = st.columns([3, 2])
+    dataset = c1.selectbox(teks.UNGGAH_DATASET, options,
                            format_func=lambda d: teks.UNGGAH_OTOMATIS if d == "auto" else teks.DATASET_LABEL[d])
+    # SIMKOPDES exports carry no date: the uploader says which week they describe.
+    this_monday = weeks.monday(dt.date.today())
+    minggu = c2.date_input(teks.UNGGAH_MINGGU, value=this_monday, max_value=this_monday + dt.timedelta(days=6),
+                           format="DD/MM/YYYY", help=teks.UNGGAH_MINGGU_BANTUAN)
     # A new key empties the uploader after a save or a cancel.
     uploader_key = f"berkas_{st.session_state.get('unggah_ke', 0)}"
     uploaded = st.file_uploader(teks.UNGGAH_FILE, type=["csv", "txt", "xlsx"], key=uploader_key)
     if uploaded is not None:
         data = uploaded.getvalue()
-        cache_key = (uploaded.name, len(data), dataset, hash(data))
+        cache_key = (uploaded.name, len(data), dataset, hash(data), minggu)
         if st.session_state.get("siap_kunci") != cache_key:
-            with st.spinner("Membaca dan memvalidasi file…"):
-                st.session_state["siap"] = ingest.prepare(ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g)
+            bar = st.progress(0.0, text="Membaca file…")
+            st.session_state["siap"] = ingest.prepare(
+                ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g, minggu=weeks.monday(minggu),
+                progress=lambda share, text: bar.progress(share, text=text))
+            bar.empty()
             st.session_state["siap_kunci"] = cache_key
         prepared: ingest.Prepared = st.session_state["siap"]
         table = prepared.table
@@ -69,6 +79,12 @@ with tab_upload:
             if prepared.weeks:
                 st.caption("Minggu dalam file: " + ", ".join(weeks.label(w) for w in prepared.weeks)
                            + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}")
+            if prepared.dataset in schema.UNDATED:
+                st.info(teks.UNGGAH_TANPA_TANGGAL.format(minggu=weeks.label(prepared.weeks[-1]) if prepared.weeks else "–"),
+                        icon=":material/calendar_month:")
+            if r.match_stats:
+                st.markdown(f"**{teks.UNGGAH_KECOCOKAN}**")
+                st.dataframe(laporan.match_rate_table(r.match_stats, r.rows_read), hide_index=True)
             for title, problems, icon in (("Galat", r.errors, ":material/error:"),
                                           ("Peringatan", r.warnings, ":material/warning:")):
                 for kind, items in laporan.grouped(problems).items():
@@ -137,7 +153,7 @@ with tab_history:
                 st.rerun()
 
 with tab_templates:
-    for name, ds in schema.DATASETS.items():
+    for name in schema.TEMPLATES:
         st.markdown(f"**{teks.DATASET_LABEL[name]}**")
         st.download_button(f"Unduh templat_{name}.csv", unggahan.template_csv(name),
                            file_name=f"template_{name}.csv", mime="text/csv", key=f"tpl_{name}")

@@ -80,6 +80,8 @@ class Prepared:
                 {"row": m["row"], "found": m["found"], "matched": m["matched"], "kode": m["kode"]}
                 for m in (r.matched_names if r else [])
             ],
+            # Rows per level by how their region was placed (kode, tepat, dinormalisasi, mirip, ...).
+            "match_rate": r.match_stats if r else {},
         }
 
 
@@ -93,14 +95,18 @@ def prepare(
     gazetteer: Gazetteer | None = None,
     today: dt.date | None = None,
     sheet: str | None = None,
+    progress=None,
 ) -> Prepared:
-    """Read and validate without touching the database."""
+    """Read and validate without touching the database. `progress(share, text)` is told how far
+    it has come (for a progress bar)."""
     settings = load_settings()
     sha = hashlib.sha256(data).hexdigest()
     limit = settings.batas_unggah_mb * 1024 * 1024
     if len(data) > limit:
         return Prepared(file_name, sha, None, None, None,
                         f"File {len(data) / 1024 / 1024:.1f} MB melebihi batas {settings.batas_unggah_mb} MB.")
+    if progress:
+        progress(0.05, "Membaca file…")
     try:
         table = read(data, file_name, sheet)
     except ReadError as exc:
@@ -120,8 +126,10 @@ def prepare(
         minggu = weeks_mod.monday(today or dt.date.today())
     result = validation.validate(
         table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
-        error_share_limit=settings.batas_baris_galat,
+        error_share_limit=settings.batas_baris_galat, progress=progress,
     )
+    if progress:
+        progress(1.0, "Selesai diperiksa.")
     return Prepared(file_name, sha, dataset, table, result)
 
 

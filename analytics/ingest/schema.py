@@ -205,6 +205,9 @@ DATASETS["simkopdes_desa"] = Dataset(
              "simpanan_pokok_tx", "simpanan_wajib_amount", "simpanan_wajib_members", "simpanan_wajib_tx"),
 )
 
+# Datasets with a template file of their own (the SIMKOPDES exports come as they are).
+TEMPLATES = ("koperasi", "lahan", "sppg", "bimtek")
+
 # Datasets whose files carry no date: the week is asked for at upload time.
 UNDATED = ("simkopdes_lahan", "simkopdes_desa")
 

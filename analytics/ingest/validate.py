@@ -40,6 +40,8 @@ class Validated:
     matched_names: list[dict] = field(default_factory=list)
     rejected_reason: str | None = None
     columns_found: dict[str, str] = field(default_factory=dict)  # file header -> canonical
+    # Rows per level by how they were placed: kode, tepat, dinormalisasi, mirip, ambigu, tidak_ditemukan.
+    match_stats: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def rejected(self) -> bool:
@@ -68,8 +70,11 @@ def validate(
     today: dt.date | None = None,
     minggu_default: dt.date | None = None,
     error_share_limit: float = 0.25,
+    progress=None,
 ) -> Validated:
+    """`progress(share, text)`, when given, is told how far validation has come."""
     ds = schema.DATASETS[dataset_name]
+    report = progress or (lambda share, text: None)
     today = today or dt.date.today()
     out = Validated(dataset_name, pd.DataFrame(), rows_read=len(table.rows))
 
@@ -104,6 +109,7 @@ def validate(
         return out
 
     # 2. Parse every canonical column over its distinct values.
+    report(0.3, "Memeriksa nilai setiap kolom…")
     file_rows = pd.Series(table.file_rows, dtype="int64")
     frame = pd.DataFrame({"baris": file_rows})
     bad = pd.Series(False, index=frame.index)
@@ -137,7 +143,9 @@ def validate(
                                   "Tanggal di masa depan: minggu laporan belum dimulai.", "tanggal_masa_depan"))
 
     # 4. Place every row in the gazetteer.
+    report(0.6, "Mencocokkan wilayah dengan daftar Kemendagri…")
     _place(frame, ds, gazetteer, out, bad)
+    report(0.85, "Memeriksa koordinat dan baris ganda…")
 
     # 5. Dataset rules.
     _dataset_checks(frame, ds, out, bad, gazetteer)
@@ -196,13 +204,17 @@ def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated
                         "nama_koperasi") if c in frame]
     columns = [frame[c].tolist() for c in keys]
     tuples = [tuple(_text(v) for v in row) for row in zip(*columns)] if keys else [()] * len(frame)
-    results: dict[tuple, tuple[dict, list, list, list]] = {}
+    results: dict[tuple, tuple[dict, list, list, list, dict]] = {}
+    stats: dict[str, dict[str, int]] = {}
     codes = {level: [None] * len(frame) for level in ("provinsi", "kabupaten", "kecamatan", "desa")}
     file_rows = [int(b) for b in frame["baris"].tolist()]
     for idx, row in enumerate(tuples):
         if row not in results:
             results[row] = _place_one(dict(zip(keys, row)), ds, g)
-        placed, notes, errors, warns = results[row]
+        placed, notes, errors, warns, outcome = results[row]
+        for level, how in outcome.items():
+            stats.setdefault(level, {}).setdefault(how, 0)
+            stats[level][how] += 1
         file_row = file_rows[idx]
         for level in codes:
             codes[level][idx] = placed.get(level)
@@ -215,12 +227,14 @@ def _place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated
             out.warnings.append(Problem(file_row, column, value, message, kind))
     for level, values_ in codes.items():
         frame[f"kode_{level}"] = pd.Series(values_, index=frame.index, dtype=object)
+    out.match_stats = stats
 
 
 def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
     """Codes for one distinct region tuple, with match notes, errors and warnings."""
     placed: dict[str, str] = {}
     notes, errors, warns = [], [], []
+    outcome: dict[str, str] = {}  # level -> how it was placed ('kode', 'tepat', 'mirip', ...)
 
     def take(code: str, level: str):
         parts = code.split(".")
@@ -234,8 +248,10 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
             code = normalise_code(raw, level)
             if code is None or not g.exists(level, code):
                 errors.append((column, raw, f"Kode {level} tidak ada dalam daftar Kemendagri 2025.", "kode_tidak_dikenal"))
-                return placed, notes, errors, warns
+                outcome[level] = "tidak_ditemukan"
+                return placed, notes, errors, warns, outcome
             take(code, level)
+            outcome[level] = "kode"
             start = level
             break
 
@@ -251,10 +267,13 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
                 code = g.resolve("kabupaten", name)
                 if code is None:
                     errors.append((level, name, "Nama kabupaten/kota tidak dikenal atau ganda; isi juga kolom provinsi.", "nama_tidak_cocok"))
-                    return placed, notes, errors, warns
+                    outcome[level] = "tidak_ditemukan"
+                    return placed, notes, errors, warns, outcome
                 take(code, level)
+                outcome[level] = "tepat"
                 if g.name(level, code).lower() != name.lower() and g.short.get(code, "").lower() != name.lower():
                     notes.append({"found": name, "matched": g.name(level, code), "kode": code, "level": level})
+                    outcome[level] = "dinormalisasi"
                 continue
             break
         m = g.match(level, name, parent, _jenis_hint(given.get("nama_koperasi")) if level == "desa" else None)
@@ -270,15 +289,17 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
                 kind = "nama_tidak_cocok"
             required = order.index(level) <= order.index(ds.region_level)
             (errors if required else warns).append((level, name, message, kind))
+            outcome[level] = m.how
             break
         take(m.code, level)
+        outcome[level] = m.how
         if m.how != "tepat":
             notes.append({"found": name, "matched": g.name(level, m.code), "kode": m.code, "level": level})
 
     if ds.region_level not in placed and not errors:
         column = {"desa": "desa", "kecamatan": "kecamatan", "kabupaten": "kabupaten"}[ds.region_level]
         errors.append((column, given.get(column), f"Wilayah harus dapat ditempatkan sampai tingkat {ds.region_level}.", "wilayah_kurang"))
-    return placed, notes, errors, warns
+    return placed, notes, errors, warns, outcome
 
 
 def _jenis_hint(nama_koperasi: str | None) -> str | None:
