@@ -54,7 +54,15 @@ def main(argv: list[str] | None = None) -> int:
         con = db.connect(args.db)
     except db.DatabaseBusy as exc:
         print(str(exc), file=sys.stderr)
-        return 1 if args.command == "ingest" else 2
+        if args.command == "ingest":
+            from analytics import inbox
+            from analytics.config import load as load_settings
+
+            target = inbox.folder(load_settings().kotak_masuk or None)
+            print(f"Salin file ke {target}/: aplikasi yang berjalan mengimpornya dalam beberapa detik dan "
+                  f"menulis laporan JSON di sampingnya ({target}/selesai/ atau {target}/ditolak/).", file=sys.stderr)
+            return 1
+        return 2
     try:
         return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo}[args.command](con, args)
     finally:

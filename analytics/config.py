@@ -22,6 +22,8 @@ class Settings:
     hari_batas_lapor: int = 1
     # Zone rules file.
     aturan_zona: str = str(DATA_DIR / "zona.toml")
+    # Folder the running app imports files from (empty: data/kotak_masuk).
+    kotak_masuk: str = ""
 
 
 def load(path: Path | None = None) -> Settings:

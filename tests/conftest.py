@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from analytics import db, ingest
 from analytics.wilayah import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
+# The app's inbox watcher must never read the developer's data/kotak_masuk during tests.
+os.environ.setdefault("KDKMP_KOTAK_MASUK", tempfile.mkdtemp(prefix="kotak-masuk-uji-"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2025, 11, 3)
 KOPERASI_FILES = sorted(FIXTURES.glob("koperasi_*.csv"))

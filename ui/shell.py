@@ -213,6 +213,10 @@ def page(title: str, *, wide: bool = True) -> Context:
     path = str(db.default_path())
     con = connection(path)
     g = gazetteer(path)
+    from analytics.config import load as load_settings
+    from ui import kotak_masuk
+
+    kotak_masuk.start(path, load_settings().kotak_masuk)
     init_state()
     version = data_version(con)
     demo = has_demo(con)
