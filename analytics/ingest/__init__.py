@@ -266,6 +266,7 @@ def commit(
             cur.unregister("unggahan")
             if prepared.dataset == "koperasi":
                 zones.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
+            _pause_for_crash_test()
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")
@@ -273,6 +274,19 @@ def commit(
         finally:
             cur.close()
     return batch
+
+
+def _pause_for_crash_test() -> None:
+    """With KDKMP_JEDA_SEBELUM_COMMIT=seconds, wait inside the open transaction so a test can
+    kill the process mid-commit and check that nothing of the upload remains."""
+    import os
+    import sys
+    import time
+
+    pause = os.environ.get("KDKMP_JEDA_SEBELUM_COMMIT")
+    if pause:
+        print("KDKMP: transaksi terbuka", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lokal",
