@@ -47,6 +47,7 @@ def test_killing_the_process_mid_commit_leaves_the_previous_state(loaded_db_file
     assert done.returncode == 0, done.stderr
     con = db.connect(path)
     try:
-        assert con.execute("select count(*) from koperasi_aktif where minggu = '2025-10-27'").fetchone() == (n,)
+        assert con.execute("select count(*) from koperasi_aktif where batch_id = "
+                           "(select max(batch_id) from upload_batch)").fetchone() == (n,)
     finally:
         con.close()
