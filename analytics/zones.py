@@ -167,41 +167,64 @@ def recompute(con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str]
     """
     zone_expr, reason_cases, params = _zone_sql(rules)
     params.update({"kabupaten": kabupaten, "semua": kabupaten is None, "dari": from_minggu})
+    delete_params = params_subset(params, ("kabupaten", "semua", "dari"))
+    params["bawaan"] = DEFAULT_ID
     scope = "($semua or kode_kabupaten in (select unnest($kabupaten::varchar[])))"
     since = "($dari is null or minggu >= $dari::date)"
-    con.execute(f"delete from zona_koperasi where {scope} and {since}", params_subset(params, ("kabupaten", "semua", "dari")))
+    con.execute(f"delete from zona_koperasi where {scope} and {since}", delete_params)
+    # Only rows from `from_minggu` on are recomputed. The 'weeks without progress' streak continues
+    # from a seed: each koperasi's last row before that week, with the streak stored for it.
     sql = f"""
     insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, minggu_tanpa_progres)
-    with urut as (
+    with basis as (
+        select *, false as benih, null::integer as streak_benih
+        from koperasi_aktif
+        where {scope} and {since}
+    ), terakhir as (
+        select id_koperasi, max(minggu) as minggu
+        from koperasi_aktif
+        where {scope} and $dari is not null and minggu < $dari::date
+        group by id_koperasi
+    ), benih as (
+        select k.*, true as benih, coalesce(z.minggu_tanpa_progres, 0) as streak_benih
+        from koperasi_aktif as k
+        join terakhir as t on t.id_koperasi = k.id_koperasi and t.minggu = k.minggu
+        left join zona_koperasi as z on z.minggu = k.minggu and z.id_koperasi = k.id_koperasi
+    ), gabung as (
+        select * from basis
+        union all by name
+        select * from benih
+    ), urut as (
         select *,
                -- A week "without progress" is a week of construction after a week of
                -- construction with no rise in progress; any other stage ends the streak.
                coalesce(tahap_fisik = 'pembangunan'
                         and lag(tahap_fisik) over (partition by id_koperasi order by minggu) = 'pembangunan'
                         and progres_fisik_persen <= lag(progres_fisik_persen)
-                            over (partition by id_koperasi order by minggu), false) as tanpa_progres
-        from koperasi_aktif
-        where {scope}
+                            over (partition by id_koperasi order by minggu), false) as tanpa_progres,
+               first_value(streak_benih) over (partition by id_koperasi order by minggu) as streak_awal
+        from gabung
     ), kelompok as (
         select *,
                sum(case when tanpa_progres then 0 else 1 end)
                    over (partition by id_koperasi order by minggu rows unbounded preceding) as grp
         from urut
     ), dasar as (
-        select *,
-               (row_number() over (partition by id_koperasi, grp order by minggu) - 1)::integer
+        select * exclude (streak_awal),
+               (row_number() over (partition by id_koperasi, grp order by minggu) - 1
+                + case when grp = 1 then coalesce(streak_awal, 0) else 0 end)::integer
                    as minggu_tanpa_progres
         from kelompok
     ), dinilai as (
         select minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres, {zone_expr} as zona_hitung
         , * exclude (minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres)
         from dasar
+        where not benih
     )
     select minggu, kode_kabupaten, id_koperasi, zona_hitung,
-           coalesce(nullif(case zona_hitung {reason_cases} end, []), ['{DEFAULT_ID}']) as aturan,
+           coalesce(nullif(case zona_hitung {reason_cases} end, []), [$bawaan]) as aturan,
            minggu_tanpa_progres
     from dinilai
-    where {since}
     """
     cur = con.execute(sql, params)
     return cur.fetchone()[0] if cur.description else 0
