@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 2
     try:
+        from analytics import zones
+
+        zones.ensure_current(con, zones.load_rules())
         return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo}[args.command](con, args)
     finally:
         con.close()

@@ -175,7 +175,8 @@ def recompute(con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str]
     # Only rows from `from_minggu` on are recomputed. The 'weeks without progress' streak continues
     # from a seed: each koperasi's last row before that week, with the streak stored for it.
     sql = f"""
-    insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, minggu_tanpa_progres)
+    insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, minggu_tanpa_progres,
+                               kode_provinsi, kode_kecamatan, kode_desa)
     with basis as (
         select *, false as benih, null::integer as streak_benih
         from koperasi_aktif
@@ -223,8 +224,10 @@ def recompute(con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str]
     )
     select minggu, kode_kabupaten, id_koperasi, zona_hitung,
            coalesce(nullif(case zona_hitung {reason_cases} end, []), [$bawaan]) as aturan,
-           minggu_tanpa_progres
+           minggu_tanpa_progres, kode_provinsi, kode_kecamatan, kode_desa
     from dinilai
+    -- Week by week, so row groups stay clustered and a one-week query skips the rest.
+    order by minggu, id_koperasi
     """
     cur = con.execute(sql, params)
     return cur.fetchone()[0] if cur.description else 0

@@ -1,7 +1,7 @@
 -- Zone of each koperasi this week against the previous week with data: naik/turun/tetap/baru.
 with kini as (
     select id_koperasi, zona_hitung
-    from koperasi_zona
+    from zona_koperasi
     where minggu = $minggu
       and ($provinsi is null or kode_provinsi = $provinsi)
       and ($kabupaten is null or kode_kabupaten = $kabupaten)
@@ -9,8 +9,12 @@ with kini as (
       and ($desa is null or kode_desa = $desa)
 ), lalu as (
     select id_koperasi, zona_hitung
-    from koperasi_zona
+    from zona_koperasi
     where minggu = $minggu_lalu
+      and ($provinsi is null or kode_provinsi = $provinsi)
+      and ($kabupaten is null or kode_kabupaten = $kabupaten)
+      and ($kecamatan is null or kode_kecamatan = $kecamatan)
+      and ($desa is null or kode_desa = $desa)
 ), banding as (
     select
         case k.zona_hitung when 'merah' then 0 when 'kuning' then 1 when 'hijau' then 2 end as kini,

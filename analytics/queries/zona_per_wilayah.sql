@@ -9,8 +9,8 @@ with k as (
             else kode_desa
         end as kode,
         zona_hitung
-    from koperasi_zona
-    where minggu in ($minggu, $minggu_lalu)
+    from zona_koperasi
+    where (minggu = $minggu or minggu = $minggu_lalu)
       and ($provinsi is null or kode_provinsi = $provinsi)
       and ($kabupaten is null or kode_kabupaten = $kabupaten)
       and ($kecamatan is null or kode_kecamatan = $kecamatan)
