@@ -27,6 +27,8 @@ KIND_LABEL = {
     "lahan_kecil": "Lahan di bawah 1.000 m²",
     "kapasitas_besar": "Kapasitas SPPG besar",
     "tanpa_data": "Tanpa data",
+    "catatan_kaki": "Baris di bawah tabel diabaikan",
+    "koordinat_kosong": "Koordinat kosong",
 }
 
 tab_upload, tab_history, tab_templates = st.tabs(["Unggah", teks.UNGGAH_RIWAYAT, teks.UNGGAH_TEMPLAT])

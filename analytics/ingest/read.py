@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    footer_rows: list[int] = field(default_factory=list)  # rows under the table left out (signature block)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -69,19 +70,50 @@ def _find_header(grid: list[list]) -> int:
     raise ReadError("File kosong: tidak ada baris judul kolom maupun data.")
 
 
+def _blank(row) -> bool:
+    return not any(c is not None and str(c).strip() for c in row)
+
+
+def _filled(row) -> int:
+    return sum(1 for c in row if c is not None and str(c).strip())
+
+
 def _table(grid: list[list], numbers: list[int] | None = None, **info) -> Table:
     """`numbers[i]` is the file row of grid[i] (physical lines differ when a cell holds a newline)."""
     numbers = numbers or list(range(1, len(grid) + 1))
     h = _find_header(grid)
-    raw_headers = grid[h]
-    width = max(len(r) for r in grid[h:]) if grid[h:] else len(raw_headers)
+    raw_headers = list(grid[h])
+    first_data = h + 1
+    # A two-row header (group titles merged over sub-columns, e.g. "Wilayah" over
+    # Kabupaten/Kecamatan/Desa): the lower row names a column where it has a value.
+    if first_data < len(grid) and _looks_like_header(grid[first_data]) >= 2:
+        lower = list(grid[first_data])
+        width2 = max(len(raw_headers), len(lower))
+        raw_headers += [None] * (width2 - len(raw_headers))
+        lower += [None] * (width2 - len(lower))
+        raw_headers = [lo if lo is not None and str(lo).strip() else up for up, lo in zip(raw_headers, lower)]
+        first_data += 1
+    width = max([len(raw_headers)] + [len(r) for r in grid[first_data:]])
     headers = []
     for j in range(width):
         cell = raw_headers[j] if j < len(raw_headers) else None
         text = "" if cell is None else " ".join(str(cell).split())
         headers.append(text or f"kolom_{j + 1}")
+    body = list(zip(numbers[first_data:], grid[first_data:]))
+    # A footer (place, date, signature, NIP) under the table after a blank row: every row of it
+    # fills at most two cells. It is not data.
+    footer_from = None
+    for k, (_, row) in enumerate(body):
+        if _blank(row) and k > 0:
+            rest = [r for _, r in body[k + 1 :] if not _blank(r)]
+            if rest and all(_filled(r) <= 2 for r in rest) and width > 3:
+                footer_from = k
+                break
+    footer = [] if footer_from is None else [n for n, r in body[footer_from:] if not _blank(r)]
+    if footer_from is not None:
+        body = body[:footer_from]
     records, file_rows = [], []
-    for i, row in zip(numbers[h + 1 :], grid[h + 1 :]):
+    for i, row in body:
         cells = [None if (c is None or (isinstance(c, str) and c.strip() == "")) else c for c in row]
         if not any(c is not None for c in cells):
             continue
@@ -90,7 +122,7 @@ def _table(grid: list[list], numbers: list[int] | None = None, **info) -> Table:
         file_rows.append(i)
     df = pd.DataFrame(records, columns=range(width), dtype=object)
     df.columns = headers
-    return Table(headers, df, file_rows, numbers[h], **info)
+    return Table(headers, df, file_rows, numbers[h], footer_rows=footer, **info)
 
 
 def read_csv(data: bytes) -> Table:
@@ -112,30 +144,53 @@ def read_csv(data: bytes) -> Table:
     return _table(grid, starts, encoding=encoding, delimiter=delimiter)
 
 
+def _sheet_grid(ws) -> list[list]:
+    """Cell values of a sheet; a number shown as a percentage (0,455 shown as 45,5%) becomes 45.5."""
+    grid = []
+    for row in ws.iter_rows():
+        values = []
+        for cell in row:
+            value = getattr(cell, "value", None)
+            fmt = getattr(cell, "number_format", "") or ""
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+                value = round(value * 100, 10)
+            values.append(value)
+        grid.append(values)
+    return grid
+
+
 def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise ReadError(f"File Excel tidak dapat dibaca ({type(exc).__name__}).") from exc
+        raise ReadError("File ini bukan file Excel .xlsx yang dapat dibaca (rusak, atau format lain yang "
+                        "diganti namanya). Simpan ulang dari Excel sebagai .xlsx atau CSV.") from exc
     try:
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-    except KeyError as exc:
-        raise ReadError(f"Lembar (sheet) '{sheet}' tidak ada. Lembar yang ada: {', '.join(wb.sheetnames)}.") from exc
-    grid = [list(r) for r in ws.iter_rows(values_only=True)]
-    name = ws.title
-    wb.close()
-    if not grid:
-        raise ReadError("Lembar Excel kosong.")
+        if sheet:
+            try:
+                chosen = [wb[sheet]]
+            except KeyError as exc:
+                raise ReadError(f"Lembar (sheet) '{sheet}' tidak ada. Lembar yang ada: {', '.join(wb.sheetnames)}.") from exc
+        else:
+            chosen = wb.worksheets
+        # Without a named sheet: the first sheet with a recognisable header, else the first with data.
+        grids = [(ws.title, _sheet_grid(ws)) for ws in chosen]
+    finally:
+        wb.close()
+    with_data = [(name, g) for name, g in grids if any(not _blank(r) for r in g)]
+    if not with_data:
+        raise ReadError("File Excel tidak berisi data di lembar mana pun." if not sheet else f"Lembar '{sheet}' kosong.")
+    name, grid = next(((n, g) for n, g in with_data if any(_looks_like_header(r) >= 2 for r in g[:20])), with_data[0])
     return _table(grid, sheet=name)
 
 
 def read(data: bytes, file_name: str, sheet: str | None = None) -> Table:
     if not data:
         raise ReadError("File kosong (0 bita).")
-    if data[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx(data, sheet)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ReadError("Format .xls lama tidak didukung. Simpan ulang sebagai .xlsx atau CSV.")
+    if data[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm")):
+        return read_xlsx(data, sheet)
     return read_csv(data)

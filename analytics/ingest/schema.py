@@ -58,9 +58,12 @@ class Dataset:
         return next((c for c in self.columns if c.name == name), None)
 
 
-def _region(example_desa="52.01.01.1004"):
+def _region(example_desa="52.01.01.1004", kecamatan_code: bool = False):
+    by_kecamatan = (Column("kode_kecamatan", "text", description="Kode Kemendagri kecamatan (bila tanpa kode desa)",
+                           example=example_desa.rsplit(".", 1)[0]),) if kecamatan_code else ()
     return (
         Column("kode_desa", "text", description="Kode Kemendagri desa/kelurahan, bertitik atau 10 digit", example=example_desa),
+        *by_kecamatan,
         Column("provinsi", "text", description="Nama provinsi (bila tanpa kode)", example="Nusa Tenggara Barat"),
         Column("kabupaten", "text", description="Nama kabupaten/kota (bila tanpa kode)", example="Lombok Barat"),
         Column("kecamatan", "text", description="Nama kecamatan (bila tanpa kode)", example="Gerung"),
@@ -103,7 +106,7 @@ DATASETS: dict[str, Dataset] = {
         (
             Column("id_lahan", "text", True, description="Kode unik persil", example="NTB-0001"),
             TANGGAL,
-            *_region(),
+            *_region(kecamatan_code=True),
             Column("nama_koperasi", "text", description="Nama koperasi pemakai lahan", example="Koperasi Desa Merah Putih Dasan Geres"),
             Column("sumber_lahan", "enum", values=SUMBER_LAHAN, description="Asal lahan", example="tanah_kas_desa"),
             Column("luas_m2", "float", description="Luas (m², > 0; di bawah 1.000 m² ditandai)", example="1200"),
@@ -121,7 +124,7 @@ DATASETS: dict[str, Dataset] = {
         "sppg", "SPPG (dapur MBG) mingguan",
         (
             TANGGAL,
-            *_region("18.04.04.2005"),
+            *_region("18.04.04.2005", kecamatan_code=True),
             Column("nama_sppg", "text", True, description="Nama SPPG", example="SPPG Balik Bukit 1"),
             Column("status", "enum", values=STATUS_SPPG, description="Status SPPG", example="beroperasi"),
             Column("tanggal_operasi", "date", description="Tanggal mulai beroperasi", example="2025-09-01"),

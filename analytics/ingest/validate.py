@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics import weeks
+from analytics.format import angka
 from analytics.ingest import schema, values
 from analytics.ingest.read import Table
 from analytics.wilayah import Gazetteer, normalise_code
@@ -92,6 +93,10 @@ def validate(
             mapping[header] = canonical
     out.columns_found = mapping
     present = set(mapping.values())
+    if table.footer_rows:
+        out.warnings.append(Problem(table.footer_rows[0], None, None,
+                                    f"{len(table.footer_rows)} baris di bawah tabel (tempat, tanggal, tanda tangan) "
+                                    "diabaikan, bukan data.", "catatan_kaki"))
 
     missing = [c.name for c in ds.columns if c.required and c.name not in present]
     if ds.date_column in missing and minggu_default is not None:
@@ -392,7 +397,7 @@ def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad
             return
         small = frame["luas_m2"].map(lambda v: v is not None and not pd.isna(v) and v < 1000)
         for idx in frame.index[small]:
-            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "luas_m2", values_text(frame.at[idx, "luas_m2"]),
+            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "luas_m2", angka(frame.at[idx, "luas_m2"]),
                                         "Luas di bawah 1.000 m² (batas umum untuk gerai).", "lahan_kecil"))
     elif ds.name == "sppg":
         ok = frame["kode_kecamatan"].notna() & frame["nama_sppg"].notna()
@@ -402,7 +407,7 @@ def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad
         del frame["_kunci"]
         big = frame["kapasitas_porsi"].map(lambda v: v is not None and not pd.isna(v) and v > 3000)
         for idx in frame.index[big]:
-            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "kapasitas_porsi", values_text(frame.at[idx, "kapasitas_porsi"]),
+            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "kapasitas_porsi", angka(frame.at[idx, "kapasitas_porsi"]),
                                         "Kapasitas di atas 3.000 porsi, periksa kembali.", "kapasitas_besar"))
 
 

@@ -73,6 +73,8 @@ def parse_date(raw):
     m = re.fullmatch(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})", text)
     if m:
         d, mo, y = map(int, m.groups())
+        if mo > 12 and d <= 12:
+            return None, f"tanggal dengan urutan hari/bulan/tahun, misalnya 20/10/2025 (tidak ada bulan {mo})"
         return _date(y, mo, d)
     m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", text)
     if m and m.group(2).lower() in _MONTHS:
