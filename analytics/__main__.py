@@ -35,6 +35,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path)
     demo.add_argument("--if-empty", action="store_true", help="hanya bila basis data belum berisi data")
 
+    acc = sub.add_parser("pengguna", help="kelola akun (mode password/oidc): tambah, sandi, hapus, daftar")
+    acc.add_argument("aksi", choices=["tambah", "sandi", "hapus", "daftar"])
+    acc.add_argument("email", nargs="?")
+    acc.add_argument("--peran", choices=["pemirsa", "operator", "admin"])
+    acc.add_argument("--wilayah", help="kode provinsi (52) atau kabupaten (52.01); kosong: nasional")
+    acc.add_argument("--nama", default="")
+    acc.add_argument("--file", type=Path, help="file akun (bawaan data/pengguna.toml)")
+    acc.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)")
+    acc.add_argument("--tanpa-sandi", action="store_true", help="akun tanpa kata sandi (mode oidc)")
+
     und = sub.add_parser("undo", help="batalkan satu unggahan")
     und.add_argument("batch_id", type=int)
     und.add_argument("--db", type=Path)
@@ -50,6 +60,8 @@ def _date(text: str):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "pengguna":
+        return _accounts(args)
     try:
         con = db.connect(args.db)
     except db.DatabaseBusy as exc:
@@ -142,6 +154,54 @@ def _demo(con, args) -> int:
         return 0
     ids = demo.load(con)
     print(f"Data contoh dimuat: {len(ids)} unggahan.")
+    return 0
+
+
+def _accounts(args) -> int:
+    """Accounts live in a TOML file, not in the database: the app need not be stopped."""
+    import getpass
+
+    from analytics import access
+
+    try:
+        accounts = access.load_accounts(args.file)
+        if args.aksi == "daftar":
+            for a in sorted(accounts.values(), key=lambda a: a.user.email):
+                u = a.user
+                print(f"{u.email}\t{u.role}\t{u.region or 'nasional'}\t{'sandi' if a.password_hash else 'tanpa sandi'}")
+            return 0
+        if not args.email:
+            print("Email wajib diisi.", file=sys.stderr)
+            return 2
+        email = args.email.strip().lower()
+        if args.aksi == "hapus":
+            if accounts.pop(email, None) is None:
+                print(f"Akun {email} tidak ada.", file=sys.stderr)
+                return 1
+            access.save_accounts(accounts, args.file)
+            print(f"Akun {email} dihapus.")
+            return 0
+        current = accounts.get(email)
+        if args.aksi == "sandi" and current is None:
+            print(f"Akun {email} tidak ada; pakai 'tambah'.", file=sys.stderr)
+            return 1
+        if args.aksi == "tambah" and not (args.peran or current):
+            print("--peran wajib untuk akun baru.", file=sys.stderr)
+            return 2
+        password_hash = current.password_hash if current else None
+        if args.aksi == "sandi" or not args.tanpa_sandi:
+            password = sys.stdin.readline().rstrip("\n") if args.sandi_stdin else getpass.getpass("Kata sandi: ")
+            password_hash = access.hash_password(password)
+        user = access.User(email, args.peran or current.user.role,
+                           (args.wilayah if args.wilayah is not None else (current.user.region if current else None)) or None,
+                           args.nama or (current.user.name if current else ""))
+        accounts[email] = access.Account(user, password_hash)
+        access.save_accounts(accounts, args.file)
+        access.load_accounts(args.file)  # refuse to leave a file the app cannot read
+    except access.AccessError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Akun {email}: {user.role}, {user.region or 'nasional'}.")
     return 0
 
 

@@ -248,6 +248,10 @@ def ensure_current(con: duckdb.DuckDBPyConnection, rules: Rules) -> bool:
         con.execute(
             "insert or replace into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest}
         )
+        from analytics import audit
+
+        audit.record(con, "sistem", "aturan_zona", {"sha256": rules.digest, "aturan": [r.id for r in rules.rules],
+                                                    "sebelumnya": row[0] if row else None})
         con.execute("commit")
     except Exception:
         con.execute("rollback")

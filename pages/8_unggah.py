@@ -10,6 +10,7 @@ from analytics.ingest import schema
 from ui import shell, teks
 
 ctx = shell.page(teks.UNGGAH_JUDUL)
+shell.require(ctx, "unggah")
 st.write(teks.UNGGAH_PETUNJUK)
 
 KIND_LABEL = {
@@ -27,6 +28,7 @@ KIND_LABEL = {
     "lahan_kecil": "Lahan di bawah 1.000 m²",
     "kapasitas_besar": "Kapasitas SPPG besar",
     "tanpa_data": "Tanpa data",
+    "di_luar_wilayah": "Di luar wilayah Anda",
     "catatan_kaki": "Baris di bawah tabel diabaikan",
     "koordinat_kosong": "Koordinat kosong",
 }
@@ -54,7 +56,7 @@ with tab_upload:
             bar = st.progress(0.0, text="Membaca file…")
             st.session_state["siap"] = ingest.prepare(
                 ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g, minggu=weeks.monday(minggu),
-                progress=lambda share, text: bar.progress(share, text=text))
+                progress=lambda share, text: bar.progress(share, text=text), actor=ctx.user)
             bar.empty()
             st.session_state["siap_kunci"] = cache_key
         prepared: ingest.Prepared = st.session_state["siap"]
@@ -108,7 +110,7 @@ with tab_upload:
             b1, b2 = st.columns([1, 4])
             if b1.button(teks.UNGGAH_SIMPAN.format(n=angka(len(r.rows))), type="primary"):
                 try:
-                    batch = ingest.commit(ctx.con, prepared, user="admin-lokal", partial=partial)
+                    batch = ingest.commit(ctx.con, prepared, partial=partial, actor=ctx.user)
                 except ingest.UploadRefused as exc:
                     st.warning(str(exc))
                 else:
@@ -144,15 +146,20 @@ with tab_history:
                        for d, b, c in zip(history["dibatalkan_pada"], history["berlaku"], history["contoh"])],
         })
         st.dataframe(shown, hide_index=True)
-        undoable = history[history["dibatalkan_pada"].isna()]["batch_id"].tolist()
+        undoable = [b for b, ks, gone in zip(history["batch_id"], history["kabupaten"], history["dibatalkan_pada"])
+                    if pd.isna(gone) and all(ctx.user.covers(k) for k in ks)]
         if undoable:
             c1, c2 = st.columns([2, 3])
             chosen = c1.selectbox("Unggahan yang dibatalkan", undoable, format_func=lambda b: f"#{b}")
             if c2.button(teks.UNGGAH_URUNGKAN, icon=":material/undo:"):
-                done = ingest.undo(ctx.con, int(chosen), user="admin-lokal")
-                st.cache_data.clear()
-                st.success(teks.UNGGAH_DIURUNGKAN.format(batch=done["batch_id"]))
-                st.rerun()
+                try:
+                    done = ingest.undo(ctx.con, int(chosen), actor=ctx.user)
+                except ingest.UploadRefused as exc:
+                    st.error(str(exc))
+                else:
+                    st.cache_data.clear()
+                    st.session_state["pesan_unggah"] = teks.UNGGAH_DIURUNGKAN.format(batch=done["batch_id"])
+                    st.rerun()
 
 with tab_templates:
     for name in schema.TEMPLATES:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import db, periode, summary, weeks, zones
+from analytics import access, db, periode, summary, weeks, zones
 from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
 from ui import teks
@@ -30,7 +30,10 @@ PAGES = (
     ("pages/7_peta.py", "peta"),
     ("pages/8_unggah.py", "unggah"),
     ("pages/9_presentasi.py", "presentasi"),
+    ("pages/10_audit.py", "audit"),
 )
+# The permission a page needs (analytics.access.PERMISSIONS); others need "lihat".
+PAGE_PERMISSION = {"unggah": "unggah", "audit": "audit"}
 
 
 @st.cache_resource(show_spinner="Membuka basis data…")
@@ -73,6 +76,7 @@ class Context:
     minggu: dt.date | None  # the week chosen (None: latest with data)
     version: str
     demo: bool
+    user: access.User = access.LOCAL_ADMIN
 
     def picture(self) -> summary.Picture:
         return picture(self.path, self.version, self.filter, self.minggu)
@@ -109,8 +113,9 @@ def _sync_url(f: Filter, minggu: dt.date | None) -> None:
         st.query_params.from_dict(wanted)
 
 
-def _select_level(g: Gazetteer, f: Filter, level: str) -> Filter:
-    """One cascading selectbox; returns the filter with this level (and children) updated."""
+def _select_level(g: Gazetteer, f: Filter, level: str, user: access.User = access.LOCAL_ADMIN) -> Filter:
+    """One cascading selectbox; returns the filter with this level (and children) updated.
+    Levels at or above the user's own region are fixed to it."""
     parent_level = LEVELS[LEVELS.index(level) - 1] if level != "provinsi" else None
     parent = getattr(f, parent_level) if parent_level else ""
     label = {"provinsi": teks.LABEL_PROVINSI, "kabupaten": teks.LABEL_KABUPATEN,
@@ -118,6 +123,11 @@ def _select_level(g: Gazetteer, f: Filter, level: str) -> Filter:
     semua = {"provinsi": teks.SEMUA_PROVINSI, "kabupaten": teks.SEMUA_KABUPATEN,
              "kecamatan": teks.SEMUA_KECAMATAN, "desa": teks.SEMUA_DESA}[level]
     key = f"w_{level}"
+    if user.region and LEVELS.index(level) < len(user.region.split(".")):
+        fixed = getattr(Filter.from_code(user.region), level)
+        st.session_state[key] = fixed
+        st.selectbox(label, [fixed], format_func=lambda c: g.name(level, c), key=key, disabled=True)
+        return f
     if parent is None:
         st.session_state[key] = None
         st.selectbox(label, [None], format_func=lambda c: semua, key=key, disabled=True, placeholder=semua)
@@ -147,12 +157,14 @@ def _week_changed() -> None:
     st.session_state["minggu"] = st.session_state["w_minggu"]
 
 
-def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str) -> tuple[Filter, dt.date | None]:
-    f: Filter = st.session_state["filter"]
+def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str,
+                    user: access.User = access.LOCAL_ADMIN) -> tuple[Filter, dt.date | None]:
+    f: Filter = access.clamp(user, st.session_state["filter"])
+    st.session_state["filter"] = f
     st.sidebar.subheader(teks.FILTER_JUDUL)
     with st.sidebar:
         for level in LEVELS:
-            f = _select_level(g, f, level)
+            f = _select_level(g, f, level, user)
         available = periode.semua_minggu(weeks_for(ctx_path, version, f))
         minggu = st.session_state.get("minggu")
         if minggu not in available:
@@ -163,8 +175,9 @@ def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str) -> tuple[Filter, 
             teks.LABEL_MINGGU, [None] + available, key="w_minggu", on_change=_week_changed,
             format_func=lambda m: latest_label if m is None else weeks.label(m), placeholder=latest_label,
         )
-        if f.level and st.button(teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch"):
-            f, minggu = Filter(), None
+        if f.level and f != access.clamp(user, Filter()) and st.button(
+                teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch"):
+            f, minggu = access.clamp(user, Filter()), None
             st.session_state["filter"], st.session_state["minggu"] = f, minggu
             _sync_url(f, minggu)
             st.rerun()
@@ -173,28 +186,30 @@ def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str) -> tuple[Filter, 
     return f, minggu
 
 
-def _navigation() -> None:
+def _navigation(user: access.User = access.LOCAL_ADMIN) -> None:
     with st.sidebar:
         st.markdown(f"### {teks.APP_JUDUL}")
         for path, name in PAGES:
-            if not (ROOT / path).is_file():
+            if not (ROOT / path).is_file() or not user.can(PAGE_PERMISSION.get(name, "lihat")):
                 continue
             label, icon = teks.HALAMAN[name]
             st.page_link(path, label=label, icon=icon)
 
 
-def _demo_controls(con, demo: bool) -> None:
+def _demo_controls(con, demo: bool, user: access.User = access.LOCAL_ADMIN) -> None:
     if not demo:
         return
     with st.sidebar:
         st.divider()
         st.badge(teks.DEMO_BADGE, icon=":material/science:", color="orange")
+        if not user.can("hapus_contoh"):
+            return
         with st.popover(teks.DEMO_HAPUS, icon=":material/delete:"):
             st.write(teks.DEMO_PENJELASAN)
             if st.button(teks.DEMO_HAPUS_YAKIN, type="primary", key="hapus_demo"):
                 from analytics import ingest
 
-                removed = ingest.remove_demo(con)
+                removed = ingest.remove_demo(con, user.email)
                 st.cache_data.clear()
                 st.toast(teks.DEMO_TERHAPUS.format(n=removed))
                 st.rerun()
@@ -214,21 +229,43 @@ def page(title: str, *, wide: bool = True) -> Context:
     con = connection(path)
     g = gazetteer(path)
     from analytics.config import load as load_settings
-    from ui import kotak_masuk
+    from ui import kotak_masuk, masuk
 
+    user = masuk.current_user(con)
     kotak_masuk.start(path, load_settings().kotak_masuk)
     init_state()
     version = data_version(con)
     demo = has_demo(con)
-    _navigation()
-    f, minggu = _sidebar_filter(path, g, version)
+    _navigation(user)
+    f, minggu = _sidebar_filter(path, g, version, user)
     _sync_url(f, minggu)
-    _demo_controls(con, demo)
-    st.sidebar.caption(teks.MODE_LOKAL)
+    _demo_controls(con, demo, user)
+    _who(con, user, g)
     st.title(title)
     if demo:
         st.badge(teks.DEMO_BADGE, icon=":material/science:", color="orange", help=teks.DEMO_PENJELASAN)
-    return Context(path, con, g, f, minggu, version, demo)
+    return Context(path, con, g, f, minggu, version, demo, user)
+
+
+def _who(con, user: access.User, g: Gazetteer) -> None:
+    from ui import masuk
+
+    with st.sidebar:
+        st.divider()
+        if user is access.LOCAL_ADMIN or user == access.LOCAL_ADMIN:
+            st.caption(teks.MODE_LOKAL)
+            return
+        region = g.name("provinsi" if "." not in (user.region or "") else "kabupaten", user.region) if user.region else teks.SELURUH_INDONESIA
+        st.caption(teks.PENGGUNA_INFO.format(email=user.email, peran=teks.PERAN[user.role], wilayah=region))
+        if st.button(teks.KELUAR, icon=":material/logout:", key="keluar"):
+            masuk.sign_out(con, user)
+
+
+def require(ctx: Context, action: str) -> None:
+    """Stop the page unless the signed-in user may do `action` (the analytic layer checks again)."""
+    if not ctx.user.can(action):
+        st.error(teks.TIDAK_BERHAK.format(peran=teks.PERAN[ctx.user.role]))
+        st.stop()
 
 
 def area_name(g: Gazetteer, f: Filter) -> str:

@@ -13,6 +13,7 @@ HALAMAN = {
     "peta": ("Peta", ":material/map:"),
     "unggah": ("Unggah Data", ":material/upload_file:"),
     "presentasi": ("Presentasi", ":material/slideshow:"),
+    "audit": ("Jejak Audit", ":material/history:"),
 }
 
 FILTER_JUDUL = "Filter wilayah"
@@ -39,6 +40,20 @@ DEMO_HAPUS_YAKIN = "Ya, hapus semua data contoh"
 DEMO_TERHAPUS = "Data contoh dihapus ({n} unggahan)."
 
 MODE_LOKAL = "Mode pengguna tunggal (lokal): semua yang membuka aplikasi ini adalah administrator."
+MODE_TIDAK_DIKENAL = "Mode masuk '{mode}' tidak dikenal. Pakai local, oidc atau password di [kdkmp] pada .streamlit/secrets.toml."
+LOKAL_BUKAN_LOOPBACK = (
+    "Mode lokal hanya boleh melayani 127.0.0.1, tetapi server mendengarkan {alamat}. "
+    "Untuk jaringan kantor, pakai mode oidc atau password (lihat README, bagian Keamanan)."
+)
+MASUK_OIDC_PETUNJUK = "Masuk dengan akun kantor Anda untuk membuka dasbor."
+MASUK_TOMBOL = "Masuk"
+MASUK_EMAIL = "Email"
+MASUK_SANDI = "Kata sandi"
+KELUAR = "Keluar"
+AKUN_TIDAK_TERDAFTAR = "Akun {email} belum terdaftar di dasbor ini. Minta admin menambahkan peran dan wilayah Anda."
+PENGGUNA_INFO = "Masuk sebagai {email} · {peran} · {wilayah}"
+PERAN = {"pemirsa": "pemirsa", "operator": "operator", "admin": "admin"}
+TIDAK_BERHAK = "Halaman ini tidak tersedia untuk peran {peran}."
 
 # Ringkasan
 RINGKASAN_JUDUL = "Ringkasan mingguan"
@@ -111,8 +126,6 @@ KOSONG_SIMKOPDES_DESA = (
 KLIK_BATANG = "Klik batang untuk melihat wilayah itu."
 TERBATAS_WILAYAH = "{n} dari {total} wilayah ditampilkan (yang terbanyak); unduh tabel untuk semuanya."
 TANPA_NAMA_KECAMATAN = "(kecamatan tidak diisi)"
-FORMAT_TANGGAL = "DD-MM-YYYY"
-FORMAT_WAKTU = "DD-MM-YYYY HH:mm"
 
 # SPPG
 STATUS_SPPG_LABEL = {
@@ -123,10 +136,10 @@ STATUS_SPPG_WARNA = {
     "rencana": "#9ecae1", "persiapan": "#f2b705", "beroperasi": "#1a9850",
     "ditutup_sementara": "#d73027", "tidak_diisi": "#bdbdbd",
 }
-SPPG_JUDUL_WILAYAH = "Rencana, persiapan dan beroperasi per {tingkat}"
-SPPG_JUDUL_LOKASI = "Tahap setiap SPPG"
+SPPG_JUDUL_WILAYAH = "Tahap SPPG per {tingkat}"
+SPPG_JUDUL_LOKASI = "Tahap setiap SPPG di wilayah ini"
 SPPG_LOKASI_PENJELASAN = "Panjang batang menunjukkan tahap: rencana → persiapan → beroperasi."
-SPPG_JUDUL_MINGGUAN = "SPPG beroperasi dari minggu ke minggu"
+SPPG_JUDUL_MINGGUAN = "SPPG beroperasi per minggu"
 SPPG_GARIS_RENCANA = "Direncanakan ({minggu}): {n}"
 SPPG_MINGGUAN_PENJELASAN = (
     "Garis: SPPG berstatus beroperasi pada setiap minggu dengan data. Garis putus-putus: seluruh SPPG "
@@ -261,3 +274,213 @@ KELENGKAPAN_KOLOM = {
     "desa": "Desa/kelurahan", "desa_melapor": "Dengan laporan", "persen": "Cakupan",
     "diharapkan": "Diharapkan", "melapor": "Melapor", "tepat_waktu": "Tepat waktu", "terlambat": "Terlambat",
 }
+
+# --- Zona & Intervensi, Lahan & Kendala ---
+ZONA_PENDEK = {"merah": "Merah", "kuning": "Kuning", "hijau": "Hijau"}
+ZONA_MINGGU_INI = "minggu ini"
+ZONA_MINGGU_LALU = "minggu lalu"
+ZONA_WILAYAH_PENJELASAN = (
+    "Batang penuh: {minggu}. Batang pucat di bawahnya: {minggu_lalu}. "
+    "Arahkan kursor untuk melihat jumlah dan persentase."
+)
+ZONA_WILAYAH_TANPA_LALU = "Batang: {minggu}. Belum ada minggu sebelumnya untuk dibandingkan."
+ZONA_KLIK = "Klik batang untuk membuka wilayah itu."
+ZONA_TERBATAS = "{n} dari {total} wilayah ditampilkan (zona merah terbanyak); unduh tabel untuk semuanya."
+ZONA_TABEL_WILAYAH = "Tabel zona per wilayah"
+ZONA_KOLOM_WILAYAH = {
+    "nama": "Wilayah", "merah": "Merah", "kuning": "Kuning", "hijau": "Hijau", "jumlah": "Jumlah",
+    "persen_merah": "% merah", "persen_hijau": "% hijau",
+    "merah_lalu": "Merah minggu lalu", "kuning_lalu": "Kuning minggu lalu", "hijau_lalu": "Hijau minggu lalu",
+}
+
+TRANSISI_JUDUL = "Perpindahan zona"
+TRANSISI_PENJELASAN = (
+    "Baris: zona {minggu_lalu}; kolom: zona {minggu}. Baru = belum dilaporkan minggu lalu; "
+    "hilang = dilaporkan minggu lalu tetapi tidak minggu ini. Merah muda: zona memburuk; hijau muda: membaik. "
+    "Klik sel atau pilih di bawah untuk melihat koperasinya."
+)
+TRANSISI_DARI = {**ZONA_PENDEK, "baru": "Baru"}
+TRANSISI_KE = {**ZONA_PENDEK, "hilang": "Hilang"}
+TRANSISI_SUMBU_KINI = "Zona minggu ini"
+TRANSISI_SUMBU_LALU = "Zona minggu lalu"
+TRANSISI_PILIH = "Koperasi dalam sel"
+TRANSISI_OPSI = "{dari} → {ke} ({n} koperasi)"
+TRANSISI_KOSONG = "Tidak ada koperasi pada minggu ini maupun minggu lalu."
+TRANSISI_KOLOM = {
+    "nama_koperasi": "Koperasi", "desa": "Desa/Kelurahan", "kecamatan": "Kecamatan",
+    "kabupaten": "Kabupaten/Kota", "perpindahan": "Zona lalu → kini", "alasan": "Alasan (aturan yang terpenuhi)",
+    "pendamping": "Pendamping",
+}
+
+INTERVENSI_JUDUL = "Perlu intervensi minggu ini"
+INTERVENSI_PENJELASAN = (
+    "Koperasi zona merah, yang zonanya turun sejak minggu lalu, atau yang pembangunannya macet "
+    "({batas} minggu data atau lebih tanpa kenaikan progres fisik). Dikelompokkan per kecamatan."
+)
+INTERVENSI_RINGKAS = (
+    "{wilayah} · {minggu}: {n} koperasi di {kecamatan} kecamatan — {merah} merah, {turun} turun zona, {macet} macet."
+)
+INTERVENSI_KOSONG = "Tidak ada koperasi yang perlu intervensi di {wilayah} pada {minggu}."
+INTERVENSI_PER_KECAMATAN = "Jumlah per kecamatan"
+INTERVENSI_KLIK = "Klik batang untuk membuka daftar kecamatan itu."
+INTERVENSI_TERBATAS = "{n} dari {total} kecamatan ditampilkan (terbanyak); daftar di bawah memuat semuanya."
+INTERVENSI_SERI = {"merah": "Zona merah", "lainnya": "Turun zona atau macet"}
+INTERVENSI_CARI = "Cari koperasi, desa atau pendamping"
+INTERVENSI_CARI_BANTUAN = "Ketik sebagian nama; huruf besar/kecil tidak dibedakan."
+INTERVENSI_DITEMUKAN = "{n} dari {total} koperasi cocok dengan “{teks}”."
+INTERVENSI_SEBAB_MERAH = "zona merah"
+INTERVENSI_SEBAB_TURUN = "turun dari {zona}"
+INTERVENSI_SEBAB_MACET = "macet {n} minggu"
+INTERVENSI_PENDAMPING_KOSONG = "belum diketahui"
+INTERVENSI_KOLOM = {
+    "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan",
+    "nama_koperasi": "Koperasi", "zona_label": "Zona", "sebab": "Masuk daftar karena",
+    "alasan": "Aturan yang terpenuhi", "pendamping": "Pendamping", "minggu_di_zona": "Minggu di zona ini",
+}
+INTERVENSI_BERKAS = "perlu_intervensi"
+INTERVENSI_CETAK = "Unduh daftar cetak (HTML, A4)"
+INTERVENSI_CETAK_BANTUAN = "Buka file di peramban, lalu cetak (Ctrl+P) ke kertas A4."
+INTERVENSI_CETAK_JUDUL = "Koperasi perlu intervensi — {wilayah}"
+INTERVENSI_CETAK_SUB = "{minggu} · {n} koperasi di {kecamatan} kecamatan"
+INTERVENSI_CETAK_KELOMPOK = "Kec. {kecamatan}, {kabupaten} — {n} koperasi"
+INTERVENSI_CETAK_CATATAN = (
+    "Masuk daftar: zona merah, zona turun sejak minggu lalu, atau pembangunan macet {batas} minggu data atau lebih. "
+    "Dicetak dari Dasbor KDKMP & MBG."
+)
+
+ATURAN_JUDUL = "Cara zona ditentukan (aturan yang berlaku)"
+ATURAN_URUTAN = (
+    "Zona diperiksa berurutan: **{urutan}**. Zona pertama dalam urutan itu yang salah satu aturannya "
+    "terpenuhi menjadi zona koperasi; bila tidak ada, zonanya **{bawaan}**, dengan alasan “{penjelasan_bawaan}”"
+)
+ATURAN_KOLOM = {"id": "Kode", "zona": "Zona", "penjelasan": "Penjelasan"}
+ATURAN_SUMBER = (
+    "Aturan dibaca dari file data/zona.toml; kantor dapat mengubahnya dan zona semua koperasi dihitung ulang otomatis."
+)
+
+LAHAN_KENDALA_JUDUL = "Kendala koperasi"
+LAHAN_KENDALA_PENJELASAN = (
+    "{minggu}: jumlah koperasi yang melaporkan setiap kendala (satu koperasi dapat melaporkan beberapa)."
+)
+LAHAN_KENDALA_KOSONG = "Tidak ada kendala yang dilaporkan untuk filter ini pada {minggu}."
+LAHAN_KENDALA_TREN = "Kendala per minggu"
+LAHAN_KENDALA_TREN_SATU = "Baru ada satu minggu data koperasi; tren tampil setelah minggu berikutnya diunggah."
+LAHAN_KENDALA_LABEL = {
+    "lahan": "Lahan", "cuaca": "Cuaca", "tenaga_kerja": "Tenaga kerja", "teknis": "Teknis",
+    "administrasi": "Administrasi", "pembiayaan": "Pembiayaan", "jaringan": "Jaringan", "lainnya": "Lainnya",
+    "tidak_diisi": "Tidak diisi",
+}
+LAHAN_KENDALA_WARNA = {
+    "lahan": "#8c510a", "cuaca": "#4393c3", "tenaga_kerja": "#d6604d", "teknis": "#762a83",
+    "administrasi": "#f1a340", "pembiayaan": "#1b7837", "jaringan": "#35978f", "lainnya": "#878787",
+    "tidak_diisi": "#cccccc",
+}
+LAHAN_KENDALA_KOLOM = {"kendala": "Kendala", "koperasi": "Koperasi"}
+
+LAHAN_STATUS_JUDUL = "Status lahan koperasi per {tingkat}"
+LAHAN_STATUS_PENJELASAN = "{minggu}. Wilayah dengan koperasi tanpa lahan (tidak ada atau ditolak) terbanyak di atas."
+LAHAN_STATUS_LABEL = {
+    "tidak_ada": "Tidak ada", "ditolak": "Ditolak", "diajukan": "Diajukan", "verifikasi": "Verifikasi",
+    "terverifikasi": "Terverifikasi", "tidak_diisi": "Tidak diisi",
+}
+LAHAN_STATUS_WARNA = {
+    "tidak_ada": "#d73027", "ditolak": "#7f0000", "diajukan": "#fdae61", "verifikasi": "#fee08b",
+    "terverifikasi": "#1a9850", "tidak_diisi": "#cccccc",
+}
+LAHAN_STATUS_KOLOM = {"nama": "Wilayah", "koperasi": "Koperasi"}
+LAHAN_STATUS_TABEL = "Tabel status lahan per wilayah"
+
+LAHAN_PERSIL_JUDUL = "Persil lahan"
+LAHAN_PERSIL_MINGGU = "Data lahan {minggu}."
+LAHAN_METRIK_PERSIL = "Persil dilaporkan"
+LAHAN_METRIK_TERVERIFIKASI = "Terverifikasi"
+LAHAN_METRIK_SEMPIT = "Di bawah {batas} m²"
+LAHAN_SUMBER_JUDUL = "Persil per sumber lahan dan status verifikasi"
+LAHAN_SUMBER_LABEL = {
+    "tanah_kas_desa": "Tanah kas desa", "aset_pemkab": "Aset pemkab", "aset_pemkot": "Aset pemkot",
+    "aset_pemprov": "Aset pemprov", "aset_pusat_bumn": "Aset pusat/BUMN", "hibah": "Hibah", "sewa": "Sewa",
+    "lainnya": "Lainnya", "tidak_diisi": "Tidak diisi",
+}
+LAHAN_VERIFIKASI_LABEL = {
+    "terverifikasi": "Terverifikasi", "selesai": "Selesai", "sedang_diverifikasi": "Sedang diverifikasi",
+    "dipertimbangkan": "Dipertimbangkan", "perlu_verifikasi_lanjutan": "Perlu verifikasi lanjutan",
+    "diajukan": "Diajukan", "ditolak": "Ditolak", "tidak_ada_lahan": "Tidak ada lahan", "tidak_diisi": "Tidak diisi",
+}
+LAHAN_VERIFIKASI_WARNA = {
+    "terverifikasi": "#1a9850", "selesai": "#006837", "sedang_diverifikasi": "#fee08b",
+    "dipertimbangkan": "#fdae61", "perlu_verifikasi_lanjutan": "#f46d43", "diajukan": "#abd9e9",
+    "ditolak": "#a50026", "tidak_ada_lahan": "#d73027", "tidak_diisi": "#cccccc",
+}
+LAHAN_SEMPIT_JUDUL = "Persil di bawah {batas} m²"
+LAHAN_SEMPIT_PENJELASAN = "{batas} m² adalah luas minimum yang lazim untuk gerai. {n} persil lebih kecil dari itu."
+LAHAN_SEMPIT_KOSONG = "Tidak ada persil di bawah {batas} m² untuk filter ini."
+LAHAN_VERIFIKATOR_JUDUL = "Persil per verifikator"
+LAHAN_VERIFIKATOR_TERBATAS = "{n} dari {total} verifikator ditampilkan (persil terbanyak); unduh tabel untuk semuanya."
+LAHAN_VERIFIKATOR_TIDAK_DIISI = "Tidak diisi"
+LAHAN_PERSIL_KOLOM = {
+    "id_lahan": "ID lahan", "nama_koperasi": "Koperasi", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan",
+    "desa": "Desa/Kelurahan", "sumber_lahan": "Sumber lahan", "luas_m2": "Luas (m²)",
+    "status_verifikasi": "Status verifikasi", "verifikator": "Verifikator", "keterangan": "Keterangan",
+    "persil": "Persil", "jumlah": "Jumlah",
+}
+
+LAHAN_TDD_JUDUL = "Koperasi tidak dapat dibangun per {tingkat} dan kendala utama"
+LAHAN_TDD_PENJELASAN = (
+    "{minggu}: {n} koperasi. Kendala utama = kendala pertama yang dituliskan; “Tidak diisi” bila kolom kendala kosong."
+)
+LAHAN_TDD_KOSONG = "Tidak ada koperasi dengan tahap fisik “tidak dapat dibangun” untuk filter ini pada {minggu}."
+LAHAN_TDD_DAFTAR = "Daftar koperasi tidak dapat dibangun"
+LAHAN_TDD_BERKAS = "koperasi_tidak_dapat_dibangun"
+LAHAN_TDD_KOLOM = {
+    "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "nama_koperasi": "Koperasi",
+    "kendala_utama": "Kendala utama", "kendala": "Semua kendala", "status_lahan": "Status lahan",
+    "pendamping": "Pendamping", "keterangan": "Keterangan",
+}
+LAHAN_TERBATAS = "{n} dari {total} wilayah ditampilkan (terbanyak); unduh tabel untuk semuanya."
+LAHAN_KLIK = "Klik batang untuk membuka wilayah itu."
+
+# --- Peta ---
+PETA_JUDUL = "Peta"
+PETA_METRIK = "Warna wilayah menurut"
+PETA_LAPISAN = "Lapisan"
+PETA_LAPISAN_LABEL = {"wilayah": "Warna wilayah", "koperasi": "Koperasi", "sppg": "SPPG", "lahan": "Lahan"}
+PETA_LEGENDA_WILAYAH = "{metrik} per {tingkat}"
+PETA_LEGENDA_JUMLAH = "{n} wilayah"
+PETA_LEGENDA_KOPERASI = "Koperasi (titik, warna zona)"
+PETA_LEGENDA_HEKSAGON = "Koperasi per heksagon (±{km} km), warna menurut bagian zona merah"
+PETA_LEGENDA_SPPG = "SPPG (lingkaran besar, warna status)"
+PETA_LEGENDA_LAHAN = "Lahan (cincin, warna status verifikasi)"
+PETA_MINGGU = "Koperasi: {koperasi} · SPPG: {sppg} · Lahan: {lahan}"
+PETA_TANPA_MINGGU = "belum ada data"
+PETA_KLIK = "Klik wilayah di peta untuk mempersempit filter ke wilayah itu; arahkan kursor untuk rincian."
+PETA_KLIK_DESA = "Arahkan kursor ke titik atau wilayah untuk rincian."
+PETA_LUAR_JARINGAN = "Peta luar jaringan: batas wilayah dari gazetir Kemendagri yang dibawa aplikasi, tanpa peta dasar dari internet."
+PETA_DARING = "Peta dasar daring (Carto) aktif lewat `peta_online = true` di data/pengaturan.toml."
+PETA_KOSONG = (
+    "Belum ada data koperasi, SPPG, atau lahan untuk filter ini, jadi wilayah berwarna abu-abu. "
+    "Unggah file di halaman Unggah Data, atau pilih wilayah lain."
+)
+PETA_TITIK_NASIONAL = "Titik {lapisan} tampil setelah Anda memilih provinsi."
+PETA_TERLALU_BANYAK = "{n} titik {lapisan} terlalu banyak untuk digambar; pilih kabupaten/kota."
+PETA_KOPERASI_TANPA_TITIK = "{n} koperasi tidak digambar: desanya tidak punya titik di gazetir."
+PETA_KOPERASI_LAHAN_DIABAIKAN = "{n} koperasi digambar di titik tengah desa karena koordinat lahannya mencurigakan."
+PETA_SPPG_TITIK_TENGAH = "{n} SPPG digambar di titik tengah desa/kecamatan: {rincian}."
+PETA_SPPG_TANPA_TITIK = "{n} SPPG tidak digambar: tidak ada koordinat maupun titik tengah wilayahnya."
+PETA_LAHAN_TIDAK_DIGAMBAR = "{n} persil lahan tidak digambar: {rincian}."
+PETA_KOORDINAT = {"kosong": "{n} tanpa koordinat", "tertukar": "{n} lintang/bujur tertukar",
+                  "di_luar": "{n} di luar Indonesia"}
+PETA_TABEL = "Tabel nilai per {tingkat}"
+PETA_KOLOM = {"kode": "Kode", "nama": "Wilayah", "nilai": "Nilai", "kelas": "Kelas warna", "koperasi": "Koperasi",
+              "hijau": "Hijau", "kuning": "Kuning", "merah": "Merah", "tidak_dapat_dibangun": "Tidak dapat dibangun",
+              "simkopdes_aktif": "SIMKOPDES aktif", "sppg": "SPPG", "sppg_beroperasi": "SPPG beroperasi",
+              "kabupaten": "Kab/kota", "kabupaten_melapor": "Kab/kota melapor"}
+PETA_ALT = "Peta {metrik} per {tingkat}, {wilayah}"
+
+# --- Jejak audit ---
+AUDIT_PETUNJUK = (
+    "Setiap unggahan, pembatalan, perubahan aturan zona, dan masuk/keluar dicatat dengan pengguna, waktu, "
+    "dan apa yang berubah (nomor unggahan, baris, wilayah, minggu). Terbaru di atas."
+)
+AUDIT_KOSONG = "Belum ada catatan audit."
+AUDIT_PENGGUNA = "Saring pengguna"
+AUDIT_AKSI = "Saring aksi"

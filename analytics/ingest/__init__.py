@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import db, zones
+from analytics import audit, db, zones
 from analytics import weeks as weeks_mod
 from analytics.config import load as load_settings
 from analytics.ingest import schema
@@ -96,6 +96,7 @@ def prepare(
     today: dt.date | None = None,
     sheet: str | None = None,
     progress=None,
+    actor=None,
 ) -> Prepared:
     """Read and validate without touching the database. `progress(share, text)` is told how far
     it has come (for a progress bar)."""
@@ -127,6 +128,7 @@ def prepare(
     result = validation.validate(
         table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
         error_share_limit=settings.batas_baris_galat, progress=progress,
+        scope=actor.region if actor is not None else None,
     )
     if progress:
         progress(1.0, "Selesai diperiksa.")
@@ -222,8 +224,11 @@ def commit(
     demo: bool = False,
     rules: zones.Rules | None = None,
     now: dt.datetime | None = None,
+    actor=None,
 ) -> int:
     """Write the valid rows as one batch, replacing the same (dataset, week, kabupaten).
+
+    With `actor` (an analytics.access.User) the role and region are enforced here too.
 
     One transaction: either everything lands (rows, coverage, zones) or nothing does.
     Returns the new batch id.
@@ -231,6 +236,15 @@ def commit(
     if prepared.rejected:
         raise UploadRefused(prepared.reason or "File ditolak.")
     result = prepared.result
+    if actor is not None:
+        from analytics import access
+
+        if not actor.can("unggah"):
+            raise UploadRefused(f"Peran '{actor.role}' tidak boleh mengunggah data.")
+        outside = [k for k in prepared.kabupaten if not actor.covers(k)]
+        if outside:
+            raise UploadRefused("File memuat wilayah di luar wewenang Anda: " + ", ".join(outside) + ".")
+        user = actor.email
     if result.errors and not partial:
         raise UploadRefused(f"{len(result.error_rows)} baris bergalat. Perbaiki file, atau impor hanya baris yang valid.")
     if result.rows.empty:
@@ -266,6 +280,10 @@ def commit(
             cur.unregister("unggahan")
             if prepared.dataset == "koperasi":
                 zones.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
+            audit.record(cur, user, "muat_contoh" if demo else "unggah",
+                         {"batch_id": batch, "dataset": prepared.dataset, "file": prepared.file_name,
+                          "baris": len(rows), "minggu": [w.isoformat() for w in prepared.weeks],
+                          "kabupaten": prepared.kabupaten}, now)
             _pause_for_crash_test()
             cur.execute("commit")
         except BaseException:
@@ -290,8 +308,9 @@ def _pause_for_crash_test() -> None:
 
 
 def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lokal",
-         rules: zones.Rules | None = None) -> dict:
-    """Stop counting one batch; what it replaced counts again. Its rows stay in history."""
+         rules: zones.Rules | None = None, actor=None) -> dict:
+    """Stop counting one batch; what it replaced counts again. Its rows stay in history.
+    With `actor`, an operator may undo only uploads inside their region."""
     cur = con.cursor()
     row = cur.execute(
         "select dataset, dibatalkan_pada from upload_batch where batch_id = $b", {"b": batch_id}
@@ -305,9 +324,19 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lo
         "select min(minggu), list(distinct kode_kabupaten order by kode_kabupaten) from batch_cakupan where batch_id = $b",
         {"b": batch_id},
     ).fetchone()
+    if actor is not None:
+        from analytics import access
+
+        try:
+            access.require_batch(actor, list(cover[1]))
+        except access.AccessError as exc:
+            raise UploadRefused(str(exc)) from exc
+        user = actor.email
     with db.WRITE_LOCK:
         cur.execute("begin transaction")
         try:
+            audit.record(cur, user, "batalkan", {"batch_id": batch_id, "dataset": dataset,
+                                                 "minggu": cover[0], "kabupaten": list(cover[1])})
             cur.execute(
                 "update upload_batch set dibatalkan_pada = $now, dibatalkan_oleh = $user where batch_id = $b",
                 {"now": dt.datetime.now().replace(microsecond=0), "user": user, "b": batch_id},
@@ -323,7 +352,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lo
     return {"batch_id": batch_id, "dataset": dataset, "minggu": cover[0].isoformat(), "kabupaten": list(cover[1])}
 
 
-def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
+def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> int:
     """Delete every demo batch and its rows in one transaction; returns the batches removed."""
     with db.WRITE_LOCK:
         cur = con.cursor()
@@ -345,6 +374,7 @@ def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
                 cur.execute(statement, {"ids": ids})
             if kabupaten:
                 zones.recompute(cur, zones.load_rules(), kabupaten)
+            audit.record(cur, user, "hapus_contoh", {"unggahan": len(ids)})
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")

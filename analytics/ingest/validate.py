@@ -72,6 +72,7 @@ def validate(
     minggu_default: dt.date | None = None,
     error_share_limit: float = 0.25,
     progress=None,
+    scope: str | None = None,
 ) -> Validated:
     """`progress(share, text)`, when given, is told how far validation has come."""
     ds = schema.DATASETS[dataset_name]
@@ -151,6 +152,15 @@ def validate(
     report(0.6, "Mencocokkan wilayah dengan daftar Kemendagri…")
     _place(frame, ds, gazetteer, out, bad)
     report(0.85, "Memeriksa koordinat dan baris ganda…")
+
+    # An operator's file may hold only rows of their own region.
+    if scope:
+        for idx in frame.index:
+            code = frame.at[idx, "kode_kabupaten"]
+            if code and not (code == scope or code.startswith(scope + ".")) and not bad.iat[idx]:
+                bad.iat[idx] = True
+                out.errors.append(Problem(int(frame.at[idx, "baris"]), "kabupaten", gazetteer.name("kabupaten", code),
+                                          f"Di luar wilayah Anda ({_scope_name(gazetteer, scope)}).", "di_luar_wilayah"))
 
     # 5. Dataset rules.
     _dataset_checks(frame, ds, out, bad, gazetteer)
@@ -305,6 +315,10 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
         column = {"desa": "desa", "kecamatan": "kecamatan", "kabupaten": "kabupaten"}[ds.region_level]
         errors.append((column, given.get(column), f"Wilayah harus dapat ditempatkan sampai tingkat {ds.region_level}.", "wilayah_kurang"))
     return placed, notes, errors, warns, outcome
+
+
+def _scope_name(g: Gazetteer, scope: str) -> str:
+    return g.name("provinsi" if "." not in scope else "kabupaten", scope) or scope
 
 
 def _jenis_hint(nama_koperasi: str | None) -> str | None:

@@ -1,0 +1,33 @@
+"""The audit trail: who changed what, when (uploads, undo, zone rules, sign-in)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from analytics import db
+
+ACTIONS = {
+    "unggah": "Unggah data",
+    "batalkan": "Batalkan unggahan",
+    "hapus_contoh": "Hapus data contoh",
+    "muat_contoh": "Muat data contoh",
+    "aturan_zona": "Aturan zona berubah",
+    "masuk": "Masuk",
+    "gagal_masuk": "Gagal masuk",
+    "keluar": "Keluar",
+    "kotak_masuk": "Impor kotak masuk",
+}
+
+
+def record(con, user: str, action: str, details: dict | None = None, now: dt.datetime | None = None) -> None:
+    """Append one entry; runs in the caller's transaction when there is one."""
+    con.execute(
+        "insert into audit (waktu, pengguna, aksi, rincian) values ($waktu, $pengguna, $aksi, $rincian)",
+        {"waktu": now or dt.datetime.now().replace(microsecond=0), "pengguna": user, "aksi": action,
+         "rincian": json.dumps(details or {}, ensure_ascii=False, default=str)},
+    )
+
+
+def jejak_audit(con, batas: int = 1000):
+    """The latest entries, oldest first within the window (DataFrame)."""
+    return db.run(con, "jejak_audit", {"batas": batas})
