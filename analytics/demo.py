@@ -902,7 +902,8 @@ def _csv(dataset: str, rows: list[dict]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([row[c] for c in columns] for row in rows)
+    # Optional template columns the demo does not fill (e.g. kode_kecamatan) stay empty.
+    writer.writerows([row.get(c, "") for c in columns] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -271,7 +271,7 @@ KELENGKAPAN_KOSONG = (
 KELENGKAPAN_KOLOM = {
     "dataset": "Data", "minggu": "Minggu", "kode_kabupaten": "Kode", "nama": "Kabupaten/Kota",
     "batas_lapor": "Batas lapor", "diunggah_pada": "Diunggah pada", "status": "Status",
-    "desa": "Desa/kelurahan", "desa_melapor": "Dengan laporan", "persen": "Cakupan",
+    "desa": "Jumlah desa/kel.", "desa_melapor": "Dengan laporan", "persen": "Cakupan",
     "diharapkan": "Diharapkan", "melapor": "Melapor", "tepat_waktu": "Tepat waktu", "terlambat": "Terlambat",
 }
 
@@ -484,3 +484,48 @@ AUDIT_PETUNJUK = (
 AUDIT_KOSONG = "Belum ada catatan audit."
 AUDIT_PENGGUNA = "Saring pengguna"
 AUDIT_AKSI = "Saring aksi"
+
+# --- Presentasi ---
+PRESENTASI_JUDUL = "Presentasi mingguan"
+PRES_SEBELUMNYA = "Sebelumnya"
+PRES_BERIKUTNYA = "Berikutnya"
+PRES_AWAL = "Awal"
+PRES_POSISI = "Slide {n} dari {total}"
+PRES_LAYAR_PENUH = "Layar penuh"
+PRES_LAYAR_PENUH_BANTUAN = (
+    "Menyembunyikan menu samping, judul halaman dan tombol ekspor supaya slide memenuhi layar proyektor. "
+    "Tekan F11 untuk layar penuh di browser."
+)
+PRES_OTOMATIS = "Maju otomatis"
+PRES_OTOMATIS_BANTUAN = "Slide berganti sendiri; setelah slide terakhir kembali ke slide pertama."
+PRES_DETIK = "Detik per slide"
+PRES_KEYBOARD = (
+    "Papan tombol: → atau PageDown slide berikutnya, ← atau PageUp slide sebelumnya, Home slide pertama "
+    "(klik dulu di halaman bila tombol belum bereaksi)."
+)
+PRES_ATUR = "Atur slide"
+PRES_ATUR_PENJELASAN = (
+    "Centang slide yang ditampilkan dan atur urutannya dengan tombol panah. Pilihan ini disimpan di server "
+    "(data/presentasi.json) dan dipakai juga untuk PPTX, PDF, ringkasan dan baris perintah."
+)
+PRES_TAMPIL = "Tampilkan"
+PRES_NAIKKAN = "Naikkan"
+PRES_TURUNKAN = "Turunkan"
+PRES_BAWAAN = "Kembalikan urutan bawaan"
+PRES_UNDUH = "Unduh presentasi"
+PRES_UNDUH_PPTX = "PPTX"
+PRES_UNDUH_PDF = "PDF"
+PRES_UNDUH_RINGKASAN = "Ringkasan A4 (PDF)"
+PRES_UNDUH_BANTUAN = (
+    "Berisi slide yang ditampilkan, dalam urutan yang dipilih. PPTX dapat disunting (teks dan tabel asli, "
+    "grafik sebagai gambar); ringkasan A4 satu halaman cocok dikirim lewat WhatsApp. Membuat file memerlukan "
+    "beberapa detik."
+)
+PRES_DATA_SLIDE = "Data slide ini"
+PRES_DATA_SLIDE_PENJELASAN = "Unduh tabel slide ini (CSV/XLSX, angka utuh) dan grafiknya (PNG)."
+PRES_TANPA_DATA_SLIDE = "Slide ini tidak punya tabel atau grafik untuk diunduh."
+PRES_KELOMPOK_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
+PRES_KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
+EKSPOR_PNG = "Unduh PNG"
+EKSPOR_XLSX = "Unduh XLSX"
+EKSPOR_PNG_GAGAL = "Grafik tidak dapat digambar: Chromium (/usr/bin/chromium) tidak ditemukan atau gagal dijalankan."

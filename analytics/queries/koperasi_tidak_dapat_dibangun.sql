@@ -1,0 +1,24 @@
+-- Every koperasi that cannot be built in one week, with its place, main obstacle (the first kendala
+-- listed, or 'tidak_diisi'), all obstacles, land status and assistant.
+select
+    w.nama_singkat as kabupaten,
+    kc.nama as kecamatan,
+    d.nama as desa,
+    k.id_koperasi,
+    k.nama_koperasi,
+    coalesce(k.kendala[1], 'tidak_diisi') as kendala_utama,
+    k.kendala,
+    k.status_lahan,
+    k.pendamping,
+    k.keterangan
+from koperasi_aktif as k
+left join wilayah as w on w.tingkat = 'kabupaten' and w.kode = k.kode_kabupaten
+left join kecamatan as kc on kc.kode = k.kode_kecamatan
+left join desa as d on d.kode = k.kode_desa
+where k.minggu = $minggu
+  and k.tahap_fisik = 'tidak_dapat_dibangun'
+  and ($provinsi is null or k.kode_provinsi = $provinsi)
+  and ($kabupaten is null or k.kode_kabupaten = $kabupaten)
+  and ($kecamatan is null or k.kode_kecamatan = $kecamatan)
+  and ($desa is null or k.kode_desa = $desa)
+order by w.nama_singkat, kc.nama, d.nama, k.nama_koperasi

@@ -1,0 +1,237 @@
+"""Zona & Intervensi: zones per area beside last week, who moved zone, and who needs help this week."""
+import pandas as pd
+import streamlit as st
+
+from analytics import koperasi, weeks, zona, zones
+from analytics.filters import Filter
+from analytics.format import angka
+from ui import charts, shell, teks
+from ui.unduh import table_downloads
+
+ctx = shell.page(teks.HALAMAN["zona"][0])
+shell.breadcrumb(ctx)
+p = ctx.picture()
+rules = zones.load_rules()
+kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
+area = shell.area_name(ctx.g, ctx.filter)
+tingkat = ctx.filter.group_level
+
+
+_explained: dict[tuple, str] = {}
+
+
+def explain(aturan) -> str:
+    """The rules that fired, in words; a national list repeats the same few combinations."""
+    key = tuple(aturan or ())
+    if key not in _explained:
+        _explained[key] = zona.alasan(aturan, rules)
+    return _explained[key]
+
+
+def drill_down(event) -> None:
+    """A click on a bar whose customdata[0] is an area code narrows the shared filter to it."""
+    points = event.selection.points if event and event.selection else []
+    if not points:
+        return
+    code = (points[0].get("customdata") or [None])[0]
+    if code and code != ctx.filter.code:
+        shell.set_filter(Filter.from_code(code))
+
+
+with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
+    st.markdown(teks.ATURAN_URUTAN.format(
+        urutan=" › ".join(rules.urutan), bawaan=rules.zona_bawaan, penjelasan_bawaan=rules.penjelasan_bawaan))
+    aturan = pd.DataFrame([{"id": r.id, "zona": teks.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan}
+                           for r in rules.rules], columns=list(teks.ATURAN_KOLOM)).rename(columns=teks.ATURAN_KOLOM)
+    st.dataframe(aturan, hide_index=True)
+    st.caption(teks.ATURAN_SUMBER)
+    table_downloads(aturan, "aturan_zona")
+
+if kini is None:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+    st.stop()
+
+st.markdown(
+    f"**{area}** · {weeks.label(kini)}"
+    + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+)
+
+# Zones per area, this week beside last week; a click opens the area.
+st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+per_area = koperasi.zona_per_wilayah(ctx.con, ctx.filter, kini, lalu)
+if per_area.empty:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+else:
+    shown = per_area.head(40)
+    event = st.plotly_chart(charts.zones_by_area_paired(shown), config={"displayModeBar": False},
+                            on_select="rerun", selection_mode="points", key="zona_wilayah")
+    notes = [teks.ZONA_WILAYAH_PENJELASAN.format(minggu=weeks.label(kini), minggu_lalu=weeks.label(lalu)) if lalu
+             else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=weeks.label(kini))]
+    if len(per_area) > len(shown):
+        notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
+    if tingkat != "desa":
+        notes.append(teks.ZONA_KLIK)
+        drill_down(event)
+    st.caption(" ".join(notes))
+    with st.expander(teks.ZONA_TABEL_WILAYAH, icon=":material/table:"):
+        tabel = per_area.copy()
+        tabel["jumlah"] = tabel[["merah", "kuning", "hijau"]].sum(axis=1)
+        tabel["persen_merah"] = (100 * tabel["merah"] / tabel["jumlah"]).round(1)
+        tabel["persen_hijau"] = (100 * tabel["hijau"] / tabel["jumlah"]).round(1)
+        tabel = tabel[list(teks.ZONA_KOLOM_WILAYAH)].rename(columns=teks.ZONA_KOLOM_WILAYAH)
+        number = st.column_config.NumberColumn(format=charts.ANGKA_TABEL)
+        share = st.column_config.NumberColumn(format="%d%%")
+        st.dataframe(tabel, hide_index=True, column_config={
+            label: share if key.startswith("persen") else number
+            for key, label in teks.ZONA_KOLOM_WILAYAH.items() if key != "nama"})
+        table_downloads(tabel, f"zona_per_{tingkat}")
+
+# Who needs intervention this week, grouped by kecamatan.
+st.subheader(teks.INTERVENSI_JUDUL)
+st.caption(teks.INTERVENSI_PENJELASAN.format(batas=zona.BATAS_MACET))
+daftar = zona.perlu_intervensi(ctx.con, ctx.filter, kini, lalu)
+if daftar.empty:
+    st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=weeks.label(kini)), icon=":material/check_circle:")
+else:
+    per_kecamatan = zona.intervensi_per_kecamatan(daftar)
+    st.markdown(teks.INTERVENSI_RINGKAS.format(
+        wilayah=area, minggu=weeks.label(kini), n=angka(len(daftar)), kecamatan=angka(len(per_kecamatan)),
+        merah=angka(int(daftar["merah"].sum())), turun=angka(int(daftar["turun"].sum())),
+        macet=angka(int(daftar["macet"].sum()))))
+    if len(per_kecamatan) > 1:
+        with st.expander(teks.INTERVENSI_PER_KECAMATAN, expanded=len(per_kecamatan) <= 15, icon=":material/bar_chart:"):
+            top = per_kecamatan.head(25)
+            if ctx.filter.level in (None, "provinsi"):
+                # Kecamatan names repeat across kabupaten: say which one.
+                top = top.assign(nama=top["nama"] + " · " + top["kabupaten"])
+            parts = [(k, teks.INTERVENSI_SERI[k], colour) for k, colour in
+                     (("merah", teks.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b")) if top[k].any()]
+            event = st.plotly_chart(charts.stacked_area_bars(top, parts, "koperasi"),
+                                    config={"displayModeBar": False}, on_select="rerun",
+                                    selection_mode="points", key="intervensi_kecamatan")
+            notes = [teks.INTERVENSI_KLIK]
+            if len(per_kecamatan) > len(top):
+                notes.insert(0, teks.INTERVENSI_TERBATAS.format(n=angka(len(top)), total=angka(len(per_kecamatan))))
+            st.caption(" ".join(notes))
+            drill_down(event)
+
+    def sebab(merah: bool, turun: bool, macet: bool, zona_lalu, minggu_tanpa_progres) -> str:
+        found = [teks.INTERVENSI_SEBAB_MERAH] if merah else []
+        if turun:
+            found.append(teks.INTERVENSI_SEBAB_TURUN.format(zona=teks.ZONA_PENDEK[zona_lalu].lower()))
+        if macet:
+            found.append(teks.INTERVENSI_SEBAB_MACET.format(n=int(minggu_tanpa_progres)))
+        return ", ".join(found)
+
+    tampil = daftar.assign(
+        zona_label=daftar["zona"].map(teks.ZONA_PENDEK),
+        sebab=[sebab(*row) for row in zip(daftar["merah"], daftar["turun"], daftar["macet"], daftar["zona_lalu"],
+                                          daftar["minggu_tanpa_progres"])],
+        alasan=daftar["aturan"].map(explain),
+        pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
+    )
+    teks_cari = st.text_input(teks.INTERVENSI_CARI, key="cari_intervensi", help=teks.INTERVENSI_CARI_BANTUAN,
+                              icon=":material/search:")
+    tampil = zona.cari(tampil, teks_cari)
+    if teks_cari.strip():
+        st.caption(teks.INTERVENSI_DITEMUKAN.format(n=angka(len(tampil)), total=angka(len(daftar)),
+                                                    teks=teks_cari.strip()))
+    kolom = dict(teks.INTERVENSI_KOLOM)
+    if ctx.filter.level not in (None, "provinsi"):
+        kolom.pop("kabupaten")  # one kabupaten only: the column would repeat itself
+    tabel = tampil[list(kolom)].rename(columns=kolom)
+    pinned = {kolom[k]: st.column_config.TextColumn(pinned=True) for k in ("kabupaten", "kecamatan") if k in kolom}
+    st.dataframe(tabel, hide_index=True, height=min(38 + 35 * max(len(tabel), 1), 560), column_config={
+        kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.ANGKA_TABEL, width="small"),
+        kolom["alasan"]: st.column_config.TextColumn(width="large"),
+        **pinned,
+    })
+    nama_berkas = f"{teks.INTERVENSI_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}"
+    with st.container(horizontal=True, gap="small"):
+        table_downloads(tabel, nama_berkas)
+
+        def halaman_cetak() -> bytes:
+            """Built only when the button is clicked: a national list can be tens of thousands of rows."""
+            cetak = tampil.assign(kelompok=tampil["kode_kecamatan"])
+            return zona.daftar_cetak(
+                cetak, teks.INTERVENSI_CETAK_JUDUL.format(wilayah=area),
+                teks.INTERVENSI_CETAK_SUB.format(minggu=weeks.label(kini), n=angka(len(cetak)),
+                                                 kecamatan=angka(cetak["kelompok"].nunique())),
+                {k: v for k, v in teks.INTERVENSI_KOLOM.items() if k not in ("kabupaten", "kecamatan")},
+                kelompok="kelompok",
+                kelompok_label=lambda first, n: teks.INTERVENSI_CETAK_KELOMPOK.format(
+                    kecamatan=first["kecamatan"], kabupaten=first["kabupaten"], n=angka(n)),
+                catatan=teks.INTERVENSI_CETAK_CATATAN.format(batas=zona.BATAS_MACET),
+                lebar={"desa": 13, "nama_koperasi": 20, "zona_label": 8, "sebab": 13, "alasan": 25,
+                       "pendamping": 13, "minggu_di_zona": 8},
+            ).encode("utf-8")
+
+        st.download_button(teks.INTERVENSI_CETAK, halaman_cetak, file_name=f"{nama_berkas}.html",
+                           mime="text/html", icon=":material/print:", help=teks.INTERVENSI_CETAK_BANTUAN,
+                           key="cetak_intervensi", disabled=tampil.empty)
+
+# Zone moves since the previous week with data.
+st.subheader(teks.TRANSISI_JUDUL)
+if lalu is None:
+    st.info(teks.TANPA_PEMBANDING, icon=":material/info:")
+    st.stop()
+grid = zona.transisi_zona(ctx.con, ctx.filter, kini, lalu)
+st.caption(teks.TRANSISI_PENJELASAN.format(minggu=weeks.label(kini), minggu_lalu=weeks.label(lalu)))
+
+RANK = {"merah": 0, "kuning": 1, "hijau": 2}
+
+
+def move_order(cell: str) -> tuple:
+    """Worse moves first, then gone, new, better, unchanged."""
+    dari, ke = cell.split(">")
+    if dari in RANK and ke in RANK:
+        kind = 0 if RANK[ke] < RANK[dari] else (3 if RANK[ke] > RANK[dari] else 4)
+    else:
+        kind = 1 if ke == "hilang" else 2
+    return kind, RANK.get(ke, 3), RANK.get(dari, 3)
+
+
+cells = sorted((f"{d}>{k}" for d in grid.index for k in grid.columns if grid.loc[d, k] > 0), key=move_order)
+
+
+def cell_clicked() -> None:
+    """A click on the matrix chooses that cell in the selectbox (before the script reruns)."""
+    state = st.session_state.get("peta_transisi")
+    points = state.selection.points if state and state.selection else []
+    if points and points[0].get("customdata") in cells:
+        st.session_state["sel_transisi"] = points[0]["customdata"]
+
+
+if st.session_state.get("sel_transisi") not in cells:
+    st.session_state["sel_transisi"] = cells[0] if cells else None
+left, right = st.columns([2, 3], vertical_alignment="center")
+with left:
+    st.plotly_chart(charts.zone_moves(grid, teks.TRANSISI_DARI, teks.TRANSISI_KE, st.session_state["sel_transisi"]),
+                    config={"displayModeBar": False}, on_select=cell_clicked, selection_mode="points",
+                    key="peta_transisi")
+if not cells:
+    right.info(teks.TRANSISI_KOSONG, icon=":material/info:")
+    st.stop()
+
+
+def cell_label(cell: str) -> str:
+    dari, ke = cell.split(">")
+    return teks.TRANSISI_OPSI.format(dari=teks.TRANSISI_DARI[dari], ke=teks.TRANSISI_KE[ke],
+                                     n=angka(int(grid.loc[dari, ke])))
+
+
+chosen = right.selectbox(teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi")
+dari, ke = chosen.split(">")
+rows = zona.koperasi_transisi(ctx.con, ctx.filter, kini, lalu, dari, ke)
+rows = rows.assign(
+    perpindahan=f"{teks.TRANSISI_DARI[dari]} → {teks.TRANSISI_KE[ke]}",
+    alasan=rows["aturan"].map(explain),
+    pendamping=rows["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
+)
+kolom = dict(teks.TRANSISI_KOLOM)
+if ctx.filter.level not in (None, "provinsi"):
+    kolom.pop("kabupaten")
+tabel = rows[list(kolom)].rename(columns=kolom)
+st.dataframe(tabel, hide_index=True, height=min(38 + 35 * max(len(tabel), 1), 420),
+             column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")})
+table_downloads(tabel, f"pindah_zona_{dari}_{ke}_{kini.isoformat()}")

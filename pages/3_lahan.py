@@ -1,0 +1,217 @@
+"""Lahan & Kendala: obstacles and their trend, land status by area, parcels, and what cannot be built."""
+import pandas as pd
+import streamlit as st
+
+from analytics import lahan, weeks
+from analytics.filters import Filter
+from analytics.format import angka
+from ui import charts, shell, teks
+from ui.unduh import table_downloads
+
+ctx = shell.page(teks.HALAMAN["lahan"][0])
+shell.breadcrumb(ctx)
+p = ctx.picture()
+kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
+minggu_lahan = p.minggu["lahan"]
+area = shell.area_name(ctx.g, ctx.filter)
+tingkat = ctx.filter.group_level
+NUMBER = st.column_config.NumberColumn(format=charts.ANGKA_TABEL)
+NO_BAR = {"displayModeBar": False}
+
+if kini is None and minggu_lahan is None:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+    st.info(teks.KOSONG_LAHAN, icon=":material/info:")
+    st.stop()
+
+st.markdown(f"**{area}** · {weeks.label(kini or minggu_lahan)}")
+
+
+def drill_down(event) -> None:
+    """A click on a bar whose customdata[0] is an area code narrows the shared filter to it."""
+    points = event.selection.points if event and event.selection else []
+    if points and tingkat != "desa":
+        code = (points[0].get("customdata") or [None])[0]
+        if code and code != ctx.filter.code:
+            shell.set_filter(Filter.from_code(code))
+
+
+def area_notes(shown: int, total: int) -> str:
+    notes = []
+    if total > shown:
+        notes.append(teks.LAHAN_TERBATAS.format(n=angka(shown), total=angka(total)))
+    if tingkat != "desa":
+        notes.append(teks.LAHAN_KLIK)
+    return " ".join(notes)
+
+
+def kendala_text(values) -> str:
+    if values is None or len(values) == 0:
+        return teks.LAHAN_KENDALA_LABEL["tidak_diisi"]
+    return ", ".join(teks.LAHAN_KENDALA_LABEL.get(v, v) for v in values)
+
+
+# Obstacles this week, ranked, and over the weeks.
+st.subheader(teks.LAHAN_KENDALA_JUDUL)
+if kini is None:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+else:
+    left, right = st.columns(2)
+    with left:
+        st.caption(teks.LAHAN_KENDALA_PENJELASAN.format(minggu=weeks.label(kini)))
+        if not p.kendala:
+            st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=weeks.label(kini)), icon=":material/info:")
+        else:
+            names = [teks.LAHAN_KENDALA_LABEL.get(k, k) for k in p.kendala]
+            st.plotly_chart(charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
+                            config=NO_BAR, key="kendala_peringkat")
+            peringkat = pd.DataFrame({teks.LAHAN_KENDALA_KOLOM["kendala"]: names,
+                                      teks.LAHAN_KENDALA_KOLOM["koperasi"]: list(p.kendala.values())})
+            table_downloads(peringkat, f"kendala_{kini.isoformat()}")
+    with right:
+        st.caption(teks.LAHAN_KENDALA_TREN)
+        tren = lahan.kendala_per_minggu(ctx.con, ctx.filter, kini)
+        if tren.empty:
+            st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=weeks.label(kini)), icon=":material/info:")
+        elif tren["minggu"].nunique() < 2:
+            st.info(teks.LAHAN_KENDALA_TREN_SATU, icon=":material/info:")
+        else:
+            st.plotly_chart(charts.lines_over_weeks(tren, "kendala", "koperasi", teks.LAHAN_KENDALA_LABEL,
+                                                    teks.LAHAN_KENDALA_WARNA, "koperasi"),
+                            config=NO_BAR, key="kendala_tren")
+            lebar = tren.pivot_table(index="minggu", columns="kendala", values="koperasi", fill_value=0).reset_index()
+            lebar["minggu"] = lebar["minggu"].map(weeks.label)
+            lebar = lebar.rename(columns={"minggu": "Minggu", **teks.LAHAN_KENDALA_LABEL})
+            table_downloads(lebar, "kendala_per_minggu")
+
+    # Land status of the koperasi per area.
+    st.subheader(teks.LAHAN_STATUS_JUDUL.format(tingkat=teks.TINGKAT[tingkat]))
+    status = lahan.status_lahan_per_wilayah(ctx.con, ctx.filter, kini)
+    if status.empty:
+        st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+    else:
+        st.caption(teks.LAHAN_STATUS_PENJELASAN.format(minggu=weeks.label(kini)))
+        shown = status.head(40)
+        parts = [(k, label, teks.LAHAN_STATUS_WARNA[k]) for k, label in teks.LAHAN_STATUS_LABEL.items()
+                 if k != "tidak_diisi" or status["tidak_diisi"].any()]
+        event = st.plotly_chart(charts.stacked_area_bars(shown, parts, "koperasi"), config=NO_BAR,
+                                on_select="rerun", selection_mode="points", key="status_lahan_wilayah")
+        note = area_notes(len(shown), len(status))
+        if note:
+            st.caption(note)
+        drill_down(event)
+        with st.expander(teks.LAHAN_STATUS_TABEL, icon=":material/table:"):
+            kolom = {"nama": teks.LAHAN_STATUS_KOLOM["nama"], **teks.LAHAN_STATUS_LABEL,
+                     "koperasi": teks.LAHAN_STATUS_KOLOM["koperasi"]}
+            tabel = status[list(kolom)].rename(columns=kolom)
+            st.dataframe(tabel, hide_index=True, column_config={v: NUMBER for k, v in kolom.items() if k != "nama"})
+            table_downloads(tabel, f"status_lahan_per_{tingkat}")
+
+# Parcels (lahan dataset): source × status, small parcels, verifiers.
+st.subheader(teks.LAHAN_PERSIL_JUDUL)
+if minggu_lahan is None:
+    st.info(teks.KOSONG_LAHAN, icon=":material/info:")
+else:
+    st.caption(teks.LAHAN_PERSIL_MINGGU.format(minggu=weeks.label(minggu_lahan)))
+    persil = p.lahan  # kpi_lahan: parcels per (status_verifikasi, sumber_lahan)
+    batas = angka(lahan.BATAS_LUAS_M2)
+    sempit = lahan.lahan_sempit(ctx.con, ctx.filter, minggu_lahan)
+    m = st.columns(3)
+    m[0].metric(teks.LAHAN_METRIK_PERSIL, angka(int(persil["persil"].sum())), border=True)
+    m[1].metric(teks.LAHAN_METRIK_TERVERIFIKASI,
+                angka(int(persil.loc[persil["status_verifikasi"] == "terverifikasi", "persil"].sum())), border=True)
+    m[2].metric(teks.LAHAN_METRIK_SEMPIT.format(batas=batas), angka(len(sempit)), border=True)
+
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{teks.LAHAN_SUMBER_JUDUL}**")
+        urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
+        urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
+        urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: teks.LAHAN_SUMBER_LABEL.get(s, s)))
+        st.plotly_chart(charts.stacked_long_bars(urut, "sumber", "status_verifikasi", "persil",
+                                                 teks.LAHAN_VERIFIKASI_LABEL, teks.LAHAN_VERIFIKASI_WARNA, "persil"),
+                        config=NO_BAR, key="persil_sumber")
+        tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: teks.LAHAN_VERIFIKASI_LABEL.get(s, s)))
+        tabel = tabel[["sumber", "status", "persil"]].rename(columns={
+            "sumber": teks.LAHAN_PERSIL_KOLOM["sumber_lahan"], "status": teks.LAHAN_PERSIL_KOLOM["status_verifikasi"],
+            "persil": teks.LAHAN_PERSIL_KOLOM["persil"]})
+        table_downloads(tabel, f"persil_sumber_status_{minggu_lahan.isoformat()}")
+    with right:
+        st.markdown(f"**{teks.LAHAN_VERIFIKATOR_JUDUL}**")
+        verifikator = lahan.lahan_per_verifikator(ctx.con, ctx.filter, minggu_lahan)
+        verifikator["verifikator"] = verifikator["verifikator"].replace(
+            "tidak_diisi", teks.LAHAN_VERIFIKATOR_TIDAK_DIISI)
+        names = list(dict.fromkeys(verifikator["verifikator"]))
+        top = verifikator[verifikator["verifikator"].isin(names[:20])]
+        st.plotly_chart(charts.stacked_long_bars(top, "verifikator", "status_verifikasi", "persil",
+                                                 teks.LAHAN_VERIFIKASI_LABEL, teks.LAHAN_VERIFIKASI_WARNA, "persil"),
+                        config=NO_BAR, key="persil_verifikator")
+        if len(names) > 20:
+            st.caption(teks.LAHAN_VERIFIKATOR_TERBATAS.format(n=20, total=angka(len(names))))
+        tabel = verifikator.pivot_table(index="verifikator", columns="status_verifikasi", values="persil",
+                                        aggfunc="sum", fill_value=0).reindex(names)
+        tabel = tabel[[s for s in teks.LAHAN_VERIFIKASI_LABEL if s in tabel.columns]]
+        tabel.insert(0, "jumlah", tabel.sum(axis=1))
+        tabel = tabel.reset_index().rename(columns={"verifikator": teks.LAHAN_PERSIL_KOLOM["verifikator"],
+                                                    "jumlah": teks.LAHAN_PERSIL_KOLOM["jumlah"],
+                                                    **teks.LAHAN_VERIFIKASI_LABEL})
+        table_downloads(tabel, f"persil_per_verifikator_{minggu_lahan.isoformat()}")
+
+    st.markdown(f"**{teks.LAHAN_SEMPIT_JUDUL.format(batas=batas)}**")
+    if sempit.empty:
+        st.success(teks.LAHAN_SEMPIT_KOSONG.format(batas=batas), icon=":material/check_circle:")
+    else:
+        st.caption(teks.LAHAN_SEMPIT_PENJELASAN.format(batas=batas, n=angka(len(sempit))))
+        tabel = sempit.assign(
+            sumber_lahan=sempit["sumber_lahan"].map(lambda s: teks.LAHAN_SUMBER_LABEL.get(s, s))
+                                               .fillna(teks.LAHAN_SUMBER_LABEL["tidak_diisi"]),
+            status_verifikasi=sempit["status_verifikasi"].map(lambda s: teks.LAHAN_VERIFIKASI_LABEL.get(s, s))
+                                                         .fillna(teks.LAHAN_VERIFIKASI_LABEL["tidak_diisi"]),
+            verifikator=sempit["verifikator"].fillna(teks.LAHAN_VERIFIKATOR_TIDAK_DIISI),
+            keterangan=sempit["keterangan"].fillna(""),
+        )
+        kolom = {k: v for k, v in teks.LAHAN_PERSIL_KOLOM.items() if k in sempit.columns}
+        if ctx.filter.level not in (None, "provinsi"):
+            kolom.pop("kabupaten")
+        tabel = tabel[list(kolom)].rename(columns=kolom)
+        st.dataframe(tabel, hide_index=True, height=min(38 + 35 * len(tabel), 420),
+                     column_config={kolom["luas_m2"]: NUMBER})
+        table_downloads(tabel, f"persil_di_bawah_{lahan.BATAS_LUAS_M2}_m2_{minggu_lahan.isoformat()}")
+
+# Koperasi that cannot be built: by area and main obstacle, and the list.
+if kini is not None:
+    st.subheader(teks.LAHAN_TDD_JUDUL.format(tingkat=teks.TINGKAT[tingkat]))
+    daftar = lahan.koperasi_tidak_dapat_dibangun(ctx.con, ctx.filter, kini)
+    if daftar.empty:
+        st.success(teks.LAHAN_TDD_KOSONG.format(minggu=weeks.label(kini)), icon=":material/check_circle:")
+    else:
+        st.caption(teks.LAHAN_TDD_PENJELASAN.format(minggu=weeks.label(kini), n=angka(len(daftar))))
+        per_area = lahan.tidak_dapat_dibangun_per_wilayah(ctx.con, ctx.filter, kini)
+        codes = list(dict.fromkeys(per_area["kode"]))
+        shown = per_area[per_area["kode"].isin(codes[:40])]
+        wide = shown.pivot_table(index=["kode", "nama"], columns="kendala_utama", values="koperasi",
+                                 aggfunc="sum", fill_value=0, sort=False).reset_index()
+        parts = [(k, label, teks.LAHAN_KENDALA_WARNA[k]) for k, label in teks.LAHAN_KENDALA_LABEL.items()
+                 if k in wide.columns]
+        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in teks.LAHAN_KENDALA_LABEL
+                  and k not in ("kode", "nama")]
+        event = st.plotly_chart(charts.stacked_area_bars(wide, parts, "koperasi"), config=NO_BAR,
+                                on_select="rerun", selection_mode="points", key="tdd_wilayah")
+        note = area_notes(len(wide), len(codes))
+        if note:
+            st.caption(note)
+        drill_down(event)
+        st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
+        tabel = daftar.assign(
+            kendala_utama=daftar["kendala_utama"].map(lambda k: teks.LAHAN_KENDALA_LABEL.get(k, k)),
+            kendala=daftar["kendala"].map(kendala_text),
+            status_lahan=daftar["status_lahan"].map(lambda s: teks.LAHAN_STATUS_LABEL.get(s, s))
+                                               .fillna(teks.LAHAN_STATUS_LABEL["tidak_diisi"]),
+            pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
+            keterangan=daftar["keterangan"].fillna(""),
+        )
+        kolom = dict(teks.LAHAN_TDD_KOLOM)
+        if ctx.filter.level not in (None, "provinsi"):
+            kolom.pop("kabupaten")
+        tabel = tabel[list(kolom)].rename(columns=kolom)
+        st.dataframe(tabel, hide_index=True, height=min(38 + 35 * len(tabel), 420))
+        table_downloads(tabel, f"{teks.LAHAN_TDD_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}")
