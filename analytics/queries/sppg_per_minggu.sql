@@ -1,0 +1,17 @@
+-- SPPG by status in each week with data up to the chosen week (the latest $jumlah_minggu weeks).
+select
+    minggu,
+    count(*) as total,
+    count(*) filter (where status = 'rencana') as rencana,
+    count(*) filter (where status = 'persiapan') as persiapan,
+    count(*) filter (where status = 'beroperasi') as beroperasi,
+    count(*) filter (where status = 'ditutup_sementara') as ditutup_sementara
+from sppg_aktif
+where minggu <= $minggu
+  and minggu > $minggu::date - 7 * $jumlah_minggu
+  and ($provinsi is null or kode_provinsi = $provinsi)
+  and ($kabupaten is null or kode_kabupaten = $kabupaten)
+  and ($kecamatan is null or kode_kecamatan = $kecamatan)
+  and ($desa is null or kode_desa = $desa)
+group by minggu
+order by minggu

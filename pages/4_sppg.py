@@ -1,0 +1,136 @@
+"""SPPG (MBG): planned vs preparing vs operating by area and over time, the kecamatan still without
+an SPPG, the sites, beneficiaries and local suppliers."""
+import streamlit as st
+
+from analytics import sppg, weeks
+from analytics.filters import Filter
+from analytics.format import angka
+from ui import charts, shell, teks, unduh
+
+ctx = shell.page(teks.HALAMAN["sppg"][0])
+shell.breadcrumb(ctx)
+p = ctx.picture()
+f = ctx.filter
+
+kini, lalu = p.minggu["sppg"], p.minggu_lalu["sppg"]
+if kini is None:
+    st.info(teks.KOSONG_SPPG, icon=":material/info:")
+    st.stop()
+
+st.markdown(
+    f"**{shell.area_name(ctx.g, f)}** · {weeks.label(kini)}"
+    + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+)
+
+manfaat = sppg.sppg_manfaat(ctx.con, f, kini)
+manfaat_lalu = sppg.sppg_manfaat(ctx.con, f, lalu) if lalu else None
+
+
+def tile(column, label: str, value: int, before: int | None) -> None:
+    delta = None
+    if before is not None:
+        diff = value - before
+        delta = "0" if diff == 0 else ("+" if diff > 0 else "-") + angka(abs(diff))
+    column.metric(label, angka(value), delta=delta, border=True,
+                  delta_arrow="auto" if delta not in (None, "0") else "off")
+
+
+before = p.sppg_lalu if lalu else {}
+for col, key in zip(st.columns(4), ("total", "rencana", "persiapan", "beroperasi")):
+    tile(col, teks.SPPG_METRIK[key], p.sppg[key], before.get(key))
+if p.sppg["ditutup_sementara"] or p.sppg["tidak_diisi"]:
+    st.caption(f"{teks.STATUS_SPPG_LABEL['ditutup_sementara']}: {angka(p.sppg['ditutup_sementara'])} · "
+               f"{teks.STATUS_SPPG_LABEL['tidak_diisi']}: {angka(p.sppg['tidak_diisi'])}")
+
+PARTS = [(key, teks.STATUS_SPPG_LABEL[key], teks.STATUS_SPPG_WARNA[key])
+         for key in ("beroperasi", "persiapan", "rencana", "ditutup_sementara", "tidak_diisi")]
+lokasi = sppg.sppg_lokasi(ctx.con, f, kini)
+per_area = None
+
+left, right = st.columns(2)
+with left:
+    tingkat = f.group_level
+    if tingkat == "desa":
+        # Below a kecamatan the sites themselves are the breakdown.
+        st.subheader(teks.SPPG_JUDUL_LOKASI)
+        shown = lokasi.head(40)
+        st.plotly_chart(charts.sppg_sites(shown), config={"displayModeBar": False}, key="sppg_lokasi")
+        st.caption(teks.SPPG_LOKASI_PENJELASAN)
+        if len(lokasi) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(lokasi))))
+    else:
+        st.subheader(teks.SPPG_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+        per_area = sppg.sppg_per_wilayah(ctx.con, f, kini)
+        shown = per_area.head(40)
+        parts = [part for part in PARTS if shown[part[0]].sum() > 0]
+        event = st.plotly_chart(charts.stacked_by_area(shown, parts, "SPPG"), config={"displayModeBar": False},
+                                on_select="rerun", selection_mode="points", key="sppg_wilayah")
+        if len(per_area) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+        st.caption(teks.KLIK_BATANG)
+        points = event.selection.points if event and event.selection else []
+        if points:
+            chosen = shown[shown["nama"] == points[0].get("y")]
+            if len(chosen) == 1:
+                shell.set_filter(Filter.from_code(chosen["kode"].iat[0]))
+
+with right:
+    st.subheader(teks.SPPG_JUDUL_MINGGUAN)
+    per_minggu = sppg.sppg_per_minggu(ctx.con, f, kini)
+    planned = int(per_minggu["total"].iat[-1])
+    label = teks.SPPG_GARIS_RENCANA.format(minggu=charts.week_short(per_minggu["minggu"].iat[-1]), n=angka(planned))
+    st.plotly_chart(charts.sppg_over_time(per_minggu, planned, label), config={"displayModeBar": False},
+                    key="sppg_mingguan")
+    st.caption(teks.SPPG_MINGGUAN_PENJELASAN)
+
+NUM = charts.FORMAT_BILANGAN
+KOLOM = teks.SPPG_KOLOM
+
+left, right = st.columns(2)
+with left:
+    st.subheader(teks.SPPG_JUDUL_TANPA)
+    tanpa = sppg.kecamatan_tanpa_sppg(ctx.con, f, kini)
+    st.metric(teks.SPPG_TANPA_METRIK, angka(len(tanpa)), border=True)
+    if f.level is None and len(tanpa):
+        provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0]) for k in tanpa["kode_kabupaten"]})
+        st.caption(teks.SPPG_TANPA_NASIONAL.format(daftar=", ".join(provinsi)))
+    if tanpa.empty:
+        st.caption(teks.SPPG_TANPA_SEMUA_ADA)
+    else:
+        belum = int((~tanpa["kabupaten_melapor"]).sum())
+        if belum:
+            st.caption(teks.SPPG_TANPA_BELUM_MELAPOR.format(n=angka(belum)))
+        with st.expander(teks.SPPG_TANPA_DAFTAR, expanded=len(tanpa) <= 10):
+            st.dataframe(tanpa[["kecamatan", "kabupaten", "kabupaten_melapor"]], hide_index=True,
+                         column_config={c: KOLOM[c] for c in ("kecamatan", "kabupaten", "kabupaten_melapor")})
+            unduh.table_downloads(tanpa, "kecamatan_tanpa_sppg")
+
+with right:
+    st.subheader(teks.SPPG_JUDUL_MANFAAT)
+    for col, key in zip(st.columns(3), ("penerima_manfaat", "pemasok_lokal", "kapasitas_porsi")):
+        tile(col, teks.SPPG_METRIK[key], manfaat[key], manfaat_lalu[key] if manfaat_lalu else None)
+    st.caption(teks.SPPG_MANFAAT_PENJELASAN.format(
+        beroperasi=angka(manfaat["beroperasi"]), isi_penerima=angka(manfaat["mengisi_penerima"]),
+        isi_pemasok=angka(manfaat["mengisi_pemasok"])))
+    if per_area is not None and len(per_area):
+        by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
+        st.dataframe(by_area.drop(columns="kode"), hide_index=True,
+                     column_config={"nama": KOLOM["nama"], "total": KOLOM["total"],
+                                    **{k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+                                       for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")}})
+        unduh.table_downloads(per_area, "sppg_per_wilayah")
+
+st.subheader(teks.SPPG_JUDUL_TABEL)
+shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
+    status=lokasi["status"].map(lambda s: teks.STATUS_SPPG_LABEL.get(s, teks.STATUS_SPPG_LABEL["tidak_diisi"])))
+if f.kabupaten:
+    shown_sites = shown_sites.drop(columns="kabupaten")
+st.dataframe(
+    charts.table_text(shown_sites, numbers=("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal"),
+                      dates=("tanggal_operasi",)),
+    hide_index=True,
+    column_config={**{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
+                   **{k: st.column_config.TextColumn(KOLOM[k], alignment="right")
+                      for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")}},
+)
+unduh.table_downloads(lokasi, "sppg")

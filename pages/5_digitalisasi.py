@@ -1,0 +1,169 @@
+"""Digitalisasi & Pelatihan: SIMKOPDES accounts of the koperasi (and who has problems), the SIMKOPDES
+village statistics, and bimtek events and participants."""
+import datetime as dt
+
+import streamlit as st
+
+from analytics import bimtek, digitalisasi, periode, weeks
+from analytics.filters import Filter
+from analytics.format import angka, persen, rupiah
+from analytics.metrics import METRICS
+from ui import charts, shell, teks, unduh
+
+ctx = shell.page(teks.HALAMAN["digitalisasi"][0])
+shell.breadcrumb(ctx)
+p = ctx.picture()
+f = ctx.filter
+NUM = charts.FORMAT_BILANGAN
+KOLOM = teks.DIGITAL_KOLOM
+
+
+def tile(column, label: str, value: int, before: int | None, *, inverse: bool = False) -> None:
+    delta = None
+    if before is not None:
+        diff = value - before
+        delta = "0" if diff == 0 else ("+" if diff > 0 else "-") + angka(abs(diff))
+    column.metric(label, angka(value), delta=delta, border=True, delta_color="inverse" if inverse else "normal",
+                  delta_arrow="auto" if delta not in (None, "0") else "off")
+
+
+def drill(event, shown) -> None:
+    """A click on a bar narrows the shared filter to that area."""
+    points = event.selection.points if event and event.selection else []
+    if points:
+        chosen = shown[shown["nama"] == points[0].get("y")]
+        if len(chosen) == 1 and chosen["kode"].iat[0]:
+            shell.set_filter(Filter.from_code(chosen["kode"].iat[0]))
+
+
+st.markdown(f"**{shell.area_name(ctx.g, f)}**")
+
+# --- SIMKOPDES accounts, from the weekly koperasi data
+st.header(teks.DIGITAL_BAGIAN_SIMKOPDES, divider="gray")
+kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
+if kini is None:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+else:
+    st.caption(weeks.label(kini) + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else ""))
+    k, kl = p.koperasi, (p.koperasi_lalu if lalu else None)
+    c = st.columns(4)
+    for col, key in zip(c, ("aktif", "kendala", "belum")):
+        tile(col, teks.AKUN_LABEL[key], k[f"simkopdes_{key}"], kl[f"simkopdes_{key}"] if kl else None,
+             inverse=key != "aktif")
+    tile(c[3], METRICS["terdaftar"].label, k["terdaftar"], kl["terdaftar"] if kl else None)
+    if k["terdaftar"]:
+        st.caption(f"{persen(k['simkopdes_aktif'] / k['terdaftar'])} koperasi sudah aktif di SIMKOPDES."
+                   + (" " + teks.DIGITAL_TIDAK_DIISI.format(n=angka(k["simkopdes_tidak_diisi"]))
+                      if k["simkopdes_tidak_diisi"] else ""))
+
+    tingkat = f.group_level
+    st.subheader(teks.DIGITAL_SIMKOPDES_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+    per_area = digitalisasi.simkopdes_per_wilayah(ctx.con, f, kini)
+    left, right = st.columns(2)
+    with left:
+        shown = per_area.head(40)
+        parts = [(key, teks.AKUN_LABEL[key], teks.AKUN_WARNA[key]) for key in ("kendala", "belum", "aktif", "tidak_diisi")
+                 if shown[key].sum() > 0]
+        event = st.plotly_chart(charts.stacked_by_area(shown, parts, "koperasi"), config={"displayModeBar": False},
+                                on_select="rerun" if tingkat != "desa" else "ignore", selection_mode="points",
+                                key="simkopdes_wilayah")
+        if len(per_area) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+        if tingkat != "desa":
+            st.caption(teks.KLIK_BATANG)
+            drill(event, shown)
+    with right:
+        st.dataframe(per_area.drop(columns="kode"), hide_index=True,
+                     column_config={"nama": KOLOM["nama"],
+                                    **{c: st.column_config.NumberColumn(KOLOM[c], format=NUM)
+                                       for c in ("koperasi", "aktif", "kendala", "belum", "tidak_diisi")}})
+        unduh.table_downloads(per_area, "simkopdes_per_wilayah")
+
+    st.subheader(teks.DIGITAL_JUDUL_KENDALA)
+    st.caption(teks.DIGITAL_KENDALA_PENJELASAN)
+    kendala = digitalisasi.koperasi_simkopdes_kendala(ctx.con, f, kini)
+    if kendala.empty:
+        st.success(teks.DIGITAL_KENDALA_KOSONG, icon=":material/check_circle:")
+    else:
+        shown = kendala.drop(columns=["kode_desa", "kabupaten"] if f.kabupaten else ["kode_desa"])
+        st.dataframe(charts.table_text(shown), hide_index=True,
+                     column_config={**{c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten",
+                                                             "pendamping", "keterangan")},
+                                    "kendala": teks.DIGITAL_KOLOM_KENDALA_KOPERASI})
+        unduh.table_downloads(kendala, "koperasi_kendala_simkopdes")
+
+# --- SIMKOPDES village statistics export
+st.header(teks.DIGITAL_BAGIAN_STATISTIK, divider="gray")
+stat_minggu, _ = periode.pilih_minggu(digitalisasi.minggu_simkopdes_desa(ctx.con, f), ctx.minggu)
+if stat_minggu is None:
+    st.info(teks.KOSONG_SIMKOPDES_DESA, icon=":material/info:")
+else:
+    st.caption(teks.DIGITAL_STATISTIK_SUMBER.format(minggu=weeks.label(stat_minggu)))
+    total = digitalisasi.simkopdes_desa_total(ctx.con, f, stat_minggu)
+    label = teks.DIGITAL_STATISTIK_METRIK
+    keys = list(label)
+    for row in (keys[:4], keys[4:]):
+        for col, key in zip(st.columns(4), row):
+            value = rupiah(total[key]) if key == "nilai_transaksi" else angka(total[key])
+            col.metric(label[key], value, border=True)
+    if f.level != "desa":
+        tingkat = f.group_level
+        st.subheader(teks.DIGITAL_STATISTIK_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+        stat = digitalisasi.simkopdes_desa_per_wilayah(ctx.con, f, stat_minggu)
+        shown = stat.drop(columns="kode").assign(nilai_transaksi=stat["nilai_transaksi"].map(rupiah))
+        st.dataframe(shown, hide_index=True,
+                     column_config={"nama": KOLOM["nama"],
+                                    "nilai_transaksi": st.column_config.TextColumn(KOLOM["nilai_transaksi"],
+                                                                                   alignment="right"),
+                                    **{c: st.column_config.NumberColumn(KOLOM.get(c, label.get(c)), format=NUM)
+                                       for c in ("desa", "koperasi", "akun", "npwp", "nib", "rat", "volume_transaksi")}})
+        unduh.table_downloads(stat, "statistik_desa_simkopdes")
+
+# --- Bimtek
+st.header(teks.DIGITAL_BAGIAN_BIMTEK, divider="gray")
+bk, bl = p.minggu["bimtek"], p.minggu_lalu["bimtek"]
+if bk is None:
+    st.info(teks.KOSONG_BIMTEK, icon=":material/info:")
+    st.stop()
+
+st.caption(teks.BIMTEK_MINGGU.format(minggu=weeks.label(bk))
+           + (f" {teks.DIBANDING.format(minggu=weeks.label(bl))}." if bl else ""))
+c = st.columns(3)
+for col, key in zip(c, ("kegiatan", "peserta", "kecamatan")):
+    tile(col, teks.BIMTEK_METRIK[key], p.bimtek[key], p.bimtek_lalu[key] if bl else None)
+
+left, right = st.columns(2)
+with left:
+    tingkat = "kecamatan" if f.group_level == "desa" else f.group_level
+    st.subheader(teks.BIMTEK_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+    per_area = bimtek.bimtek_per_wilayah(ctx.con, f, bk)
+    per_area = per_area.assign(nama=per_area["nama"].fillna(teks.TANPA_NAMA_KECAMATAN))
+    shown = per_area.head(40)
+    event = st.plotly_chart(charts.bimtek_by_area(shown), config={"displayModeBar": False},
+                            on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
+                            selection_mode="points", key="bimtek_wilayah")
+    if len(per_area) > len(shown):
+        st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+    if f.level not in ("kecamatan", "desa"):
+        st.caption(teks.KLIK_BATANG)
+        drill(event, shown)
+    unduh.table_downloads(per_area, "bimtek_per_wilayah")
+with right:
+    st.subheader(teks.BIMTEK_PER_MINGGU)
+    window = [bk - dt.timedelta(weeks=i) for i in reversed(range(12))]
+    st.plotly_chart(charts.bimtek_over_time(bimtek.bimtek_per_minggu(ctx.con, f, bk), window),
+                    config={"displayModeBar": False}, key="bimtek_mingguan")
+
+st.subheader(teks.BIMTEK_TABEL)
+kegiatan = bimtek.bimtek_kegiatan(ctx.con, f, bk)
+st.caption(teks.BIMTEK_TABEL_PENJELASAN.format(n=bimtek.JUMLAH_MINGGU, minggu=weeks.label(bk)))
+shown = kegiatan.drop(columns=["minggu", "kabupaten"] if f.kabupaten else ["minggu"]).assign(
+    kategori_peserta=kegiatan["kategori_peserta"].map(lambda v: teks.KATEGORI_PESERTA_LABEL.get(v, v)))
+st.dataframe(
+    charts.table_text(shown, dates=("tanggal",)), hide_index=True,
+    column_config={
+        **{c: KOLOM[c] for c in ("tanggal", "kabupaten", "kecamatan", "nama_kegiatan", "kategori_peserta")},
+        "jumlah_peserta": st.column_config.NumberColumn(KOLOM["jumlah_peserta"], format=NUM),
+    },
+)
+unduh.table_downloads(kegiatan, "bimtek_kegiatan")

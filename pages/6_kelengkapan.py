@@ -1,0 +1,119 @@
+"""Kelengkapan Laporan, in the manner of DHIS2 reporting rates: per dataset and week, the
+kabupaten/kota expected against those that reported, on time or late; the desa covered by the
+koperasi data; a kabupaten × week heat table; and who has not reported this week."""
+import streamlit as st
+
+from analytics import config, kelengkapan, periode, weeks
+from analytics.filters import Filter
+from analytics.format import angka, persen
+from ui import charts, shell, teks, unduh
+
+ctx = shell.page(teks.HALAMAN["kelengkapan"][0])
+shell.breadcrumb(ctx)
+f = ctx.filter
+
+# "This week" is the chosen week, or the latest week with data anywhere: a kabupaten that stopped
+# reporting must show its missing weeks, not its own last week.
+semua = periode.semua_minggu(shell.weeks_for(ctx.path, ctx.version, Filter()))
+akhir = ctx.minggu or (semua[0] if semua else None)
+if akhir is None:
+    st.info(teks.KELENGKAPAN_KOSONG, icon=":material/info:")
+    st.stop()
+
+n_minggu = kelengkapan.JUMLAH_MINGGU
+status = kelengkapan.kelengkapan_status(ctx.con, f, akhir, n_minggu)
+rates = kelengkapan.kelengkapan_per_minggu(ctx.con, f, akhir, n_minggu)
+awal = rates["minggu"].min()
+hari = teks.HARI[config.load().hari_batas_lapor - 1]
+
+st.markdown(f"**{shell.area_name(ctx.g, f)}** · "
+            + teks.KELENGKAPAN_JENDELA.format(n=n_minggu, awal=weeks.label(awal), akhir=weeks.label(akhir)))
+st.caption(teks.KELENGKAPAN_BATAS.format(hari=hari))
+if f.level is None:
+    provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0]) for k in status["kode_kabupaten"]})
+    st.caption(teks.KELENGKAPAN_NASIONAL.format(daftar=", ".join(provinsi)))
+
+# --- This week, per dataset
+st.subheader(teks.KELENGKAPAN_BAGIAN_MINGGU_INI.format(minggu=weeks.label(akhir)))
+latest = rates[rates["minggu"] == rates["minggu"].max()].set_index("dataset")
+previous = rates[rates["minggu"] == sorted(set(rates["minggu"]))[-2]].set_index("dataset") if n_minggu > 1 else None
+for col, dataset in zip(st.columns(len(kelengkapan.DATASETS)), kelengkapan.DATASETS):
+    row = latest.loc[dataset]
+    melapor, diharapkan = int(row["melapor"]), int(row["diharapkan"])
+    delta = None
+    if previous is not None:
+        diff = melapor - int(previous.loc[dataset, "melapor"])
+        delta = "0" if diff == 0 else ("+" if diff > 0 else "-") + angka(abs(diff))
+    if dataset in kelengkapan.BERBASIS_KEGIATAN:
+        col.metric(teks.KELENGKAPAN_DATASET[dataset], angka(melapor), delta=delta, border=True,
+                   delta_arrow="auto" if delta not in (None, "0") else "off", help=teks.KELENGKAPAN_KEGIATAN_CATATAN)
+        col.caption(teks.KELENGKAPAN_METRIK_KEGIATAN.format(melapor=angka(melapor)))
+    else:
+        col.metric(teks.KELENGKAPAN_DATASET[dataset],
+                   teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(melapor), diharapkan=angka(diharapkan)),
+                   delta=delta, border=True, delta_arrow="auto" if delta not in (None, "0") else "off")
+        col.caption(teks.KELENGKAPAN_METRIK_RINCI.format(
+            persen=persen(melapor / diharapkan) if diharapkan else "–",
+            tepat=angka(int(row["tepat_waktu"])), telat=angka(int(row["terlambat"]))))
+
+st.subheader(teks.KELENGKAPAN_TREN)
+st.plotly_chart(charts.completeness_rates(rates), config={"displayModeBar": False}, key="kelengkapan_tren")
+st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
+
+# --- Heat table kabupaten × week for one dataset
+st.subheader(teks.KELENGKAPAN_PETA_PANAS)
+dataset = st.segmented_control(
+    teks.KELENGKAPAN_PILIH_DATASET, kelengkapan.DATASETS, default="koperasi", key="kelengkapan_dataset",
+    format_func=lambda d: teks.KELENGKAPAN_DATASET[d],
+) or "koperasi"
+event_based = dataset in kelengkapan.BERBASIS_KEGIATAN
+one = status[status["dataset"] == dataset]
+# Up to 40 rows stay readable: beyond that, the least complete kabupaten/kota first.
+score = one.assign(kurang=one["status"] != "tepat_waktu").groupby("kode_kabupaten", sort=False)["kurang"].sum()
+kabupaten = list(score.index)
+if len(kabupaten) > 40:
+    kabupaten = sorted(score.sort_values(ascending=False, kind="stable").index[:40])
+    st.caption(teks.KELENGKAPAN_PETA_TERBATAS.format(n=40, total=angka(len(score))))
+st.plotly_chart(charts.completeness_heatmap(one[one["kode_kabupaten"].isin(kabupaten)], event_based),
+                config={"displayModeBar": False}, key="kelengkapan_peta_panas")
+if event_based:
+    st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
+
+labels = teks.KELENGKAPAN_STATUS_KEGIATAN if event_based else teks.KELENGKAPAN_STATUS
+KOLOM = teks.KELENGKAPAN_KOLOM
+left, right = st.columns(2)
+with left:
+    title = teks.KELENGKAPAN_BELUM_KEGIATAN if event_based else teks.KELENGKAPAN_BELUM
+    st.markdown(f"**{title.format(minggu=weeks.label(akhir))}**")
+    belum = one[(one["minggu"] == one["minggu"].max()) & (one["status"] == "tidak_melapor")]
+    belum = belum[["kode_kabupaten", "nama", "batas_lapor"]]
+    if belum.empty:
+        st.success(teks.KELENGKAPAN_SEMUA_MELAPOR, icon=":material/check_circle:")
+    else:
+        st.dataframe(charts.table_text(belum, dates=("batas_lapor",)), hide_index=True, column_config=KOLOM)
+        unduh.table_downloads(belum, f"belum_melapor_{dataset}")
+with right:
+    st.markdown(f"**{teks.KELENGKAPAN_TABEL_LENGKAP}**")
+    table = status.assign(status=status["status"].map(teks.KELENGKAPAN_STATUS),
+                          dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET))
+    st.dataframe(charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)),
+                 hide_index=True, height=320, column_config=KOLOM)
+    unduh.table_downloads(status, "kelengkapan_laporan")
+
+# --- Desa covered by the koperasi data
+st.subheader(teks.KELENGKAPAN_BAGIAN_DESA)
+desa = kelengkapan.kelengkapan_desa(ctx.con, f, akhir)
+jumlah, tercakup = int(desa["desa"].sum()), int(desa["desa_melapor"].sum())
+c1, c2 = st.columns([1, 2])
+c1.metric(teks.KELENGKAPAN_DESA_METRIK,
+          teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(tercakup), diharapkan=angka(jumlah)), border=True)
+c1.caption((f"{persen(tercakup / jumlah)} · " if jumlah else "")
+           + teks.KELENGKAPAN_DESA_PENJELASAN.format(minggu=weeks.label(akhir)))
+with c2:
+    shown = desa.assign(persen=(100 * desa["desa_melapor"] / desa["desa"]).fillna(0).round()).drop(columns="kode")
+    st.dataframe(shown, hide_index=True, column_config={
+        "nama": teks.TINGKAT[f.group_level].capitalize(),
+        "desa": st.column_config.NumberColumn(KOLOM["desa"], format=charts.FORMAT_BILANGAN),
+        "desa_melapor": st.column_config.NumberColumn(KOLOM["desa_melapor"], format=charts.FORMAT_BILANGAN),
+        "persen": st.column_config.ProgressColumn(KOLOM["persen"], format="%d%%", min_value=0, max_value=100)})
+    unduh.table_downloads(desa, "desa_tercakup")
