@@ -3,7 +3,8 @@
 import streamlit as st
 
 from ui import shell
+from ui.shell import ICON
 
-st.set_page_config(page_title="Dasbor KDKMP & MBG", page_icon=":material/storefront:", layout="wide")
+st.set_page_config(page_title="Dasbor KDKMP & MBG", page_icon=ICON, layout="wide")
 shell.init_state()
 st.switch_page("pages/1_ringkasan.py")

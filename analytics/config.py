@@ -24,6 +24,8 @@ class Settings:
     aturan_zona: str = str(DATA_DIR / "zona.toml")
     # Folder the running app imports files from (empty: data/kotak_masuk).
     kotak_masuk: str = ""
+    # Peta: an online basemap under the boundaries (off: the map makes no request outside the app).
+    peta_online: bool = False
 
 
 def load(path: Path | None = None) -> Settings:

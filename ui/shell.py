@@ -19,6 +19,8 @@ from analytics.wilayah import Gazetteer
 from ui import teks
 
 ROOT = Path(__file__).resolve().parents[1]
+# A local file: a Material icon name would make the browser fetch it from Google's font servers.
+ICON = str(ROOT / "static" / "ikon.png")
 # Every page of the app in menu order; a page is listed once its file exists.
 PAGES = (
     ("pages/1_ringkasan.py", "ringkasan"),
@@ -223,7 +225,7 @@ def has_demo(con) -> bool:
 
 def page(title: str, *, wide: bool = True) -> Context:
     """Call first on every page: config, navigation, the shared filter, the demo badge."""
-    st.set_page_config(page_title=f"{title} · {teks.APP_JUDUL}", page_icon=":material/storefront:",
+    st.set_page_config(page_title=f"{title} · {teks.APP_JUDUL}", page_icon=ICON,
                        layout="wide" if wide else "centered")
     path = str(db.default_path())
     con = connection(path)

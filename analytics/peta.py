@@ -1,0 +1,737 @@
+"""The Peta page's map: areas coloured by a metric, koperasi/SPPG/lahan points, hexagons.
+
+Pure Python over DuckDB and the shipped gazetteer polygons; `peta()` returns everything the
+page draws (deck.gl layer specs, the view, the legend, what was left off the map) and `deck()`
+turns it into a pydeck Deck. One function per query in analytics/queries/peta_*.sql.
+
+The map needs no internet: boundaries come from data/wilayah/*.geojson and the base style is a
+blank style served by the app itself (static/peta_kosong.json), unless `peta_online = true` in
+data/pengaturan.toml switches on the Carto basemap.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analytics import db
+from analytics.config import SETTINGS_FILE
+from analytics.filters import Filter
+from analytics.format import angka, persen
+from analytics.ingest.validate import LAT_RANGE, LON_RANGE
+from analytics.zones import Rules
+
+# Relative to the page URL (…/peta), so it also works under a server.baseUrlPath; Streamlit
+# serves the repository's static/ folder at app/static/ (server.enableStaticServing).
+GAYA_LOKAL = "app/static/peta_kosong.json"
+GAYA_ONLINE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+
+# More points than this in one layer are drawn as hexagons (koperasi) or left off (SPPG, lahan):
+# the deck JSON then stays far below 5 MB even for the largest province.
+BATAS_TITIK = 3000
+# The view is computed for a map of about this size in pixels (the page's map column).
+LEBAR_PETA, TINGGI_PETA = 820, 560
+
+RGB = tuple[int, int, int]
+# Outlines are drawn but not picked: picking the stroke paths too made a press take longer than
+# deck.gl's 250 ms click window on a software-rendered (GPU-less) browser, and clicks were lost.
+_GARIS_TIDAK_DIPILIH = {"GeoJsonLayer": {"polygons-stroke": {"pickable": False}},
+                        "PolygonLayer": {"stroke": {"pickable": False}}}
+
+
+def _rgb(hex_colour: str) -> RGB:
+    h = hex_colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+WARNA_ZONA: dict[str, RGB] = {"hijau": _rgb("#1a9850"), "kuning": _rgb("#f2b705"), "merah": _rgb("#d73027")}
+LABEL_ZONA = {"hijau": "Hijau (siap)", "kuning": "Kuning (perlu pendampingan)", "merah": "Merah (perlu intervensi)"}
+TANPA_DATA: RGB = (205, 205, 205)
+LABEL_TANPA_DATA = "Tidak ada data"
+
+
+@dataclass(frozen=True)
+class Band:
+    """Values from `bawah` (inclusive) up to the next band's `bawah` get this colour."""
+    bawah: float
+    warna: RGB
+
+
+@dataclass(frozen=True)
+class Metrik:
+    """A share the areas are coloured by: pembilang / penyebut, both columns of peta_wilayah."""
+    name: str
+    label: str
+    dataset: str  # whose week is used: 'koperasi' or 'sppg'
+    pembilang: str
+    penyebut: str
+    satuan: str  # what penyebut counts, for the tooltip: "12 dari 40 koperasi"
+    bands: tuple[Band, ...]
+    penjelasan: str
+
+    def band_labels(self) -> list[str]:
+        """'di bawah 10%', '10% – di bawah 25%', '25% atau lebih' (from the fixed bounds)."""
+        out = []
+        for i, band in enumerate(self.bands):
+            nxt = self.bands[i + 1].bawah if i + 1 < len(self.bands) else None
+            if i == 0 and nxt is not None:
+                out.append(f"di bawah {persen(nxt, 0)}")
+            elif nxt is None:
+                out.append("100%" if band.bawah >= 1 else f"{persen(band.bawah, 0)} atau lebih")
+            else:
+                out.append(f"{persen(band.bawah, 0)} – di bawah {persen(nxt, 0)}")
+        return out
+
+    def band_index(self, value: float | None) -> int | None:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        index = 0
+        for i, band in enumerate(self.bands):
+            if value >= band.bawah:
+                index = i
+        return index
+
+
+_H, _K, _M = WARNA_ZONA["hijau"], WARNA_ZONA["kuning"], WARNA_ZONA["merah"]
+# Fixed bands: zone shares in the zone colours, other shares on a sequential ColorBrewer scale.
+METRIK: dict[str, Metrik] = {m.name: m for m in (
+    Metrik("zona_merah", "Bagian koperasi zona merah", "koperasi", "merah", "koperasi", "koperasi",
+           (Band(0, _H), Band(0.10, _K), Band(0.25, _M)),
+           "Hijau di bawah 10%, kuning 10% sampai di bawah 25%, merah 25% atau lebih koperasi zona merah."),
+    Metrik("zona_hijau", "Bagian koperasi zona hijau", "koperasi", "hijau", "koperasi", "koperasi",
+           (Band(0, _M), Band(0.20, _K), Band(0.50, _H)),
+           "Merah di bawah 20%, kuning 20% sampai di bawah 50%, hijau 50% atau lebih koperasi zona hijau."),
+    Metrik("tidak_dapat_dibangun", "Bagian koperasi tidak dapat dibangun", "koperasi", "tidak_dapat_dibangun",
+           "koperasi", "koperasi",
+           (Band(0, _rgb("#fee5d9")), Band(0.05, _rgb("#fcae91")), Band(0.10, _rgb("#fb6a4a")),
+            Band(0.20, _rgb("#cb181d"))),
+           "Tahap fisik 'tidak dapat dibangun' dibagi semua koperasi yang melapor."),
+    Metrik("sppg_beroperasi", "SPPG beroperasi dari yang direncanakan", "sppg", "sppg_beroperasi", "sppg", "SPPG",
+           (Band(0, _rgb("#eff3ff")), Band(0.10, _rgb("#bdd7e7")), Band(0.25, _rgb("#6baed6")),
+            Band(0.50, _rgb("#3182bd")), Band(0.75, _rgb("#08519c"))),
+           "SPPG berstatus beroperasi dibagi semua SPPG yang dilaporkan (rencana sampai beroperasi)."),
+    Metrik("simkopdes_aktif", "Bagian koperasi dengan SIMKOPDES aktif", "koperasi", "simkopdes_aktif", "koperasi",
+           "koperasi",
+           (Band(0, _rgb("#ffffcc")), Band(0.50, _rgb("#a1dab4")), Band(0.75, _rgb("#41b6c4")),
+            Band(0.90, _rgb("#225ea8"))),
+           "Akun SIMKOPDES aktif dibagi semua koperasi yang melapor."),
+    Metrik("kelengkapan", "Kabupaten/kota yang melapor minggu ini", "koperasi", "kabupaten_melapor", "kabupaten",
+           "kabupaten/kota",
+           (Band(0, _rgb("#fdd0a2")), Band(0.50, _rgb("#a1d99b")), Band(1.0, _rgb("#238b45"))),
+           "Laporan koperasi dihitung per kabupaten/kota; kecamatan dan desa mengikuti kabupaten/kotanya."),
+)}
+
+STATUS_SPPG = {
+    "rencana": ("Rencana", _rgb("#9e9e9e")),
+    "persiapan": ("Persiapan", _rgb("#fb8c00")),
+    "beroperasi": ("Beroperasi", _rgb("#1565c0")),
+    "ditutup_sementara": ("Ditutup sementara", _rgb("#212121")),
+}
+# Land parcels are drawn in three groups; the tooltip gives the exact status.
+KELOMPOK_LAHAN = {
+    "terverifikasi": ("Terverifikasi atau selesai", _rgb("#2e7d32")),
+    "proses": ("Dalam proses verifikasi", _rgb("#f9a825")),
+    "ditolak": ("Ditolak atau tidak ada lahan", _rgb("#c62828")),
+}
+STATUS_LAHAN = {
+    "terverifikasi": ("Terverifikasi", "terverifikasi"),
+    "selesai": ("Selesai", "terverifikasi"),
+    "diajukan": ("Diajukan", "proses"),
+    "sedang_diverifikasi": ("Sedang diverifikasi", "proses"),
+    "dipertimbangkan": ("Dipertimbangkan", "proses"),
+    "perlu_verifikasi_lanjutan": ("Perlu verifikasi lanjutan", "proses"),
+    "ditolak": ("Ditolak", "ditolak"),
+    "tidak_ada_lahan": ("Tidak ada lahan", "ditolak"),
+}
+SUMBER_LAHAN = {
+    "tanah_kas_desa": "tanah kas desa", "aset_pemkab": "aset pemkab", "aset_pemkot": "aset pemkot",
+    "aset_pemprov": "aset pemprov", "aset_pusat_bumn": "aset pusat/BUMN", "hibah": "hibah", "sewa": "sewa",
+    "lainnya": "lainnya",
+}
+# The layers a user can switch on and off.
+LAPISAN = ("wilayah", "koperasi", "sppg", "lahan")
+TOOLTIP = {
+    "html": "<b>{judul}</b><br/>{rincian}",
+    "style": {"whiteSpace": "pre-line", "fontSize": "13px", "maxWidth": "340px",
+              "backgroundColor": "#263238", "color": "#fff"},
+}
+
+
+# --- settings -------------------------------------------------------------------------------
+
+def online_aktif(path: Path | None = None) -> bool:
+    """`peta_online` in data/pengaturan.toml (or KDKMP_SETTINGS): an online basemap; off by default."""
+    from analytics.config import load
+
+    return bool(load(path).peta_online)
+
+
+# --- queries --------------------------------------------------------------------------------
+
+def _bbox_params() -> dict:
+    return {"lat_min": LAT_RANGE[0], "lat_max": LAT_RANGE[1], "lon_min": LON_RANGE[0], "lon_max": LON_RANGE[1]}
+
+
+def peta_wilayah(con, f: Filter, minggu, minggu_sppg) -> pd.DataFrame:
+    """Every area one level below the filter with its koperasi, zone, SPPG and reporting counts."""
+    return db.run(con, "peta_wilayah", {**f.params(), "tingkat": f.group_level,
+                                        "minggu": minggu, "minggu_sppg": minggu_sppg})
+
+
+def peta_koperasi(con, f: Filter, minggu, minggu_lahan) -> pd.DataFrame:
+    """Koperasi with zone, rules fired and point (land parcel when usable, else desa centroid)."""
+    return db.run(con, "peta_koperasi", {**f.params(), **_bbox_params(),
+                                         "minggu": minggu, "minggu_lahan": minggu_lahan})
+
+
+def peta_koperasi_heksagon(con, f: Filter, minggu, ukuran: float, kos: float) -> pd.DataFrame:
+    """Koperasi counts per hexagon (circumradius `ukuran` degrees; longitude scaled by `kos`), with
+    the area one level below the filter that holds most of them."""
+    return db.run(con, "peta_koperasi_heksagon", {**f.params(), "tingkat": f.group_level, "minggu": minggu,
+                                                  "ukuran": ukuran, "kos": kos})
+
+
+def peta_sppg(con, f: Filter, minggu_sppg) -> pd.DataFrame:
+    """SPPG with status and point (own when usable, else desa or kecamatan centroid)."""
+    return db.run(con, "peta_sppg", {**f.params(), **_bbox_params(), "minggu_sppg": minggu_sppg})
+
+
+def peta_lahan(con, f: Filter, minggu_lahan) -> pd.DataFrame:
+    """Land parcels with their point and whether it can be drawn."""
+    return db.run(con, "peta_lahan", {**f.params(), **_bbox_params(), "minggu_lahan": minggu_lahan})
+
+
+# --- polygons -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def _geometri(nama_file: str) -> dict[str, dict]:
+    """kode → GeoJSON geometry of one shipped file, parsed once per process."""
+    with (db.WILAYAH_DIR / nama_file).open(encoding="utf-8") as fh:
+        doc = json.load(fh)
+    return {feat["properties"]["kode"]: feat["geometry"] for feat in doc["features"]}
+
+
+@lru_cache(maxsize=None)
+def _file_tingkat(tingkat: str, kode_provinsi: str | None) -> str | None:
+    """The GeoJSON file with the polygons of `tingkat` (desa polygons exist for a few provinces)."""
+    if tingkat != "desa":
+        return f"{tingkat}.geojson"
+    if not kode_provinsi:
+        return None
+    found = sorted(db.WILAYAH_DIR.glob(f"desa_{kode_provinsi}_*.geojson"))
+    return found[0].name if found else None
+
+
+def geometri(tingkat: str, kode: str) -> dict | None:
+    """The polygon of one area, or None when the gazetteer ships none for it."""
+    nama_file = _file_tingkat(tingkat, kode[:2])
+    return _geometri(nama_file).get(kode) if nama_file else None
+
+
+def _sederhana_cincin(ring: list, tol: float) -> list:
+    """Douglas-Peucker on one closed ring; the first and last point stay."""
+    if len(ring) <= 4:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (ax, ay), (bx, by) = ring[a][:2], ring[b][:2]
+        dx, dy = bx - ax, by - ay
+        norm = math.hypot(dx, dy)
+        far, far_i = 0.0, -1
+        for i in range(a + 1, b):
+            px, py = ring[i][0], ring[i][1]
+            d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm else math.hypot(px - ax, py - ay)
+            if d > far:
+                far, far_i = d, i
+        if far > tol:
+            keep[far_i] = True
+            stack.extend(((a, far_i), (far_i, b)))
+    return [pt for pt, k in zip(ring, keep) if k]
+
+
+def _kecil(ring: list, tol: float) -> bool:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return max(max(xs) - min(xs), max(ys) - min(ys)) < 2 * tol
+
+
+@lru_cache(maxsize=4096)
+def _geometri_sederhana(tingkat: str, kode: str, tol: float) -> dict | None:
+    """The polygon of one area simplified to `tol` degrees, islands smaller than about two
+    tolerances dropped (the largest part always stays): fewer vertices to send and to pick."""
+    geom = geometri(tingkat, kode)
+    if geom is None or tol <= 0:
+        return geom
+    polygons = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+    largest = max(polygons, key=lambda poly: len(poly[0]))
+    out = []
+    for poly in polygons:
+        if poly is not largest and _kecil(poly[0], tol):
+            continue
+        rings = [_sederhana_cincin(poly[0], tol)]
+        rings += [_sederhana_cincin(h, tol) for h in poly[1:] if not _kecil(h, tol)]
+        rings = [r for r in rings if len(r) >= 4]
+        if rings:
+            out.append(rings)
+    if not out:
+        return geom
+    return {"type": "Polygon", "coordinates": out[0]} if len(out) == 1 else {"type": "MultiPolygon", "coordinates": out}
+
+
+def toleransi(zoom: float) -> float:
+    """Half a pixel in degrees at `zoom`, when that is coarser than the shipped polygons (~0.001°);
+    else 0 (no simplification)."""
+    tol = 0.5 * 360 / (512 * 2 ** zoom)
+    return round(tol, 6) if tol >= 0.0015 else 0.0
+
+
+def _koordinat(geom: dict):
+    def walk(c):
+        if c and isinstance(c[0], (int, float)):
+            yield c
+        else:
+            for part in c:
+                yield from walk(part)
+    return walk(geom["coordinates"])
+
+
+def bbox_geometri(geom: dict) -> tuple[float, float, float, float]:
+    """(min lon, min lat, max lon, max lat) of a Polygon or MultiPolygon."""
+    lons, lats = zip(*((c[0], c[1]) for c in _koordinat(geom)))
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+@lru_cache(maxsize=1024)
+def batas(f: Filter, lat: float | None = None, lon: float | None = None) -> tuple[float, float, float, float]:
+    """Bounding box of the filter: its own polygon; Indonesia for no filter; a small box around
+    the centroid (`lat`, `lon`) of a desa without a polygon."""
+    if f.level is None:
+        boxes = [bbox_geometri(g) for g in _geometri("provinsi.geojson").values()]
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    geom = geometri(f.level, f.code)
+    if geom is not None:
+        return bbox_geometri(geom)
+    if lat is not None and lon is not None:
+        return lon - 0.02, lat - 0.02, lon + 0.02, lat + 0.02
+    # No polygon and no centroid: fall back to the parent's extent.
+    return batas(f.up())
+
+
+def _merc_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def view_for_bbox(bbox, lebar: int = LEBAR_PETA, tinggi: int = TINGGI_PETA, tepi: float = 0.08) -> dict:
+    """Centre and zoom that fit the box in a `lebar` × `tinggi` pixel map (deck.gl: 512 px world at zoom 0)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    dlon = max(max_lon - min_lon, 1e-4)
+    dy = max(_merc_y(max_lat) - _merc_y(min_lat), 1e-6)
+    usable = 1 - 2 * tepi
+    zoom_x = math.log2(lebar * usable * 360 / (512 * dlon))
+    zoom_y = math.log2(tinggi * usable * 2 * math.pi / (512 * dy))
+    zoom = max(2.0, min(zoom_x, zoom_y, 15.0))
+    mid_y = (_merc_y(max_lat) + _merc_y(min_lat)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
+    return {"latitude": round(lat, 5), "longitude": round((min_lon + max_lon) / 2, 5), "zoom": round(zoom, 2),
+            "pitch": 0, "bearing": 0}
+
+
+# --- the map --------------------------------------------------------------------------------
+
+@dataclass
+class Lapisan:
+    """One deck.gl layer: its type, id, rows and the other props (pydeck keyword names)."""
+    jenis: str
+    id: str
+    data: list
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class Peta:
+    filter: Filter
+    tingkat: str
+    metrik: Metrik
+    lapisan: list[Lapisan]
+    view: dict
+    wilayah: pd.DataFrame  # one row per area: kode, nama, counts, nilai, kelas (band label)
+    legenda: list[tuple[str, RGB, int]]  # (band label, colour, number of areas)
+    catatan: dict  # what was not drawn or drawn elsewhere, counted (see `peta`)
+    heksagon: bool = False
+    lebar_heksagon_km: float | None = None  # across the flats
+
+    def layer(self, layer_id: str) -> Lapisan | None:
+        return next((lp for lp in self.lapisan if lp.id == layer_id), None)
+
+
+def _none(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return None
+    return v
+
+
+def _nilai(m: Metrik, row: dict) -> float | None:
+    penyebut = row[m.penyebut]
+    return row[m.pembilang] / penyebut if penyebut else None
+
+
+def _rincian_wilayah(m: Metrik, row: dict, nilai: float | None) -> str:
+    lines = [f"{m.label}: {persen(nilai) if nilai is not None else LABEL_TANPA_DATA}"
+             + (f" ({angka(row[m.pembilang])} dari {angka(row[m.penyebut])} {m.satuan})" if nilai is not None else "")]
+    if row["koperasi"]:
+        lines.append(f"Koperasi {angka(row['koperasi'])}: hijau {angka(row['hijau'])} · "
+                     f"kuning {angka(row['kuning'])} · merah {angka(row['merah'])}")
+    if row["sppg"]:
+        lines.append(f"SPPG {angka(row['sppg'])}, beroperasi {angka(row['sppg_beroperasi'])}")
+    return "\n".join(lines)
+
+
+def _tabel_wilayah(m: Metrik, df: pd.DataFrame) -> tuple[pd.DataFrame, list[int | None]]:
+    labels = m.band_labels()
+    nilai, kelas, idx = [], [], []
+    for row in df.to_dict("records"):
+        v = _nilai(m, row)
+        i = m.band_index(v)
+        nilai.append(v)
+        idx.append(i)
+        kelas.append(labels[i] if i is not None else LABEL_TANPA_DATA)
+    out = df.copy()
+    out["nilai"] = pd.Series(nilai, index=df.index, dtype="float64")
+    out["kelas"] = kelas
+    return out, idx
+
+
+def _lapisan_wilayah(m: Metrik, tabel: pd.DataFrame, idx: list[int | None], tingkat: str,
+                     alpha: int, tol: float) -> list[Lapisan]:
+    """Polygons of the areas coloured by band; areas without a polygon as centroid points."""
+    fitur, titik = [], []
+    for row, i in zip(tabel.to_dict("records"), idx):
+        warna = list(m.bands[i].warna if i is not None else TANPA_DATA) + [alpha]
+        nilai = _none(row["nilai"])
+        props = {"kode": row["kode"], "judul": row["nama"], "rincian": _rincian_wilayah(m, row, nilai), "warna": warna}
+        geom = _geometri_sederhana(tingkat, row["kode"], tol)
+        if geom is not None:
+            fitur.append({"type": "Feature", "geometry": geom, "properties": props})
+        elif _none(row["lat"]) is not None and _none(row["lon"]) is not None:
+            titik.append({**props, "posisi": [round(row["lon"], 5), round(row["lat"], 5)]})
+    out = []
+    if fitur:
+        out.append(Lapisan("GeoJsonLayer", "wilayah", fitur, {
+            "stroked": True, "filled": True, "pickable": True, "auto_highlight": True,
+            "get_fill_color": "properties.warna", "get_line_color": [90, 90, 90, 220],
+            "line_width_min_pixels": 1, "highlight_color": [255, 255, 255, 90],
+            "_sub_layer_props": _GARIS_TIDAK_DIPILIH["GeoJsonLayer"],
+        }))
+    if titik:
+        out.append(Lapisan("ScatterplotLayer", "wilayah_titik", titik, {
+            "get_position": "posisi", "get_fill_color": "warna", "get_line_color": [90, 90, 90, 220],
+            "stroked": True, "filled": True, "radius_units": "pixels", "get_radius": 9,
+            "line_width_units": "pixels", "get_line_width": 1, "pickable": True, "auto_highlight": True,
+        }))
+    return out
+
+
+def _konteks(f: Filter, bbox, tol: float) -> Lapisan | None:
+    """Neighbouring areas of the filter's own level as plain land, so a province is not an island."""
+    if f.level is None:
+        return None
+    nama_file = _file_tingkat(f.level, f.provinsi)
+    if not nama_file:
+        return None
+    min_lon, min_lat, max_lon, max_lat = bbox
+    pad_lon, pad_lat = (max_lon - min_lon) * 0.6, (max_lat - min_lat) * 0.6
+    view = (min_lon - pad_lon, min_lat - pad_lat, max_lon + pad_lon, max_lat + pad_lat)
+    fitur = []
+    for kode, geom in _geometri(nama_file).items():
+        b = _bbox_cached(nama_file, kode)
+        if b[0] <= view[2] and b[2] >= view[0] and b[1] <= view[3] and b[3] >= view[1]:
+            fitur.append({"type": "Feature", "geometry": _geometri_sederhana(f.level, kode, tol), "properties": {}})
+    return Lapisan("GeoJsonLayer", "konteks", fitur, {
+        "stroked": True, "filled": True, "pickable": False,
+        "get_fill_color": [236, 233, 225, 255], "get_line_color": [170, 170, 170, 255], "line_width_min_pixels": 1,
+    })
+
+
+@lru_cache(maxsize=None)
+def _bbox_cached(nama_file: str, kode: str):
+    return bbox_geometri(_geometri(nama_file)[kode])
+
+
+_PANJANG_KODE = {"provinsi": 2, "kabupaten": 5, "kecamatan": 8, "desa": 13}
+
+
+def _kode_area(tingkat: str, *kode) -> str | None:
+    """The code at `tingkat` of the area a point lies in (from its finest known code), so a click
+    on a point narrows the filter like a click on its area."""
+    for k in kode:
+        k = _none(k)
+        if k and len(k) >= _PANJANG_KODE[tingkat]:
+            return k[: _PANJANG_KODE[tingkat]]
+    return None
+
+
+def _alasan(rules: Rules, aturan) -> str:
+    ids = list(aturan) if aturan is not None else []
+    # Each explanation is a sentence of its own.
+    return " ".join(rules.explain(i) for i in ids)
+
+
+# Point radius in pixels: smaller at province level, where points crowd.
+_RADIUS = {"koperasi": (3.5, 5), "sppg": (6, 8), "lahan": (4.5, 6)}
+
+
+def _radius(layer: str, tingkat: str) -> float:
+    return _RADIUS[layer][0 if tingkat == "kabupaten" else 1]
+
+
+def _lapisan_koperasi(df: pd.DataFrame, rules: Rules, tingkat: str) -> Lapisan:
+    rows = []
+    for r in df.to_dict("records"):
+        if _none(r["lat"]) is None or _none(r["lon"]) is None:
+            continue
+        zona = _none(r["zona"])
+        lines = [f"Desa {r['desa']}, Kec. {r['kecamatan']}",
+                 f"Zona {LABEL_ZONA.get(zona, 'belum dihitung')}"]
+        alasan = _alasan(rules, r["aturan"])
+        if alasan:
+            lines.append(f"Mengapa: {alasan}")
+        if r["asal"] == "desa":
+            lines.append("Titik: tengah desa")
+        rows.append({"posisi": [round(r["lon"], 5), round(r["lat"], 5)], "judul": r["nama"], "rincian": "\n".join(lines),
+                     "warna": list(WARNA_ZONA.get(zona, TANPA_DATA)) + [235],
+                     "kode": _kode_area(tingkat, r["kode_desa"])})
+    return Lapisan("ScatterplotLayer", "koperasi", rows, {
+        "get_position": "posisi", "get_fill_color": "warna", "get_line_color": [255, 255, 255, 255],
+        "stroked": True, "filled": True, "radius_units": "pixels", "get_radius": _radius("koperasi", tingkat),
+        "line_width_units": "pixels", "get_line_width": 1, "pickable": True, "auto_highlight": True,
+    })
+
+
+def _lapisan_sppg(df: pd.DataFrame, tingkat: str) -> Lapisan:
+    rows = []
+    for r in df.to_dict("records"):
+        if _none(r["lat"]) is None or _none(r["lon"]) is None:
+            continue
+        label, warna = STATUS_SPPG.get(_none(r["status"]), ("Status tidak diisi", TANPA_DATA))
+        tempat = f"Kec. {r['kecamatan']}" + (f", Desa {r['desa']}" if _none(r["desa"]) else "")
+        lines = [tempat, f"Status: {label}"]
+        if _none(r["kapasitas_porsi"]) is not None:
+            lines.append(f"Kapasitas {angka(r['kapasitas_porsi'])} porsi"
+                         + (f", penerima {angka(r['penerima_manfaat'])}" if _none(r["penerima_manfaat"]) is not None else ""))
+        if r["asal"] != "sppg":
+            lines.append(f"Titik: tengah {r['asal']} (koordinat SPPG tidak ada atau tidak dipakai)")
+        rows.append({"posisi": [round(r["lon"], 5), round(r["lat"], 5)], "judul": r["nama"], "rincian": "\n".join(lines),
+                     "warna": list(warna) + [255], "kode": _kode_area(tingkat, r["kode_desa"], r["kode_kecamatan"])})
+    return Lapisan("ScatterplotLayer", "sppg", rows, {
+        "get_position": "posisi", "get_fill_color": "warna", "get_line_color": [255, 255, 255, 255],
+        "stroked": True, "filled": True, "radius_units": "pixels", "get_radius": _radius("sppg", tingkat),
+        "line_width_units": "pixels", "get_line_width": 2, "pickable": True, "auto_highlight": True,
+    })
+
+
+def _lapisan_lahan(df: pd.DataFrame, tingkat: str) -> Lapisan:
+    rows = []
+    for r in df.to_dict("records"):
+        if r["koordinat"] != "ok":
+            continue
+        status = _none(r["status_verifikasi"])
+        label, kelompok = STATUS_LAHAN.get(status, ("Status tidak diisi", None))
+        warna = KELOMPOK_LAHAN[kelompok][1] if kelompok else TANPA_DATA
+        lines = []
+        if _none(r["nama_koperasi"]):
+            lines.append(r["nama_koperasi"])
+        if _none(r["desa"]):
+            lines.append(f"Desa {r['desa']}, Kec. {r['kecamatan']}")
+        lines.append(f"Verifikasi: {label}")
+        rincian = []
+        if _none(r["sumber_lahan"]):
+            rincian.append(SUMBER_LAHAN.get(r["sumber_lahan"], r["sumber_lahan"]).capitalize())
+        if _none(r["luas_m2"]) is not None:
+            rincian.append(f"{angka(r['luas_m2'])} m²")
+        if rincian:
+            lines.append(" · ".join(rincian))
+        rows.append({"posisi": [round(r["lon"], 5), round(r["lat"], 5)], "judul": f"Lahan {r['id_lahan']}",
+                     "rincian": "\n".join(lines), "warna": list(warna) + [255],
+                     "kode": _kode_area(tingkat, r["kode_desa"], r["kode_kecamatan"], r["kode_kabupaten"])})
+    return Lapisan("ScatterplotLayer", "lahan", rows, {
+        "get_position": "posisi", "get_line_color": "warna", "filled": False, "stroked": True,
+        "radius_units": "pixels", "get_radius": _radius("lahan", tingkat), "line_width_units": "pixels",
+        "get_line_width": 2.5,
+        "pickable": True, "auto_highlight": True,
+    })
+
+
+def ukuran_heksagon(bbox) -> tuple[float, float]:
+    """(circumradius in degrees of latitude, cosine of the middle latitude) for the filter's extent:
+    about 150 hexagons across the longer side, never under ~1 km."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    kos = math.cos(math.radians((min_lat + max_lat) / 2))
+    span = max((max_lon - min_lon) * kos, max_lat - min_lat)
+    return max(span / 150, 0.01), kos
+
+
+def _lapisan_heksagon(df: pd.DataFrame, ukuran: float, kos: float) -> Lapisan:
+    merah = METRIK["zona_merah"]
+    rows = []
+    for r in df.to_dict("records"):
+        if _none(r["q"]) is None:
+            continue
+        share = r["merah"] / r["koperasi"]
+        warna = merah.bands[merah.band_index(share)].warna
+        polygon = []
+        for k in range(6):
+            a = math.radians(60 * k + 30)
+            polygon.append([round(r["lon"] + ukuran * math.cos(a) / kos, 4), round(r["lat"] + ukuran * math.sin(a), 4)])
+        rows.append({
+            "polygon": polygon, "judul": f"{angka(r['koperasi'])} koperasi",
+            "rincian": f"Hijau {angka(r['hijau'])} · kuning {angka(r['kuning'])} · merah {angka(r['merah'])}\n"
+                       f"Bagian zona merah: {persen(share)}",
+            "warna": list(warna) + [215], "kode": _none(r["kode"]),
+        })
+    return Lapisan("PolygonLayer", "koperasi_heksagon", rows, {
+        "get_polygon": "polygon", "get_fill_color": "warna", "get_line_color": [255, 255, 255, 200],
+        "stroked": True, "filled": True, "line_width_min_pixels": 0.5, "pickable": True, "auto_highlight": True,
+        "_sub_layer_props": _GARIS_TIDAK_DIPILIH["PolygonLayer"],
+    })
+
+
+def _hitung_koordinat(series: pd.Series) -> dict[str, int]:
+    counts = series.value_counts()
+    return {k: int(counts.get(k, 0)) for k in ("kosong", "tertukar", "di_luar")}
+
+
+def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Peta:
+    """Everything the Peta page draws for the filter.
+
+    `minggu` maps dataset → its week (None: no data); `lapisan` is a subset of LAPISAN.
+    Points are drawn once the filter is a province or narrower: koperasi as points up to
+    BATAS_TITIK, as hexagons beyond that and for the whole country; SPPG and lahan as points up
+    to BATAS_TITIK (beyond that they are counted in `catatan['terlalu_banyak']`).
+
+    `catatan` counts what is not where its own coordinates say: koperasi without a point
+    (`koperasi_tanpa_titik`), land coordinates of a koperasi that were ignored
+    (`koperasi_lahan_diabaikan`), SPPG drawn at a centroid by reason (`sppg_koordinat`), SPPG with
+    no point at all (`sppg_tanpa_titik`), parcels not drawn by reason (`lahan_koordinat`), and
+    layers left off (`tanpa_titik_nasional`, `terlalu_banyak`).
+    """
+    lapisan = set(lapisan)
+    m = METRIK[metrik]
+    tingkat = f.group_level
+    wilayah = peta_wilayah(con, f, minggu.get("koperasi"), minggu.get("sppg"))
+    centroid = None
+    if f.level == "desa":
+        row = wilayah[wilayah["kode"] == f.desa]
+        if len(row):
+            centroid = (_none(row["lat"].iat[0]), _none(row["lon"].iat[0]))
+    bbox = batas(f, *(centroid or (None, None)))
+    tabel, idx = _tabel_wilayah(m, wilayah)
+    catatan: dict = {}
+    points: list[Lapisan] = []
+    heksagon, ukuran_km = False, None
+
+    kop_minggu = minggu.get("koperasi")
+    if "koperasi" in lapisan and kop_minggu is not None:
+        total = int(wilayah["koperasi"].sum())
+        if f.level is None or total > BATAS_TITIK:
+            ukuran, kos = ukuran_heksagon(bbox)
+            hx = peta_koperasi_heksagon(con, f, kop_minggu, ukuran, kos)
+            tanpa = hx[hx["q"].isna()]
+            catatan["koperasi_tanpa_titik"] = int(tanpa["koperasi"].sum()) if len(tanpa) else 0
+            points.append(_lapisan_heksagon(hx, ukuran, kos))
+            heksagon, ukuran_km = True, round(ukuran * math.sqrt(3) * 111.32)
+        else:
+            kop = peta_koperasi(con, f, kop_minggu, minggu.get("lahan"))
+            catatan["koperasi_tanpa_titik"] = int(kop["asal"].isna().sum())
+            catatan["koperasi_lahan_diabaikan"] = int(kop["koordinat_lahan"].isin(["tertukar", "di_luar"]).sum())
+            points.append(_lapisan_koperasi(kop, rules, tingkat))
+    for name, week in (("lahan", minggu.get("lahan")), ("sppg", minggu.get("sppg"))):
+        if name not in lapisan or week is None:
+            continue
+        if f.level is None:
+            catatan.setdefault("tanpa_titik_nasional", []).append(name)
+            continue
+        df = peta_lahan(con, f, week) if name == "lahan" else peta_sppg(con, f, week)
+        if len(df) > BATAS_TITIK:
+            catatan.setdefault("terlalu_banyak", {})[name] = len(df)
+            continue
+        if name == "lahan":
+            # "Tidak ada lahan" has no parcel to draw: not a missing point.
+            ada = df[~((df["koordinat"] == "kosong") & (df["status_verifikasi"] == "tidak_ada_lahan"))]
+            catatan["lahan_koordinat"] = _hitung_koordinat(ada["koordinat"])
+            points.append(_lapisan_lahan(df, tingkat))
+        else:
+            catatan["sppg_koordinat"] = _hitung_koordinat(df["koordinat"])
+            catatan["sppg_tanpa_titik"] = int(df["asal"].isna().sum())
+            points.append(_lapisan_sppg(df, tingkat))
+
+    layers: list[Lapisan] = []
+    view = view_for_bbox(bbox)
+    tol = toleransi(view["zoom"])
+    konteks = _konteks(f, bbox, tol)
+    if konteks is not None:
+        layers.append(konteks)
+    if "wilayah" in lapisan:
+        layers.extend(_lapisan_wilayah(m, tabel, idx, tingkat, alpha=150 if points else 215, tol=tol))
+    layers.extend(points)
+
+    labels = m.band_labels()
+    legenda = [(labels[i], band.warna, sum(1 for j in idx if j == i)) for i, band in enumerate(m.bands)]
+    tanpa = sum(1 for j in idx if j is None)
+    if tanpa:
+        legenda.append((LABEL_TANPA_DATA, TANPA_DATA, tanpa))
+    return Peta(f, tingkat, m, layers, view, tabel, legenda, catatan, heksagon, ukuran_km)
+
+
+def deck(p: Peta, online: bool = False):
+    """The pydeck Deck of a map: no basemap request outside the app unless `online`."""
+    import pydeck as pdk
+    from pydeck.bindings.json_tools import default_serialize
+
+    class DeckRingkas(pdk.Deck):
+        # pydeck indents its JSON by two spaces, which more than triples polygon payloads.
+        def to_json(self):
+            return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+    def literal(key, value):
+        # pydeck reads every other string as a JavaScript accessor expression ("@@=…").
+        return pdk.types.String(value) if key.endswith("_units") and isinstance(value, str) else value
+
+    layers = [pdk.Layer(lp.jenis, data=lp.data, id=lp.id, **{k: literal(k, v) for k, v in lp.props.items()})
+              for lp in p.lapisan]
+    if online:
+        style = {"map_style": GAYA_ONLINE, "map_provider": "carto"}
+    else:
+        # map_provider=None and our own style: Streamlit otherwise fills in a Carto style.
+        style = {"map_style": GAYA_LOKAL, "map_provider": None}
+    return DeckRingkas(layers=layers, initial_view_state=pdk.ViewState(**p.view), tooltip=TOOLTIP, **style)
+
+
+def kode_terpilih(selection) -> str | None:
+    """The area code of what a click selected (st.pydeck_chart's selection): an area, the area a
+    koperasi, SPPG or parcel lies in, or the area holding most of a hexagon's koperasi."""
+    if not selection:
+        return None
+    objects = selection.get("objects") or {}
+    for layer_objects in objects.values():
+        for obj in layer_objects or []:
+            if not isinstance(obj, dict):
+                continue
+            props = obj.get("properties") if isinstance(obj.get("properties"), dict) else obj
+            kode = props.get("kode")
+            if kode:
+                return str(kode)
+    return None
+
+
+def ukuran_json(p: Peta, online: bool = False) -> int:
+    """Bytes of the deck JSON the browser receives."""
+    return len(deck(p, online).to_json().encode("utf-8"))
+

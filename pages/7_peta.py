@@ -1,0 +1,68 @@
+"""Peta: areas coloured by a chosen metric, with koperasi, SPPG and land parcels; works offline.
+
+Click an area (or a point in it) to narrow the shared filter to that area; the map then zooms to
+the filter's extent and breaks it down one level further.
+"""
+import streamlit as st
+
+from analytics import peta, weeks, zones
+from analytics.filters import Filter
+from analytics.format import persen
+from ui import shell, teks, unduh
+from ui import peta as ui_peta
+
+ctx = shell.page(teks.PETA_JUDUL)
+shell.breadcrumb(ctx)
+p = ctx.picture()
+minggu = {k: p.minggu.get(k) for k in ("koperasi", "sppg", "lahan")}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _peta(path: str, version: str, rules_digest: str, f: Filter, minggu_items: tuple, metrik: str,
+          lapisan: tuple) -> peta.Peta:
+    return peta.peta(shell.connection(path), f, dict(minggu_items), metrik, lapisan, zones.load_rules())
+
+
+kiri, kanan = st.columns([2, 3], vertical_alignment="bottom")
+metrik = kiri.selectbox(teks.PETA_METRIK, list(peta.METRIK), format_func=lambda n: peta.METRIK[n].label,
+                        key="peta_metrik")
+lapisan = kanan.pills(teks.PETA_LAPISAN, peta.LAPISAN, selection_mode="multi", key="peta_lapisan",
+                      default=["wilayah", "koperasi", "sppg"], format_func=lambda n: teks.PETA_LAPISAN_LABEL[n])
+
+st.caption(teks.PETA_MINGGU.format(**{k: weeks.label(v) if v else teks.PETA_TANPA_MINGGU for k, v in minggu.items()}))
+if all(v is None for v in minggu.values()):
+    st.info(teks.PETA_KOSONG, icon=":material/info:")
+
+rules = zones.load_rules()
+m = _peta(ctx.path, ctx.version, rules.digest, ctx.filter, tuple(sorted(minggu.items())), metrik,
+          tuple(sorted(lapisan or ())))
+online = peta.online_aktif()
+wilayah = shell.area_name(ctx.g, ctx.filter)
+
+kolom_peta, kolom_legenda = st.columns([4, 1])
+with kolom_peta:
+    # One widget per filter: a selection made at one level must not drill again at the next.
+    event = st.pydeck_chart(
+        peta.deck(m, online), on_select="rerun", selection_mode="single-object",
+        key=f"peta_{ctx.filter.code or 'indonesia'}", height=peta.TINGGI_PETA,
+        alt=teks.PETA_ALT.format(metrik=m.metrik.label, tingkat=teks.TINGKAT[m.tingkat], wilayah=wilayah),
+    )
+with kolom_legenda:
+    st.markdown(ui_peta.legenda_html(m, lapisan or ()), unsafe_allow_html=True)
+
+notes = [teks.PETA_DARING if online else teks.PETA_LUAR_JARINGAN,
+         teks.PETA_KLIK if ctx.filter.level != "desa" else teks.PETA_KLIK_DESA, *ui_peta.catatan(m)]
+st.caption("  \n".join(notes))
+
+kode = peta.kode_terpilih(event.selection if event else None)
+if kode and kode != ctx.filter.code and (ctx.filter.code is None or kode.startswith(ctx.filter.code + ".")):
+    shell.set_filter(Filter.from_code(kode))
+
+with st.expander(teks.PETA_TABEL.format(tingkat=teks.TINGKAT[m.tingkat])):
+    cols = ["kode", "nama", "nilai", "kelas", "koperasi", "hijau", "kuning", "merah", "tidak_dapat_dibangun",
+            "simkopdes_aktif", "sppg", "sppg_beroperasi", "kabupaten", "kabupaten_melapor"]
+    tabel = m.wilayah[cols].copy()
+    tampil = tabel.assign(nilai=[persen(v) if v == v else "–" for v in tabel["nilai"]]).rename(columns=teks.PETA_KOLOM)
+    st.dataframe(tampil, hide_index=True, width="stretch")
+    unduh.table_downloads(tabel.rename(columns=teks.PETA_KOLOM), f"peta_{m.metrik.name}_{ctx.filter.code or 'indonesia'}",
+                          key="peta_tabel")
