@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +19,6 @@ from pathlib import Path
 import pandas as pd
 
 from analytics import db
-from analytics.config import SETTINGS_FILE
 from analytics.filters import Filter
 from analytics.format import angka, persen
 from analytics.ingest.validate import LAT_RANGE, LON_RANGE
