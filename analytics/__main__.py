@@ -48,6 +48,17 @@ def _parser() -> argparse.ArgumentParser:
     und = sub.add_parser("undo", help="batalkan satu unggahan")
     und.add_argument("batch_id", type=int)
     und.add_argument("--db", type=Path)
+
+    dk = sub.add_parser("deck", help="presentasi mingguan sebagai PPTX atau PDF (tanpa browser)")
+    dk.add_argument("--provinsi")
+    dk.add_argument("--kabupaten")
+    dk.add_argument("--kecamatan")
+    dk.add_argument("--minggu", type=_date, help="minggu laporan (YYYY-MM-DD); bawaan: minggu terbaru dengan data")
+    dk.add_argument("--out", type=Path, required=True, help="FILE.pptx atau FILE.pdf")
+    dk.add_argument("--ringkasan", action="store_true", help="ringkasan satu halaman A4 (hanya .pdf)")
+    dk.add_argument("--semua-slide", action="store_true",
+                    help="semua slide dalam urutan bawaan, bukan pilihan yang disimpan di data/presentasi.json")
+    dk.add_argument("--db", type=Path)
     return p
 
 
@@ -79,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         from analytics import zones
 
         zones.ensure_current(con, zones.load_rules())
-        return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo}[args.command](con, args)
+        return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo,
+                "deck": _deck}[args.command](con, args)
     finally:
         con.close()
 
@@ -214,6 +226,44 @@ def _undo(con, args) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     print(json.dumps(done, ensure_ascii=False))
+    return 0
+
+
+def _deck(con, args) -> int:
+    """The Presentasi page's deck without the browser: exit 0 written, 1 no data, 2 usage error."""
+    import time
+
+    from analytics import deck, deck_export
+    from analytics.filters import Filter
+    from analytics.wilayah import Gazetteer
+
+    ext = args.out.suffix.lower()
+    if ext not in (".pptx", ".pdf") or (args.ringkasan and ext != ".pdf"):
+        print("--out harus berakhiran .pptx atau .pdf (--ringkasan: .pdf).", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    parent = None
+    deepest = None
+    if args.provinsi or args.kabupaten or args.kecamatan:
+        g = Gazetteer.load(con)
+        for level in ("provinsi", "kabupaten", "kecamatan"):
+            value = getattr(args, level)
+            if value:
+                code = g.resolve(level, value, parent)
+                if code is None:
+                    print(f"{level} '{value}' tidak dikenal atau ganda; pakai kode Kemendagri.", file=sys.stderr)
+                    return 2
+                parent = deepest = code
+    d = deck.build(con, Filter.from_code(deepest), args.minggu)
+    if d.minggu is None:
+        print(deck.KOSONG["koperasi"], file=sys.stderr)
+        return 1
+    slides = d.slides if args.semua_slide else d.urut(deck.baca_pilihan())
+    try:
+        deck_export.tulis(d, args.out, slides, ringkasan=args.ringkasan)
+    finally:
+        deck_export.penggambar().tutup()
+    print(f"{args.out}: {len(slides)} slide, {d.subjudul} ({time.perf_counter() - started:.1f} detik)")
     return 0
 
 

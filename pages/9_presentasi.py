@@ -1,0 +1,291 @@
+"""Presentasi: the weekly 'coffee morning' deck for the current filter and week, readable on a
+projector, with the same deck as PPTX, PDF and a one-page A4 summary.
+
+Keyboard: the navigation buttons carry Streamlit's own `shortcut`s (Right/Left, PageDown/PageUp
+as sent by a presenter's clicker, Home), so a key press is a real button press that reruns the
+slide; no JavaScript is involved (a components.html listener could not rerun Python).
+Auto-advance: the slide is an st.fragment with run_every, so only the slide reruns.
+The order and the hidden slides are kept in st.session_state and in data/presentasi.json
+(analytics.deck.Pilihan), not in the URL: ui.shell rewrites the query string to the filter on
+every run, and the exports and the CLI read the same file, so the office's choice holds everywhere.
+"""
+import threading
+import time
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics import deck as deck_mod
+from analytics import deck_export
+from ui import ekspor, shell, teks, unduh
+
+ctx = shell.page(teks.PRESENTASI_JUDUL)
+shell.breadcrumb(ctx)
+
+# Only styling here: no data is ever put into this HTML.
+CSS = """<style>
+.st-key-slaid { background: #ffffff; color: #111111; border: 2px solid #c5ccd6; border-radius: 10px;
+  padding: 1.4rem 2rem 1rem 2rem; }
+.st-key-slaid_judul p { font-size: 2.5rem; font-weight: 800; line-height: 1.15; color: #0b2545; margin: 0; }
+.st-key-slaid_kalimat { border-left: 0.5rem solid #c0392b; padding-left: 1rem; }
+.st-key-slaid_kalimat p { font-size: 1.6rem; font-weight: 700; line-height: 1.3; color: #111111; margin: 0; }
+[class*="st-key-slaid_kelompok"] p { font-size: 1.3rem; font-weight: 700; color: #0b2545; margin: 0.2rem 0 0 0; }
+.st-key-slaid [data-testid="stMetric"] { background: #f4f6f8; border-color: #9aa5b1; }
+.st-key-slaid [data-testid="stMetricLabel"] p { font-size: 1.15rem; color: #333333; }
+.st-key-slaid [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
+.st-key-slaid [data-testid="stMetricValue"] { font-size: clamp(1.8rem, 2.6vw, 2.5rem); font-weight: 800; color: #111111; }
+.st-key-slaid [data-testid="stMetricValue"] * { overflow: visible !important; text-overflow: clip !important; }
+.st-key-slaid [data-testid="stMetricDelta"] { font-size: 1.15rem; font-weight: 700; }
+.st-key-slaid_besar [data-testid="stMetricValue"] { font-size: clamp(2.2rem, 3.3vw, 3.6rem); }
+.st-key-slaid table { font-size: 1.1rem; color: #111111; }
+.st-key-slaid td, .st-key-slaid th { padding: 0.3rem 0.5rem !important; }
+.st-key-slaid_tabel_intervensi table { font-size: 0.95rem; }
+.st-key-slaid th { background: #0b2545 !important; color: #ffffff !important; font-weight: 700; }
+.st-key-slaid_catatan p { font-size: 1rem; color: #444444; font-style: italic; }
+.st-key-slaid_kaki p { font-size: 0.95rem; color: #555555; }
+.st-key-pres_posisi p { font-size: 1.15rem; font-weight: 700; margin: 0.35rem 0.5rem 0 0.5rem; }
+.st-key-pres_pgdn, .st-key-pres_pgup { position: absolute !important; width: 1px !important; height: 1px !important;
+  overflow: hidden !important; clip-path: inset(50%) !important; }
+</style>"""
+# Full screen: no sidebar, header, page title, breadcrumb, exports; the slide fills the height.
+PENUH = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], .st-key-pres_ekspor, .st-key-pres_data, .st-key-pres_atur,
+h1:not(.st-key-slaid *), [data-testid="stBadge"]:not(.st-key-slaid *), div:has(> .st-key-crumb_0) { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0.5rem 1.5rem !important; max-width: 100% !important; }
+.st-key-slaid { min-height: calc(100vh - 7.5rem); }
+</style>"""
+st.html(CSS)
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~$"})
+
+
+def md(text: str) -> str:
+    """Text shown through st.markdown/st.table as itself (names can hold * _ $ …)."""
+    return str(text).translate(_MARKDOWN)
+
+
+@st.cache_data(show_spinner="Menyusun presentasi…", max_entries=32)
+def susun(path: str, version: str, f, minggu, contoh: bool) -> deck_mod.Deck:
+    return deck_mod.build(shell.connection(path), f, minggu, contoh=contoh)
+
+
+@st.cache_resource(show_spinner=False)
+def nyalakan_penggambar() -> bool:
+    """Start the kept Chromium in the background now, so the first export does not wait for it."""
+    def start():
+        try:
+            deck_export.penggambar().siap()
+        except deck_export.GambarGagal:
+            pass  # the exports then carry a note in place of each chart
+
+    threading.Thread(target=start, name="kaleido-siap", daemon=True).start()
+    return True
+
+
+p = ctx.picture()
+if p.minggu["koperasi"] is None:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+    st.stop()
+
+nyalakan_penggambar()
+deck = susun(ctx.path, ctx.version, ctx.filter, ctx.minggu, ctx.demo)
+if "pres_pilihan" not in st.session_state:
+    st.session_state["pres_pilihan"] = deck_mod.baca_pilihan()
+pilihan: deck_mod.Pilihan = st.session_state["pres_pilihan"]
+st.session_state.setdefault("pres_penuh", False)
+st.session_state.setdefault("pres_otomatis", False)
+st.session_state.setdefault("pres_detik", 20)
+if st.session_state["pres_penuh"]:
+    st.html(PENUH)
+
+
+def _simpan(baru: deck_mod.Pilihan) -> None:
+    st.session_state["pres_pilihan"] = baru
+    deck_mod.simpan_pilihan(baru)
+
+
+def _pindah(slide_id: str) -> None:
+    st.session_state["pres_slide"] = slide_id
+    st.session_state["pres_waktu"] = time.monotonic()
+
+
+def _geser(slide_id: str, langkah: int) -> None:
+    _simpan(st.session_state["pres_pilihan"].geser(slide_id, langkah))
+
+
+def _tampil(slide_id: str) -> None:
+    _simpan(st.session_state["pres_pilihan"].tampil(slide_id, st.session_state[f"pres_tampil_{slide_id}"]))
+
+
+def _bawaan() -> None:
+    _simpan(deck_mod.Pilihan())
+
+
+def _otomatis() -> None:
+    st.session_state["pres_waktu"] = time.monotonic()
+
+
+def kpi_tile(column, k: deck_mod.Kpi) -> None:
+    arrow = {"naik": "up", "turun": "down"}.get(k.perubahan.split(" ")[0], "off")
+    column.metric(k.label, k.nilai_teks, delta=k.perubahan or None, border=True,
+                  delta_color={"baik": "green", "buruk": "red"}.get(k.nada, "gray"), delta_arrow=arrow)
+
+
+def tabel(slide_id: str, t: deck_mod.Tabel) -> None:
+    frame = t.frame().map(md)
+    frame.columns = [md(c) for c in frame.columns]
+    # Numbers right-aligned: CSS built from the slide id (one of deck.SLIDE_IDS) and column positions
+    # only, never from data; scoped to this slide's table, since the style of an earlier slide stays.
+    key = f"slaid_tabel_{slide_id}"
+    rules = "".join(f".st-key-{key} td:nth-child({i + 1}), .st-key-{key} th:nth-child({i + 1})"
+                    " { text-align: right !important; }" for i, right in enumerate(t.kanan) if right)
+    if rules:
+        st.html(f"<style>{rules}</style>")
+    with st.container(key=key):
+        st.table(frame, hide_index=True)
+
+
+# Charts on the page stay short enough that a slide fits a 16:9 screen without scrolling.
+TINGGI_GRAFIK = 430
+
+
+def grafik(s: deck_mod.Slide) -> None:
+    fig = s.grafik
+    if (fig.layout.height or 0) > TINGGI_GRAFIK:
+        fig = go.Figure(fig).update_layout(height=TINGGI_GRAFIK)
+    st.plotly_chart(fig, key=f"pres_grafik_{s.id}", config={"displayModeBar": False}, alt=s.grafik_alt, theme=None)
+
+
+def tampil_slide(s: deck_mod.Slide) -> None:
+    with st.container(key="slaid_judul"):
+        st.markdown(md(s.judul))
+    with st.container(key="slaid_kalimat"):
+        st.markdown(md(s.kalimat))
+    if s.kosong:
+        st.info(s.kosong, icon=":material/info:")
+    if s.id == "utama" and s.kpi:
+        with st.container(key="slaid_besar"):
+            kop = [k for k in s.kpi if not k.label.startswith("SPPG")]
+            sppg = s.kpi[len(kop):]
+            with st.container(key="slaid_kelompok"):
+                st.markdown(teks.PRES_KELOMPOK_KOPERASI)
+            for col, k in zip(st.columns(len(kop)), kop):
+                kpi_tile(col, k)
+            if sppg:
+                with st.container(key="slaid_kelompok_sppg"):
+                    st.markdown(teks.PRES_KELOMPOK_SPPG)
+                for col, k in zip(st.columns(len(kop)), sppg):
+                    kpi_tile(col, k)
+    elif s.kpi:
+        for col, k in zip(st.columns(len(s.kpi)), s.kpi):
+            kpi_tile(col, k)
+    if s.grafik is not None and s.tabel is not None:
+        left, right = st.columns([1, 1.1] if s.id != "zona" else [1, 1.3], gap="medium")
+        with left:
+            grafik(s)
+        with right:
+            if s.tabel_judul and s.tabel_judul != s.judul:
+                st.markdown(f"**{md(s.tabel_judul)}**")
+            tabel(s.id, s.tabel)
+    elif s.grafik is not None:
+        grafik(s)
+    elif s.tabel is not None:
+        if s.tabel_judul and s.tabel_judul != s.judul:
+            st.markdown(f"**{md(s.tabel_judul)}**")
+        tabel(s.id, s.tabel)
+    if s.catatan:
+        with st.container(key="slaid_catatan"):
+            st.markdown(md(s.catatan))
+    with st.container(key="slaid_kaki"):
+        kaki = deck.subjudul + (f" · {deck.pembanding}" if deck.minggu_lalu else "")
+        st.markdown(md(kaki + (f" · {teks.DEMO_BADGE}" if deck.contoh else "")))
+
+
+otomatis = bool(st.session_state["pres_otomatis"])
+detik = int(st.session_state["pres_detik"])
+
+
+@st.fragment(run_every=detik if otomatis else None)
+def presentasi() -> None:
+    slides = deck.urut(st.session_state["pres_pilihan"])
+    ids = [s.id for s in slides]
+    current = st.session_state.get("pres_slide")
+    i = ids.index(current) if current in ids else 0
+    if st.session_state["pres_otomatis"]:
+        now = time.monotonic()
+        last = st.session_state.setdefault("pres_waktu", now)
+        if now - last >= int(st.session_state["pres_detik"]) - 0.5:
+            i = (i + 1) % len(ids)
+            st.session_state["pres_waktu"] = now
+    st.session_state["pres_slide"] = ids[i]
+    s = slides[i]
+
+    with st.container(key="slaid"):
+        tampil_slide(s)
+
+    prev_id, next_id = ids[max(i - 1, 0)], ids[min(i + 1, len(ids) - 1)]
+    with st.container(horizontal=True, vertical_alignment="center", key="pres_navigasi"):
+        st.button(teks.PRES_AWAL, key="pres_awal", icon=":material/first_page:", on_click=_pindah, args=(ids[0],),
+                  disabled=i == 0, shortcut="Home")
+        st.button(teks.PRES_SEBELUMNYA, key="pres_sebelumnya", icon=":material/arrow_back:", on_click=_pindah,
+                  args=(prev_id,), disabled=i == 0, shortcut="Left")
+        with st.container(key="pres_posisi", width="content"):
+            st.markdown(teks.PRES_POSISI.format(n=i + 1, total=len(ids)))
+        st.button(teks.PRES_BERIKUTNYA, key="pres_berikutnya", icon=":material/arrow_forward:", type="primary",
+                  on_click=_pindah, args=(next_id,), disabled=i == len(ids) - 1, shortcut="Right")
+        # A presenter's clicker sends PageDown/PageUp: same moves, buttons kept out of sight.
+        st.button(teks.PRES_BERIKUTNYA, key="pres_pgdn", on_click=_pindah, args=(next_id,), shortcut="PageDown")
+        st.button(teks.PRES_SEBELUMNYA, key="pres_pgup", on_click=_pindah, args=(prev_id,), shortcut="PageUp")
+    if not st.session_state["pres_penuh"]:
+        st.caption(teks.PRES_KEYBOARD)
+
+    with st.expander(teks.PRES_DATA_SLIDE, key="pres_data", icon=":material/download:"):
+        if s.tabel is None and s.grafik is None:
+            st.caption(teks.PRES_TANPA_DATA_SLIDE)
+        else:
+            st.caption(teks.PRES_DATA_SLIDE_PENJELASAN)
+            nama = f"presentasi_{s.id}"
+            if s.tabel is not None:
+                unduh.table_downloads(s.tabel.data, nama, key=f"pres_{s.id}")
+            if s.grafik is not None:
+                ekspor.chart_png(s.grafik, nama, key=f"pres_{s.id}")
+
+
+presentasi()
+
+with st.container(horizontal=True, vertical_alignment="center", key="pres_kendali"):
+    st.toggle(teks.PRES_LAYAR_PENUH, key="pres_penuh", help=teks.PRES_LAYAR_PENUH_BANTUAN)
+    st.toggle(teks.PRES_OTOMATIS, key="pres_otomatis", help=teks.PRES_OTOMATIS_BANTUAN, on_change=_otomatis)
+    if st.session_state["pres_otomatis"]:
+        st.number_input(teks.PRES_DETIK, min_value=5, max_value=300, step=5, key="pres_detik", width=150)
+    with st.popover(teks.PRES_ATUR, icon=":material/tune:", key="pres_atur"):
+        st.caption(teks.PRES_ATUR_PENJELASAN)
+        judul = {s.id: s.judul for s in deck.slides}
+        urutan = list(pilihan.urutan)
+        for n, slide_id in enumerate(urutan):
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.session_state[f"pres_tampil_{slide_id}"] = slide_id not in pilihan.sembunyi
+                st.checkbox(md(judul[slide_id]), key=f"pres_tampil_{slide_id}", on_change=_tampil,
+                            args=(slide_id,))
+                st.button("", key=f"pres_naik_{slide_id}", icon=":material/arrow_upward:", help=teks.PRES_NAIKKAN,
+                          on_click=_geser, args=(slide_id, -1), disabled=n == 0, type="tertiary")
+                st.button("", key=f"pres_turun_{slide_id}", icon=":material/arrow_downward:", help=teks.PRES_TURUNKAN,
+                          on_click=_geser, args=(slide_id, 1), disabled=n == len(urutan) - 1, type="tertiary")
+        st.button(teks.PRES_BAWAAN, key="pres_bawaan", icon=":material/restart_alt:", on_click=_bawaan)
+
+slides_terpilih = deck.urut(pilihan)
+nama_berkas = f"presentasi_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}"
+with st.container(horizontal=True, vertical_alignment="center", key="pres_ekspor"):
+    st.markdown(f"**{teks.PRES_UNDUH}**", help=teks.PRES_UNDUH_BANTUAN)
+    st.download_button(teks.PRES_UNDUH_PPTX, lambda: deck_export.pptx_bytes(deck, slides_terpilih),
+                       file_name=f"{nama_berkas}.pptx", icon=":material/slideshow:", key="pres_pptx",
+                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       on_click="ignore")
+    st.download_button(teks.PRES_UNDUH_PDF, lambda: deck_export.pdf_bytes(deck, slides_terpilih),
+                       file_name=f"{nama_berkas}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
+                       key="pres_pdf", on_click="ignore")
+    st.download_button(teks.PRES_UNDUH_RINGKASAN, lambda: deck_export.ringkasan_pdf_bytes(deck, slides_terpilih),
+                       file_name=f"ringkasan_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}.pdf",
+                       mime="application/pdf", icon=":material/description:", key="pres_ringkasan", on_click="ignore")

@@ -1,0 +1,458 @@
+"""The weekly deck (analytics.deck), its files (analytics.deck_export), the `deck` CLI and the
+Presentasi page: queries and sentences on the hand-written fixtures, the NTB demo deck as PPTX and
+PDF (rendered to PNG with pdftoppm into tests/artifacts/), and the kept slide order.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import db, deck, deck_export, demo
+from analytics.filters import Filter
+from conftest import ROOT
+
+KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+PDFTOPPM = shutil.which("pdftoppm")
+PDFINFO = shutil.which("pdfinfo")
+NTB_JUDUL = ["Angka utama minggu ini", "Zona koperasi per kabupaten/kota", "Kecamatan dengan zona merah terbanyak",
+             "Perlu intervensi minggu ini", "Lahan dan kendala", "SPPG: realisasi terhadap rencana",
+             "Adopsi SIMKOPDES dan pelatihan", "Kelengkapan laporan"]
+
+
+def _say(request, text: str) -> None:
+    """Printed past pytest's capture, so a plain `pytest -q` shows it (as tests/test_demo.py does)."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        print(f"\n{text}", flush=True)
+
+
+@pytest.fixture(scope="module")
+def fx(loaded_db_file, tmp_path_factory):
+    """The hand-written fixtures: 4 weeks of koperasi in Lampung Barat and Lombok Barat, one of the rest."""
+    path = tmp_path_factory.mktemp("deck") / "fx.duckdb"
+    shutil.copy(loaded_db_file, path)
+    con = db.connect(path)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def fx_deck(fx) -> deck.Deck:
+    return deck.build(fx, Filter.from_code("18.04"), contoh=False)
+
+
+@pytest.fixture(autouse=True)
+def pilihan_file(tmp_path, monkeypatch) -> Path:
+    """Every test keeps its slide choice in a file of its own, never in data/presentasi.json."""
+    path = tmp_path / "presentasi.json"
+    monkeypatch.setenv("KDKMP_PRESENTASI", str(path))
+    return path
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+def test_zone_moves_per_area_list_each_move_with_its_direction(fx):
+    f = Filter.from_code("18")
+    assert deck.deck_pindah_zona_per_wilayah(fx, f, "kecamatan", KINI, LALU).to_dict("records") == [
+        {"kode": "18.04.04", "nama": "Balik Bukit", "dari": "kuning", "ke": "merah", "arah": "turun", "koperasi": 1},
+        {"kode": "18.04.04", "nama": "Balik Bukit", "dari": "merah", "ke": "kuning", "arah": "naik", "koperasi": 1},
+    ]
+    assert deck.deck_pindah_zona_per_wilayah(fx, Filter(), "provinsi", KINI, LALU)[["nama", "arah"]].to_dict(
+        "records") == [{"nama": "Lampung", "arah": "turun"}, {"nama": "Lampung", "arah": "naik"}]
+    assert deck.deck_pindah_zona_per_wilayah(fx, Filter.from_code("52"), "kabupaten", KINI, LALU).empty
+
+
+def test_worst_areas_rank_by_merah_with_last_week_and_moves(fx):
+    rows = deck.deck_wilayah_terburuk(fx, Filter.from_code("18.04"), "kecamatan", KINI, LALU)
+    assert rows.drop(columns=["lat", "lon"]).to_dict("records") == [
+        {"kode": "18.04.04", "nama": "Balik Bukit", "induk": "Kab. Lampung Barat", "koperasi": 3, "merah": 1,
+         "merah_lalu": 1, "turun": 1, "naik": 1},
+        {"kode": "18.04.08", "nama": "Sekincau", "induk": "Kab. Lampung Barat", "koperasi": 2, "merah": 1,
+         "merah_lalu": 1, "turun": 0, "naik": 0},
+    ]
+    desa = deck.deck_wilayah_terburuk(fx, Filter.from_code("18.04.04"), "desa", KINI, LALU)
+    assert desa[["nama", "induk", "merah", "merah_lalu", "turun", "naik"]].to_dict("records") == [
+        {"nama": "Gunung Sugih", "induk": "Balik Bukit", "merah": 1, "merah_lalu": 0, "turun": 1, "naik": 0},
+        {"nama": "Pasar Liwa", "induk": "Balik Bukit", "merah": 0, "merah_lalu": 1, "turun": 0, "naik": 1},
+        {"nama": "Sebarus", "induk": "Balik Bukit", "merah": 0, "merah_lalu": 0, "turun": 0, "naik": 0},
+    ]
+    with pytest.raises(ValueError):
+        deck.deck_wilayah_terburuk(fx, Filter(), "kabupaten", KINI, LALU)
+
+
+def test_area_name_is_the_filter_finest_first(fx):
+    assert deck.deck_nama_wilayah(fx, Filter.from_code("18.04.08")) == "Kec. Sekincau · Kabupaten Lampung Barat · Lampung"
+    assert deck.deck_nama_wilayah(fx, Filter()) == "Seluruh Indonesia"
+
+
+# --- the deck as data ---------------------------------------------------------------------------
+
+def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
+    assert fx_deck.subjudul == "Kabupaten Lampung Barat · Lampung · Minggu 44 · 27 Okt–2 Nov 2025"
+    assert fx_deck.pembanding == "Perubahan dibanding Minggu 43 · 20–26 Okt 2025"
+    assert {s.id: s.kalimat for s in fx_deck.slides} == {
+        "utama": "Dari 5 koperasi terdaftar, 2 masuk portal, 1 sedang dibangun dan 0 tidak dapat dibangun; "
+                 "gerai beroperasi tetap 1, SPPG beroperasi 1 dari 3 yang direncanakan.",
+        "zona": "Zona merah tetap 2 koperasi; 1 koperasi naik ke kuning, di Kec. Balik Bukit; "
+                "1 koperasi turun ke merah, di Kec. Balik Bukit.",
+        "terburuk": "Zona merah terbanyak di Kec. Balik Bukit dan Kec. Sekincau, masing-masing 1 koperasi; "
+                    "paling banyak turun zona: Kec. Balik Bukit, 1 koperasi.",
+        "intervensi": "2 koperasi perlu intervensi minggu ini di 2 kecamatan (2 zona merah, 1 turun zona, "
+                      "1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
+        "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
+                 "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
+        "sppg": "SPPG beroperasi 1 dari 3 yang direncanakan (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
+        "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau; "
+                     "bimtek minggu ini: 2 kegiatan, 20 peserta.",
+        "kelengkapan": "1 dari 1 kabupaten/kota mengirim data koperasi minggu ini, 1 terlambat.",
+    }
+
+
+def test_tiles_carry_the_change_since_last_week_coloured_by_what_is_good(fx_deck):
+    tiles = [(k.label, k.nilai_teks, k.perubahan, k.nada) for k in fx_deck.slide("utama").kpi]
+    assert tiles == [
+        ("Koperasi terdaftar", "5", "tetap", "netral"), ("Masuk portal", "2", "tetap", "netral"),
+        ("Sedang dibangun", "1", "tetap", "netral"), ("Tidak dapat dibangun", "0", "turun 1", "baik"),
+        ("Gerai beroperasi", "1", "tetap", "netral"),
+        # One week of SPPG data only: no change to show.
+        ("SPPG beroperasi", "1", "", "netral"), ("SPPG direncanakan", "3", "", "netral"),
+    ]
+    assert [(k.label, k.nilai_teks, k.perubahan) for k in fx_deck.slide("zona").kpi] == [
+        ("Merah", "2", "tetap"), ("Kuning", "2", "tetap"), ("Hijau", "1", "tetap")]
+    assert [k.nilai_teks for k in fx_deck.slide("kelengkapan").kpi] == ["1 dari 1"] * 3
+
+
+def test_slide_tables_hold_the_numbers_the_sentences_use(fx_deck):
+    zona = fx_deck.slide("zona").tabel
+    assert zona.kolom == ["Kecamatan", "Merah", "Kuning", "Hijau", "Naik", "Turun"]
+    assert zona.baris == [["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"],
+                          ["Kec. Sekincau", "1 → 1", "1 → 1", "0 → 0", "0", "0"]]
+    intervensi = fx_deck.slide("intervensi").tabel
+    assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Kab/kota", "Zona", "Alasan", "Pendamping"]
+    assert intervensi.baris == [
+        ["1", "KDMP Gunung Sugih", "Balik Bukit", "Kab. Lampung Barat", "kuning → merah", "Pembangunan macet",
+         "Rina Marlina"],
+        ["2", "KDMP Pampangan", "Sekincau", "Kab. Lampung Barat", "merah", "Belum berbadan hukum", "Agus Salim"],
+    ]
+    assert fx_deck.slide("sppg").tabel.baris == [["Kec. Balik Bukit", "2", "1", "50,0%"],
+                                                 ["Kec. Sekincau", "1", "0", "0,0%"]]
+    assert fx_deck.slide("kelengkapan").tabel.baris == [["Kab. Lampung Barat", "terlambat", "terlambat", "terlambat"]]
+    # Downloads keep whole numbers, not text.
+    assert fx_deck.slide("zona").tabel.data[["wilayah", "merah", "merah_lalu"]].to_dict("records") == [
+        {"wilayah": "Kec. Balik Bukit", "merah": 1, "merah_lalu": 1},
+        {"wilayah": "Kec. Sekincau", "merah": 1, "merah_lalu": 1}]
+
+
+def test_national_deck_names_the_parent_of_each_kecamatan(fx):
+    d = deck.build(fx, Filter(), contoh=False)
+    assert d.slide("terburuk").kalimat == (
+        "Zona merah terbanyak di Kec. Balik Bukit (Kab. Lampung Barat) dan Kec. Sekincau (Kab. Lampung Barat), "
+        "masing-masing 1 koperasi; paling banyak turun zona: Kec. Balik Bukit (Kab. Lampung Barat), 1 koperasi.")
+    assert d.slide("kelengkapan").kalimat == (
+        "2 dari 25 kabupaten/kota mengirim data koperasi minggu ini, 2 terlambat; belum melapor: 23 kabupaten/kota.")
+    # The map needs a province: nationally the slide says so instead of drawing 7,000 kecamatan.
+    assert d.slide("terburuk").grafik is None
+    assert "Peta tampil setelah provinsi dipilih." in d.slide("terburuk").catatan
+
+
+def test_deck_without_koperasi_data_says_what_is_missing(fx):
+    d = deck.build(fx, Filter.from_code("11"), contoh=False)
+    assert d.minggu is None
+    assert [s.id for s in d.slides] == list(deck.SLIDE_IDS)
+    assert all(s.kosong == deck.KOSONG["koperasi"] for s in d.slides)
+
+
+@pytest.mark.parametrize(("kini", "lalu", "menjadi", "dari_menjadi"), [
+    (29, 27, "bertambah 2 menjadi 29", "naik dari 27 menjadi 29"),
+    (176, 212, "berkurang 36 menjadi 176", "turun dari 212 menjadi 176"),
+    (1166, 1166, "tetap 1.166", "tetap 1.166"),
+    (5, None, "5", "5"),
+])
+def test_change_phrases(kini, lalu, menjadi, dari_menjadi):
+    assert deck.menjadi(kini, lalu) == menjadi
+    assert deck.dari_menjadi(kini, lalu) == dari_menjadi
+
+
+@pytest.mark.parametrize(("names", "top", "total", "expected"), [
+    (["Kab. Bima"], 1, 1, "di Kab. Bima"),
+    (["Kab. Bima"], 4, 4, "semuanya di Kab. Bima"),
+    (["Kec. A", "Kec. B", "Kec. C"], 1, 3, "di Kec. A, Kec. B dan Kec. C"),
+    (["Kab. Bima"], 26, 120, "terbanyak di Kab. Bima (26)"),
+    (["Kab. Bima", "Kota Bima"], 4, 13, "terbanyak di Kab. Bima dan Kota Bima (masing-masing 4)"),
+    (["A", "B", "C", "D"], 1, 9, "tersebar di 9 kecamatan"),
+])
+def test_where_phrase_names_ties_and_never_says_most_of_one(names, top, total, expected):
+    assert deck.lokasi(names, top, total, 9, "kecamatan", satuan="") == expected
+
+
+def test_koperasi_names_use_the_programme_abbreviations():
+    assert deck.singkat_koperasi("Koperasi Desa Merah Putih Banggo") == "KDMP Banggo"
+    assert deck.singkat_koperasi("KOPERASI KELURAHAN MERAH PUTIH Rontu") == "KKMP Rontu"
+    assert deck.singkat_koperasi("Koperasi Tani Makmur") == "Koperasi Tani Makmur"
+
+
+# --- the kept choice ----------------------------------------------------------------------------
+
+def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_file):
+    assert deck.baca_pilihan() == deck.Pilihan()  # no file yet: every slide, default order
+    p = deck.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
+    deck.simpan_pilihan(p)
+    assert json.loads(pilihan_file.read_text(encoding="utf-8")) == {
+        "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "kelengkapan", "simkopdes"],
+        "sembunyi": ["lahan"]}
+    assert [s.id for s in fx_deck.urut(deck.baca_pilihan())] == [
+        "utama", "zona", "terburuk", "intervensi", "sppg", "kelengkapan", "simkopdes"]
+    # Unknown ids are dropped, missing ones come back in the default order.
+    assert deck.Pilihan.from_json({"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}) == deck.Pilihan(
+        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "kelengkapan"), frozenset({"zona"}))
+    pilihan_file.write_text("{ bukan json", encoding="utf-8")
+    assert deck.baca_pilihan() == deck.Pilihan()
+    everything_hidden = deck.Pilihan(sembunyi=frozenset(deck.SLIDE_IDS))
+    assert [s.id for s in fx_deck.urut(everything_hidden)] == ["utama"]
+
+
+# --- files --------------------------------------------------------------------------------------
+
+def _pptx_texts(data: bytes) -> list[dict]:
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        texts, tables, pictures = [], [], 0
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                tables.append([[c.text for c in row.cells] for row in shape.table.rows])
+            if shape.shape_type == 13:  # MSO_SHAPE_TYPE.PICTURE
+                pictures += 1
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        out.append({"title": title, "texts": texts, "tables": tables, "pictures": pictures, "notes": notes})
+    return out
+
+
+def test_pptx_has_a_title_slide_then_the_chosen_slides_as_editable_text(fx_deck):
+    chosen = fx_deck.urut(deck.Pilihan().tampil("lahan", False).geser("kelengkapan", -7))
+    slides = _pptx_texts(deck_export.pptx_bytes(fx_deck, chosen))
+    assert [s["title"] for s in slides] == ["Laporan Mingguan KDKMP & MBG"] + [s.judul for s in chosen]
+    assert slides[1]["title"] == "Kelengkapan laporan"
+    for built, drawn in zip(chosen, slides[1:]):
+        assert built.kalimat in drawn["texts"]
+        assert drawn["notes"].startswith(built.kalimat)
+        if built.tabel is not None:
+            assert drawn["tables"] == [[built.tabel.kolom] + built.tabel.baris]
+        expected_pictures = 1 if built.grafik is not None and CHROMIUM else 0
+        assert drawn["pictures"] == expected_pictures, built.id
+    assert "1 dari 3" not in " ".join(slides[0]["texts"])  # the title slide carries no numbers
+
+
+def _pdf_pages(pdf: Path, prefix: str, dpi: int = 50) -> list[Path]:
+    for old in ARTIFACTS.glob(f"{prefix}-*.png"):
+        old.unlink()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run([PDFTOPPM, "-r", str(dpi), "-png", str(pdf), str(ARTIFACTS / prefix)], check=True, timeout=120)
+    return sorted(ARTIFACTS.glob(f"{prefix}-*.png"))
+
+
+@pytest.mark.skipif(PDFTOPPM is None or PDFINFO is None, reason="poppler-utils (pdftoppm, pdfinfo) is not installed")
+def test_pdf_has_one_16_by_9_page_per_slide_and_the_summary_one_a4_page(fx_deck, tmp_path):
+    from PIL import Image
+
+    slides = fx_deck.urut(deck.Pilihan().tampil("sppg", False))
+    pdf = deck_export.tulis(fx_deck, tmp_path / "deck.pdf", slides)
+    pages = _pdf_pages(pdf, "deck_lampung_barat")
+    assert len(pages) == len(slides) + 1  # the title page first
+    w, h = Image.open(pages[1]).size
+    assert abs(w / h - 16 / 9) < 0.01
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout \
+        if shutil.which("pdftotext") else ""
+    if text:
+        assert "Dari 5 koperasi terdaftar, 2 masuk portal" in " ".join(text.split())  # text stays text
+
+    ringkasan = deck_export.tulis(fx_deck, tmp_path / "ringkasan.pdf", slides, ringkasan=True)
+    info = subprocess.run([PDFINFO, str(ringkasan)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    assert "595.2" in info and "841.8" in info  # A4 portrait, in points
+    _pdf_pages(ringkasan, "ringkasan_lampung_barat", dpi=70)
+
+
+def test_write_refuses_other_file_types(fx_deck, tmp_path):
+    with pytest.raises(ValueError):
+        deck_export.tulis(fx_deck, tmp_path / "deck.docx")
+    with pytest.raises(ValueError):
+        deck_export.tulis(fx_deck, tmp_path / "ringkasan.pptx", ringkasan=True)
+
+
+def test_tables_are_set_as_large_as_their_box_allows(fx_deck):
+    t = fx_deck.slide("intervensi").tabel
+    big = deck_export.ukur_tabel(t, deck_export.Kotak(0, 0, 12.3, 5.0))
+    small = deck_export.ukur_tabel(t, deck_export.Kotak(0, 0, 8.0, 0.9))
+    assert big.pt == 16 and small.pt < big.pt
+    assert abs(sum(big.lebar) - 12.3) < 1e-6
+
+
+# --- the NTB demo deck --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_con(tmp_path_factory):
+    con = db.connect(tmp_path_factory.mktemp("deck_demo") / "demo.duckdb")
+    demo.load(con)
+    yield con
+    con.close()
+
+
+def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, request):
+    started = time.perf_counter()
+    d = deck.build(demo_con, Filter.from_code("52"))
+    built = time.perf_counter()
+    pptx = deck_export.tulis(d, tmp_path / "ntb.pptx")
+    written_pptx = time.perf_counter()
+    pdf = deck_export.tulis(d, tmp_path / "ntb.pdf")
+    done = time.perf_counter()
+    _say(request, f"deck NTB: susun {built - started:.1f} s, PPTX {written_pptx - built:.1f} s "
+                  f"(gambar grafik dengan Chromium yang sudah menyala), PDF {done - written_pptx:.1f} s, total {done - started:.1f} s")
+
+    assert d.contoh and d.minggu == dt.date(2026, 11, 16)
+    slides = _pptx_texts(pptx.read_bytes())
+    assert [s["title"] for s in slides[1:]] == NTB_JUDUL
+    headline = " ".join(slides[1]["texts"])
+    for figure in ("1.166", "454", "249", "176"):
+        assert figure in headline
+    footer = "Nusa Tenggara Barat · Minggu 47 · 16–22 Nov 2026"
+    assert footer in headline and "DATA CONTOH (SINTETIS)" in headline
+    # The sentences say what the tiles and tables show.
+    k = {t.label: t for t in d.slide("utama").kpi}
+    assert d.slide("utama").kalimat.startswith(
+        f"Dari {k['Koperasi terdaftar'].nilai_teks} koperasi terdaftar, {k['Masuk portal'].nilai_teks} masuk portal, "
+        f"{k['Sedang dibangun'].nilai_teks} sedang dibangun dan {k['Tidak dapat dibangun'].nilai_teks} tidak dapat dibangun")
+    assert d.slide("utama").kalimat.startswith("Dari 1.166 koperasi terdaftar, 454 masuk portal, 249 sedang dibangun "
+                                               "dan 176 tidak dapat dibangun")
+    z = {t.label: t for t in d.slide("zona").kpi}
+    assert d.slide("zona").kalimat.startswith(
+        f"Zona merah {deck.dari_menjadi(z['Merah'].nilai, z['Merah'].lalu)} koperasi")
+    zona_tabel = d.slide("zona").tabel.data
+    naik = d.slide("zona").kalimat.split("; ")[1]
+    n_naik = int(naik.split(" ")[0].replace(".", ""))
+    assert n_naik <= int(zona_tabel["naik"].sum())
+    if PDFTOPPM:
+        pages = _pdf_pages(pdf, "deck_ntb")
+        assert len(pages) == len(NTB_JUDUL) + 1
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+def _cli(*args: str, db_file: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "analytics", "deck", *args, "--db", str(db_file)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilihan_file, request):
+    db_file = tmp_path / "cli.duckdb"
+    shutil.copy(loaded_db_file, db_file)
+    deck.simpan_pilihan(deck.Pilihan().tampil("simkopdes", False), pilihan_file)
+    out = tmp_path / "lb.pptx"
+    started = time.perf_counter()
+    done = _cli("--kabupaten", "Lampung Barat", "--minggu", "2025-10-29", "--out", str(out), db_file=db_file)
+    _say(request, f"python -m analytics deck (PPTX, Lampung Barat): {time.perf_counter() - started:.1f} s")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{out}: 7 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
+    assert [s["title"] for s in _pptx_texts(out.read_bytes())][1:] == [
+        "Angka utama minggu ini", "Zona koperasi per kecamatan", "Kecamatan dengan zona merah terbanyak",
+        "Perlu intervensi minggu ini", "Lahan dan kendala", "SPPG: realisasi terhadap rencana", "Kelengkapan laporan"]
+
+    ringkasan = tmp_path / "ringkasan.pdf"
+    done = _cli("--kabupaten", "18.04", "--semua-slide", "--ringkasan", "--out", str(ringkasan), db_file=db_file)
+    assert done.returncode == 0, done.stderr
+    assert ringkasan.read_bytes().startswith(b"%PDF") and "8 slide" in done.stdout
+
+    assert _cli("--out", str(tmp_path / "x.docx"), db_file=db_file).returncode == 2
+    assert _cli("--kabupaten", "Tidak Ada", "--out", str(out), db_file=db_file).returncode == 2
+    empty = _cli("--provinsi", "11", "--out", str(tmp_path / "aceh.pdf"), db_file=db_file)
+    assert empty.returncode == 1 and "Belum ada data koperasi" in empty.stderr
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def at(loaded_db_file, tmp_path, monkeypatch):
+    path = tmp_path / "app.duckdb"
+    shutil.copy(loaded_db_file, path)
+    monkeypatch.setenv("KDKMP_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params.update({"provinsi": "18", "kabupaten": "18.04"})
+    app.run()
+    app.switch_page("pages/9_presentasi.py").run()
+    assert not app.exception
+    return app
+
+
+def _texts(app) -> list[str]:
+    return [m.value for m in app.markdown]
+
+
+def test_presentasi_page_shows_a_slide_and_moves_with_the_buttons(at):
+    assert "Angka utama minggu ini" in _texts(at)
+    assert any(t.startswith("Dari 5 koperasi terdaftar") for t in _texts(at))
+    assert "Slide 1 dari 8" in _texts(at)
+    assert {m.label: m.value for m in at.metric}["Koperasi terdaftar"] == "5"
+    at.button(key="pres_berikutnya").click().run()
+    assert not at.exception
+    assert "Zona koperasi per kecamatan" in _texts(at) and "Slide 2 dari 8" in _texts(at)
+    assert at.table[0].value.iloc[0].tolist() == ["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"]
+    at.button(key="pres_sebelumnya").click().run()
+    assert "Slide 1 dari 8" in _texts(at)
+
+
+def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
+    at.checkbox(key="pres_tampil_zona").uncheck().run()
+    at.button(key="pres_naik_kelengkapan").click().run()
+    assert not at.exception
+    assert json.loads(pilihan_file.read_text(encoding="utf-8"))["sembunyi"] == ["zona"]
+    assert "Slide 1 dari 7" in _texts(at)
+    at.button(key="pres_berikutnya").click().run()
+    assert "Kecamatan dengan zona merah terbanyak" in _texts(at)
+    at.button(key="pres_bawaan").click().run()
+    assert json.loads(pilihan_file.read_text(encoding="utf-8")) == deck.Pilihan().as_json()
+
+
+def test_filter_change_rebuilds_the_deck_for_the_new_area(at):
+    at.selectbox(key="w_kecamatan").set_value("18.04.08").run()
+    assert not at.exception
+    assert any(t.startswith("Dari 2 koperasi terdaftar") for t in _texts(at))
+    at.toggle(key="pres_penuh").set_value(True).run()
+    at.toggle(key="pres_otomatis").set_value(True).run()
+    assert not at.exception
+    assert at.number_input(key="pres_detik").value == 20
+
+
+def test_chart_png_and_table_xlsx_helpers_produce_the_files(fx_deck):
+    """ui.ekspor: what the 'Unduh PNG' and 'Unduh XLSX' buttons of any page hand to the browser."""
+    from openpyxl import load_workbook
+
+    from ui import ekspor
+
+    png = ekspor._png(fx_deck.slide("zona").grafik, 640, 360)()
+    if CHROMIUM:
+        assert png.startswith(b"\x89PNG")
+    else:
+        assert png.decode("utf-8").startswith("Grafik tidak dapat digambar")
+    from analytics import export
+
+    sheet = load_workbook(io.BytesIO(export.to_xlsx_bytes(fx_deck.slide("zona").tabel.data, "zona"))).active
+    assert [c.value for c in sheet[1]][:3] == ["kode", "wilayah", "merah"]

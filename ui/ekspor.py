@@ -1,0 +1,51 @@
+"""Export of the current view from any page: a chart as PNG, a table as XLSX.
+
+Usage on any page (after `ctx = shell.page(...)`):
+
+    from ui import ekspor
+    fig = charts.zones_by_area(shown)
+    st.plotly_chart(fig, key="zona_wilayah")
+    ekspor.chart_png(fig, "zona_per_wilayah", key="zona_wilayah")   # 'Unduh PNG'
+    ekspor.table_xlsx(df, "zona_per_wilayah")                      # 'Unduh XLSX'
+
+The PNG is drawn only when the button is pressed (a deferred download), by the one kaleido
+server the process keeps (analytics.deck_export), so it costs about a quarter of a second after
+the first; `ui.unduh.table_downloads` remains the way to offer CSV + XLSX together.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics import export
+from ui import teks
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _png(fig: go.Figure, width: int, height: int):
+    """The deferred data of a download button: called on click, on a thread of its own."""
+    def draw() -> bytes:
+        from analytics import deck_export
+
+        try:
+            return deck_export.gambar_png(fig, width, height)
+        except deck_export.GambarGagal as exc:
+            # A download must return bytes; a text file saying why is better than a broken PNG.
+            return f"{teks.EKSPOR_PNG_GAGAL}\n{exc}\n".encode("utf-8")
+
+    return draw
+
+
+def chart_png(fig: go.Figure, name: str, *, key: str | None = None, width: int = 1280, height: int = 720,
+              label: str | None = None) -> None:
+    """A 'Unduh PNG' button for a plotly figure (16:9, 1280×720 CSS px at 2× scale by default)."""
+    st.download_button(label or teks.EKSPOR_PNG, _png(fig, width, height), file_name=f"{name}.png",
+                       mime="image/png", icon=":material/image:", key=f"png_{key or name}", on_click="ignore")
+
+
+def table_xlsx(df: pd.DataFrame, name: str, *, key: str | None = None, label: str | None = None) -> None:
+    """A 'Unduh XLSX' button for a table (formula-like cells escaped by analytics.export)."""
+    st.download_button(label or teks.EKSPOR_XLSX, lambda: export.to_xlsx_bytes(df, sheet=name), file_name=f"{name}.xlsx",
+                       mime=XLSX_MIME, icon=":material/table_view:", key=f"xlsxv_{key or name}", on_click="ignore")
