@@ -79,7 +79,7 @@ else:
         tabel["persen_merah"] = (100 * tabel["merah"] / tabel["jumlah"]).round(1)
         tabel["persen_hijau"] = (100 * tabel["hijau"] / tabel["jumlah"]).round(1)
         tabel = tabel[list(teks.ZONA_KOLOM_WILAYAH)].rename(columns=teks.ZONA_KOLOM_WILAYAH)
-        number = st.column_config.NumberColumn(format=charts.ANGKA_TABEL)
+        number = st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN)
         share = st.column_config.NumberColumn(format="%d%%")
         st.dataframe(tabel, hide_index=True, column_config={
             label: share if key.startswith("persen") else number
@@ -142,7 +142,7 @@ else:
     tabel = tampil[list(kolom)].rename(columns=kolom)
     pinned = {kolom[k]: st.column_config.TextColumn(pinned=True) for k in ("kabupaten", "kecamatan") if k in kolom}
     st.dataframe(tabel, hide_index=True, height=min(38 + 35 * max(len(tabel), 1), 560), column_config={
-        kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.ANGKA_TABEL, width="small"),
+        kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
         kolom["alasan"]: st.column_config.TextColumn(width="large"),
         **pinned,
     })

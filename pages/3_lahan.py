@@ -15,7 +15,7 @@ kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
 minggu_lahan = p.minggu["lahan"]
 area = shell.area_name(ctx.g, ctx.filter)
 tingkat = ctx.filter.group_level
-NUMBER = st.column_config.NumberColumn(format=charts.ANGKA_TABEL)
+NUMBER = st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN)
 NO_BAR = {"displayModeBar": False}
 
 if kini is None and minggu_lahan is None:

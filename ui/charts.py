@@ -261,9 +261,6 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
 
 # --- Zona & Intervensi, Lahan & Kendala ---
 
-# Whole numbers in st.dataframe with Indonesian grouping (1.234), the column staying numeric for sorting.
-ANGKA_TABEL = "%'.,d"
-
 
 def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
     """Per area, this week's zones as a full bar and last week's as a pale bar beneath it.
