@@ -99,27 +99,13 @@ def main(argv: list[str] | None = None) -> int:
 def _ingest(con, args) -> int:
     from analytics import ingest
 
-    if args.dataset in ("simkopdes_lahan", "simkopdes_desa"):
-        print(f"Dataset {args.dataset} belum didukung di versi ini.", file=sys.stderr)
-        return 2
     if not args.file.is_file():
         print(f"File {args.file} tidak ada.", file=sys.stderr)
         return 2
     prepared = ingest.prepare(con, args.file.read_bytes(), args.file.name, args.dataset, minggu=args.minggu)
-    batch = None
-    status = "rejected"
-    note = prepared.reason
-    if not prepared.rejected and (not prepared.result.errors or args.partial):
-        try:
-            batch = ingest.commit(con, prepared, user=args.user, partial=args.partial)
-            status = "committed"
-        except ingest.UploadRefused as exc:
-            note = str(exc)
-    elif not prepared.rejected:
-        note = f"{len(prepared.result.error_rows)} baris bergalat; tidak ada yang disimpan (pakai --partial untuk menyimpan baris valid)."
-    report = prepared.report(batch, status)
-    if note and status == "rejected" and not any(e["message"] == note for e in report["errors"]):
-        report["errors"].append({"row": None, "column": None, "value": None, "message": note})
+    report, batch = ingest.commit_or_report(con, prepared, user=args.user, partial=args.partial,
+                                            hint=" (pakai --partial untuk menyimpan baris valid)")
+    status = report["status"]
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
     else:

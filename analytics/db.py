@@ -142,15 +142,12 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -
 
 
 @lru_cache(maxsize=None)
-def _param_names_cached(sql: str) -> frozenset[str]:
+def _param_names(sql: str) -> frozenset[str]:
     import re
 
     body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
     return frozenset(re.findall(r"\$([a-z_][a-z0-9_]*)", body))
 
-
-def _param_names(sql: str) -> frozenset[str]:
-    return _param_names_cached(sql)
 
 
 # A lock for callers that share one connection between threads only through cursors but

@@ -46,18 +46,8 @@ def process_file(con, path: Path, *, user: str = "kotak-masuk", gazetteer=None) 
     """Import one file like `python -m analytics ingest --json` (no partial commits), then move it
     to selesai/ or ditolak/ with its JSON report beside it. Returns the report."""
     prepared = ingest.prepare(con, path.read_bytes(), path.name, gazetteer=gazetteer)
-    batch, status, note = None, "rejected", prepared.reason
-    if not prepared.rejected and not prepared.result.errors:
-        try:
-            batch = ingest.commit(con, prepared, user=user)
-            status = "committed"
-        except ingest.UploadRefused as exc:
-            note = str(exc)
-    elif not prepared.rejected:
-        note = f"{len(prepared.result.error_rows)} baris bergalat; tidak ada yang disimpan. Perbaiki file lalu taruh lagi."
-    report = prepared.report(batch, status)
-    if note and status == "rejected" and not any(e["message"] == note for e in report["errors"]):
-        report["errors"].append({"row": None, "column": None, "value": None, "message": note})
+    report, _ = ingest.commit_or_report(con, prepared, user=user, hint=". Perbaiki file lalu taruh lagi")
+    status = report["status"]
     destination = path.parent / ("selesai" if status == "committed" else "ditolak")
     destination.mkdir(exist_ok=True)
     moved = _unique(destination / path.name)

@@ -63,3 +63,13 @@ def test_summary_and_undo(loaded_db_file, tmp_path):
 def test_summary_with_an_unknown_name_exits_2(loaded_db_file):
     code, _, err = cli("summary", "--kabupaten", "Atlantis", "--db", loaded_db_file, "--json", check_json=False)
     assert code == 2 and "tidak dikenal" in err
+
+
+def test_ingest_takes_a_simkopdes_export_with_its_week(empty_db_file, tmp_path):
+    db = tmp_path / "cli.duckdb"
+    shutil.copy(empty_db_file, db)
+    code, out, _ = cli("ingest", FIXTURES / "upload" / "simkopdes_statistik_desa.csv", "--dataset", "simkopdes_desa",
+                       "--minggu", "2025-10-29", "--db", db, "--json")
+    assert code == 0
+    assert (out["status"], out["dataset"], out["rows_committed"], out["minggu"]) == (
+        "committed", "simkopdes_desa", 5, "2025-10-27")

@@ -384,6 +384,26 @@ def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> in
     return len(ids)
 
 
+def commit_or_report(con, prepared: Prepared, *, user: str, partial: bool = False,
+                     hint: str = "") -> tuple[dict, int | None]:
+    """Commit when allowed (no errors, or `partial`) and return the JSON report of cli.md with the
+    batch id; when nothing is committed, the reason stands among the report's errors. `hint` ends
+    the message about rows in error (what the caller can do about them)."""
+    batch, note = None, prepared.reason
+    if not prepared.rejected and (not prepared.result.errors or partial):
+        try:
+            batch = commit(con, prepared, user=user, partial=partial)
+        except UploadRefused as exc:
+            note = str(exc)
+    elif not prepared.rejected:
+        note = f"{len(prepared.result.error_rows)} baris bergalat; tidak ada yang disimpan{hint}."
+    status = "committed" if batch is not None else "rejected"
+    report = prepared.report(batch, status)
+    if note and batch is None and not any(e["message"] == note for e in report["errors"]):
+        report["errors"].append({"row": None, "column": None, "value": None, "message": note})
+    return report, batch
+
+
 def ingest_bytes(con, data: bytes, file_name: str, dataset: str = "auto", *, user: str = "admin-lokal",
                  partial: bool = False, demo: bool = False, minggu=None, gazetteer=None, today=None,
                  rules=None) -> tuple[Prepared, int | None]:
@@ -393,5 +413,3 @@ def ingest_bytes(con, data: bytes, file_name: str, dataset: str = "auto", *, use
         return prepared, None
     return prepared, commit(con, prepared, user=user, partial=partial, demo=demo, rules=rules)
 
-
-Problem = Problem  # re-exported for callers that build reports

@@ -425,10 +425,6 @@ def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad
                                         "Kapasitas di atas 3.000 porsi, periksa kembali.", "kapasitas_besar"))
 
 
-def values_text(v) -> str:
-    return "" if v is None else str(v)
-
-
 def _duplicates(frame, keys, column, message, out: Validated, bad: pd.Series) -> None:
     valid = frame[keys].notna().all(axis=1) & ~bad
     subset = frame[valid]
