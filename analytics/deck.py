@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from analytics import (bimtek, db, demo, digitalisasi, kelengkapan, koperasi, lahan, peta, sppg, summary,
                        weeks, zona)
+from analytics import sanitize
 from analytics.filters import Filter
 from analytics.format import angka, persen
 from analytics.metrics import METRICS
@@ -367,7 +368,7 @@ def _gaya(fig: go.Figure, tinggi: int = 520, legenda: bool = True) -> go.Figure:
                      automargin=True)
     fig.update_yaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF),
                      automargin=True)
-    return fig
+    return sanitize.escape_figure(fig)  # names from files shown literally
 
 
 def _bilangan(fig: go.Figure, largest: float, axis: str = "x") -> None:

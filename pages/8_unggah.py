@@ -69,7 +69,8 @@ with tab_upload:
                 info.append("pemisah " + {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}[table.delimiter])
             if table.sheet:
                 info.append(f"lembar '{table.sheet}'")
-            st.caption(f"{uploaded.name}: " + ", ".join(info) + ".")
+            # Plain text, not Markdown: the file and sheet names come from the uploader.
+            st.text(f"{prepared.file_name}: " + ", ".join(info) + ".")
             st.markdown(f"**{teks.UNGGAH_PRATINJAU}**")
             st.dataframe(table.rows.head(10).astype("string"), hide_index=True)
         report = laporan.validation_table(prepared)
@@ -102,7 +103,7 @@ with tab_upload:
                                                 "ditemukan → dicocokkan ke (kode)": f"{m['found']} → {m['matched']} ({m['kode']})"}
                                                for m in r.matched_names[:500]]), hide_index=True)
         st.download_button(teks.UNGGAH_LAPORAN_CSV, export.to_csv_bytes(report),
-                           file_name=f"laporan-validasi-{uploaded.name}.csv", mime="text/csv")
+                           file_name=f"laporan-validasi-{prepared.file_name}.csv", mime="text/csv")
         if prepared.rejected:
             st.error(teks.UNGGAH_DITOLAK.format(alasan=prepared.reason), icon=":material/block:")
         else:

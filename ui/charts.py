@@ -1,9 +1,15 @@
-"""Plotly figures fed with small aggregates (never more than a few hundred marks)."""
+"""Plotly figures fed with small aggregates (never more than a few hundred marks).
+
+Every figure leaves through `_layout` (or `zone_moves`), which escapes the names it shows
+(analytics.sanitize.escape_figure): plotly would render `<a>`, `<b>` or `<span style>` in a name
+from a file. A name shown through customdata is escaped where it is built.
+"""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import sanitize
 from analytics.format import angka
 from ui import teks
 
@@ -13,7 +19,7 @@ FONT = dict(family="Inter, Source Sans Pro, sans-serif", size=14)
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT, separators=",.",
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, xanchor="left"))
-    return fig
+    return sanitize.escape_figure(fig)
 
 
 def funnel(stages: list[tuple[str, int]]) -> go.Figure:
@@ -115,7 +121,7 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
         rows = data[status == key]
         if rows.empty:
             continue
-        where = rows["desa"].fillna(rows["kecamatan"])
+        where = rows["desa"].fillna(rows["kecamatan"]).map(sanitize.markup, na_action="ignore")
         fig.add_bar(y=rows["nama_sppg"], x=[stage.get(key, 0.15)] * len(rows), name=label, orientation="h",
                     marker_color=teks.STATUS_SPPG_WARNA[key], customdata=where.to_numpy(),
                     text=[label] * len(rows), textposition="inside", insidetextanchor="end",
@@ -234,7 +240,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         z[r][c] = value[status]
         text[r][c] = teks.KELENGKAPAN_SIMBOL[status]
         when = "" if pd.isna(diunggah) else f"<br>diunggah {pd.Timestamp(diunggah):%d-%m-%Y %H.%M}"
-        hover[r][c] = f"{nama}<br>{weeks.label(minggu)}<br>{labels[status]}{when}"
+        hover[r][c] = f"{sanitize.markup(nama)}<br>{weeks.label(minggu)}<br>{labels[status]}{when}"
     missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else teks.KELENGKAPAN_WARNA["tidak_melapor"]
     colours = [missing, teks.KELENGKAPAN_WARNA["terlambat"], teks.KELENGKAPAN_WARNA["tepat_waktu"]]
     scale = [[0, colours[0]], [1 / 3, colours[0]], [1 / 3, colours[1]], [2 / 3, colours[1]],
@@ -338,7 +344,7 @@ def zone_moves(grid: pd.DataFrame, row_labels: dict[str, str], column_labels: di
                      categoryorder="array", categoryarray=[row_labels[r] for r in grid.index][::-1])
     fig.update_layout(height=330, margin=dict(l=10, r=10, t=60, b=10), font=FONT, separators=",.",
                       plot_bgcolor="rgba(0,0,0,0)", dragmode=False)
-    return fig
+    return sanitize.escape_figure(fig)
 
 
 def stacked_area_bars(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str,

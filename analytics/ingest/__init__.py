@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import audit, db, zones
+from analytics import audit, db, sanitize, zones
 from analytics import weeks as weeks_mod
 from analytics.config import load as load_settings
 from analytics.ingest import schema
@@ -100,6 +100,9 @@ def prepare(
 ) -> Prepared:
     """Read and validate without touching the database. `progress(share, text)` is told how far
     it has come (for a progress bar)."""
+    # The name is only a label (stored in upload_batch and the audit, shown on the page): no
+    # control characters, bounded length.
+    file_name = sanitize.file_name(file_name)
     settings = load_settings()
     sha = hashlib.sha256(data).hexdigest()
     limit = settings.batas_unggah_mb * 1024 * 1024
