@@ -8,6 +8,8 @@ Monday) so a filtered view can be shared and opened directly.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +102,32 @@ def _state_from_url(g: Gazetteer) -> None:
     st.session_state["minggu"] = minggu
 
 
+log = logging.getLogger(__name__)
+
+
+def _uncaught(exc: Exception) -> bool:
+    """An error the page did not handle: the visitor reads a short message with a code, the server
+    log gets the traceback under the same code. Returning True replaces Streamlit's own display
+    (redacted anyway by client.showErrorDetails = "none"). st.stop and st.rerun never get here."""
+    kode = secrets.token_hex(3)
+    log.error("Galat tak tertangani, kode %s", kode, exc_info=exc)
+    st.error(teks.GALAT_UMUM.format(kode=kode), icon=":material/error:")
+    return True
+
+
+def catch_errors() -> None:
+    """Route this run's uncaught errors to `_uncaught` (Streamlit's on_script_error hook, which
+    st.App sets per server; the classic `streamlit run` has only the run's context for it)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None and hasattr(ctx, "on_script_error"):
+        ctx.on_script_error = _uncaught
+
+
 def init_state() -> None:
     """Read the URL into the session once; later runs keep the session's own filter."""
+    catch_errors()
     path = str(db.default_path())
     if "filter" not in st.session_state:
         _state_from_url(gazetteer(path))
@@ -225,6 +251,7 @@ def has_demo(con) -> bool:
 
 def page(title: str, *, wide: bool = True) -> Context:
     """Call first on every page: config, navigation, the shared filter, the demo badge."""
+    catch_errors()
     st.set_page_config(page_title=f"{title} · {teks.APP_JUDUL}", page_icon=ICON,
                        layout="wide" if wide else "centered")
     path = str(db.default_path())

@@ -52,6 +52,8 @@ MASUK_SANDI = "Kata sandi"
 KELUAR = "Keluar"
 AKUN_TIDAK_TERDAFTAR = "Akun {email} belum terdaftar di dasbor ini. Minta admin menambahkan peran dan wilayah Anda."
 PENGGUNA_INFO = "Masuk sebagai {email} · {peran} · {wilayah}"
+GALAT_UMUM = ("Terjadi kesalahan pada halaman ini. Coba muat ulang halaman; bila masih terjadi, laporkan ke admin "
+              "dengan kode {kode} (rinciannya tercatat di log server).")
 PERAN = {"pemirsa": "pemirsa", "operator": "operator", "admin": "admin"}
 TIDAK_BERHAK = "Halaman ini tidak tersedia untuk peran {peran}."
 
