@@ -163,6 +163,10 @@ def _accounts(args) -> int:
 
     try:
         accounts = access.load_accounts(args.file)
+        path = args.file or access.ACCOUNTS_FILE
+        if path.is_file() and path.stat().st_mode & 0o077:
+            print(f"Peringatan: {path} dapat dibaca pengguna lain (berisi hash kata sandi); jalankan chmod 600 {path}. "
+                  "Perubahan akun berikutnya menulisnya dengan izin 600.", file=sys.stderr)
         if args.aksi == "daftar":
             for a in sorted(accounts.values(), key=lambda a: a.user.email):
                 u = a.user
@@ -186,13 +190,14 @@ def _accounts(args) -> int:
         if args.aksi == "tambah" and not (args.peran or current):
             print("--peran wajib untuk akun baru.", file=sys.stderr)
             return 2
+        user = access.User(email, args.peran or current.user.role,
+                           (args.wilayah if args.wilayah is not None else (current.user.region if current else None)) or None,
+                           args.nama or (current.user.name if current else ""))
+        access.check_user(user)  # before asking for a password that would be thrown away
         password_hash = current.password_hash if current else None
         if args.aksi == "sandi" or not args.tanpa_sandi:
             password = sys.stdin.readline().rstrip("\n") if args.sandi_stdin else getpass.getpass("Kata sandi: ")
             password_hash = access.hash_password(password)
-        user = access.User(email, args.peran or current.user.role,
-                           (args.wilayah if args.wilayah is not None else (current.user.region if current else None)) or None,
-                           args.nama or (current.user.name if current else ""))
         accounts[email] = access.Account(user, password_hash)
         access.save_accounts(accounts, args.file)
         access.load_accounts(args.file)  # refuse to leave a file the app cannot read

@@ -4,14 +4,25 @@ Roles: `pemirsa` (view), `operator` (view, upload and undo inside their region),
 (everything). A region is a provinsi or kabupaten code; no region means the whole country.
 The scope is enforced here, in the analytic layer: filters are clamped into the region and
 uploads with rows outside it are refused row by row.
+
+Password sign-in resists guessing: failures are counted per account, per source address and
+over the whole app, each with its own lock; an unknown account costs the same argon2 check as a
+known one; an attempt refused by a lock is not checked and writes nothing.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import ipaddress
+import os
+import secrets
+import tempfile
+import threading
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from analytics import sanitize
 from analytics.db import DATA_DIR
 from analytics.filters import CODE_PATTERN, Filter
 
@@ -24,10 +35,19 @@ PERMISSIONS = {
     "audit": ("admin",),
     "pengguna": ("admin",),
     "hapus_contoh": ("admin",),
+    "wajib_lapor": ("admin",),
 }
 ACCOUNTS_FILE = DATA_DIR / "pengguna.toml"
+# Failed sign-ins within LOCK_MINUTES that lock: one account, one source address, the whole app.
+# A spray of 4 passwords over 20 accounts trips the source lock at 10 and the global one at 30.
 MAX_FAILURES = 5
+SOURCE_MAX_FAILURES = 10
+GLOBAL_MAX_FAILURES = 30
 LOCK_MINUTES = 15
+# Seconds a failed attempt waits before its answer, after the 1st, 2nd, 3rd... recent failure of
+# its account or source.
+DELAYS = (0.5, 1.0, 2.0, 4.0)
+EMAIL_MAX = 254
 
 
 class AccessError(ValueError):
@@ -98,7 +118,10 @@ def load_accounts(path: str | Path | None = None) -> dict[str, Account]:
     if not path.is_file():
         return {}
     with path.open("rb") as fh:
-        doc = tomllib.load(fh)
+        try:
+            doc = tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            raise AccessError(f"File akun {path.name} tidak terbaca: {exc}.") from None
     out = {}
     for i, item in enumerate(doc.get("pengguna", []), start=1):
         email = str(item.get("email", "")).strip().lower()
@@ -112,12 +135,69 @@ def load_accounts(path: str | Path | None = None) -> dict[str, Account]:
     return out
 
 
+_parsed: dict[Path, tuple[tuple, dict[str, Account]]] = {}
+_parsed_lock = threading.Lock()
+
+
+def current_accounts(path: str | Path | None = None) -> dict[str, Account]:
+    """`load_accounts`, parsed again only when the file changed (its mtime, size or inode): the app
+    asks on every rerun, so a removed or demoted user loses access at once."""
+    path = Path(path or ACCOUNTS_FILE)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return {}
+    stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+    with _parsed_lock:
+        hit = _parsed.get(path)
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, load_accounts(path))
+        with _parsed_lock:
+            _parsed[path] = hit
+    return dict(hit[1])
+
+
+def fingerprint(account: Account) -> str:
+    """Changes when the account's password does: a session keeps it and ends when it changes."""
+    return hashlib.sha256((account.password_hash or "").encode()).hexdigest()[:16]
+
+
+def revalidate(accounts: dict[str, Account], user: User, seen: str | None) -> User | None:
+    """The signed-in user as the accounts file says now (a demotion applies at once), or None when
+    the account is gone or its password was changed since `seen` (its fingerprint at sign-in)."""
+    account = accounts.get(user.email)
+    if account is None or (seen is not None and fingerprint(account) != seen):
+        return None
+    return account.user
+
+
+def _check_text(label: str, value: str) -> None:
+    hidden = sanitize.hidden_characters(value)
+    if hidden:
+        raise AccessError(f"{label} mengandung karakter kendali ({', '.join(hidden)}; mis. baris baru atau tab): "
+                          "tidak disimpan. Tulis ulang tanpa karakter itu.")
+
+
+def check_user(user: User) -> None:
+    """Refuse what would break the accounts file or hide in it: control characters in any field,
+    an unknown role, a region that is not a provinsi or kabupaten code."""
+    _check_text("Email", user.email)
+    _check_text("Nama", user.name)
+    _check_text("Peran", user.role)
+    _check_text("Wilayah", user.region or "")
+    if not user.email.strip():
+        raise AccessError("Email wajib diisi.")
+    if user.role not in ROLES:
+        raise AccessError(f"Peran '{user.role}' bukan {', '.join(ROLES)}.")
+    if user.region and not (CODE_PATTERN["provinsi"].fullmatch(user.region) or CODE_PATTERN["kabupaten"].fullmatch(user.region)):
+        raise AccessError(f"Wilayah '{user.region}' harus kode provinsi (52) atau kabupaten (52.01).")
+
+
 def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def save_accounts(accounts: dict[str, Account], path: str | Path | None = None) -> None:
-    path = Path(path or ACCOUNTS_FILE)
+def _accounts_text(accounts: dict[str, Account]) -> str:
     lines = ["# Akun dasbor: peran pemirsa/operator/admin, wilayah = kode provinsi/kabupaten (kosong: nasional).",
              "# Dibuat dan diubah dengan: python -m analytics pengguna ...", ""]
     for account in sorted(accounts.values(), key=lambda a: a.user.email):
@@ -132,9 +212,43 @@ def save_accounts(accounts: dict[str, Account], path: str | Path | None = None) 
         if account.password_hash:
             lines.append(f"hash = {_toml_string(account.password_hash)}")
         lines.append("")
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines), encoding="utf-8")
-    tmp.replace(path)
+    return "\n".join(lines)
+
+
+def save_accounts(accounts: dict[str, Account], path: str | Path | None = None) -> None:
+    """Write the accounts file readable by its owner only (0600). The new text goes to a private
+    temporary file beside it, is parsed back and compared, and only then replaces the old file:
+    a bad entry leaves the old file in place."""
+    path = Path(path or ACCOUNTS_FILE)
+    for account in accounts.values():
+        check_user(account.user)
+        _check_text("Hash kata sandi", account.password_hash or "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0600
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(_accounts_text(accounts))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        expected = {a.user.email.strip().lower(): (a.user.role, a.user.region or None, a.user.name, a.password_hash or None)
+                    for a in accounts.values()}
+        back = {e: (a.user.role, a.user.region, a.user.name, a.password_hash or None) for e, a in load_accounts(tmp).items()}
+        if back != expected:
+            raise AccessError("File akun yang baru tidak terbaca kembali sama persis; file lama tidak diubah.")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:  # the rename itself survives a crash
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
 
 
 def hash_password(password: str) -> str:
@@ -156,36 +270,136 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-def locked_until(con, email: str, now: dt.datetime | None = None) -> dt.datetime | None:
-    """When MAX_FAILURES failed sign-ins fell within LOCK_MINUTES, the account waits until the
-    last failure is LOCK_MINUTES old."""
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A hash of a random password with the same parameters as real ones: an unknown account, or one
+    without a password, is checked against it so that it costs the same time as a known one."""
+    if not _dummy:
+        from argon2 import PasswordHasher
+
+        _dummy.append(PasswordHasher().hash(secrets.token_urlsafe(24)))
+    return _dummy[0]
+
+
+# --- sign-in --------------------------------------------------------------------------------
+
+class SignInRefused(AccessError):
+    """A refused password sign-in; `wait` is how long the answer should be held back (seconds)."""
+
+    def __init__(self, message: str, wait: float = 0.0):
+        super().__init__(message)
+        self.wait = wait
+
+
+def source_address(remote_ip: str | None, forwarded_for=(), trusted_proxies: int = 0) -> str | None:
+    """The visitor's address for counting failures. With `trusted_proxies` proxies in front (nginx
+    appending to X-Forwarded-For), it is the N-th entry from the right, the address the outermost
+    trusted proxy saw; entries further left are written by the client and never trusted. Without
+    them it is the connection's address. IPv6 addresses count per /64 (one subscriber's block).
+    None when unknown (a local connection): the per-account and global limits still apply."""
+    candidate = remote_ip
+    if trusted_proxies > 0:
+        hops = [h.strip() for value in forwarded_for or () for h in str(value).split(",") if h.strip()]
+        if len(hops) >= trusted_proxies:
+            candidate = hops[-trusted_proxies]
+    try:
+        address = ipaddress.ip_address(str(candidate or "").strip().strip("[]"))
+    except ValueError:
+        return None
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+@dataclass(frozen=True)
+class Lock:
+    scope: str  # akun | sumber | global
+    until: dt.datetime
+
+    def message(self) -> str:
+        when = f"{self.until:%H:%M}"
+        if self.scope == "akun":
+            return f"Terlalu banyak percobaan gagal. Coba lagi setelah pukul {when}."
+        if self.scope == "sumber":
+            return f"Terlalu banyak percobaan gagal dari alamat Anda. Coba lagi setelah pukul {when}."
+        return (f"Terlalu banyak percobaan masuk yang gagal di dasbor ini; masuk dengan kata sandi ditahan "
+                f"sementara. Coba lagi setelah pukul {when}.")
+
+
+def lockout(con, email: str, source: str | None = None, now: dt.datetime | None = None) -> Lock | None:
+    """The lock that applies to an attempt now, if any. An account or source address waits
+    LOCK_MINUTES after its last failure once it has MAX_FAILURES / SOURCE_MAX_FAILURES within
+    LOCK_MINUTES; the whole app allows at most GLOBAL_MAX_FAILURES within any LOCK_MINUTES."""
     now = now or dt.datetime.now()
-    since = now - dt.timedelta(minutes=LOCK_MINUTES)
-    row = con.cursor().execute(
-        "select count(*), max(waktu) from gagal_masuk where email = $e and waktu > $since",
-        {"e": email.lower(), "since": since},
-    ).fetchone()
-    if row[0] >= MAX_FAILURES:
-        return row[1] + dt.timedelta(minutes=LOCK_MINUTES)
+    window = dt.timedelta(minutes=LOCK_MINUTES)
+    since = now - window
+    cur = con.cursor()
+    n, last = cur.execute("select count(*), max(waktu) from gagal_masuk where email = $e and waktu > $since",
+                          {"e": email.lower(), "since": since}).fetchone()
+    if n >= MAX_FAILURES:
+        return Lock("akun", last + window)
+    if source:
+        n, last = cur.execute("select count(*), max(waktu) from gagal_masuk where sumber = $s and waktu > $since",
+                              {"s": source, "since": since}).fetchone()
+        if n >= SOURCE_MAX_FAILURES:
+            return Lock("sumber", last + window)
+    row = cur.execute("select waktu from gagal_masuk where waktu > $since order by waktu desc limit 1 offset $k",
+                      {"since": since, "k": GLOBAL_MAX_FAILURES - 1}).fetchone()
+    if row is not None:
+        return Lock("global", row[0] + window)
     return None
 
 
-def sign_in(con, accounts: dict[str, Account], email: str, password: str, now: dt.datetime | None = None) -> User:
-    """Check a password sign-in, counting failures and locking out; raises AccessError."""
+def _delay(con, email: str, source: str | None, now: dt.datetime) -> float:
+    since = now - dt.timedelta(minutes=LOCK_MINUTES)
+    n = con.cursor().execute(
+        "select greatest(count(*) filter (where email = $e), count(*) filter (where sumber = $s)) "
+        "from gagal_masuk where waktu > $since", {"e": email, "s": source, "since": since}).fetchone()[0]
+    return DELAYS[min(n, len(DELAYS)) - 1] if n else 0.0
+
+
+# One check at a time: argon2 takes 64 MiB and a tenth of a second per check, so parallel
+# attempts queue here instead of exhausting memory, and the counts a lock reads stay exact.
+_attempt = threading.Lock()
+
+
+def sign_in(con, accounts: dict[str, Account], email: str, password: str, now: dt.datetime | None = None,
+            source: str | None = None) -> User:
+    """Check a password sign-in from `source` (see `source_address`); raises SignInRefused, whose
+    `wait` the caller sleeps before answering. A locked attempt is refused before any check and
+    writes nothing, so failures reach the database (gagal_masuk and the audit) at most
+    GLOBAL_MAX_FAILURES times per LOCK_MINUTES."""
     from analytics import audit
 
     now = now or dt.datetime.now().replace(microsecond=0)
-    key = email.strip().lower()
-    until = locked_until(con, key, now)
-    if until is not None:
-        raise AccessError(f"Terlalu banyak percobaan gagal. Coba lagi setelah pukul {until:%H:%M}.")
-    account = accounts.get(key)
-    ok = account is not None and account.password_hash and verify_password(account.password_hash, password)
-    cur = con.cursor()
-    if not ok:
-        cur.execute("insert into gagal_masuk values ($e, $w)", {"e": key, "w": now})
-        audit.record(cur, key or "(kosong)", "gagal_masuk", {"mode": "password"}, now)
-        raise AccessError("Email atau kata sandi salah.")
-    cur.execute("delete from gagal_masuk where email = $e", {"e": key})
-    audit.record(cur, key, "masuk", {"mode": "password"}, now)
-    return account.user
+    key = sanitize.strip_hidden(str(email or "")).strip().lower()[:EMAIL_MAX]
+    dummy = _dummy_hash()
+    with _attempt:
+        lock = lockout(con, key, source, now)
+        if lock is not None:
+            raise SignInRefused(lock.message())
+        account = accounts.get(key)
+        stored = account.password_hash if account is not None else None
+        # The same argon2 work whether or not the account exists or has a password.
+        ok = verify_password(stored or dummy, password) and stored is not None
+        cur = con.cursor()
+        if ok:
+            cur.execute("delete from gagal_masuk where email = $e", {"e": key})
+            audit.record(cur, key, "masuk", {"mode": "password"}, now)
+            return account.user
+        cur.execute("delete from gagal_masuk where waktu <= $old", {"old": now - dt.timedelta(days=1)})
+        cur.execute("insert into gagal_masuk (email, waktu, sumber) values ($e, $w, $s)",
+                    {"e": key, "w": now, "s": source})
+        details = {"mode": "password"}
+        if source:
+            details["sumber"] = source
+        lock = lockout(con, key, source, now)
+        if lock is not None:  # this failure starts a lock: said once, in its own entry
+            details["dikunci"] = {"lingkup": lock.scope, "sampai": f"{lock.until:%Y-%m-%d %H:%M}"}
+        audit.record(cur, key or "(kosong)", "gagal_masuk", details, now)
+        wait = _delay(con, key, source, now)
+    raise SignInRefused("Email atau kata sandi salah.", wait)

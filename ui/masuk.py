@@ -3,9 +3,15 @@
 - local (default): one local administrator; refused unless the server listens on loopback.
 - oidc: Streamlit's st.login with any OpenID Connect provider configured under [auth]; users are
   identified by e-mail and must be listed in the accounts file with a role and region.
-- password: accounts with argon2 hashes in the accounts file; lock-out after repeated failures.
+- password: accounts with argon2 hashes in the accounts file; lock-out after repeated failures
+  per account, per source address and over the whole app (analytics.access.sign_in).
+
+Every rerun checks the signed-in user against the accounts file again (parsed only when it
+changed), so a removed or demoted account loses its rights at once.
 """
 from __future__ import annotations
+
+import time
 
 import streamlit as st
 
@@ -32,7 +38,7 @@ def mode() -> str:
 
 def accounts() -> dict[str, access.Account]:
     try:
-        return access.load_accounts(settings().get("pengguna") or None)
+        return access.current_accounts(settings().get("pengguna") or None)
     except access.AccessError as exc:
         st.error(str(exc))
         st.stop()
@@ -71,7 +77,10 @@ def _oidc(con) -> access.User:
     email = str(st.user.get("email") or "").strip().lower()
     account = accounts().get(email)
     if account is None:
-        audit.record(con.cursor(), email or "(tanpa email)", "gagal_masuk", {"mode": "oidc", "alasan": "tidak terdaftar"})
+        # Once per session, not on every rerun: the audit is not a counter.
+        if st.session_state.get("oidc_ditolak") != email:
+            st.session_state["oidc_ditolak"] = email
+            audit.record(con.cursor(), email or "(tanpa email)", "gagal_masuk", {"mode": "oidc", "alasan": "tidak terdaftar"})
         st.error(teks.AKUN_TIDAK_TERDAFTAR.format(email=email))
         if st.button(teks.KELUAR):
             st.logout()
@@ -79,29 +88,52 @@ def _oidc(con) -> access.User:
     return _remember(con, account.user, "oidc")
 
 
+def source() -> str | None:
+    """The visitor's address (see access.source_address). X-Forwarded-For is read only when
+    `[kdkmp] proxy_tepercaya` says how many proxies of ours stand in front of the app."""
+    try:
+        trusted = max(0, int(settings().get("proxy_tepercaya", 0) or 0))
+    except (TypeError, ValueError):
+        trusted = 0
+    forwarded = st.context.headers.get_all("X-Forwarded-For") if trusted else []
+    return access.source_address(st.context.ip_address, forwarded, trusted)
+
+
 def _password(con) -> access.User:
     user = st.session_state.get("pengguna")
     if isinstance(user, access.User):
-        return user
+        current = access.revalidate(accounts(), user, st.session_state.get("pengguna_sidik"))
+        if current is not None:
+            if current != user:  # demoted, moved to another region or renamed: applies now
+                st.session_state["pengguna"] = current
+            return current
+        audit.record(con.cursor(), user.email, "keluar", {"alasan": "akun dihapus atau kata sandi diganti"})
+        for key in ("pengguna", "pengguna_sidik"):
+            st.session_state.pop(key, None)
+        st.warning(teks.AKUN_DICABUT, icon=":material/lock:")
     st.title(teks.APP_JUDUL)
     with st.form("masuk"):
-        email = st.text_input(teks.MASUK_EMAIL)
-        password = st.text_input(teks.MASUK_SANDI, type="password")
+        email = st.text_input(teks.MASUK_EMAIL, max_chars=access.EMAIL_MAX)
+        password = st.text_input(teks.MASUK_SANDI, type="password", max_chars=1024)
         submitted = st.form_submit_button(teks.MASUK_TOMBOL, type="primary")
     if submitted:
+        known = accounts()
         try:
-            user = access.sign_in(con, accounts(), email, password)
-        except access.AccessError as exc:
+            user = access.sign_in(con, known, email, password, source=source())
+        except access.SignInRefused as exc:
+            time.sleep(exc.wait)  # held back in this session only; the locks stop parallel guessing
             st.error(str(exc))
         else:
             st.session_state["pengguna"] = user
+            st.session_state["pengguna_sidik"] = access.fingerprint(known[user.email])
             st.rerun()
     st.stop()
 
 
 def sign_out(con, user: access.User) -> None:
     audit.record(con.cursor(), user.email, "keluar", {})
-    st.session_state.pop("pengguna", None)
+    for key in ("pengguna", "pengguna_sidik"):
+        st.session_state.pop(key, None)
     if mode() == "oidc":
         st.logout()
     st.rerun()

@@ -52,6 +52,7 @@ MASUK_SANDI = "Kata sandi"
 KELUAR = "Keluar"
 AKUN_TIDAK_TERDAFTAR = "Akun {email} belum terdaftar di dasbor ini. Minta admin menambahkan peran dan wilayah Anda."
 PENGGUNA_INFO = "Masuk sebagai {email} · {peran} · {wilayah}"
+AKUN_DICABUT = "Akun Anda dihapus atau kata sandinya diganti sejak Anda masuk. Silakan masuk lagi bila masih berhak."
 GALAT_UMUM = ("Terjadi kesalahan pada halaman ini. Coba muat ulang halaman; bila masih terjadi, laporkan ke admin "
               "dengan kode {kode} (rinciannya tercatat di log server).")
 PERAN = {"pemirsa": "pemirsa", "operator": "operator", "admin": "admin"}
