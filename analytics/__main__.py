@@ -147,7 +147,7 @@ def _demo(con, args) -> int:
     if args.if_empty and con.execute("select count(*) from upload_batch").fetchone()[0] > 0:
         print("Basis data sudah berisi data; data contoh tidak dimuat.")
         return 0
-    if demo.is_loaded(con):
+    if demo.is_loaded(con, undone_too=True):
         print("Data contoh sudah dimuat.")
         return 0
     ids = demo.load(con)

@@ -16,6 +16,7 @@ ACTIONS = {
     "gagal_masuk": "Gagal masuk",
     "keluar": "Keluar",
     "kotak_masuk": "Impor kotak masuk",
+    "wajib_lapor": "Wajib lapor diatur",
 }
 
 

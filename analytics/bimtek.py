@@ -5,11 +5,6 @@ from analytics import db
 from analytics.filters import Filter
 
 
-def kpi_bimtek(con, f: Filter, minggu) -> dict[str, int]:
-    df = db.run(con, "kpi_bimtek", {**f.params(), "minggu": minggu})
-    return {k: int(v) for k, v in df.iloc[0].items()}
-
-
 # Charts and the event table cover at most this many weeks up to the chosen one.
 JUMLAH_MINGGU = 52
 

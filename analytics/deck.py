@@ -20,12 +20,11 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import (bimtek, db, demo, digitalisasi, kelengkapan, koperasi, lahan, peta, sppg, summary,
-                       weeks, zona)
+from analytics import (bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, metrik, peta, sppg,
+                       summary, weeks, zona)
 from analytics import sanitize
 from analytics.filters import Filter
 from analytics.format import angka, persen
-from analytics.metrics import METRICS
 from analytics.zones import Rules, load_rules
 
 # --- texts --------------------------------------------------------------------------------------
@@ -45,18 +44,9 @@ SLIDE_JUDUL = {
 }
 TINGKAT = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
 TINGKAT_KOLOM = {"provinsi": "Provinsi", "kabupaten": "Kab/kota", "kecamatan": "Kecamatan", "desa": "Desa/kel."}
-ZONA_WARNA = {"hijau": "#1a9850", "kuning": "#f2b705", "merah": "#d73027"}
-ZONA_NAMA = {"hijau": "Hijau", "kuning": "Kuning", "merah": "Merah"}
-KENDALA_NAMA = {"lahan": "lahan", "cuaca": "cuaca", "tenaga_kerja": "tenaga kerja", "teknis": "teknis",
-                "administrasi": "administrasi", "pembiayaan": "pembiayaan", "jaringan": "jaringan",
-                "lainnya": "lainnya"}
-VERIFIKASI_NAMA = {
-    "diajukan": "Diajukan", "sedang_diverifikasi": "Sedang diverifikasi", "dipertimbangkan": "Dipertimbangkan",
-    "perlu_verifikasi_lanjutan": "Perlu verifikasi lanjutan", "terverifikasi": "Terverifikasi",
-    "selesai": "Selesai", "ditolak": "Ditolak", "tidak_ada_lahan": "Tidak ada lahan",
-}
-# Parcels still on their way through verification (the 'in verification' count of the land slide).
-VERIFIKASI_PROSES = ("diajukan", "sedang_diverifikasi", "dipertimbangkan", "perlu_verifikasi_lanjutan")
+# Zone, obstacle and status words come from the vocabulary (analytics/kamus.py); a sentence uses
+# obstacles in lower case ("tenaga kerja").
+KENDALA_NAMA = {k: v.lower() for k, v in kamus.KENDALA_LABEL.items()}
 STATUS_LAPOR = {"tepat_waktu": "tepat waktu", "terlambat": "terlambat", "tidak_melapor": "belum"}
 DATASET_LAPOR = {"koperasi": "Koperasi", "lahan": "Lahan", "sppg": "SPPG"}
 KOSONG = {
@@ -114,6 +104,19 @@ class Kpi:
         if not d or not self.baik:
             return "netral"
         return "baik" if (d > 0) == (self.baik == "naik") else "buruk"
+
+
+def kpi(p: summary.Picture, metrik_id: str, label: str | None = None) -> Kpi:
+    """A tile of a registry metric from the weekly picture: its label, value, last week and direction."""
+    m = metrik.METRIK[metrik_id]
+    before = p.lalu(metrik_id)
+    return Kpi(label or m.label, p[metrik_id], before, m.arah)
+
+
+def kalimat_sumber(p: summary.Picture, sumber: str) -> str:
+    """Every registry metric of a source with its value and week, as one sentence."""
+    rincian = ", ".join(f"{m.label} {m.teks(p[m.id])}" for m in metrik.dari_sumber(sumber))
+    return f"{metrik.SUMBER[sumber].label} ({weeks.label(p.minggu[summary.minggu_sumber(sumber)])}): {rincian}."
 
 
 @dataclass
@@ -389,7 +392,7 @@ def grafik_zona(data: pd.DataFrame, tingkat: str) -> go.Figure:
     labels = [nama_area(tingkat, n) for n in data["nama"]]
     fig = go.Figure()
     for z in ("merah", "kuning", "hijau"):
-        fig.add_bar(y=labels, x=data[z], name=ZONA_NAMA[z], orientation="h", marker_color=ZONA_WARNA[z],
+        fig.add_bar(y=labels, x=data[z], name=kamus.ZONA_PENDEK[z], orientation="h", marker_color=kamus.ZONA_WARNA[z],
                     marker_line=dict(color="#ffffff", width=1),
                     text=[angka(v) if v else "" for v in data[z]], textposition="inside",
                     insidetextanchor="middle", textfont=dict(size=UKURAN_HURUF - 2,
@@ -471,7 +474,7 @@ def _poligon(geom: dict):
 def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.DataFrame) -> go.Figure | None:
     """A static map: every area of `tingkat` under `kode_induk`, coloured by its share of koperasi in
     zone merah (the Peta page's bands and polygons), the worst areas numbered. None without polygons."""
-    m = peta.METRIK["zona_merah"]
+    m = metrik.METRIK["zona_merah"]
     nama_file = peta._file_tingkat(tingkat, kode_induk[:2] if kode_induk else None)
     if not nama_file:
         return None
@@ -480,20 +483,21 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
     kode_area = [k for k in semua if k.startswith(prefix)]
     if not kode_area or len(kode_area) > BATAS_PETA:
         return None
-    nilai = {r["kode"]: (r["merah"] / r["koperasi"] if r["koperasi"] else None) for r in data.to_dict("records")}
-    labels = m.band_labels()
+    nilai = {r["kode"]: m.nilai_peta({"zona_merah": r["merah"], "terdaftar": r["koperasi"]})
+             for r in data.to_dict("records")}
+    labels = m.label_pita()
     kelompok: dict[int | None, tuple[list, list]] = {}
     for k in sorted(kode_area):
-        idx = m.band_index(nilai.get(k))
+        idx = m.indeks_pita(nilai.get(k))
         xs, ys = _poligon(semua[k])
         bucket = kelompok.setdefault(idx, ([], []))
         bucket[0].extend(xs)
         bucket[1].extend(ys)
     fig = go.Figure()
-    order = [i for i in range(len(m.bands)) if i in kelompok] + ([None] if None in kelompok else [])
+    order = [i for i in range(len(m.pita)) if i in kelompok] + ([None] if None in kelompok else [])
     for idx in order:
         xs, ys = kelompok[idx]
-        rgb = m.bands[idx].warna if idx is not None else peta.TANPA_DATA
+        rgb = m.pita[idx].warna if idx is not None else peta.TANPA_DATA
         name = f"Merah {labels[idx]}" if idx is not None else "Tanpa koperasi"
         fig.add_scatter(x=xs, y=ys, mode="lines", fill="toself", name=name, hoverinfo="skip",
                         fillcolor=f"rgb{tuple(rgb)}", line=dict(color="#444444", width=1))
@@ -535,37 +539,30 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], angka_kolom=(), lebar=None) 
 
 
 def _slide_utama(p: summary.Picture) -> Slide:
-    k, kl = p.koperasi, (p.koperasi_lalu if p.minggu_lalu["koperasi"] else None)
-    s, sl = p.sppg, (p.sppg_lalu if p.minggu_lalu["sppg"] else None)
+    k, kl = p.koperasi, p.koperasi_lalu
     ada_sppg = p.minggu["sppg"] is not None
-
-    def tile(name: str, now: dict, before: dict | None) -> Kpi:
-        m = METRICS[name]
-        return Kpi(m.label, int(now[m.column]), int(before[m.column]) if before else None, m.better)
-
-    kpi = [tile(n, k, kl) for n in ("terdaftar", "masuk_portal", "tahap_pembangunan",
-                                    "tahap_tidak_dapat_dibangun", "gerai_beroperasi")]
+    kpi_ = [kpi(p, n) for n in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun",
+                                "gerai_beroperasi")]
     if ada_sppg:
-        kpi += [tile("sppg_beroperasi", s, sl), tile("sppg_total", s, sl)]
+        kpi_ += [kpi(p, "sppg_beroperasi"), kpi(p, "sppg_total")]
     gerai_lalu = kl["gerai_beroperasi"] if kl else None
     kalimat = (f"Dari {angka(k['terdaftar'])} koperasi terdaftar, {angka(k['masuk_portal'])} masuk portal, "
                f"{angka(k['tahap_pembangunan'])} sedang dibangun dan {angka(k['tahap_tidak_dapat_dibangun'])} "
                f"tidak dapat dibangun; gerai beroperasi {menjadi(k['gerai_beroperasi'], gerai_lalu)}")
     if ada_sppg:
-        kalimat += f", SPPG beroperasi {angka(s['beroperasi'])} dari {angka(s['total'])} yang direncanakan."
+        kalimat += f", SPPG beroperasi {angka(p['sppg_beroperasi'])} dari {angka(p['sppg_total'])} yang direncanakan."
     else:
         kalimat += "; belum ada data SPPG."
     catatan = "" if ada_sppg else KOSONG["sppg"]
-    return Slide("utama", SLIDE_JUDUL["utama"], kalimat, kpi=kpi, catatan=catatan)
+    return Slide("utama", SLIDE_JUDUL["utama"], kalimat, kpi=kpi_, catatan=catatan)
 
 
 def _slide_zona(con, f: Filter, p: summary.Picture) -> Slide:
     kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
     tingkat = f.group_level
     judul = SLIDE_JUDUL["zona"].format(tingkat=TINGKAT[tingkat])
-    k, kl = p.koperasi, (p.koperasi_lalu if lalu else None)
-    kpi = [Kpi(ZONA_NAMA[z], k[f"zona_{z}"], kl[f"zona_{z}"] if kl else None, "naik" if z == "hijau" else "turun")
-           for z in ("merah", "kuning", "hijau")]
+    k, kl = p.koperasi, p.koperasi_lalu
+    kpi_ = [kpi(p, f"zona_{z}", kamus.ZONA_PENDEK[z]) for z in ("merah", "kuning", "hijau")]
     per_area = koperasi.zona_per_wilayah(con, f, kini, lalu)
     pindah = deck_pindah_zona_per_wilayah(con, f, tingkat, kini, lalu) if lalu else pd.DataFrame(
         columns=["kode", "nama", "dari", "ke", "arah", "koperasi"])
@@ -590,7 +587,7 @@ def _slide_zona(con, f: Filter, p: summary.Picture) -> Slide:
     kalimat = "; ".join(bagian) + "."
 
     if per_area.empty:
-        return Slide("zona", judul, kalimat, kpi=kpi, kosong=KOSONG["koperasi"])
+        return Slide("zona", judul, kalimat, kpi=kpi_, kosong=KOSONG["koperasi"])
     naik = pindah[pindah["arah"] == "naik"].groupby("kode")["koperasi"].sum()
     turun = pindah[pindah["arah"] == "turun"].groupby("kode")["koperasi"].sum()
     shown = per_area.head(BATAS_WILAYAH).copy()
@@ -610,7 +607,7 @@ def _slide_zona(con, f: Filter, p: summary.Picture) -> Slide:
     catatan = ("Tabel: minggu lalu → minggu ini. " if lalu else "") + (
         f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak."
         if len(per_area) > len(shown) else "")
-    return Slide("zona", judul, kalimat, kpi=kpi, grafik=grafik_zona(shown, tingkat),
+    return Slide("zona", judul, kalimat, kpi=kpi_, grafik=grafik_zona(shown, tingkat),
                  grafik_alt=f"Zona koperasi per {TINGKAT[tingkat]}, minggu ini", tabel=tabel,
                  catatan=catatan.strip())
 
@@ -708,7 +705,7 @@ def alasan_intervensi(row: dict, rules: Rules, dengan_turun: bool = True) -> str
 
 def _slide_intervensi(con, f: Filter, p: summary.Picture, rules: Rules) -> Slide:
     kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
-    daftar = zona.perlu_intervensi(con, f, kini, lalu)
+    daftar = zona.perlu_intervensi(con, f, kini, lalu, rules)
     judul = SLIDE_JUDUL["intervensi"]
     if daftar.empty:
         return Slide("intervensi", judul, "Tidak ada koperasi yang perlu intervensi minggu ini.")
@@ -742,17 +739,15 @@ def _slide_intervensi(con, f: Filter, p: summary.Picture, rules: Rules) -> Slide
 
 
 def _slide_lahan(con, f: Filter, p: summary.Picture) -> Slide:
-    k = p.koperasi
-    kl = p.koperasi_lalu if p.minggu_lalu["koperasi"] else None
+    k, kl = p.koperasi, p.koperasi_lalu
     judul = SLIDE_JUDUL["lahan"]
     kendala_lalu = koperasi.kendala_koperasi(con, f, p.minggu_lalu["koperasi"]) if kl else None
     kendala = {name: int(v) for name, v in p.kendala.items()}
     tanpa = k["lahan_tidak_ada"] + k["lahan_ditolak"]
-    kpi = [
-        Kpi("Lahan terverifikasi", k["lahan_terverifikasi"], kl["lahan_terverifikasi"] if kl else None),
+    kpi_ = [
+        kpi(p, "lahan_terverifikasi"),
         Kpi("Tanpa lahan / ditolak", tanpa, (kl["lahan_tidak_ada"] + kl["lahan_ditolak"]) if kl else None, "turun"),
-        Kpi(METRICS["tahap_tidak_dapat_dibangun"].label, k["tahap_tidak_dapat_dibangun"],
-            kl["tahap_tidak_dapat_dibangun"] if kl else None, "turun"),
+        kpi(p, "tahap_tidak_dapat_dibangun"),
     ]
     ranked = sorted(((n, v) for n, v in kendala.items() if v), key=lambda kv: (-kv[1], kv[0]))
     if ranked:
@@ -789,7 +784,7 @@ def _slide_lahan(con, f: Filter, p: summary.Picture) -> Slide:
         lalu_df = lahan.kpi_lahan(con, f, lalu_minggu) if lalu_minggu else None
         lalu_s = lalu_df.groupby("status_verifikasi")["persil"].sum() if lalu_df is not None and len(lalu_df) else None
         rows = []
-        for status, label in VERIFIKASI_NAMA.items():
+        for status, label in kamus.VERIFIKASI_LABEL.items():
             now = int(kini_df.get(status, 0))
             before = int(lalu_s.get(status, 0)) if lalu_s is not None else None
             if now or before:
@@ -799,12 +794,12 @@ def _slide_lahan(con, f: Filter, p: summary.Picture) -> Slide:
         if lalu_s is not None:
             kolom["lalu"] = "Minggu lalu"
         tabel = _tabel(df, kolom, angka_kolom=("persil", "lalu"), lebar=[3, 1.3, 1.6][: len(kolom)])
-        proses = int(sum(kini_df.get(s, 0) for s in VERIFIKASI_PROSES))
-        kpi.append(Kpi("Persil dalam verifikasi", proses,
-                       int(sum(lalu_s.get(s, 0) for s in VERIFIKASI_PROSES)) if lalu_s is not None else None, ""))
+        proses = int(sum(kini_df.get(s, 0) for s in kamus.VERIFIKASI_PROSES))
+        kpi_.append(Kpi("Persil dalam verifikasi", proses,
+                       int(sum(lalu_s.get(s, 0) for s in kamus.VERIFIKASI_PROSES)) if lalu_s is not None else None, ""))
         tabel_judul = "Persil lahan per status verifikasi"
         catatan = "Grafik: koperasi per kendala (satu koperasi dapat punya beberapa kendala)."
-    return Slide("lahan", judul, kalimat, kpi=kpi, grafik=grafik, grafik_alt="Koperasi per kendala", tabel=tabel,
+    return Slide("lahan", judul, kalimat, kpi=kpi_, grafik=grafik, grafik_alt="Koperasi per kendala", tabel=tabel,
                  tabel_judul=tabel_judul, catatan=catatan)
 
 
@@ -813,20 +808,17 @@ def _slide_sppg(con, f: Filter, p: summary.Picture) -> Slide:
     kini = p.minggu["sppg"]
     if kini is None:
         return Slide("sppg", judul, "Belum ada data SPPG untuk filter ini.", kosong=KOSONG["sppg"])
-    s = p.sppg
-    sl = p.sppg_lalu if p.minggu_lalu["sppg"] else None
-    kpi = [Kpi("SPPG beroperasi", s["beroperasi"], sl["beroperasi"] if sl else None),
-           Kpi("Direncanakan", s["total"], sl["total"] if sl else None),
-           Kpi("Persiapan", s["persiapan"], sl["persiapan"] if sl else None, ""),
-           Kpi("Penerima manfaat", s["penerima_manfaat"], sl["penerima_manfaat"] if sl else None)]
+    kpi_ = [kpi(p, "sppg_beroperasi"), kpi(p, "sppg_total", "Direncanakan"), kpi(p, "sppg_persiapan"),
+            kpi(p, "sppg_penerima_manfaat")]
+    beroperasi, total = p["sppg_beroperasi"], p["sppg_total"]
     tingkat = f.group_level
     per_area = sppg.sppg_per_wilayah(con, f, kini)
-    kalimat = (f"SPPG beroperasi {menjadi(s['beroperasi'], sl['beroperasi'] if sl else None)} dari "
-               f"{angka(s['total'])} yang direncanakan"
-               + (f" ({persen(s['beroperasi'] / s['total'])})" if s["total"] else ""))
+    kalimat = (f"SPPG beroperasi {menjadi(beroperasi, p.lalu('sppg_beroperasi'))} dari "
+               f"{angka(total)} yang direncanakan"
+               + (f" ({persen(beroperasi / total)})" if total else ""))
     names, most = teratas(per_area, "beroperasi", lambda r: nama_area(tingkat, r["nama"]))
     if most > 0:
-        if most * len(names) == s["beroperasi"] and len(names) <= BATAS_SEIMBANG:
+        if most * len(names) == beroperasi and len(names) <= BATAS_SEIMBANG:
             kalimat += (f"; semuanya di {names[0]}" if len(names) == 1 and most > 1
                         else f"; yang beroperasi ada di {_daftar(names)}")
         elif len(names) == 1:
@@ -848,7 +840,7 @@ def _slide_sppg(con, f: Filter, p: summary.Picture) -> Slide:
                         "penerima_manfaat"]]
     catatan = ("Rencana: semua SPPG yang dilaporkan (rencana sampai beroperasi)."
                + (f" Tabel: {len(shown)} dari {angka(len(per_area))} wilayah." if len(per_area) > len(shown) else ""))
-    return Slide("sppg", judul, kalimat, kpi=kpi, grafik=grafik_sppg(per_minggu) if len(per_minggu) else None,
+    return Slide("sppg", judul, kalimat, kpi=kpi_, grafik=grafik_sppg(per_minggu) if len(per_minggu) else None,
                  grafik_alt="SPPG beroperasi per minggu terhadap rencana", tabel=tabel,
                  tabel_judul=f"SPPG per {TINGKAT[tingkat]}", catatan=catatan)
 
@@ -858,12 +850,12 @@ def _slide_simkopdes(con, f: Filter, p: summary.Picture) -> Slide:
     k = p.koperasi
     kl = p.koperasi_lalu if p.minggu_lalu["koperasi"] else None
     tingkat = f.group_level
-    kpi = [Kpi("SIMKOPDES aktif", k["simkopdes_aktif"], kl["simkopdes_aktif"] if kl else None),
-           Kpi("Kendala login/jaringan", k["simkopdes_kendala"], kl["simkopdes_kendala"] if kl else None, "turun"),
-           Kpi("Belum punya akun", k["simkopdes_belum"], kl["simkopdes_belum"] if kl else None, "turun")]
+    kpi_ = [kpi(p, "simkopdes_aktif"), kpi(p, "simkopdes_kendala", "Kendala login/jaringan"),
+            kpi(p, "simkopdes_belum", "Belum punya akun")]
     b_minggu = p.minggu["bimtek"]
-    bimtek_kini = p.bimtek if b_minggu == p.minggu["koperasi"] else {"kegiatan": 0, "peserta": 0}
-    kpi.append(Kpi("Peserta bimtek minggu ini", int(bimtek_kini["peserta"])))
+    bimtek_kini = {"kegiatan": p["bimtek_kegiatan"], "peserta": p["bimtek_peserta"]} \
+        if b_minggu == p.minggu["koperasi"] else {"kegiatan": 0, "peserta": 0}
+    kpi_.append(Kpi("Peserta bimtek minggu ini", int(bimtek_kini["peserta"])))
     per_area = digitalisasi.simkopdes_per_wilayah(con, f, p.minggu["koperasi"])
     kalimat = (f"SIMKOPDES aktif pada {angka(k['simkopdes_aktif'])} dari {angka(k['terdaftar'])} koperasi"
                + (f" ({persen(k['simkopdes_aktif'] / k['terdaftar'])})" if k["terdaftar"] else "")
@@ -880,6 +872,8 @@ def _slide_simkopdes(con, f: Filter, p: summary.Picture) -> Slide:
                     f"{angka(int(bimtek_kini['peserta']))} peserta.")
     else:
         kalimat += "; belum ada bimtek minggu ini."
+    if p.minggu["simkopdes_desa"] is not None:
+        kalimat += " " + kalimat_sumber(p, "simkopdes_desa")
     shown = per_area.sort_values(["koperasi", "nama"], ascending=[False, True]).head(BATAS_WILAYAH)
     grafik = grafik_simkopdes(shown, tingkat) if len(shown) else None
     tabel, tabel_judul = None, ""
@@ -897,7 +891,7 @@ def _slide_simkopdes(con, f: Filter, p: summary.Picture) -> Slide:
             tabel_judul = "Bimtek minggu ini dan kumulatif"
     catatan = "Grafik: koperasi per status akun SIMKOPDES" + (
         f" ({len(shown)} dari {angka(len(per_area))} wilayah terbesar)." if len(per_area) > len(shown) else ".")
-    return Slide("simkopdes", judul, kalimat, kpi=kpi, grafik=grafik, grafik_alt="Akun SIMKOPDES per wilayah",
+    return Slide("simkopdes", judul, kalimat, kpi=kpi_, grafik=grafik, grafik_alt="Akun SIMKOPDES per wilayah",
                  tabel=tabel, tabel_judul=tabel_judul, catatan=catatan)
 
 
@@ -906,11 +900,11 @@ def _slide_kelengkapan(con, f: Filter, p: summary.Picture) -> Slide:
     kini = p.minggu["koperasi"]
     status = kelengkapan.kelengkapan_status(con, f, kini, jumlah_minggu=1)
     status = status[status["dataset"].isin(list(DATASET_LAPOR))]
-    kpi = []
+    kpi_ = []
     for ds, label in DATASET_LAPOR.items():
         rows = status[status["dataset"] == ds]
         melapor = int((rows["status"] != "tidak_melapor").sum())
-        kpi.append(Kpi(f"{label} melapor", melapor, teks=f"{angka(melapor)} dari {angka(len(rows))}"))
+        kpi_.append(Kpi(f"{label} melapor", melapor, teks=f"{angka(melapor)} dari {angka(len(rows))}"))
     kop = status[status["dataset"] == "koperasi"]
     diharapkan = len(kop)
     melapor = int((kop["status"] != "tidak_melapor").sum())
@@ -923,7 +917,7 @@ def _slide_kelengkapan(con, f: Filter, p: summary.Picture) -> Slide:
         kalimat += "; belum melapor: " + (_daftar(belum) if len(belum) <= 5 else f"{angka(len(belum))} kabupaten/kota")
     kalimat += "."
     if status.empty:
-        return Slide("kelengkapan", judul, kalimat, kpi=kpi)
+        return Slide("kelengkapan", judul, kalimat, kpi=kpi_)
     wide = status.pivot_table(index=["kode_kabupaten", "nama"], columns="dataset", values="status", aggfunc="first")
     wide = wide.reindex(columns=list(DATASET_LAPOR)).reset_index()
     rank = {"tidak_melapor": 0, "terlambat": 1, "tepat_waktu": 2}
@@ -937,7 +931,7 @@ def _slide_kelengkapan(con, f: Filter, p: summary.Picture) -> Slide:
     tabel.data = wide
     catatan = ("Yang belum melapor atau terlambat di atas." + (
         f" {len(shown)} dari {angka(len(wide))} kabupaten/kota." if len(wide) > len(shown) else ""))
-    return Slide("kelengkapan", judul, kalimat, kpi=kpi, tabel=tabel,
+    return Slide("kelengkapan", judul, kalimat, kpi=kpi_, tabel=tabel,
                  tabel_judul="Laporan per kabupaten/kota minggu ini", catatan=catatan)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from analytics import db, ingest, zones
+from analytics import db, ingest, kelengkapan, zones
 from analytics.ingest import schema
 from analytics.wilayah import Gazetteer
 
@@ -969,13 +969,33 @@ def load(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None = None) -> 
         week = prepared.weeks[-1]
         uploaded = dt.datetime.combine(week + dt.timedelta(days=5), dt.time(15, order[dataset] * 5))
         batches.append(ingest.commit(con, prepared, user=USER, demo=True, rules=rules, now=uploaded))
+    _assign_reporters(con, batches)
     return batches
 
 
-def is_loaded(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether any demo batch is in the database."""
+def _assign_reporters(con: duckdb.DuckDBPyConnection, batches: list[int]) -> None:
+    """The demo expects a report from the kabupaten/kota it covers, per dataset (kept when an
+    administrator already assigned that dataset)."""
+    assigned = kelengkapan.wajib_lapor(con)
     cur = con.cursor()
     try:
-        return bool(cur.execute("select count(*) > 0 from upload_batch where contoh").fetchone()[0])
+        rows = cur.execute(
+            "select distinct dataset, kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
+            {"ids": batches}).fetchall()
+    finally:
+        cur.close()
+    for dataset in kelengkapan.DATASETS:
+        covered = [kode for ds, kode in rows if ds == dataset]
+        if covered and not assigned.get(dataset):
+            kelengkapan.atur_wajib_lapor(con, dataset, covered, USER, contoh=True,
+                                         now=dt.datetime.combine(_TODAY, dt.time(16)))
+
+
+def is_loaded(con: duckdb.DuckDBPyConnection, *, undone_too: bool = False) -> bool:
+    """Whether a demo batch counts (the badge), or with `undone_too` whether one was ever loaded."""
+    cur = con.cursor()
+    try:
+        return bool(cur.execute("select count(*) > 0 from upload_batch where contoh and ($semua or dibatalkan_pada is null)",
+                                {"semua": undone_too}).fetchone()[0])
     finally:
         cur.close()

@@ -22,17 +22,3 @@ def minggu_simkopdes_desa(con, f: Filter) -> list[dt.date]:
     """Weeks with SIMKOPDES village statistics inside the filter, oldest first."""
     df = db.run(con, "minggu_simkopdes_desa", f.params())
     return [weeks.as_date(m) for m in df["minggu"]]
-
-
-def simkopdes_desa_total(con, f: Filter, minggu) -> dict:
-    """Desa, koperasi, accounts, NPWP, NIB, RAT and transactions summed over the filter for one week."""
-    df = db.run(con, "simkopdes_desa_total", {**f.params(), "minggu": minggu})
-    row = df.iloc[0]
-    out = {k: int(v) for k, v in row.items() if k != "nilai_transaksi"}
-    out["nilai_transaksi"] = float(row["nilai_transaksi"])
-    return out
-
-
-def simkopdes_desa_per_wilayah(con, f: Filter, minggu):
-    """SIMKOPDES village statistics per area one level below the filter (DataFrame)."""
-    return db.run(con, "simkopdes_desa_per_wilayah", {**f.params(), "tingkat": f.group_level, "minggu": minggu})

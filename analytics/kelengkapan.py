@@ -1,20 +1,68 @@
-"""Reporting completeness: which kabupaten/kota reported this week."""
+"""Reporting completeness: who is expected to report each dataset, and who reported when.
+
+"Expected to report" has one definition (the view kabupaten_wajib_lapor): the kabupaten/kota an
+administrator assigned to the dataset, or every kabupaten/kota of the gazetteer when none is
+assigned. Ringkasan, this page, the deck, the map and `summary --json` all read it.
+"""
 from __future__ import annotations
 
-from analytics import config, db
+import datetime as dt
+
+from analytics import audit, config, db
 from analytics.filters import Filter
-
-
-def kelengkapan_kabupaten(con, f: Filter, minggu):
-    """Expected kabupaten/kota of the filter with a `melapor` flag (DataFrame)."""
-    return db.run(con, "kelengkapan_kabupaten", {**f.params(), "minggu": minggu})
-
 
 # The heat table and the rates cover this many weeks ending at the chosen week.
 JUMLAH_MINGGU = 12
 # Datasets in the order of the page; bimtek is event-based (no report is due every week).
 DATASETS = ("koperasi", "lahan", "sppg", "bimtek")
 BERBASIS_KEGIATAN = ("bimtek",)
+
+
+def kelengkapan_kabupaten(con, f: Filter, minggu):
+    """Kabupaten/kota of the filter expected to report koperasi data, with a `melapor` flag (DataFrame)."""
+    return db.run(con, "kelengkapan_kabupaten", {**f.params(), "minggu": minggu})
+
+
+def wajib_lapor(con) -> dict[str, list[str]]:
+    """The assignment per dataset: kabupaten/kota codes, or [] where every kabupaten/kota is expected."""
+    cur = con.cursor()
+    try:
+        rows = cur.execute("select dataset, kode_kabupaten from wajib_lapor order by dataset, kode_kabupaten").fetchall()
+    finally:
+        cur.close()
+    out: dict[str, list[str]] = {d: [] for d in DATASETS}
+    for dataset, kode in rows:
+        out.setdefault(dataset, []).append(kode)
+    return out
+
+
+def atur_wajib_lapor(con, dataset: str, kode_kabupaten: list[str], user: str, *, contoh: bool = False,
+                     now: dt.datetime | None = None) -> None:
+    """Replace the kabupaten/kota assigned to report `dataset` ([] : every kabupaten/kota), audited."""
+    if dataset not in DATASETS:
+        raise ValueError(f"dataset tidak dikenal: {dataset!r}")
+    kode = sorted(set(kode_kabupaten))
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with db.WRITE_LOCK:
+        cur = con.cursor()
+        cur.execute("begin transaction")
+        try:
+            unknown = [r[0] for r in cur.execute(
+                "select k from unnest($kode::varchar[]) as t(k) where k not in (select kode from kabupaten)",
+                {"kode": kode}).fetchall()]
+            if unknown:
+                raise ValueError(f"Kode kabupaten/kota tidak ada di gazetir: {', '.join(unknown)}")
+            cur.execute("delete from wajib_lapor where dataset = $dataset", {"dataset": dataset})
+            cur.execute(
+                "insert into wajib_lapor select $dataset, k, $contoh, $oleh, $pada from unnest($kode::varchar[]) as t(k)",
+                {"dataset": dataset, "kode": kode, "contoh": contoh, "oleh": user, "pada": now})
+            audit.record(cur, user, "wajib_lapor", {"dataset": dataset, "kabupaten": len(kode) or "semua"}, now)
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
 
 
 def _window(f: Filter, akhir, jumlah_minggu: int, hari_batas_lapor: int | None) -> dict:
@@ -28,7 +76,6 @@ def kelengkapan_status(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU
                        hari_batas_lapor: int | None = None):
     """Per dataset, week and expected kabupaten/kota: tepat_waktu / terlambat / tidak_melapor (DataFrame).
 
-    Expected: the kabupaten/kota of the filter; nationally, those of the provinces with any data.
     `hari_batas_lapor` (1 = Senin … 7 = Minggu) defaults to the setting of the same name.
     """
     return db.run(con, "kelengkapan_status", _window(f, akhir, jumlah_minggu, hari_batas_lapor))

@@ -5,12 +5,6 @@ from analytics import db
 from analytics.filters import Filter
 
 
-def kpi_koperasi(con, f: Filter, minggu) -> dict:
-    """Counts for the KPI tiles and the funnel; all zeros when the week is None."""
-    df = db.run(con, "kpi_koperasi", {**f.params(), "minggu": minggu})
-    return {k: int(v) for k, v in df.iloc[0].items()}
-
-
 def kendala_koperasi(con, f: Filter, minggu) -> dict[str, int]:
     df = db.run(con, "kendala_koperasi", {**f.params(), "minggu": minggu})
     return dict(zip(df["kendala"], (int(v) for v in df["koperasi"])))

@@ -18,9 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import db
+from analytics import db, kamus, metrik
 from analytics.filters import Filter
 from analytics.format import angka, persen
+from analytics.kamus import rgb
+from analytics.metrik import METRIK, Metrik
+from analytics.summary import minggu_sumber
 from analytics.ingest.validate import LAT_RANGE, LON_RANGE
 from analytics.zones import Rules
 
@@ -42,115 +45,14 @@ _GARIS_TIDAK_DIPILIH = {"GeoJsonLayer": {"polygons-stroke": {"pickable": False}}
                         "PolygonLayer": {"stroke": {"pickable": False}}}
 
 
-def _rgb(hex_colour: str) -> RGB:
-    h = hex_colour.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
-WARNA_ZONA: dict[str, RGB] = {"hijau": _rgb("#1a9850"), "kuning": _rgb("#f2b705"), "merah": _rgb("#d73027")}
-LABEL_ZONA = {"hijau": "Hijau (siap)", "kuning": "Kuning (perlu pendampingan)", "merah": "Merah (perlu intervensi)"}
-TANPA_DATA: RGB = (205, 205, 205)
-LABEL_TANPA_DATA = "Tidak ada data"
-
-
-@dataclass(frozen=True)
-class Band:
-    """Values from `bawah` (inclusive) up to the next band's `bawah` get this colour."""
-    bawah: float
-    warna: RGB
-
-
-@dataclass(frozen=True)
-class Metrik:
-    """A share the areas are coloured by: pembilang / penyebut, both columns of peta_wilayah."""
-    name: str
-    label: str
-    dataset: str  # whose week is used: 'koperasi' or 'sppg'
-    pembilang: str
-    penyebut: str
-    satuan: str  # what penyebut counts, for the tooltip: "12 dari 40 koperasi"
-    bands: tuple[Band, ...]
-    penjelasan: str
-
-    def band_labels(self) -> list[str]:
-        """'di bawah 10%', '10% – di bawah 25%', '25% atau lebih' (from the fixed bounds)."""
-        out = []
-        for i, band in enumerate(self.bands):
-            nxt = self.bands[i + 1].bawah if i + 1 < len(self.bands) else None
-            if i == 0 and nxt is not None:
-                out.append(f"di bawah {persen(nxt, 0)}")
-            elif nxt is None:
-                out.append("100%" if band.bawah >= 1 else f"{persen(band.bawah, 0)} atau lebih")
-            else:
-                out.append(f"{persen(band.bawah, 0)} – di bawah {persen(nxt, 0)}")
-        return out
-
-    def band_index(self, value: float | None) -> int | None:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return None
-        index = 0
-        for i, band in enumerate(self.bands):
-            if value >= band.bawah:
-                index = i
-        return index
-
-
-_H, _K, _M = WARNA_ZONA["hijau"], WARNA_ZONA["kuning"], WARNA_ZONA["merah"]
-# Fixed bands: zone shares in the zone colours, other shares on a sequential ColorBrewer scale.
-METRIK: dict[str, Metrik] = {m.name: m for m in (
-    Metrik("zona_merah", "Bagian koperasi zona merah", "koperasi", "merah", "koperasi", "koperasi",
-           (Band(0, _H), Band(0.10, _K), Band(0.25, _M)),
-           "Hijau di bawah 10%, kuning 10% sampai di bawah 25%, merah 25% atau lebih koperasi zona merah."),
-    Metrik("zona_hijau", "Bagian koperasi zona hijau", "koperasi", "hijau", "koperasi", "koperasi",
-           (Band(0, _M), Band(0.20, _K), Band(0.50, _H)),
-           "Merah di bawah 20%, kuning 20% sampai di bawah 50%, hijau 50% atau lebih koperasi zona hijau."),
-    Metrik("tidak_dapat_dibangun", "Bagian koperasi tidak dapat dibangun", "koperasi", "tidak_dapat_dibangun",
-           "koperasi", "koperasi",
-           (Band(0, _rgb("#fee5d9")), Band(0.05, _rgb("#fcae91")), Band(0.10, _rgb("#fb6a4a")),
-            Band(0.20, _rgb("#cb181d"))),
-           "Tahap fisik 'tidak dapat dibangun' dibagi semua koperasi yang melapor."),
-    Metrik("sppg_beroperasi", "SPPG beroperasi dari yang direncanakan", "sppg", "sppg_beroperasi", "sppg", "SPPG",
-           (Band(0, _rgb("#eff3ff")), Band(0.10, _rgb("#bdd7e7")), Band(0.25, _rgb("#6baed6")),
-            Band(0.50, _rgb("#3182bd")), Band(0.75, _rgb("#08519c"))),
-           "SPPG berstatus beroperasi dibagi semua SPPG yang dilaporkan (rencana sampai beroperasi)."),
-    Metrik("simkopdes_aktif", "Bagian koperasi dengan SIMKOPDES aktif", "koperasi", "simkopdes_aktif", "koperasi",
-           "koperasi",
-           (Band(0, _rgb("#ffffcc")), Band(0.50, _rgb("#a1dab4")), Band(0.75, _rgb("#41b6c4")),
-            Band(0.90, _rgb("#225ea8"))),
-           "Akun SIMKOPDES aktif dibagi semua koperasi yang melapor."),
-    Metrik("kelengkapan", "Kabupaten/kota yang melapor minggu ini", "koperasi", "kabupaten_melapor", "kabupaten",
-           "kabupaten/kota",
-           (Band(0, _rgb("#fdd0a2")), Band(0.50, _rgb("#a1d99b")), Band(1.0, _rgb("#238b45"))),
-           "Laporan koperasi dihitung per kabupaten/kota; kecamatan dan desa mengikuti kabupaten/kotanya."),
-)}
-
-STATUS_SPPG = {
-    "rencana": ("Rencana", _rgb("#9e9e9e")),
-    "persiapan": ("Persiapan", _rgb("#fb8c00")),
-    "beroperasi": ("Beroperasi", _rgb("#1565c0")),
-    "ditutup_sementara": ("Ditutup sementara", _rgb("#212121")),
-}
+# Colours and labels of zones and statuses come from the vocabulary (analytics/kamus.py), as RGB.
+WARNA_ZONA: dict[str, RGB] = {z: rgb(kamus.ZONA_WARNA[z]) for z in kamus.ZONA}
+TANPA_DATA: RGB = rgb(kamus.TANPA_DATA_WARNA)
+LABEL_TANPA_DATA = kamus.TANPA_DATA_LABEL
+STATUS_SPPG = {s: (kamus.STATUS_SPPG_LABEL[s], rgb(kamus.STATUS_SPPG_WARNA[s]))
+               for s in ("rencana", "persiapan", "beroperasi", "ditutup_sementara")}
 # Land parcels are drawn in three groups; the tooltip gives the exact status.
-KELOMPOK_LAHAN = {
-    "terverifikasi": ("Terverifikasi atau selesai", _rgb("#2e7d32")),
-    "proses": ("Dalam proses verifikasi", _rgb("#f9a825")),
-    "ditolak": ("Ditolak atau tidak ada lahan", _rgb("#c62828")),
-}
-STATUS_LAHAN = {
-    "terverifikasi": ("Terverifikasi", "terverifikasi"),
-    "selesai": ("Selesai", "terverifikasi"),
-    "diajukan": ("Diajukan", "proses"),
-    "sedang_diverifikasi": ("Sedang diverifikasi", "proses"),
-    "dipertimbangkan": ("Dipertimbangkan", "proses"),
-    "perlu_verifikasi_lanjutan": ("Perlu verifikasi lanjutan", "proses"),
-    "ditolak": ("Ditolak", "ditolak"),
-    "tidak_ada_lahan": ("Tidak ada lahan", "ditolak"),
-}
-SUMBER_LAHAN = {
-    "tanah_kas_desa": "tanah kas desa", "aset_pemkab": "aset pemkab", "aset_pemkot": "aset pemkot",
-    "aset_pemprov": "aset pemprov", "aset_pusat_bumn": "aset pusat/BUMN", "hibah": "hibah", "sewa": "sewa",
-    "lainnya": "lainnya",
-}
+KELOMPOK_LAHAN = {k: (label, rgb(warna)) for k, (label, warna) in kamus.KELOMPOK_LAHAN.items()}
 # The layers a user can switch on and off.
 LAPISAN = ("wilayah", "koperasi", "sppg", "lahan")
 TOOLTIP = {
@@ -175,10 +77,22 @@ def _bbox_params() -> dict:
     return {"lat_min": LAT_RANGE[0], "lat_max": LAT_RANGE[1], "lon_min": LON_RANGE[0], "lon_max": LON_RANGE[1]}
 
 
-def peta_wilayah(con, f: Filter, minggu, minggu_sppg) -> pd.DataFrame:
-    """Every area one level below the filter with its koperasi, zone, SPPG and reporting counts."""
-    return db.run(con, "peta_wilayah", {**f.params(), "tingkat": f.group_level,
-                                        "minggu": minggu, "minggu_sppg": minggu_sppg})
+# Besides the chosen metric, every area's tooltip gives its koperasi by zone and its SPPG.
+KONTEKS = {"koperasi": ("terdaftar", "zona_hijau", "zona_kuning", "zona_merah"),
+           "sppg": ("sppg_total", "sppg_beroperasi")}
+
+
+def peta_wilayah(con, f: Filter, minggu: dict, m: Metrik) -> pd.DataFrame:
+    """Every area one level below the filter: kode, nama, centroid, the registry metric `m` (and
+    its denominator) and the tooltip's context counts, each at its source's week."""
+    out = None
+    wanted: dict[str, list[str]] = {s: list(ids) for s, ids in KONTEKS.items()}
+    wanted.setdefault(m.sumber, []).extend(i for i in (m.id, m.penyebut) if i and i not in wanted.get(m.sumber, ()))
+    for sumber, ids in wanted.items():
+        df = metrik.per_wilayah(con, f, sumber, minggu.get(minggu_sumber(sumber)))
+        df = df[["kode", "nama", "lat", "lon", *ids]] if out is None else df[["kode", *ids]]
+        out = df if out is None else out.merge(df, on="kode", how="left")
+    return out
 
 
 def peta_koperasi(con, f: Filter, minggu, minggu_lahan) -> pd.DataFrame:
@@ -375,28 +289,26 @@ def _none(v):
     return v
 
 
-def _nilai(m: Metrik, row: dict) -> float | None:
-    penyebut = row[m.penyebut]
-    return row[m.pembilang] / penyebut if penyebut else None
-
-
 def _rincian_wilayah(m: Metrik, row: dict, nilai: float | None) -> str:
-    lines = [f"{m.label}: {persen(nilai) if nilai is not None else LABEL_TANPA_DATA}"
-             + (f" ({angka(row[m.pembilang])} dari {angka(row[m.penyebut])} {m.satuan})" if nilai is not None else "")]
-    if row["koperasi"]:
-        lines.append(f"Koperasi {angka(row['koperasi'])}: hijau {angka(row['hijau'])} · "
-                     f"kuning {angka(row['kuning'])} · merah {angka(row['merah'])}")
-    if row["sppg"]:
-        lines.append(f"SPPG {angka(row['sppg'])}, beroperasi {angka(row['sppg_beroperasi'])}")
+    teks = m.teks_peta(nilai) if nilai is not None else LABEL_TANPA_DATA
+    if nilai is not None and m.penyebut:
+        penyebut = METRIK[m.penyebut]
+        teks += f" ({m.teks(row[m.id])} dari {penyebut.teks(row[m.penyebut])} {penyebut.satuan})"
+    lines = [f"{m.label_peta}: {teks}"]
+    if row["terdaftar"]:
+        lines.append(f"Koperasi {angka(row['terdaftar'])}: hijau {angka(row['zona_hijau'])} · "
+                     f"kuning {angka(row['zona_kuning'])} · merah {angka(row['zona_merah'])}")
+    if row["sppg_total"]:
+        lines.append(f"SPPG {angka(row['sppg_total'])}, beroperasi {angka(row['sppg_beroperasi'])}")
     return "\n".join(lines)
 
 
 def _tabel_wilayah(m: Metrik, df: pd.DataFrame) -> tuple[pd.DataFrame, list[int | None]]:
-    labels = m.band_labels()
+    labels = m.label_pita()
     nilai, kelas, idx = [], [], []
     for row in df.to_dict("records"):
-        v = _nilai(m, row)
-        i = m.band_index(v)
+        v = m.nilai_peta(row)
+        i = m.indeks_pita(v)
         nilai.append(v)
         idx.append(i)
         kelas.append(labels[i] if i is not None else LABEL_TANPA_DATA)
@@ -411,7 +323,7 @@ def _lapisan_wilayah(m: Metrik, tabel: pd.DataFrame, idx: list[int | None], ting
     """Polygons of the areas coloured by band; areas without a polygon as centroid points."""
     fitur, titik = [], []
     for row, i in zip(tabel.to_dict("records"), idx):
-        warna = list(m.bands[i].warna if i is not None else TANPA_DATA) + [alpha]
+        warna = list(m.pita[i].warna if i is not None else TANPA_DATA) + [alpha]
         nilai = _none(row["nilai"])
         props = {"kode": row["kode"], "judul": row["nama"], "rincian": _rincian_wilayah(m, row, nilai), "warna": warna}
         geom = _geometri_sederhana(tingkat, row["kode"], tol)
@@ -496,7 +408,7 @@ def _lapisan_koperasi(df: pd.DataFrame, rules: Rules, tingkat: str) -> Lapisan:
             continue
         zona = _none(r["zona"])
         lines = [f"Desa {r['desa']}, Kec. {r['kecamatan']}",
-                 f"Zona {LABEL_ZONA.get(zona, 'belum dihitung')}"]
+                 f"Zona {kamus.ZONA_LABEL.get(zona, 'belum dihitung')}"]
         alasan = _alasan(rules, r["aturan"])
         if alasan:
             lines.append(f"Mengapa: {alasan}")
@@ -540,7 +452,7 @@ def _lapisan_lahan(df: pd.DataFrame, tingkat: str) -> Lapisan:
         if r["koordinat"] != "ok":
             continue
         status = _none(r["status_verifikasi"])
-        label, kelompok = STATUS_LAHAN.get(status, ("Status tidak diisi", None))
+        label, kelompok = kamus.VERIFIKASI_LABEL.get(status, "Status tidak diisi"), kamus.VERIFIKASI_KELOMPOK.get(status)
         warna = KELOMPOK_LAHAN[kelompok][1] if kelompok else TANPA_DATA
         lines = []
         if _none(r["nama_koperasi"]):
@@ -550,7 +462,7 @@ def _lapisan_lahan(df: pd.DataFrame, tingkat: str) -> Lapisan:
         lines.append(f"Verifikasi: {label}")
         rincian = []
         if _none(r["sumber_lahan"]):
-            rincian.append(SUMBER_LAHAN.get(r["sumber_lahan"], r["sumber_lahan"]).capitalize())
+            rincian.append(kamus.SUMBER_LAHAN_LABEL.get(r["sumber_lahan"], r["sumber_lahan"]))
         if _none(r["luas_m2"]) is not None:
             rincian.append(f"{angka(r['luas_m2'])} m²")
         if rincian:
@@ -582,7 +494,7 @@ def _lapisan_heksagon(df: pd.DataFrame, ukuran: float, kos: float) -> Lapisan:
         if _none(r["q"]) is None:
             continue
         share = r["merah"] / r["koperasi"]
-        warna = merah.bands[merah.band_index(share)].warna
+        warna = merah.pita[merah.indeks_pita(share)].warna
         polygon = []
         for k in range(6):
             a = math.radians(60 * k + 30)
@@ -622,7 +534,7 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
     lapisan = set(lapisan)
     m = METRIK[metrik]
     tingkat = f.group_level
-    wilayah = peta_wilayah(con, f, minggu.get("koperasi"), minggu.get("sppg"))
+    wilayah = peta_wilayah(con, f, minggu, m)
     centroid = None
     if f.level == "desa":
         row = wilayah[wilayah["kode"] == f.desa]
@@ -636,7 +548,7 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
 
     kop_minggu = minggu.get("koperasi")
     if "koperasi" in lapisan and kop_minggu is not None:
-        total = int(wilayah["koperasi"].sum())
+        total = int(wilayah["terdaftar"].sum())
         if f.level is None or total > BATAS_TITIK:
             ukuran, kos = ukuran_heksagon(bbox)
             hx = peta_koperasi_heksagon(con, f, kop_minggu, ukuran, kos)
@@ -679,8 +591,8 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
         layers.extend(_lapisan_wilayah(m, tabel, idx, tingkat, alpha=150 if points else 215, tol=tol))
     layers.extend(points)
 
-    labels = m.band_labels()
-    legenda = [(labels[i], band.warna, sum(1 for j in idx if j == i)) for i, band in enumerate(m.bands)]
+    labels = m.label_pita()
+    legenda = [(labels[i], band.warna, sum(1 for j in idx if j == i)) for i, band in enumerate(m.pita)]
     tanpa = sum(1 for j in idx if j is None)
     if tanpa:
         legenda.append((LABEL_TANPA_DATA, TANPA_DATA, tanpa))

@@ -5,11 +5,6 @@ from analytics import db
 from analytics.filters import Filter
 
 
-def kpi_sppg(con, f: Filter, minggu) -> dict[str, int]:
-    df = db.run(con, "kpi_sppg", {**f.params(), "minggu": minggu})
-    return {k: int(v) for k, v in df.iloc[0].items()}
-
-
 # Charts over time show at most this many weeks (one point each).
 JUMLAH_MINGGU = 52
 
@@ -27,12 +22,6 @@ def sppg_per_minggu(con, f: Filter, minggu, jumlah_minggu: int = JUMLAH_MINGGU):
 def sppg_lokasi(con, f: Filter, minggu):
     """Every SPPG site of the week with kabupaten, kecamatan and desa names (DataFrame)."""
     return db.run(con, "sppg_lokasi", {**f.params(), "minggu": minggu})
-
-
-def sppg_manfaat(con, f: Filter, minggu) -> dict[str, int]:
-    """Beneficiaries, local suppliers and capacity of the operating SPPG, and how many gave them."""
-    df = db.run(con, "sppg_manfaat", {**f.params(), "minggu": minggu})
-    return {k: int(v) for k, v in df.iloc[0].items()}
 
 
 def kecamatan_tanpa_sppg(con, f: Filter, minggu):

@@ -1,4 +1,5 @@
-"""The weekly picture for a filter: what Ringkasan shows and `summary --json` prints."""
+"""The weekly picture for a filter: every registry metric at its dataset's latest week and the
+previous week with data. Ringkasan, the other pages' tiles, the deck and `summary --json` read it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,9 +7,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import bimtek, kelengkapan, koperasi, lahan, periode, sppg
+from analytics import digitalisasi, kelengkapan, koperasi, lahan, metrik, periode
 from analytics.filters import Filter
-from analytics.ingest.schema import AKUN_SIMKOPDES, KENDALA, STATUS_LAHAN, STATUS_SPPG, STATUS_VERIFIKASI, SUMBER_LAHAN, TAHAP_FISIK
+from analytics.ingest.schema import KENDALA, STATUS_VERIFIKASI, SUMBER_LAHAN
+
+# The week of each registry source: kelengkapan counts the koperasi reports of the koperasi week.
+_MINGGU_SUMBER = {"kelengkapan": "koperasi"}
 
 
 @dataclass
@@ -16,46 +20,70 @@ class Picture:
     filter: Filter
     minggu: dict[str, dt.date | None]
     minggu_lalu: dict[str, dt.date | None]
-    koperasi: dict
-    koperasi_lalu: dict
+    nilai: dict[str, int | float]  # every registry metric at its source's week
+    nilai_lalu: dict[str, int | float | None]  # at the previous week with data (None: there is none)
     kendala: dict[str, int]
     pindah_zona: dict[str, int]
-    sppg: dict
-    sppg_lalu: dict
     lahan: pd.DataFrame
-    bimtek: dict
-    bimtek_lalu: dict
     kelengkapan: pd.DataFrame
-    kelengkapan_lalu: pd.DataFrame
     semua_minggu: list[dt.date] = field(default_factory=list)
 
     @property
     def kosong(self) -> bool:
         return all(v is None for v in self.minggu.values())
 
+    def __getitem__(self, metrik_id: str) -> int | float:
+        return self.nilai[metrik_id]
+
+    def lalu(self, metrik_id: str) -> int | float | None:
+        return self.nilai_lalu[metrik_id]
+
+    def minggu_metrik(self, metrik_id: str) -> dt.date | None:
+        return self.minggu[minggu_sumber(metrik.METRIK[metrik_id].sumber)]
+
+    # The values of one source, keyed by metric id (the deck and pages read them this way).
+    def _dari(self, sumber: str, values: dict) -> dict:
+        return {m.id: values[m.id] for m in metrik.dari_sumber(sumber)}
+
+    @property
+    def koperasi(self) -> dict:
+        return self._dari("koperasi", self.nilai)
+
+    @property
+    def koperasi_lalu(self) -> dict | None:
+        return self._dari("koperasi", self.nilai_lalu) if self.minggu_lalu["koperasi"] else None
+
+
+def minggu_sumber(sumber: str) -> str:
+    """The dataset whose week a registry source is read at."""
+    return _MINGGU_SUMBER.get(sumber, sumber)
+
 
 def picture(con, f: Filter, at=None) -> Picture:
     """Every headline number for the filter, for the latest week with data at or before `at`."""
     tersedia = periode.minggu_data(con, f)
+    tersedia["simkopdes_desa"] = digitalisasi.minggu_simkopdes_desa(con, f)
     kini, lalu = {}, {}
     for dataset, ws in tersedia.items():
         kini[dataset], lalu[dataset] = periode.pilih_minggu(ws, at)
+    nilai, nilai_lalu = {}, {}
+    for sumber in metrik.SUMBER:
+        ds = minggu_sumber(sumber)
+        nilai.update(metrik.nilai(con, f, sumber, kini[ds]))
+        before = metrik.nilai(con, f, sumber, lalu[ds]) if lalu[ds] else dict.fromkeys(
+            (m.id for m in metrik.dari_sumber(sumber)), None)
+        nilai_lalu.update(before)
     k, kl = kini["koperasi"], lalu["koperasi"]
     return Picture(
         filter=f,
         minggu=kini,
         minggu_lalu=lalu,
-        koperasi=koperasi.kpi_koperasi(con, f, k),
-        koperasi_lalu=koperasi.kpi_koperasi(con, f, kl),
+        nilai=nilai,
+        nilai_lalu=nilai_lalu,
         kendala=koperasi.kendala_koperasi(con, f, k),
         pindah_zona=koperasi.pindah_zona(con, f, k, kl),
-        sppg=sppg.kpi_sppg(con, f, kini["sppg"]),
-        sppg_lalu=sppg.kpi_sppg(con, f, lalu["sppg"]),
         lahan=lahan.kpi_lahan(con, f, kini["lahan"]),
-        bimtek=bimtek.kpi_bimtek(con, f, kini["bimtek"]),
-        bimtek_lalu=bimtek.kpi_bimtek(con, f, lalu["bimtek"]),
         kelengkapan=kelengkapan.kelengkapan_kabupaten(con, f, k),
-        kelengkapan_lalu=kelengkapan.kelengkapan_kabupaten(con, f, kl),
         semua_minggu=periode.semua_minggu(tersedia),
     )
 
@@ -64,42 +92,30 @@ def _iso(d):
     return d.isoformat() if d else None
 
 
+def _put(tree: dict, path: tuple[str, ...], value) -> None:
+    for key in path[:-1]:
+        tree = tree.setdefault(key, {})
+    tree[path[-1]] = value
+
+
 def as_json(p: Picture) -> dict:
-    """The object `python -m analytics summary --json` prints (see shared spec cli.md)."""
-    k = p.koperasi
-    lahan_df = p.lahan
+    """The object `python -m analytics summary --json` prints (see shared spec cli.md): every
+    registry metric with a `json` path, plus the per-category breakdowns that are not metrics."""
+    out: dict = {"filter": {"provinsi": p.filter.provinsi, "kabupaten": p.filter.kabupaten,
+                            "kecamatan": p.filter.kecamatan}}
+    for dataset in ("koperasi", "lahan", "sppg", "bimtek", "simkopdes_desa"):
+        out[dataset] = {"minggu": _iso(p.minggu[dataset])}
+    out["kelengkapan"] = {}
+    for m in metrik.METRIK.values():
+        if m.json:
+            _put(out, m.json, p.nilai[m.id])
+    out["koperasi"]["kendala"] = {name: p.kendala.get(name, 0) for name in KENDALA}
+    out["koperasi"]["pindah_zona"] = p.pindah_zona
     status = {s: 0 for s in STATUS_VERIFIKASI}
     sumber = {s: 0 for s in SUMBER_LAHAN}
-    for st_, src, n in zip(lahan_df["status_verifikasi"], lahan_df["sumber_lahan"], lahan_df["persil"]):
+    for st_, src, n in zip(p.lahan["status_verifikasi"], p.lahan["sumber_lahan"], p.lahan["persil"]):
         status[st_] = status.get(st_, 0) + int(n)
         sumber[src] = sumber.get(src, 0) + int(n)
-    return {
-        "filter": {"provinsi": p.filter.provinsi, "kabupaten": p.filter.kabupaten, "kecamatan": p.filter.kecamatan},
-        "koperasi": {
-            "minggu": _iso(p.minggu["koperasi"]),
-            "terdaftar": k["terdaftar"], "badan_hukum": k["badan_hukum"], "npwp": k["npwp"], "nib": k["nib"],
-            "masuk_portal": k["masuk_portal"], "gerai_beroperasi": k["gerai_beroperasi"],
-            "tahap_fisik": {**{t: k[f"tahap_{t}"] for t in TAHAP_FISIK}, "tidak_diisi": k["tahap_tidak_diisi"]},
-            "status_lahan": {**{s: k[f"lahan_{s}"] for s in STATUS_LAHAN}, "tidak_diisi": k["lahan_tidak_diisi"]},
-            "akun_simkopdes": {**{a: k[f"simkopdes_{a}"] for a in AKUN_SIMKOPDES}, "tidak_diisi": k["simkopdes_tidak_diisi"]},
-            "kendala": {name: p.kendala.get(name, 0) for name in KENDALA},
-            "zona": {"hijau": k["zona_hijau"], "kuning": k["zona_kuning"], "merah": k["zona_merah"]},
-            "pindah_zona": p.pindah_zona,
-        },
-        "lahan": {
-            "minggu": _iso(p.minggu["lahan"]),
-            "persil": int(lahan_df["persil"].sum()) if len(lahan_df) else 0,
-            "status_verifikasi": status,
-            "sumber_lahan": sumber,
-        },
-        "sppg": {
-            "minggu": _iso(p.minggu["sppg"]),
-            "total": p.sppg["total"],
-            "status": {s: p.sppg[s] for s in STATUS_SPPG},
-        },
-        "bimtek": {"minggu": _iso(p.minggu["bimtek"]), "kegiatan": p.bimtek["kegiatan"], "peserta": p.bimtek["peserta"]},
-        "kelengkapan": {
-            "kabupaten_diharapkan": int(len(p.kelengkapan)),
-            "kabupaten_melapor": int(p.kelengkapan["melapor"].sum()) if len(p.kelengkapan) else 0,
-        },
-    }
+    out["lahan"]["status_verifikasi"] = status
+    out["lahan"]["sumber_lahan"] = sumber
+    return out

@@ -8,6 +8,11 @@ from analytics import db
 from analytics.ingest import schema
 
 
+def versi_data(con) -> str:
+    """Changes whenever an upload, undo, demo removal or reporting assignment changes what counts."""
+    return "|".join(str(v) for v in db.run(con, "versi_data").iloc[0])
+
+
 def riwayat_unggahan(con, batas: int = 100):
     """The latest uploads with who, when, file, week, rows, kabupaten and whether they count."""
     return db.run(con, "riwayat_unggahan", {"batas": batas})

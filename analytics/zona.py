@@ -11,13 +11,11 @@ import pandas as pd
 
 from analytics import db
 from analytics.filters import Filter
-from analytics.zones import Rules
+from analytics.zones import Rules, load_rules
 
 # Rows and columns of the zone-move matrix: 'baru' was not reported last week, 'hilang' is not this week.
 DARI = ("merah", "kuning", "hijau", "baru")
 KE = ("merah", "kuning", "hijau", "hilang")
-# Construction counts as stalled after this many weeks of data without progress (as rule M4).
-BATAS_MACET = 3
 
 
 def _lists(df: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -42,8 +40,12 @@ def koperasi_transisi(con, f: Filter, minggu, minggu_lalu, dari: str, ke: str) -
     return _lists(df, "aturan")
 
 
-def perlu_intervensi(con, f: Filter, minggu, minggu_lalu, batas_macet: int = BATAS_MACET) -> pd.DataFrame:
-    """Koperasi that are merah, turned worse, or stalled this week, ordered by kabupaten and kecamatan."""
+def perlu_intervensi(con, f: Filter, minggu, minggu_lalu, rules: Rules | None = None) -> pd.DataFrame:
+    """Koperasi that are merah, turned worse, or stalled this week, ordered by kabupaten and kecamatan.
+
+    Stalled: at least as many weeks of data without construction progress as the zone rules ask
+    (Rules.batas_macet, rule M4 as shipped); with no such rule nobody counts as stalled."""
+    batas_macet = (rules or load_rules()).batas_macet
     df = db.run(con, "perlu_intervensi", {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu,
                                           "batas_macet": batas_macet})
     return _lists(df, "aturan")

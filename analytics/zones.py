@@ -48,6 +48,18 @@ class Rules:
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
 
+    def ambang(self, kolom: str, operator: str = "minimal") -> float | None:
+        """The smallest bound the rules put on `kolom` with `operator` (None: no rule does)."""
+        found = [v for rule in self.rules for v in _bounds(rule.kondisi, kolom, operator)]
+        return min(found) if found else None
+
+    @property
+    def batas_macet(self) -> int | None:
+        """Weeks of data without construction progress that make a koperasi 'stalled' (rule M4 as
+        shipped); None when no rule looks at minggu_tanpa_progres."""
+        value = self.ambang("minggu_tanpa_progres")
+        return None if value is None else int(value)
+
     def explain(self, rule_id: str) -> str:
         if rule_id == "BAWAAN":
             return self.penjelasan_bawaan
@@ -85,6 +97,21 @@ def load_rules(path: str | Path | None = None) -> Rules:
     if bawaan not in ZONES:
         raise RuleError(f"zona_bawaan '{bawaan}' bukan hijau/kuning/merah.")
     return Rules(tuple(rules), urutan, bawaan, str(doc.get("penjelasan_bawaan", "")), hashlib.sha256(raw).hexdigest())
+
+
+def _bounds(cond, kolom: str, operator: str) -> list[float]:
+    """Every value a condition tree compares `kolom` with under `operator`."""
+    if not isinstance(cond, dict):
+        return []
+    if cond.get("kolom") == kolom and operator in cond:
+        return [float(cond[operator])]
+    out: list[float] = []
+    for key in ("semua", "salah_satu_dari"):
+        for part in cond.get(key, []):
+            out += _bounds(part, kolom, operator)
+    if "bukan" in cond and "kolom" not in cond:
+        out += _bounds(cond["bukan"], kolom, operator)
+    return out
 
 
 def _compile(cond, params: list, where: str) -> str:

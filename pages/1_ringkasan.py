@@ -3,8 +3,8 @@ import streamlit as st
 
 from analytics import weeks
 from analytics.format import angka, persen
-from analytics.metrics import FUNNEL, METRICS
-from ui import charts, shell, teks
+from analytics.metrik import CORONG, METRIK
+from ui import charts, kpi, shell, teks
 
 ctx = shell.page(teks.RINGKASAN_JUDUL)
 shell.breadcrumb(ctx)
@@ -20,46 +20,18 @@ st.markdown(
     + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
 )
 
-melapor = int(p.kelengkapan["melapor"].sum()) if len(p.kelengkapan) else 0
-melapor_lalu = int(p.kelengkapan_lalu["melapor"].sum()) if len(p.kelengkapan_lalu) else 0
-SOURCES = {
-    "kpi_koperasi": (p.koperasi, p.koperasi_lalu if lalu else None),
-    "kpi_sppg": (p.sppg, p.sppg_lalu if p.minggu_lalu["sppg"] else None),
-    "kpi_bimtek": (p.bimtek, p.bimtek_lalu if p.minggu_lalu["bimtek"] else None),
-    "kelengkapan_kabupaten": ({"melapor": melapor}, {"melapor": melapor_lalu} if lalu else None),
-}
-
-
-def tile(column, name: str, label: str | None = None) -> None:
-    m = METRICS[name]
-    now, before = SOURCES[m.source]
-    value = now[m.column]
-    delta = None
-    if before is not None:
-        diff = value - before[m.column]
-        delta = ("+" if diff > 0 else "-" if diff < 0 else "") + angka(abs(diff))
-        if diff == 0:
-            delta = "0"
-    column.metric(
-        label or m.label, angka(value), delta=delta, border=True,
-        delta_color="inverse" if m.better == "turun" else "normal",
-        help=m.help or None,
-        delta_arrow="auto" if delta not in (None, "0") else "off",
-    )
-
-
 st.subheader(teks.BAGIAN_KOPERASI)
 for row in (("terdaftar", "badan_hukum", "masuk_portal"),
             ("tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi")):
     for col, name in zip(st.columns(3), row):
-        tile(col, name)
+        kpi.tile(col, p, name)
 
 left, right = st.columns(2)
 with left:
     st.subheader(teks.BAGIAN_ZONA)
     z = st.columns(3)
     for col, name, label in zip(z, ("zona_hijau", "zona_kuning", "zona_merah"), ("Hijau", "Kuning", "Merah")):
-        tile(col, name, label)
+        kpi.tile(col, p, name, label=label)
     moves = p.pindah_zona
     if lalu:
         st.caption(teks.PINDAH_ZONA.format(naik=angka(moves["naik"]), turun=angka(moves["turun"]), baru=angka(moves["baru"])))
@@ -68,10 +40,9 @@ with right:
     s = st.columns(3)
     for col, name, label in zip(s, ("simkopdes_aktif", "simkopdes_kendala", "simkopdes_belum"),
                                 ("Aktif", "Kendala", "Belum")):
-        tile(col, name, label)
-    terdaftar = p.koperasi["terdaftar"]
-    if terdaftar:
-        st.caption(f"{persen(p.koperasi['simkopdes_aktif'] / terdaftar)} koperasi sudah aktif di SIMKOPDES.")
+        kpi.tile(col, p, name, label=label)
+    if p["terdaftar"]:
+        st.caption(f"{persen(p['simkopdes_aktif'] / p['terdaftar'])} koperasi sudah aktif di SIMKOPDES.")
 
 left, right = st.columns(2)
 with left:
@@ -80,19 +51,18 @@ with left:
         st.info(teks.KOSONG_SPPG, icon=":material/info:")
     else:
         s = st.columns(2)
-        tile(s[0], "sppg_beroperasi")
-        tile(s[1], "sppg_total")
+        kpi.tile(s[0], p, "sppg_beroperasi")
+        kpi.tile(s[1], p, "sppg_total")
         st.caption(
-            f"{weeks.label(p.minggu['sppg'])}: {angka(p.sppg['rencana'])} rencana, "
-            f"{angka(p.sppg['persiapan'])} persiapan, {angka(p.sppg['beroperasi'])} beroperasi"
-            + (f", {angka(p.sppg['penerima_manfaat'])} penerima manfaat." if p.sppg["penerima_manfaat"] else ".")
+            f"{weeks.label(p.minggu['sppg'])}: {angka(p['sppg_rencana'])} rencana, "
+            f"{angka(p['sppg_persiapan'])} persiapan, {angka(p['sppg_beroperasi'])} beroperasi"
+            + (f", {angka(p['sppg_penerima_manfaat'])} penerima manfaat." if p["sppg_penerima_manfaat"] else ".")
         )
 with right:
     st.subheader(teks.BAGIAN_KELENGKAPAN)
-    diharapkan = len(p.kelengkapan)
     c = st.columns(2)
-    tile(c[0], "kabupaten_melapor")
-    c[1].metric("Kab/kota diharapkan", angka(diharapkan), border=True)
+    kpi.tile(c[0], p, "kabupaten_melapor")
+    kpi.tile(c[1], p, "kabupaten_diharapkan")
     belum = p.kelengkapan[~p.kelengkapan["melapor"]]
     if len(belum) == 0:
         st.caption(teks.SEMUA_MELAPOR)
@@ -104,7 +74,7 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader(teks.BAGIAN_CORONG)
-    stages = [(label, p.koperasi[key]) for key, label in FUNNEL]
+    stages = [(METRIK[key].label, p[key]) for key in CORONG]
     st.plotly_chart(charts.funnel(stages), config={"displayModeBar": False}, key="corong")
     st.caption(teks.CORONG_PENJELASAN)
 with right:

@@ -5,6 +5,7 @@ import streamlit as st
 from analytics import koperasi, weeks, zona, zones
 from analytics.filters import Filter
 from analytics.format import angka
+from analytics import kamus
 from ui import charts, shell, teks
 from ui.unduh import table_downloads
 
@@ -41,7 +42,7 @@ def drill_down(event) -> None:
 with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
     st.markdown(teks.ATURAN_URUTAN.format(
         urutan=" › ".join(rules.urutan), bawaan=rules.zona_bawaan, penjelasan_bawaan=rules.penjelasan_bawaan))
-    aturan = pd.DataFrame([{"id": r.id, "zona": teks.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan}
+    aturan = pd.DataFrame([{"id": r.id, "zona": kamus.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan}
                            for r in rules.rules], columns=list(teks.ATURAN_KOLOM)).rename(columns=teks.ATURAN_KOLOM)
     st.dataframe(aturan, hide_index=True)
     st.caption(teks.ATURAN_SUMBER)
@@ -88,8 +89,8 @@ else:
 
 # Who needs intervention this week, grouped by kecamatan.
 st.subheader(teks.INTERVENSI_JUDUL)
-st.caption(teks.INTERVENSI_PENJELASAN.format(batas=zona.BATAS_MACET))
-daftar = zona.perlu_intervensi(ctx.con, ctx.filter, kini, lalu)
+st.caption(teks.INTERVENSI_PENJELASAN.format(batas=rules.batas_macet))
+daftar = zona.perlu_intervensi(ctx.con, ctx.filter, kini, lalu, rules)
 if daftar.empty:
     st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=weeks.label(kini)), icon=":material/check_circle:")
 else:
@@ -105,7 +106,7 @@ else:
                 # Kecamatan names repeat across kabupaten: say which one.
                 top = top.assign(nama=top["nama"] + " · " + top["kabupaten"])
             parts = [(k, teks.INTERVENSI_SERI[k], colour) for k, colour in
-                     (("merah", teks.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b")) if top[k].any()]
+                     (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b")) if top[k].any()]
             event = st.plotly_chart(charts.stacked_area_bars(top, parts, "koperasi"),
                                     config={"displayModeBar": False}, on_select="rerun",
                                     selection_mode="points", key="intervensi_kecamatan")
@@ -118,13 +119,13 @@ else:
     def sebab(merah: bool, turun: bool, macet: bool, zona_lalu, minggu_tanpa_progres) -> str:
         found = [teks.INTERVENSI_SEBAB_MERAH] if merah else []
         if turun:
-            found.append(teks.INTERVENSI_SEBAB_TURUN.format(zona=teks.ZONA_PENDEK[zona_lalu].lower()))
+            found.append(teks.INTERVENSI_SEBAB_TURUN.format(zona=kamus.ZONA_PENDEK[zona_lalu].lower()))
         if macet:
             found.append(teks.INTERVENSI_SEBAB_MACET.format(n=int(minggu_tanpa_progres)))
         return ", ".join(found)
 
     tampil = daftar.assign(
-        zona_label=daftar["zona"].map(teks.ZONA_PENDEK),
+        zona_label=daftar["zona"].map(kamus.ZONA_PENDEK),
         sebab=[sebab(*row) for row in zip(daftar["merah"], daftar["turun"], daftar["macet"], daftar["zona_lalu"],
                                           daftar["minggu_tanpa_progres"])],
         alasan=daftar["aturan"].map(explain),
@@ -161,7 +162,7 @@ else:
                 kelompok="kelompok",
                 kelompok_label=lambda first, n: teks.INTERVENSI_CETAK_KELOMPOK.format(
                     kecamatan=first["kecamatan"], kabupaten=first["kabupaten"], n=angka(n)),
-                catatan=teks.INTERVENSI_CETAK_CATATAN.format(batas=zona.BATAS_MACET),
+                catatan=teks.INTERVENSI_CETAK_CATATAN.format(batas=rules.batas_macet),
                 lebar={"desa": 13, "nama_koperasi": 20, "zona_label": 8, "sebab": 13, "alasan": 25,
                        "pendamping": 13, "minggu_di_zona": 8},
             ).encode("utf-8")

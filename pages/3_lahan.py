@@ -5,6 +5,7 @@ import streamlit as st
 from analytics import lahan, weeks
 from analytics.filters import Filter
 from analytics.format import angka
+from analytics import kamus
 from ui import charts, shell, teks
 from ui.unduh import table_downloads
 
@@ -46,8 +47,8 @@ def area_notes(shown: int, total: int) -> str:
 
 def kendala_text(values) -> str:
     if values is None or len(values) == 0:
-        return teks.LAHAN_KENDALA_LABEL["tidak_diisi"]
-    return ", ".join(teks.LAHAN_KENDALA_LABEL.get(v, v) for v in values)
+        return kamus.KENDALA_LABEL["tidak_diisi"]
+    return ", ".join(kamus.KENDALA_LABEL.get(v, v) for v in values)
 
 
 # Obstacles this week, ranked, and over the weeks.
@@ -61,7 +62,7 @@ else:
         if not p.kendala:
             st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=weeks.label(kini)), icon=":material/info:")
         else:
-            names = [teks.LAHAN_KENDALA_LABEL.get(k, k) for k in p.kendala]
+            names = [kamus.KENDALA_LABEL.get(k, k) for k in p.kendala]
             st.plotly_chart(charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
                             config=NO_BAR, key="kendala_peringkat")
             peringkat = pd.DataFrame({teks.LAHAN_KENDALA_KOLOM["kendala"]: names,
@@ -75,12 +76,12 @@ else:
         elif tren["minggu"].nunique() < 2:
             st.info(teks.LAHAN_KENDALA_TREN_SATU, icon=":material/info:")
         else:
-            st.plotly_chart(charts.lines_over_weeks(tren, "kendala", "koperasi", teks.LAHAN_KENDALA_LABEL,
-                                                    teks.LAHAN_KENDALA_WARNA, "koperasi"),
+            st.plotly_chart(charts.lines_over_weeks(tren, "kendala", "koperasi", kamus.KENDALA_LABEL,
+                                                    kamus.KENDALA_WARNA, "koperasi"),
                             config=NO_BAR, key="kendala_tren")
             lebar = tren.pivot_table(index="minggu", columns="kendala", values="koperasi", fill_value=0).reset_index()
             lebar["minggu"] = lebar["minggu"].map(weeks.label)
-            lebar = lebar.rename(columns={"minggu": "Minggu", **teks.LAHAN_KENDALA_LABEL})
+            lebar = lebar.rename(columns={"minggu": "Minggu", **kamus.KENDALA_LABEL})
             table_downloads(lebar, "kendala_per_minggu")
 
     # Land status of the koperasi per area.
@@ -91,7 +92,7 @@ else:
     else:
         st.caption(teks.LAHAN_STATUS_PENJELASAN.format(minggu=weeks.label(kini)))
         shown = status.head(40)
-        parts = [(k, label, teks.LAHAN_STATUS_WARNA[k]) for k, label in teks.LAHAN_STATUS_LABEL.items()
+        parts = [(k, label, kamus.STATUS_LAHAN_WARNA[k]) for k, label in kamus.STATUS_LAHAN_LABEL.items()
                  if k != "tidak_diisi" or status["tidak_diisi"].any()]
         event = st.plotly_chart(charts.stacked_area_bars(shown, parts, "koperasi"), config=NO_BAR,
                                 on_select="rerun", selection_mode="points", key="status_lahan_wilayah")
@@ -100,7 +101,7 @@ else:
             st.caption(note)
         drill_down(event)
         with st.expander(teks.LAHAN_STATUS_TABEL, icon=":material/table:"):
-            kolom = {"nama": teks.LAHAN_STATUS_KOLOM["nama"], **teks.LAHAN_STATUS_LABEL,
+            kolom = {"nama": teks.LAHAN_STATUS_KOLOM["nama"], **kamus.STATUS_LAHAN_LABEL,
                      "koperasi": teks.LAHAN_STATUS_KOLOM["koperasi"]}
             tabel = status[list(kolom)].rename(columns=kolom)
             st.dataframe(tabel, hide_index=True, column_config={v: NUMBER for k, v in kolom.items() if k != "nama"})
@@ -126,11 +127,11 @@ else:
         st.markdown(f"**{teks.LAHAN_SUMBER_JUDUL}**")
         urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
         urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
-        urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: teks.LAHAN_SUMBER_LABEL.get(s, s)))
+        urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s)))
         st.plotly_chart(charts.stacked_long_bars(urut, "sumber", "status_verifikasi", "persil",
-                                                 teks.LAHAN_VERIFIKASI_LABEL, teks.LAHAN_VERIFIKASI_WARNA, "persil"),
+                                                 kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"),
                         config=NO_BAR, key="persil_sumber")
-        tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: teks.LAHAN_VERIFIKASI_LABEL.get(s, s)))
+        tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s)))
         tabel = tabel[["sumber", "status", "persil"]].rename(columns={
             "sumber": teks.LAHAN_PERSIL_KOLOM["sumber_lahan"], "status": teks.LAHAN_PERSIL_KOLOM["status_verifikasi"],
             "persil": teks.LAHAN_PERSIL_KOLOM["persil"]})
@@ -143,17 +144,17 @@ else:
         names = list(dict.fromkeys(verifikator["verifikator"]))
         top = verifikator[verifikator["verifikator"].isin(names[:20])]
         st.plotly_chart(charts.stacked_long_bars(top, "verifikator", "status_verifikasi", "persil",
-                                                 teks.LAHAN_VERIFIKASI_LABEL, teks.LAHAN_VERIFIKASI_WARNA, "persil"),
+                                                 kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"),
                         config=NO_BAR, key="persil_verifikator")
         if len(names) > 20:
             st.caption(teks.LAHAN_VERIFIKATOR_TERBATAS.format(n=20, total=angka(len(names))))
         tabel = verifikator.pivot_table(index="verifikator", columns="status_verifikasi", values="persil",
                                         aggfunc="sum", fill_value=0).reindex(names)
-        tabel = tabel[[s for s in teks.LAHAN_VERIFIKASI_LABEL if s in tabel.columns]]
+        tabel = tabel[[s for s in kamus.VERIFIKASI_LABEL if s in tabel.columns]]
         tabel.insert(0, "jumlah", tabel.sum(axis=1))
         tabel = tabel.reset_index().rename(columns={"verifikator": teks.LAHAN_PERSIL_KOLOM["verifikator"],
                                                     "jumlah": teks.LAHAN_PERSIL_KOLOM["jumlah"],
-                                                    **teks.LAHAN_VERIFIKASI_LABEL})
+                                                    **kamus.VERIFIKASI_LABEL})
         table_downloads(tabel, f"persil_per_verifikator_{minggu_lahan.isoformat()}")
 
     st.markdown(f"**{teks.LAHAN_SEMPIT_JUDUL.format(batas=batas)}**")
@@ -162,10 +163,10 @@ else:
     else:
         st.caption(teks.LAHAN_SEMPIT_PENJELASAN.format(batas=batas, n=angka(len(sempit))))
         tabel = sempit.assign(
-            sumber_lahan=sempit["sumber_lahan"].map(lambda s: teks.LAHAN_SUMBER_LABEL.get(s, s))
-                                               .fillna(teks.LAHAN_SUMBER_LABEL["tidak_diisi"]),
-            status_verifikasi=sempit["status_verifikasi"].map(lambda s: teks.LAHAN_VERIFIKASI_LABEL.get(s, s))
-                                                         .fillna(teks.LAHAN_VERIFIKASI_LABEL["tidak_diisi"]),
+            sumber_lahan=sempit["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s))
+                                               .fillna(kamus.SUMBER_LAHAN_LABEL["tidak_diisi"]),
+            status_verifikasi=sempit["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s))
+                                                         .fillna(kamus.VERIFIKASI_LABEL["tidak_diisi"]),
             verifikator=sempit["verifikator"].fillna(teks.LAHAN_VERIFIKATOR_TIDAK_DIISI),
             keterangan=sempit["keterangan"].fillna(""),
         )
@@ -190,9 +191,9 @@ if kini is not None:
         shown = per_area[per_area["kode"].isin(codes[:40])]
         wide = shown.pivot_table(index=["kode", "nama"], columns="kendala_utama", values="koperasi",
                                  aggfunc="sum", fill_value=0, sort=False).reset_index()
-        parts = [(k, label, teks.LAHAN_KENDALA_WARNA[k]) for k, label in teks.LAHAN_KENDALA_LABEL.items()
+        parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items()
                  if k in wide.columns]
-        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in teks.LAHAN_KENDALA_LABEL
+        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in kamus.KENDALA_LABEL
                   and k not in ("kode", "nama")]
         event = st.plotly_chart(charts.stacked_area_bars(wide, parts, "koperasi"), config=NO_BAR,
                                 on_select="rerun", selection_mode="points", key="tdd_wilayah")
@@ -202,10 +203,10 @@ if kini is not None:
         drill_down(event)
         st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
         tabel = daftar.assign(
-            kendala_utama=daftar["kendala_utama"].map(lambda k: teks.LAHAN_KENDALA_LABEL.get(k, k)),
+            kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),
             kendala=daftar["kendala"].map(kendala_text),
-            status_lahan=daftar["status_lahan"].map(lambda s: teks.LAHAN_STATUS_LABEL.get(s, s))
-                                               .fillna(teks.LAHAN_STATUS_LABEL["tidak_diisi"]),
+            status_lahan=daftar["status_lahan"].map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
+                                               .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),
             pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
             keterangan=daftar["keterangan"].fillna(""),
         )

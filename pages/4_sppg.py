@@ -5,7 +5,8 @@ import streamlit as st
 from analytics import sppg, weeks
 from analytics.filters import Filter
 from analytics.format import angka
-from ui import charts, shell, teks, unduh
+from analytics import kamus
+from ui import charts, kpi, shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["sppg"][0])
 shell.breadcrumb(ctx)
@@ -22,27 +23,15 @@ st.markdown(
     + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
 )
 
-manfaat = sppg.sppg_manfaat(ctx.con, f, kini)
-manfaat_lalu = sppg.sppg_manfaat(ctx.con, f, lalu) if lalu else None
 
 
-def tile(column, label: str, value: int, before: int | None) -> None:
-    delta = None
-    if before is not None:
-        diff = value - before
-        delta = "0" if diff == 0 else ("+" if diff > 0 else "-") + angka(abs(diff))
-    column.metric(label, angka(value), delta=delta, border=True,
-                  delta_arrow="auto" if delta not in (None, "0") else "off")
-
-
-before = p.sppg_lalu if lalu else {}
 for col, key in zip(st.columns(4), ("total", "rencana", "persiapan", "beroperasi")):
-    tile(col, teks.SPPG_METRIK[key], p.sppg[key], before.get(key))
-if p.sppg["ditutup_sementara"] or p.sppg["tidak_diisi"]:
-    st.caption(f"{teks.STATUS_SPPG_LABEL['ditutup_sementara']}: {angka(p.sppg['ditutup_sementara'])} · "
-               f"{teks.STATUS_SPPG_LABEL['tidak_diisi']}: {angka(p.sppg['tidak_diisi'])}")
+    kpi.tile(col, p, f"sppg_{key}", label=teks.SPPG_METRIK[key])
+if p["sppg_ditutup_sementara"] or p["sppg_tidak_diisi"]:
+    st.caption(f"{kamus.STATUS_SPPG_LABEL['ditutup_sementara']}: {angka(p['sppg_ditutup_sementara'])} · "
+               f"{kamus.STATUS_SPPG_LABEL['tidak_diisi']}: {angka(p['sppg_tidak_diisi'])}")
 
-PARTS = [(key, teks.STATUS_SPPG_LABEL[key], teks.STATUS_SPPG_WARNA[key])
+PARTS = [(key, kamus.STATUS_SPPG_LABEL[key], kamus.STATUS_SPPG_WARNA[key])
          for key in ("beroperasi", "persiapan", "rencana", "ditutup_sementara", "tidak_diisi")]
 lokasi = sppg.sppg_lokasi(ctx.con, f, kini)
 per_area = None
@@ -108,10 +97,10 @@ with left:
 with right:
     st.subheader(teks.SPPG_JUDUL_MANFAAT)
     for col, key in zip(st.columns(3), ("penerima_manfaat", "pemasok_lokal", "kapasitas_porsi")):
-        tile(col, teks.SPPG_METRIK[key], manfaat[key], manfaat_lalu[key] if manfaat_lalu else None)
+        kpi.tile(col, p, f"sppg_{key}")
     st.caption(teks.SPPG_MANFAAT_PENJELASAN.format(
-        beroperasi=angka(manfaat["beroperasi"]), isi_penerima=angka(manfaat["mengisi_penerima"]),
-        isi_pemasok=angka(manfaat["mengisi_pemasok"])))
+        beroperasi=angka(p["sppg_beroperasi"]), isi_penerima=angka(p["sppg_mengisi_penerima"]),
+        isi_pemasok=angka(p["sppg_mengisi_pemasok"])))
     if per_area is not None and len(per_area):
         by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
         st.dataframe(by_area.drop(columns="kode"), hide_index=True,
@@ -122,7 +111,7 @@ with right:
 
 st.subheader(teks.SPPG_JUDUL_TABEL)
 shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
-    status=lokasi["status"].map(lambda s: teks.STATUS_SPPG_LABEL.get(s, teks.STATUS_SPPG_LABEL["tidak_diisi"])))
+    status=lokasi["status"].map(lambda s: kamus.STATUS_SPPG_LABEL.get(s, kamus.STATUS_SPPG_LABEL["tidak_diisi"])))
 if f.kabupaten:
     shown_sites = shown_sites.drop(columns="kabupaten")
 st.dataframe(

@@ -4,11 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import bimtek, digitalisasi, periode, weeks
+from analytics import bimtek, digitalisasi, metrik, weeks
 from analytics.filters import Filter
 from analytics.format import angka, persen, rupiah
-from analytics.metrics import METRICS
-from ui import charts, shell, teks, unduh
+from analytics import kamus
+from ui import charts, kpi, shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["digitalisasi"][0])
 shell.breadcrumb(ctx)
@@ -16,15 +16,6 @@ p = ctx.picture()
 f = ctx.filter
 NUM = charts.FORMAT_BILANGAN
 KOLOM = teks.DIGITAL_KOLOM
-
-
-def tile(column, label: str, value: int, before: int | None, *, inverse: bool = False) -> None:
-    delta = None
-    if before is not None:
-        diff = value - before
-        delta = "0" if diff == 0 else ("+" if diff > 0 else "-") + angka(abs(diff))
-    column.metric(label, angka(value), delta=delta, border=True, delta_color="inverse" if inverse else "normal",
-                  delta_arrow="auto" if delta not in (None, "0") else "off")
 
 
 def drill(event, shown) -> None:
@@ -45,16 +36,14 @@ if kini is None:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
 else:
     st.caption(weeks.label(kini) + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else ""))
-    k, kl = p.koperasi, (p.koperasi_lalu if lalu else None)
     c = st.columns(4)
     for col, key in zip(c, ("aktif", "kendala", "belum")):
-        tile(col, teks.AKUN_LABEL[key], k[f"simkopdes_{key}"], kl[f"simkopdes_{key}"] if kl else None,
-             inverse=key != "aktif")
-    tile(c[3], METRICS["terdaftar"].label, k["terdaftar"], kl["terdaftar"] if kl else None)
-    if k["terdaftar"]:
-        st.caption(f"{persen(k['simkopdes_aktif'] / k['terdaftar'])} koperasi sudah aktif di SIMKOPDES."
-                   + (" " + teks.DIGITAL_TIDAK_DIISI.format(n=angka(k["simkopdes_tidak_diisi"]))
-                      if k["simkopdes_tidak_diisi"] else ""))
+        kpi.tile(col, p, f"simkopdes_{key}", label=kamus.AKUN_LABEL[key])
+    kpi.tile(c[3], p, "terdaftar")
+    if p["terdaftar"]:
+        st.caption(f"{persen(p['simkopdes_aktif'] / p['terdaftar'])} koperasi sudah aktif di SIMKOPDES."
+                   + (" " + teks.DIGITAL_TIDAK_DIISI.format(n=angka(p["simkopdes_tidak_diisi"]))
+                      if p["simkopdes_tidak_diisi"] else ""))
 
     tingkat = f.group_level
     st.subheader(teks.DIGITAL_SIMKOPDES_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
@@ -62,7 +51,7 @@ else:
     left, right = st.columns(2)
     with left:
         shown = per_area.head(40)
-        parts = [(key, teks.AKUN_LABEL[key], teks.AKUN_WARNA[key]) for key in ("kendala", "belum", "aktif", "tidak_diisi")
+        parts = [(key, kamus.AKUN_LABEL[key], kamus.AKUN_WARNA[key]) for key in ("kendala", "belum", "aktif", "tidak_diisi")
                  if shown[key].sum() > 0]
         event = st.plotly_chart(charts.stacked_by_area(shown, parts, "koperasi"), config={"displayModeBar": False},
                                 on_select="rerun" if tingkat != "desa" else "ignore", selection_mode="points",
@@ -94,30 +83,29 @@ else:
 
 # --- SIMKOPDES village statistics export
 st.header(teks.DIGITAL_BAGIAN_STATISTIK, divider="gray")
-stat_minggu, _ = periode.pilih_minggu(digitalisasi.minggu_simkopdes_desa(ctx.con, f), ctx.minggu)
+stat_minggu = p.minggu["simkopdes_desa"]
 if stat_minggu is None:
     st.info(teks.KOSONG_SIMKOPDES_DESA, icon=":material/info:")
 else:
     st.caption(teks.DIGITAL_STATISTIK_SUMBER.format(minggu=weeks.label(stat_minggu)))
-    total = digitalisasi.simkopdes_desa_total(ctx.con, f, stat_minggu)
-    label = teks.DIGITAL_STATISTIK_METRIK
-    keys = list(label)
-    for row in (keys[:4], keys[4:]):
-        for col, key in zip(st.columns(4), row):
-            value = rupiah(total[key]) if key == "nilai_transaksi" else angka(total[key])
-            col.metric(label[key], value, border=True)
+    statistik = metrik.dari_sumber("simkopdes_desa")
+    for start in range(0, len(statistik), 4):
+        for col, m in zip(st.columns(4), statistik[start:start + 4]):
+            kpi.tile(col, p, m.id)
     if f.level != "desa":
         tingkat = f.group_level
         st.subheader(teks.DIGITAL_STATISTIK_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-        stat = digitalisasi.simkopdes_desa_per_wilayah(ctx.con, f, stat_minggu)
-        shown = stat.drop(columns="kode").assign(nilai_transaksi=stat["nilai_transaksi"].map(rupiah))
+        stat = metrik.per_wilayah(ctx.con, f, "simkopdes_desa", stat_minggu)
+        stat = stat[stat["sd_desa"] > 0].sort_values(["sd_nilai_transaksi", "nama"], ascending=[False, True])
+        rupiah_kolom = [m.id for m in statistik if m.format == "rupiah"]
+        shown = stat.drop(columns=["kode", "lat", "lon"]).assign(**{c: stat[c].map(rupiah) for c in rupiah_kolom})
         st.dataframe(shown, hide_index=True,
                      column_config={"nama": KOLOM["nama"],
-                                    "nilai_transaksi": st.column_config.TextColumn(KOLOM["nilai_transaksi"],
-                                                                                   alignment="right"),
-                                    **{c: st.column_config.NumberColumn(KOLOM.get(c, label.get(c)), format=NUM)
-                                       for c in ("desa", "koperasi", "akun", "npwp", "nib", "rat", "volume_transaksi")}})
-        unduh.table_downloads(stat, "statistik_desa_simkopdes")
+                                    **{m.id: (st.column_config.TextColumn(m.label, alignment="right")
+                                              if m.format == "rupiah"
+                                              else st.column_config.NumberColumn(m.label, format=NUM))
+                                       for m in statistik}})
+        unduh.table_downloads(stat.drop(columns=["lat", "lon"]), "statistik_desa_simkopdes")
 
 # --- Bimtek
 st.header(teks.DIGITAL_BAGIAN_BIMTEK, divider="gray")
@@ -130,7 +118,7 @@ st.caption(teks.BIMTEK_MINGGU.format(minggu=weeks.label(bk))
            + (f" {teks.DIBANDING.format(minggu=weeks.label(bl))}." if bl else ""))
 c = st.columns(3)
 for col, key in zip(c, ("kegiatan", "peserta", "kecamatan")):
-    tile(col, teks.BIMTEK_METRIK[key], p.bimtek[key], p.bimtek_lalu[key] if bl else None)
+    kpi.tile(col, p, f"bimtek_{key}", label=teks.BIMTEK_METRIK[key])
 
 left, right = st.columns(2)
 with left:

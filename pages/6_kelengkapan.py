@@ -6,6 +6,7 @@ import streamlit as st
 from analytics import config, kelengkapan, periode, weeks
 from analytics.filters import Filter
 from analytics.format import angka, persen
+from analytics import kamus
 from ui import charts, shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["kelengkapan"][0])
@@ -30,7 +31,8 @@ st.markdown(f"**{shell.area_name(ctx.g, f)}** · "
             + teks.KELENGKAPAN_JENDELA.format(n=n_minggu, awal=weeks.label(awal), akhir=weeks.label(akhir)))
 st.caption(teks.KELENGKAPAN_BATAS.format(hari=hari))
 if f.level is None:
-    provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0]) for k in status["kode_kabupaten"]})
+    provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0])
+                       for k in status.loc[status["dataset"] == "koperasi", "kode_kabupaten"]})
     st.caption(teks.KELENGKAPAN_NASIONAL.format(daftar=", ".join(provinsi)))
 
 # --- This week, per dataset
@@ -79,7 +81,7 @@ st.plotly_chart(charts.completeness_heatmap(one[one["kode_kabupaten"].isin(kabup
 if event_based:
     st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
 
-labels = teks.KELENGKAPAN_STATUS_KEGIATAN if event_based else teks.KELENGKAPAN_STATUS
+labels = teks.KELENGKAPAN_STATUS_KEGIATAN if event_based else kamus.KELENGKAPAN_STATUS
 KOLOM = teks.KELENGKAPAN_KOLOM
 left, right = st.columns(2)
 with left:
@@ -94,7 +96,7 @@ with left:
         unduh.table_downloads(belum, f"belum_melapor_{dataset}")
 with right:
     st.markdown(f"**{teks.KELENGKAPAN_TABEL_LENGKAP}**")
-    table = status.assign(status=status["status"].map(teks.KELENGKAPAN_STATUS),
+    table = status.assign(status=status["status"].map(kamus.KELENGKAPAN_STATUS),
                           dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET))
     st.dataframe(charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)),
                  hide_index=True, height=320, column_config=KOLOM)
@@ -117,3 +119,24 @@ with c2:
         "desa_melapor": st.column_config.NumberColumn(KOLOM["desa_melapor"], format=charts.FORMAT_BILANGAN),
         "persen": st.column_config.ProgressColumn(KOLOM["persen"], format="%d%%", min_value=0, max_value=100)})
     unduh.table_downloads(desa, "desa_tercakup")
+
+# --- Who is expected to report: one definition, set by an administrator
+if ctx.user.can("wajib_lapor"):
+    with st.expander(teks.KELENGKAPAN_WAJIB_JUDUL):
+        st.caption(teks.KELENGKAPAN_WAJIB_PENJELASAN)
+        ditugaskan = kelengkapan.wajib_lapor(ctx.con)
+        pilihan = st.segmented_control(teks.KELENGKAPAN_PILIH_DATASET, kelengkapan.DATASETS, default="koperasi",
+                                       format_func=lambda d: teks.KELENGKAPAN_DATASET[d], key="wajib_dataset")
+        pilihan = pilihan or "koperasi"
+        with st.form("wajib_lapor"):
+            kode = st.multiselect(teks.KELENGKAPAN_WAJIB_PILIH.format(dataset=teks.KELENGKAPAN_DATASET[pilihan]),
+                                  sorted(ctx.g.names["kabupaten"]), default=ditugaskan.get(pilihan, []),
+                                  format_func=lambda k: f"{ctx.g.name('kabupaten', k)} ({k})",
+                                  placeholder=teks.KELENGKAPAN_WAJIB_SEMUA, key=f"wajib_kode_{pilihan}")
+            if st.form_submit_button(teks.KELENGKAPAN_WAJIB_SIMPAN):
+                kelengkapan.atur_wajib_lapor(ctx.con, pilihan, kode, ctx.user.email)
+                st.cache_data.clear()
+                st.toast(teks.KELENGKAPAN_WAJIB_TERSIMPAN.format(
+                    dataset=teks.KELENGKAPAN_DATASET[pilihan],
+                    n=f"{angka(len(kode))} kabupaten/kota" if kode else teks.KELENGKAPAN_WAJIB_SEMUA.lower()))
+                st.rerun()

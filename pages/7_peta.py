@@ -7,14 +7,14 @@ import streamlit as st
 
 from analytics import peta, weeks, zones
 from analytics.filters import Filter
-from analytics.format import persen
+from analytics.metrik import METRIK, PETA
 from ui import shell, teks, unduh
 from ui import peta as ui_peta
 
 ctx = shell.page(teks.PETA_JUDUL)
 shell.breadcrumb(ctx)
 p = ctx.picture()
-minggu = {k: p.minggu.get(k) for k in ("koperasi", "sppg", "lahan")}
+minggu = {k: p.minggu.get(k) for k in ("koperasi", "sppg", "lahan", "simkopdes_desa")}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -24,12 +24,12 @@ def _peta(path: str, version: str, rules_digest: str, f: Filter, minggu_items: t
 
 
 kiri, kanan = st.columns([2, 3], vertical_alignment="bottom")
-metrik = kiri.selectbox(teks.PETA_METRIK, list(peta.METRIK), format_func=lambda n: peta.METRIK[n].label,
-                        key="peta_metrik")
+metrik = kiri.selectbox(teks.PETA_METRIK, PETA, format_func=lambda n: METRIK[n].label_peta, key="peta_metrik")
 lapisan = kanan.pills(teks.PETA_LAPISAN, peta.LAPISAN, selection_mode="multi", key="peta_lapisan",
                       default=["wilayah", "koperasi", "sppg"], format_func=lambda n: teks.PETA_LAPISAN_LABEL[n])
 
-st.caption(teks.PETA_MINGGU.format(**{k: weeks.label(v) if v else teks.PETA_TANPA_MINGGU for k, v in minggu.items()}))
+st.caption(teks.PETA_MINGGU.format(**{k: weeks.label(v) if v else teks.PETA_TANPA_MINGGU for k, v in minggu.items()
+                                     if k != "simkopdes_desa"}))
 if all(v is None for v in minggu.values()):
     st.info(teks.PETA_KOSONG, icon=":material/info:")
 
@@ -45,7 +45,7 @@ with kolom_peta:
     event = st.pydeck_chart(
         peta.deck(m, online), on_select="rerun", selection_mode="single-object",
         key=f"peta_{ctx.filter.code or 'indonesia'}", height=peta.TINGGI_PETA,
-        alt=teks.PETA_ALT.format(metrik=m.metrik.label, tingkat=teks.TINGKAT[m.tingkat], wilayah=wilayah),
+        alt=teks.PETA_ALT.format(metrik=m.metrik.label_peta, tingkat=teks.TINGKAT[m.tingkat], wilayah=wilayah),
     )
 with kolom_legenda:
     st.markdown(ui_peta.legenda_html(m, lapisan or ()), unsafe_allow_html=True)
@@ -59,10 +59,11 @@ if kode and kode != ctx.filter.code and (ctx.filter.code is None or kode.startsw
     shell.set_filter(Filter.from_code(kode))
 
 with st.expander(teks.PETA_TABEL.format(tingkat=teks.TINGKAT[m.tingkat])):
-    cols = ["kode", "nama", "nilai", "kelas", "koperasi", "hijau", "kuning", "merah", "tidak_dapat_dibangun",
-            "simkopdes_aktif", "sppg", "sppg_beroperasi", "kabupaten", "kabupaten_melapor"]
-    tabel = m.wilayah[cols].copy()
-    tampil = tabel.assign(nilai=[persen(v) if v == v else "–" for v in tabel["nilai"]]).rename(columns=teks.PETA_KOLOM)
+    tabel = m.wilayah.drop(columns=["lat", "lon"])
+    kolom = {"kode": teks.PETA_KOLOM["kode"], "nama": teks.PETA_KOLOM["nama"], "nilai": teks.PETA_KOLOM["nilai"],
+             "kelas": teks.PETA_KOLOM["kelas"], **{c: METRIK[c].label for c in tabel.columns if c in METRIK}}
+    tabel = tabel[list(kolom)]
+    tampil = tabel.assign(nilai=[m.metrik.teks_peta(v) if v == v else "–" for v in tabel["nilai"]]).rename(columns=kolom)
     st.dataframe(tampil, hide_index=True, width="stretch")
-    unduh.table_downloads(tabel.rename(columns=teks.PETA_KOLOM), f"peta_{m.metrik.name}_{ctx.filter.code or 'indonesia'}",
+    unduh.table_downloads(tabel.rename(columns=kolom), f"peta_{m.metrik.id}_{ctx.filter.code or 'indonesia'}",
                           key="peta_tabel")

@@ -161,8 +161,9 @@ def test_national_deck_names_the_parent_of_each_kecamatan(fx):
     assert d.slide("terburuk").kalimat == (
         "Zona merah terbanyak di Kec. Balik Bukit (Kab. Lampung Barat) dan Kec. Sekincau (Kab. Lampung Barat), "
         "masing-masing 1 koperasi; paling banyak turun zona: Kec. Balik Bukit (Kab. Lampung Barat), 1 koperasi.")
+    # Nothing assigned: every kabupaten/kota of the gazetteer is expected to report.
     assert d.slide("kelengkapan").kalimat == (
-        "2 dari 25 kabupaten/kota mengirim data koperasi minggu ini, 2 terlambat; belum melapor: 23 kabupaten/kota.")
+        "2 dari 514 kabupaten/kota mengirim data koperasi minggu ini, 2 terlambat; belum melapor: 512 kabupaten/kota.")
     # The map needs a province: nationally the slide says so instead of drawing 7,000 kecamatan.
     assert d.slide("terburuk").grafik is None
     assert "Peta tampil setelah provinsi dipilih." in d.slide("terburuk").catatan

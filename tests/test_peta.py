@@ -12,7 +12,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, peta, zones
+from analytics import db, metrik, peta, zones
 from analytics.filters import Filter
 from conftest import ROOT
 from ui import peta as ui_peta
@@ -49,32 +49,46 @@ def colours(layer) -> dict[str, list[int]]:
 
 # --- queries ------------------------------------------------------------------------------------
 
+def areas(con, f: Filter) -> "pd.DataFrame":
+    """Every area one level below `f` with the registry metrics the map offers (and their
+    denominators), each source at the fixture's week."""
+    out = None
+    for sumber in ("koperasi", "sppg", "kelengkapan"):
+        df = metrik.per_wilayah(con, f, sumber, W4)
+        ids = [c for c in df.columns if c in ("terdaftar", "zona_hijau", "zona_kuning", "zona_merah",
+                                              "tahap_tidak_dapat_dibangun", "simkopdes_aktif", "sppg_total",
+                                              "sppg_beroperasi", "kabupaten_diharapkan", "kabupaten_melapor")]
+        df = df[["kode", "nama", *ids]] if out is None else df[["kode", *ids]]
+        out = df if out is None else out.merge(df, on="kode")
+    return out
+
+
 def test_areas_are_every_kecamatan_of_the_kabupaten_with_their_counts(con, gazetteer):
-    df = peta.peta_wilayah(con, LAMPUNG_BARAT, W4, W4)
+    df = areas(con, LAMPUNG_BARAT)
     assert list(df["kode"]) == sorted(code for code, _ in gazetteer.children("kecamatan", "18.04"))
-    counts = ["koperasi", "hijau", "kuning", "merah", "tidak_dapat_dibangun", "simkopdes_aktif", "sppg",
-              "sppg_beroperasi", "kabupaten", "kabupaten_melapor"]
-    with_data = df[(df["koperasi"] > 0) | (df["sppg"] > 0)]
+    counts = ["terdaftar", "zona_hijau", "zona_kuning", "zona_merah", "tahap_tidak_dapat_dibangun", "simkopdes_aktif",
+              "sppg_total", "sppg_beroperasi", "kabupaten_diharapkan", "kabupaten_melapor"]
+    with_data = df[(df["terdaftar"] > 0) | (df["sppg_total"] > 0)]
     assert with_data[["kode", "nama", *counts]].to_dict("records") == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "koperasi": 3, "hijau": 1, "kuning": 1, "merah": 1,
-         "tidak_dapat_dibangun": 0, "simkopdes_aktif": 3, "sppg": 2, "sppg_beroperasi": 1,
-         "kabupaten": 1, "kabupaten_melapor": 1},
-        {"kode": "18.04.08", "nama": "Sekincau", "koperasi": 2, "hijau": 0, "kuning": 1, "merah": 1,
-         "tidak_dapat_dibangun": 0, "simkopdes_aktif": 0, "sppg": 1, "sppg_beroperasi": 0,
-         "kabupaten": 1, "kabupaten_melapor": 1},
+        {"kode": "18.04.04", "nama": "Balik Bukit", "terdaftar": 3, "zona_hijau": 1, "zona_kuning": 1, "zona_merah": 1,
+         "tahap_tidak_dapat_dibangun": 0, "simkopdes_aktif": 3, "sppg_total": 2, "sppg_beroperasi": 1,
+         "kabupaten_diharapkan": 1, "kabupaten_melapor": 1},
+        {"kode": "18.04.08", "nama": "Sekincau", "terdaftar": 2, "zona_hijau": 0, "zona_kuning": 1, "zona_merah": 1,
+         "tahap_tidak_dapat_dibangun": 0, "simkopdes_aktif": 0, "sppg_total": 1, "sppg_beroperasi": 0,
+         "kabupaten_diharapkan": 1, "kabupaten_melapor": 1},
     ]
     # A kecamatan takes the reporting status of its kabupaten.
-    assert set(df["kabupaten"]) == {1} and set(df["kabupaten_melapor"]) == {1}
+    assert set(df["kabupaten_diharapkan"]) == {1} and set(df["kabupaten_melapor"]) == {1}
 
 
 def test_national_areas_count_the_kabupaten_that_reported(con):
-    df = peta.peta_wilayah(con, Filter(), W4, W4)
+    df = areas(con, Filter())
     assert len(df) == 38
     rows = df.set_index("kode")
-    assert rows.loc["18", ["koperasi", "merah", "sppg", "sppg_beroperasi", "kabupaten", "kabupaten_melapor"]].tolist() == [
-        5, 2, 3, 1, 15, 1]
-    assert rows.loc["52", ["koperasi", "merah", "sppg", "kabupaten", "kabupaten_melapor"]].tolist() == [2, 0, 0, 10, 1]
-    assert rows.loc["11", ["koperasi", "kabupaten", "kabupaten_melapor"]].tolist() == [0, 23, 0]
+    cols = ["terdaftar", "zona_merah", "sppg_total", "sppg_beroperasi", "kabupaten_diharapkan", "kabupaten_melapor"]
+    assert rows.loc["18", cols].tolist() == [5, 2, 3, 1, 15, 1]
+    assert rows.loc["52", cols].tolist() == [2, 0, 0, 0, 10, 1]
+    assert rows.loc["11", ["terdaftar", "kabupaten_diharapkan", "kabupaten_melapor"]].tolist() == [0, 23, 0]
 
 
 def test_koperasi_are_placed_at_their_land_parcel_or_desa_centroid(con):
@@ -111,30 +125,34 @@ def test_sppg_without_coordinates_are_placed_at_the_kecamatan_centroid(con):
 # --- bands and colours --------------------------------------------------------------------------
 
 def test_bands_are_fixed_and_labelled_in_indonesian():
-    assert {name: m.band_labels() for name, m in peta.METRIK.items()} == {
+    assert {m: metrik.METRIK[m].label_pita() for m in metrik.PETA[:6]} == {
         "zona_merah": ["di bawah 10%", "10% – di bawah 25%", "25% atau lebih"],
         "zona_hijau": ["di bawah 20%", "20% – di bawah 50%", "50% atau lebih"],
-        "tidak_dapat_dibangun": ["di bawah 5%", "5% – di bawah 10%", "10% – di bawah 20%", "20% atau lebih"],
+        "tahap_tidak_dapat_dibangun": ["di bawah 5%", "5% – di bawah 10%", "10% – di bawah 20%", "20% atau lebih"],
         "sppg_beroperasi": ["di bawah 10%", "10% – di bawah 25%", "25% – di bawah 50%", "50% – di bawah 75%",
                             "75% atau lebih"],
         "simkopdes_aktif": ["di bawah 50%", "50% – di bawah 75%", "75% – di bawah 90%", "90% atau lebih"],
-        "kelengkapan": ["di bawah 50%", "50% – di bawah 100%", "100%"],
+        "kabupaten_melapor": ["di bawah 50%", "50% – di bawah 100%", "100%"],
     }
-    merah = peta.METRIK["zona_merah"]
-    assert [merah.band_index(v) for v in (0.0, 0.0999, 0.10, 0.2499, 0.25, 1.0, None, float("nan"))] == [
+    # Counts are banded in their own unit.
+    assert metrik.METRIK["sd_nilai_transaksi"].label_pita() == [
+        "di bawah Rp10,0 jt", "Rp10,0 jt – di bawah Rp100,0 jt", "Rp100,0 jt – di bawah Rp1,0 M",
+        "Rp1,0 M – di bawah Rp10,0 M", "Rp10,0 M atau lebih"]
+    merah = metrik.METRIK["zona_merah"]
+    assert [merah.indeks_pita(v) for v in (0.0, 0.0999, 0.10, 0.2499, 0.25, 1.0, None, float("nan"))] == [
         0, 0, 1, 1, 2, 2, None, None]
     # Zone shares use the zone colours: few merah is green, few hijau is red.
-    assert [b.warna for b in merah.bands] == [peta.WARNA_ZONA[z] for z in ("hijau", "kuning", "merah")]
-    assert [b.warna for b in peta.METRIK["zona_hijau"].bands] == [peta.WARNA_ZONA[z] for z in ("merah", "kuning", "hijau")]
+    assert [b.warna for b in merah.pita] == [peta.WARNA_ZONA[z] for z in ("hijau", "kuning", "merah")]
+    assert [b.warna for b in metrik.METRIK["zona_hijau"].pita] == [peta.WARNA_ZONA[z] for z in ("merah", "kuning", "hijau")]
 
 
 @pytest.mark.parametrize(("metrik", "balik_bukit", "sekincau", "others"), [
     ("zona_merah", [215, 48, 39], [215, 48, 39], ABU),  # 1 of 3, 1 of 2: 25% or more
     ("zona_hijau", [242, 183, 5], [215, 48, 39], ABU),  # 1 of 3: 20–50%; 0 of 2
-    ("tidak_dapat_dibangun", [254, 229, 217], [254, 229, 217], ABU),
+    ("tahap_tidak_dapat_dibangun", [254, 229, 217], [254, 229, 217], ABU),
     ("sppg_beroperasi", [49, 130, 189], [239, 243, 255], ABU),  # 1 of 2: 50–75%; 0 of 1
     ("simkopdes_aktif", [34, 94, 168], [255, 255, 204], ABU),  # 3 of 3; 0 of 2
-    ("kelengkapan", [35, 139, 69], [35, 139, 69], [35, 139, 69]),  # Lampung Barat reported: every kecamatan
+    ("kabupaten_melapor", [35, 139, 69], [35, 139, 69], [35, 139, 69]),  # Lampung Barat reported: every kecamatan
 ])
 def test_each_metric_colours_the_kecamatan_by_its_own_share(con, rules, metrik, balik_bukit, sekincau, others):
     p = peta.peta(con, LAMPUNG_BARAT, MINGGU, metrik, {"wilayah"}, rules)
@@ -156,7 +174,7 @@ def test_area_tooltip_and_legend_say_value_band_and_counts(con, rules):
     assert props["18.04.05"]["rincian"] == "Bagian koperasi zona merah: Tidak ada data"
     assert p.legenda == [("di bawah 10%", (26, 152, 80), 0), ("10% – di bawah 25%", (242, 183, 5), 0),
                          ("25% atau lebih", (215, 48, 39), 2), ("Tidak ada data", (205, 205, 205), 13)]
-    assert p.wilayah[p.wilayah["koperasi"] > 0][["nama", "nilai", "kelas"]].to_dict("records") == [
+    assert p.wilayah[p.wilayah["terdaftar"] > 0][["nama", "nilai", "kelas"]].to_dict("records") == [
         {"nama": "Balik Bukit", "nilai": 1 / 3, "kelas": "25% atau lebih"},
         {"nama": "Sekincau", "nilai": 0.5, "kelas": "25% atau lebih"},
     ]

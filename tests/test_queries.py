@@ -1,7 +1,7 @@
 """Every query on the hand-written fixtures, asserting whole results."""
 import datetime as dt
 
-from analytics import bimtek, kelengkapan, koperasi, lahan, periode, sppg, summary
+from analytics import kelengkapan, koperasi, lahan, metrik, periode, summary
 from analytics.filters import Filter
 
 W1, W2, W3, W4 = (dt.date(2025, 10, 6), dt.date(2025, 10, 13), dt.date(2025, 10, 20), dt.date(2025, 10, 27))
@@ -23,7 +23,7 @@ def test_previous_week_is_the_previous_week_with_data_for_the_filter(loaded_db):
 
 
 def test_kpi_koperasi_counts_the_latest_week(loaded_db):
-    k = koperasi.kpi_koperasi(loaded_db, Filter(), W4)
+    k = metrik.nilai(loaded_db, Filter(), "koperasi", W4)
     assert k == {
         "terdaftar": 7, "badan_hukum": 6, "npwp": 6, "nib": 5, "masuk_portal": 3, "gerai_beroperasi": 2,
         "lahan_terverifikasi": 3, "corong_portal": 3, "corong_lahan": 3, "corong_pembangunan": 3,
@@ -37,12 +37,12 @@ def test_kpi_koperasi_counts_the_latest_week(loaded_db):
 
 
 def test_kpi_koperasi_for_a_kecamatan(loaded_db):
-    k = koperasi.kpi_koperasi(loaded_db, BALIK_BUKIT, W3)
+    k = metrik.nilai(loaded_db, BALIK_BUKIT, "koperasi", W3)
     assert (k["terdaftar"], k["tahap_tidak_dapat_dibangun"], k["zona_hijau"], k["zona_kuning"], k["zona_merah"]) == (3, 1, 1, 1, 1)
 
 
 def test_kpi_koperasi_is_all_zero_without_a_week(loaded_db):
-    assert set(koperasi.kpi_koperasi(loaded_db, Filter(), None).values()) == {0}
+    assert set(metrik.nilai(loaded_db, Filter(), "koperasi", None).values()) == {0}
 
 
 def test_kendala_counts_each_obstacle_once_per_koperasi(loaded_db):
@@ -76,11 +76,12 @@ def test_zones_by_province_nationally(loaded_db):
 
 
 def test_kpi_sppg_by_status(loaded_db):
-    assert sppg.kpi_sppg(loaded_db, LAMPUNG_BARAT, W4) == {
-        "total": 3, "rencana": 1, "persiapan": 1, "beroperasi": 1, "ditutup_sementara": 0, "tidak_diisi": 0,
-        "penerima_manfaat": 2850,
+    assert metrik.nilai(loaded_db, LAMPUNG_BARAT, "sppg", W4) == {
+        "sppg_total": 3, "sppg_rencana": 1, "sppg_persiapan": 1, "sppg_beroperasi": 1, "sppg_ditutup_sementara": 0,
+        "sppg_tidak_diisi": 0, "sppg_penerima_manfaat": 2850, "sppg_pemasok_lokal": 12, "sppg_kapasitas_porsi": 3000,
+        "sppg_mengisi_penerima": 1, "sppg_mengisi_pemasok": 1,
     }
-    assert sppg.kpi_sppg(loaded_db, Filter("18", "18.04", "18.04.08"), W4)["total"] == 1
+    assert metrik.nilai(loaded_db, Filter("18", "18.04", "18.04.08"), "sppg", W4)["sppg_total"] == 1
 
 
 def test_kpi_lahan_by_status_and_source(loaded_db):
@@ -92,8 +93,10 @@ def test_kpi_lahan_by_status_and_source(loaded_db):
 
 
 def test_kpi_bimtek_counts_events_participants_and_kecamatan(loaded_db):
-    assert bimtek.kpi_bimtek(loaded_db, LAMPUNG_BARAT, W4) == {"kegiatan": 2, "peserta": 20, "kecamatan": 2}
-    assert bimtek.kpi_bimtek(loaded_db, BALIK_BUKIT, W4) == {"kegiatan": 1, "peserta": 12, "kecamatan": 1}
+    assert metrik.nilai(loaded_db, LAMPUNG_BARAT, "bimtek", W4) == {
+        "bimtek_kegiatan": 2, "bimtek_peserta": 20, "bimtek_kecamatan": 2}
+    assert metrik.nilai(loaded_db, BALIK_BUKIT, "bimtek", W4) == {
+        "bimtek_kegiatan": 1, "bimtek_peserta": 12, "bimtek_kecamatan": 1}
 
 
 def test_completeness_lists_every_kabupaten_of_the_province(loaded_db):
@@ -127,5 +130,5 @@ def test_summary_at_an_earlier_week(loaded_db):
 
 def test_filter_values_are_bound_not_spliced(loaded_db):
     hostile = Filter("52' or 1=1 --", None)
-    assert koperasi.kpi_koperasi(loaded_db, hostile, W4)["terdaftar"] == 0
+    assert metrik.nilai(loaded_db, hostile, "koperasi", W4)["terdaftar"] == 0
     assert periode.minggu_data(loaded_db, hostile)["koperasi"] == []

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import bimtek, db, digitalisasi, ingest, kelengkapan, sppg
+from analytics import bimtek, db, digitalisasi, ingest, kelengkapan, metrik, sppg
 from analytics.filters import Filter
 from conftest import FIXTURES, ROOT, TODAY
 
@@ -95,11 +95,15 @@ def test_sppg_sites_with_place_names(loaded_db):
 
 
 def test_sppg_beneficiaries_count_only_operating_kitchens_and_who_gave_them(loaded_db):
-    assert sppg.sppg_manfaat(loaded_db, LAMPUNG_BARAT, W4) == {
-        "beroperasi": 1, "mengisi_penerima": 1, "penerima_manfaat": 2850, "mengisi_pemasok": 1,
-        "pemasok_lokal": 12, "kapasitas_porsi": 3000,
+    keys = ("sppg_beroperasi", "sppg_mengisi_penerima", "sppg_penerima_manfaat", "sppg_mengisi_pemasok",
+            "sppg_pemasok_lokal", "sppg_kapasitas_porsi")
+    manfaat = metrik.nilai(loaded_db, LAMPUNG_BARAT, "sppg", W4)
+    assert {k: manfaat[k] for k in keys} == {
+        "sppg_beroperasi": 1, "sppg_mengisi_penerima": 1, "sppg_penerima_manfaat": 2850, "sppg_mengisi_pemasok": 1,
+        "sppg_pemasok_lokal": 12, "sppg_kapasitas_porsi": 3000,
     }
-    assert set(sppg.sppg_manfaat(loaded_db, SEKINCAU, W4).values()) == {0}
+    sekincau = metrik.nilai(loaded_db, SEKINCAU, "sppg", W4)
+    assert {sekincau[k] for k in keys} == {0}
 
 
 def test_kecamatan_without_sppg_are_the_gazetteer_minus_those_with_any_sppg(loaded_db):
@@ -204,27 +208,33 @@ def test_weeks_with_simkopdes_village_statistics(simkopdes_db):
 
 
 def test_simkopdes_village_statistics_summed_over_the_filter(simkopdes_db):
-    assert digitalisasi.simkopdes_desa_total(simkopdes_db, LAMPUNG_BARAT, W4) == {
-        "desa": 4, "koperasi": 4, "akun": 2, "npwp": 1, "nib": 2, "rat": 1,
-        "volume_transaksi": 150, "nilai_transaksi": 17_750_000.5,
+    assert metrik.nilai(simkopdes_db, LAMPUNG_BARAT, "simkopdes_desa", W4) == {
+        "sd_desa": 4, "sd_koperasi": 4, "sd_akun": 2, "sd_npwp": 1, "sd_nib": 2, "sd_rat": 1,
+        "sd_volume_transaksi": 150, "sd_nilai_transaksi": 17_750_000.5,
     }
-    assert digitalisasi.simkopdes_desa_total(simkopdes_db, Filter("52"), W4) == {
-        "desa": 0, "koperasi": 0, "akun": 0, "npwp": 0, "nib": 0, "rat": 0,
-        "volume_transaksi": 0, "nilai_transaksi": 0.0,
+    assert metrik.nilai(simkopdes_db, Filter("52"), "simkopdes_desa", W4) == {
+        "sd_desa": 0, "sd_koperasi": 0, "sd_akun": 0, "sd_npwp": 0, "sd_nib": 0, "sd_rat": 0,
+        "sd_volume_transaksi": 0, "sd_nilai_transaksi": 0.0,
     }
 
 
 def test_simkopdes_village_statistics_by_kecamatan(simkopdes_db):
-    assert records(digitalisasi.simkopdes_desa_per_wilayah(simkopdes_db, LAMPUNG_BARAT, W4)) == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "desa": 2, "koperasi": 2, "akun": 2, "npwp": 1, "nib": 2,
-         "rat": 1, "volume_transaksi": 150, "nilai_transaksi": 17_750_000.5},
-        {"kode": "18.04.08", "nama": "Sekincau", "desa": 2, "koperasi": 2, "akun": 0, "npwp": 0, "nib": 0,
-         "rat": 0, "volume_transaksi": 0, "nilai_transaksi": 0.0},
+    def with_data(f, minggu):
+        df = metrik.per_wilayah(simkopdes_db, f, "simkopdes_desa", minggu).drop(columns=["lat", "lon"])
+        return records(df[df["sd_desa"] > 0])
+
+    assert with_data(LAMPUNG_BARAT, W4) == [
+        {"kode": "18.04.04", "nama": "Balik Bukit", "sd_desa": 2, "sd_koperasi": 2, "sd_akun": 2, "sd_npwp": 1,
+         "sd_nib": 2, "sd_rat": 1, "sd_volume_transaksi": 150, "sd_nilai_transaksi": 17_750_000.5},
+        {"kode": "18.04.08", "nama": "Sekincau", "sd_desa": 2, "sd_koperasi": 2, "sd_akun": 0, "sd_npwp": 0,
+         "sd_nib": 0, "sd_rat": 0, "sd_volume_transaksi": 0, "sd_nilai_transaksi": 0.0},
     ]
-    assert records(digitalisasi.simkopdes_desa_per_wilayah(simkopdes_db, Filter(), W3)) == [
-        {"kode": "18", "nama": "Lampung", "desa": 1, "koperasi": 1, "akun": 1, "npwp": 1, "nib": 1,
-         "rat": 0, "volume_transaksi": 100, "nilai_transaksi": 10_000_000.0},
+    assert with_data(Filter(), W3) == [
+        {"kode": "18", "nama": "Lampung", "sd_desa": 1, "sd_koperasi": 1, "sd_akun": 1, "sd_npwp": 1, "sd_nib": 1,
+         "sd_rat": 0, "sd_volume_transaksi": 100, "sd_nilai_transaksi": 10_000_000.0},
     ]
+    # Every kecamatan of the gazetteer is an area, with zeros where the export has no desa.
+    assert len(metrik.per_wilayah(simkopdes_db, LAMPUNG_BARAT, "simkopdes_desa", W4)) == len(KECAMATAN_LAMPUNG_BARAT)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -365,13 +375,27 @@ def test_reporting_rate_per_dataset_and_week(timed_db):
         rate("sppg", W1, 10, 0, 0, 0), rate("sppg", W2, 10, 0, 0, 0),
         rate("bimtek", W1, 10, 0, 0, 0), rate("bimtek", W2, 10, 0, 0, 0),
     ]
-    # Nationally: the kabupaten/kota of the provinces with any data (Lampung 15 + NTB 10).
+    # Nationally, with nothing assigned: every kabupaten/kota of the gazetteer is expected.
     assert records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter(), W2, 2, hari_batas_lapor=1)) == [
-        rate("koperasi", W1, 25, 2, 2, 0), rate("koperasi", W2, 25, 1, 0, 1),
-        rate("lahan", W1, 25, 0, 0, 0), rate("lahan", W2, 25, 0, 0, 0),
-        rate("sppg", W1, 25, 1, 0, 1), rate("sppg", W2, 25, 0, 0, 0),
-        rate("bimtek", W1, 25, 0, 0, 0), rate("bimtek", W2, 25, 1, 1, 0),
+        rate("koperasi", W1, 514, 2, 2, 0), rate("koperasi", W2, 514, 1, 0, 1),
+        rate("lahan", W1, 514, 0, 0, 0), rate("lahan", W2, 514, 0, 0, 0),
+        rate("sppg", W1, 514, 1, 0, 1), rate("sppg", W2, 514, 0, 0, 0),
+        rate("bimtek", W1, 514, 0, 0, 0), rate("bimtek", W2, 514, 1, 1, 0),
     ]
+    # An administrator assigns koperasi to the kabupaten/kota of Lampung (15) and NTB (10); the
+    # other datasets keep the default.
+    lampung_ntb = [k for k, in timed_db.execute("select kode from kabupaten where kode_induk in ('18', '52')").fetchall()]
+    kelengkapan.atur_wajib_lapor(timed_db, "koperasi", lampung_ntb, "admin@contoh.go.id")
+    assert records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter(), W2, 2, hari_batas_lapor=1))[:2] == [
+        rate("koperasi", W1, 25, 2, 2, 0), rate("koperasi", W2, 25, 1, 0, 1),
+    ]
+    assert kelengkapan.wajib_lapor(timed_db) == {"koperasi": sorted(lampung_ntb), "lahan": [], "sppg": [], "bimtek": []}
+    # The same figure everywhere it is shown: the registry's kelengkapan metrics read the same view.
+    assert metrik.nilai(timed_db, Filter(), "kelengkapan", W2) == {"kabupaten_diharapkan": 25, "kabupaten_melapor": 1}
+    assert len(kelengkapan.kelengkapan_kabupaten(timed_db, Filter(), W2)) == 25
+    with pytest.raises(ValueError, match="tidak ada di gazetir"):
+        kelengkapan.atur_wajib_lapor(timed_db, "koperasi", ["99.99"], "admin@contoh.go.id")
+    assert len(kelengkapan.wajib_lapor(timed_db)["koperasi"]) == 25
 
 
 def test_the_window_has_every_week_even_without_data(loaded_db):
@@ -395,6 +419,15 @@ def test_desa_covered_by_the_koperasi_data_least_covered_first(loaded_db):
         {"kode": "18.04.04", "nama": "Balik Bukit", "desa": 12, "desa_melapor": 3},
         {"kode": "18.04.08", "nama": "Sekincau", "desa": 5, "desa_melapor": 2},
     ]
+    # Nationally every province is expected (no assignment); the covered ones sort last.
+    nasional = kelengkapan.kelengkapan_desa(loaded_db, Filter(), W4)
+    assert len(nasional) == 38
+    assert nasional[["kode", "nama", "desa_melapor"]].tail(2).to_dict("records") == [
+        {"kode": "52", "nama": "Nusa Tenggara Barat", "desa_melapor": 2},
+        {"kode": "18", "nama": "Lampung", "desa_melapor": 5},
+    ]
+    # Assigned to Lampung and NTB only, the national table has just those two.
+    kelengkapan.atur_wajib_lapor(loaded_db, "koperasi", ["18.04", "52.01"], "admin@contoh.go.id")
     nasional = kelengkapan.kelengkapan_desa(loaded_db, Filter(), W4)
     assert nasional[["kode", "nama", "desa_melapor"]].to_dict("records") == [
         {"kode": "52", "nama": "Nusa Tenggara Barat", "desa_melapor": 2},
@@ -494,13 +527,25 @@ def test_digitalisasi_page_shows_simkopdes_village_statistics(app_db):
     at = open_page("pages/5_digitalisasi.py")
     choose(at, provinsi="18")
     m = metrics(at)
-    assert (m["Akun SIMKOPDES"], m["Transaksi"], m["Nilai transaksi"]) == ("1", "120", "Rp15,5 jt")
+    assert (m["Akun SIMKOPDES"], m["Volume transaksi"], m["Nilai transaksi"]) == ("1", "120", "Rp15,5 jt")
+    assert (m["Koperasi dengan RAT"], m["Desa dengan data"]) == ("0", "1")
 
 
 def test_kelengkapan_page_counts_kabupaten_that_reported(app_db):
     at = open_page("pages/6_kelengkapan.py")
     m = metrics(at)
-    # Lampung (15) and NTB (10) have data; Lampung Barat and Lombok Barat reported koperasi.
+    # Nothing assigned: every kabupaten/kota of the gazetteer is expected to report.
+    assert (m["Koperasi"], m["SPPG"]) == ("2 dari 514", "1 dari 514")
+    # Assigned to Lampung (15) and NTB (10); Lampung Barat and Lombok Barat reported koperasi.
+    con = db.connect(app_db)
+    try:
+        kabupaten = [k for k, in con.execute("select kode from kabupaten where kode_induk in ('18', '52')").fetchall()]
+        for dataset in ("koperasi", "sppg"):
+            kelengkapan.atur_wajib_lapor(con, dataset, kabupaten, "admin@contoh.go.id")
+    finally:
+        con.close()
+    at = open_page("pages/6_kelengkapan.py")
+    m = metrics(at)
     assert (m["Koperasi"], m["SPPG"], m["Bimtek (berbasis kegiatan)"]) == ("2 dari 25", "1 dari 25", "1")
     assert any("Lampung, Nusa Tenggara Barat" in c.value for c in at.caption)
     choose(at, provinsi="52")

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from analytics import sanitize
 from analytics.format import angka
+from analytics import kamus
 from ui import teks
 
 FONT = dict(family="Inter, Source Sans Pro, sans-serif", size=14)
@@ -37,8 +38,8 @@ def zones_by_area(data: pd.DataFrame) -> go.Figure:
     data = data.iloc[::-1]
     fig = go.Figure()
     for zona in ("merah", "kuning", "hijau"):
-        fig.add_bar(y=data["nama"], x=data[zona], name=teks.ZONA_LABEL[zona], orientation="h",
-                    marker_color=teks.ZONA_WARNA[zona],
+        fig.add_bar(y=data["nama"], x=data[zona], name=kamus.ZONA_LABEL[zona], orientation="h",
+                    marker_color=kamus.ZONA_WARNA[zona],
                     customdata=data[[f"{zona}_lalu"]].to_numpy(),
                     hovertemplate="%{y}: %{x:,} koperasi<br>minggu lalu: %{customdata[0]:,}<extra>" + zona + "</extra>")
     fig.update_layout(barmode="stack")
@@ -117,18 +118,18 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
     data = data.iloc[::-1]
     status = data["status"].fillna("tidak_diisi")
     fig = go.Figure()
-    for key, label in teks.STATUS_SPPG_LABEL.items():
+    for key, label in kamus.STATUS_SPPG_LABEL.items():
         rows = data[status == key]
         if rows.empty:
             continue
         where = rows["desa"].fillna(rows["kecamatan"]).map(sanitize.markup, na_action="ignore")
         fig.add_bar(y=rows["nama_sppg"], x=[stage.get(key, 0.15)] * len(rows), name=label, orientation="h",
-                    marker_color=teks.STATUS_SPPG_WARNA[key], customdata=where.to_numpy(),
+                    marker_color=kamus.STATUS_SPPG_WARNA[key], customdata=where.to_numpy(),
                     text=[label] * len(rows), textposition="inside", insidetextanchor="end",
                     hovertemplate="%{y} (%{customdata})<extra>" + label + "</extra>")
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["nama_sppg"]))
     fig.update_xaxes(range=[0, 3.02], tickvals=[1, 2, 3], showgrid=True, automargin=True,
-                     ticktext=[teks.STATUS_SPPG_LABEL[s] for s in ("rencana", "persiapan", "beroperasi")])
+                     ticktext=[kamus.STATUS_SPPG_LABEL[s] for s in ("rencana", "persiapan", "beroperasi")])
     fig = _layout(fig, max(200, 32 * len(data) + 90))
     # No legend (the bars say their status); room on the right for the last tick label.
     fig.update_layout(showlegend=False, barmode="overlay", margin=dict(l=10, r=45, t=10, b=10))
@@ -141,12 +142,12 @@ def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.F
 
     x = [week_short(m) for m in data["minggu"]]
     fig = go.Figure()
-    fig.add_scatter(x=x, y=data["beroperasi"], mode="lines+markers", name=teks.STATUS_SPPG_LABEL["beroperasi"],
-                    line=dict(color=teks.STATUS_SPPG_WARNA["beroperasi"], width=3),
+    fig.add_scatter(x=x, y=data["beroperasi"], mode="lines+markers", name=kamus.STATUS_SPPG_LABEL["beroperasi"],
+                    line=dict(color=kamus.STATUS_SPPG_WARNA["beroperasi"], width=3),
                     customdata=[weeks.label(m) for m in data["minggu"]],
                     hovertemplate="%{customdata}: %{y:,} beroperasi<extra></extra>")
-    fig.add_scatter(x=x, y=data["persiapan"], mode="lines", name=teks.STATUS_SPPG_LABEL["persiapan"],
-                    line=dict(color=teks.STATUS_SPPG_WARNA["persiapan"], width=2),
+    fig.add_scatter(x=x, y=data["persiapan"], mode="lines", name=kamus.STATUS_SPPG_LABEL["persiapan"],
+                    line=dict(color=kamus.STATUS_SPPG_WARNA["persiapan"], width=2),
                     customdata=[weeks.label(m) for m in data["minggu"]],
                     hovertemplate="%{customdata}: %{y:,} persiapan<extra></extra>")
     fig.add_hline(y=planned, line=dict(color="#555", dash="dash", width=2),
@@ -231,7 +232,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
     columns = [week_short(m) for m in week_list]
     col_of = {m: i for i, m in enumerate(week_list)}
     row_of = {n: i for i, n in enumerate(reversed(names))}
-    labels = teks.KELENGKAPAN_STATUS_KEGIATAN if event_based else teks.KELENGKAPAN_STATUS
+    labels = teks.KELENGKAPAN_STATUS_KEGIATAN if event_based else kamus.KELENGKAPAN_STATUS
     z = [[None] * len(columns) for _ in names]
     text = [[""] * len(columns) for _ in names]
     hover = [[""] * len(columns) for _ in names]
@@ -241,8 +242,8 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         text[r][c] = teks.KELENGKAPAN_SIMBOL[status]
         when = "" if pd.isna(diunggah) else f"<br>diunggah {pd.Timestamp(diunggah):%d-%m-%Y %H.%M}"
         hover[r][c] = f"{sanitize.markup(nama)}<br>{weeks.label(minggu)}<br>{labels[status]}{when}"
-    missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else teks.KELENGKAPAN_WARNA["tidak_melapor"]
-    colours = [missing, teks.KELENGKAPAN_WARNA["terlambat"], teks.KELENGKAPAN_WARNA["tepat_waktu"]]
+    missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
+    colours = [missing, kamus.KELENGKAPAN_WARNA["terlambat"], kamus.KELENGKAPAN_WARNA["tepat_waktu"]]
     scale = [[0, colours[0]], [1 / 3, colours[0]], [1 / 3, colours[1]], [2 / 3, colours[1]],
              [2 / 3, colours[2]], [1, colours[2]]]
     fig = go.Figure(go.Heatmap(
@@ -287,13 +288,13 @@ def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
             values = data[zona + suffix]
             share = (100 * values / total).round(1)
             custom = list(zip(data["kode"], share.map(lambda v: angka(v, 1)), [label_week] * len(data)))
-            fig.add_bar(y=data["nama"], x=values, base=base, name=teks.ZONA_LABEL[zona], orientation="h",
-                        marker=dict(color=teks.ZONA_WARNA[zona], opacity=opacity,
+            fig.add_bar(y=data["nama"], x=values, base=base, name=kamus.ZONA_LABEL[zona], orientation="h",
+                        marker=dict(color=kamus.ZONA_WARNA[zona], opacity=opacity,
                                     line=dict(width=0)),
                         offsetgroup=week, legendgroup=zona, showlegend=week == "kini",
                         customdata=custom,
                         hovertemplate="%{y} · %{customdata[2]}<br>%{x:,} koperasi (%{customdata[1]}%)<extra>"
-                                      + teks.ZONA_LABEL[zona] + "</extra>")
+                                      + kamus.ZONA_LABEL[zona] + "</extra>")
             base = base + values
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.08)
     largest = int(max(totals["kini"].max(), totals["lalu"].max())) if len(data) else 0

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import html
 
-from analytics import peta
+from analytics import kamus, peta
 from analytics.format import angka
+from analytics.metrik import METRIK
 from ui import teks
 
 
@@ -37,21 +38,21 @@ def legenda_html(p: peta.Peta, lapisan) -> str:
     lapisan = set(lapisan)
     parts = []
     if "wilayah" in lapisan:
-        judul = teks.PETA_LEGENDA_WILAYAH.format(metrik=p.metrik.label, tingkat=teks.TINGKAT[p.tingkat])
+        judul = teks.PETA_LEGENDA_WILAYAH.format(metrik=p.metrik.label_peta, tingkat=teks.TINGKAT[p.tingkat])
         parts.append(f"<div style='font-weight:600;margin-bottom:4px'>{html.escape(judul)}</div>")
         for label, rgb, n in p.legenda:
             parts.append(_baris(_kotak(rgb), label, teks.PETA_LEGENDA_JUMLAH.format(n=angka(n))))
-        parts.append(f"<div style='color:#666;font-size:0.85em;margin:4px 0 10px'>{html.escape(p.metrik.penjelasan)}</div>")
+        parts.append(f"<div style='color:#666;font-size:0.85em;margin:4px 0 10px'>{html.escape(p.metrik.penjelasan_peta)}</div>")
     if p.layer("koperasi_heksagon") is not None:
         parts.append(f"<div style='font-weight:600;margin:8px 0 4px'>"
                      f"{html.escape(teks.PETA_LEGENDA_HEKSAGON.format(km=angka(p.lebar_heksagon_km or 0)))}</div>")
-        labels = peta.METRIK["zona_merah"].band_labels()
-        for label, band in zip(labels, peta.METRIK["zona_merah"].bands):
+        merah = METRIK["zona_merah"]
+        for label, band in zip(merah.label_pita(), merah.pita):
             parts.append(_baris(_kotak(band.warna), label))
     if p.layer("koperasi") is not None:
         parts.append(f"<div style='font-weight:600;margin:8px 0 4px'>{html.escape(teks.PETA_LEGENDA_KOPERASI)}</div>")
         for zona, rgb in peta.WARNA_ZONA.items():
-            parts.append(_baris(_titik(rgb), peta.LABEL_ZONA[zona]))
+            parts.append(_baris(_titik(rgb), kamus.ZONA_LABEL[zona]))
     if p.layer("sppg") is not None:
         parts.append(f"<div style='font-weight:600;margin:8px 0 4px'>{html.escape(teks.PETA_LEGENDA_SPPG)}</div>")
         for label, rgb in peta.STATUS_SPPG.values():

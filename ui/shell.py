@@ -15,7 +15,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import access, db, periode, summary, weeks, zones
+from analytics import access, db, periode, summary, unggahan, weeks, zones
+from analytics import demo as demo_data
 from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
 from ui import teks
@@ -51,14 +52,6 @@ def connection(path: str):
 @st.cache_resource(show_spinner=False)
 def gazetteer(path: str) -> Gazetteer:
     return Gazetteer.load(connection(path))
-
-
-def data_version(con) -> str:
-    """Changes whenever an upload, undo or demo removal changes what counts."""
-    row = con.cursor().execute(
-        "select count(*), coalesce(max(batch_id), 0), count(dibatalkan_pada), max(dibatalkan_pada) from upload_batch"
-    ).fetchone()
-    return "|".join(str(v) for v in row)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -243,12 +236,6 @@ def _demo_controls(con, demo: bool, user: access.User = access.LOCAL_ADMIN) -> N
                 st.rerun()
 
 
-def has_demo(con) -> bool:
-    return con.cursor().execute(
-        "select count(*) > 0 from upload_batch where contoh and dibatalkan_pada is null"
-    ).fetchone()[0]
-
-
 def page(title: str, *, wide: bool = True) -> Context:
     """Call first on every page: config, navigation, the shared filter, the demo badge."""
     catch_errors()
@@ -263,8 +250,8 @@ def page(title: str, *, wide: bool = True) -> Context:
     user = masuk.current_user(con)
     kotak_masuk.start(path, load_settings().kotak_masuk)
     init_state()
-    version = data_version(con)
-    demo = has_demo(con)
+    version = unggahan.versi_data(con)
+    demo = demo_data.is_loaded(con)
     _navigation(user)
     f, minggu = _sidebar_filter(path, g, version, user)
     _sync_url(f, minggu)

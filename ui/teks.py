@@ -1,4 +1,6 @@
 """Every UI string in one place, so a translation is one file."""
+from analytics import kamus
+
 
 APP_JUDUL = "Dasbor KDKMP & MBG"
 APP_SUBJUDUL = "Pemantauan Koperasi Desa/Kelurahan Merah Putih dan Makan Bergizi Gratis"
@@ -81,8 +83,6 @@ SEMUA_MELAPOR = "Semua kabupaten/kota dalam filter sudah melapor minggu ini."
 PINDAH_ZONA = "Pindah zona sejak minggu lalu: {naik} naik, {turun} turun, {baru} baru."
 
 TINGKAT = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
-ZONA_LABEL = {"hijau": "Hijau (siap)", "kuning": "Kuning (perlu pendampingan)", "merah": "Merah (perlu intervensi)"}
-ZONA_WARNA = {"hijau": "#1a9850", "kuning": "#f2b705", "merah": "#d73027"}
 
 # Unggah
 UNGGAH_JUDUL = "Unggah data mingguan"
@@ -131,14 +131,6 @@ TERBATAS_WILAYAH = "{n} dari {total} wilayah ditampilkan (yang terbanyak); unduh
 TANPA_NAMA_KECAMATAN = "(kecamatan tidak diisi)"
 
 # SPPG
-STATUS_SPPG_LABEL = {
-    "rencana": "Rencana", "persiapan": "Persiapan", "beroperasi": "Beroperasi",
-    "ditutup_sementara": "Ditutup sementara", "tidak_diisi": "Status tidak diisi",
-}
-STATUS_SPPG_WARNA = {
-    "rencana": "#9ecae1", "persiapan": "#f2b705", "beroperasi": "#1a9850",
-    "ditutup_sementara": "#d73027", "tidak_diisi": "#bdbdbd",
-}
 SPPG_JUDUL_WILAYAH = "Tahap SPPG per {tingkat}"
 SPPG_JUDUL_LOKASI = "Tahap setiap SPPG di wilayah ini"
 SPPG_LOKASI_PENJELASAN = "Panjang batang menunjukkan tahap: rencana → persiapan → beroperasi."
@@ -176,9 +168,6 @@ SPPG_KOLOM = {
 }
 
 # Digitalisasi & Pelatihan
-AKUN_LABEL = {"aktif": "Aktif", "kendala": "Kendala (login/jaringan)", "belum": "Belum punya akun",
-              "tidak_diisi": "Tidak diisi"}
-AKUN_WARNA = {"aktif": "#1a9850", "kendala": "#d73027", "belum": "#f2b705", "tidak_diisi": "#bdbdbd"}
 DIGITAL_BAGIAN_SIMKOPDES = "Akun SIMKOPDES koperasi"
 DIGITAL_SIMKOPDES_WILAYAH = "Akun SIMKOPDES per {tingkat}"
 DIGITAL_TIDAK_DIISI = "{n} koperasi tanpa isian akun SIMKOPDES."
@@ -227,11 +216,9 @@ DIGITAL_KOLOM_KENDALA_KOPERASI = "Kendala tercatat"
 KELENGKAPAN_DATASET = {
     "koperasi": "Koperasi", "lahan": "Lahan", "sppg": "SPPG", "bimtek": "Bimtek (berbasis kegiatan)",
 }
-KELENGKAPAN_STATUS = {"tepat_waktu": "Tepat waktu", "terlambat": "Terlambat", "tidak_melapor": "Tidak melapor"}
 KELENGKAPAN_STATUS_KEGIATAN = {"tepat_waktu": "Kegiatan dilaporkan tepat waktu",
                                "terlambat": "Kegiatan dilaporkan terlambat",
                                "tidak_melapor": "Tidak ada kegiatan tercatat"}
-KELENGKAPAN_WARNA = {"tepat_waktu": "#1a9850", "terlambat": "#f2b705", "tidak_melapor": "#d73027"}
 KELENGKAPAN_WARNA_KEGIATAN_KOSONG = "#e0e0e0"
 KELENGKAPAN_SIMBOL = {"tepat_waktu": "✓", "terlambat": "!", "tidak_melapor": "✗"}
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -241,9 +228,18 @@ KELENGKAPAN_BATAS = (
     "hari {hari} minggu berikutnya pukul 23.59; koreksi sesudahnya tidak membuatnya terlambat."
 )
 KELENGKAPAN_NASIONAL = (
-    "Seluruh Indonesia: kabupaten/kota yang diharapkan melapor adalah semua kabupaten/kota di provinsi "
-    "yang sudah punya data ({daftar})."
+    "Seluruh Indonesia: kabupaten/kota yang diharapkan melapor adalah yang ditugaskan admin untuk setiap "
+    "jenis data (tanpa penugasan: semua kabupaten/kota). Provinsinya: {daftar}."
 )
+KELENGKAPAN_WAJIB_JUDUL = "Siapa yang diharapkan melapor (admin)"
+KELENGKAPAN_WAJIB_PENJELASAN = (
+    "Satu definisi untuk semua halaman, presentasi, peta dan CLI: kabupaten/kota yang ditugaskan melapor "
+    "setiap jenis data. Kosongkan pilihan agar semua kabupaten/kota di gazetir diharapkan melapor."
+)
+KELENGKAPAN_WAJIB_PILIH = "Kabupaten/kota yang wajib melapor {dataset}"
+KELENGKAPAN_WAJIB_SEMUA = "Semua kabupaten/kota"
+KELENGKAPAN_WAJIB_SIMPAN = "Simpan penugasan"
+KELENGKAPAN_WAJIB_TERSIMPAN = "Penugasan {dataset} disimpan: {n}."
 KELENGKAPAN_KEGIATAN_CATATAN = (
     "Bimtek berbasis kegiatan: tidak ada laporan wajib setiap minggu. «Tidak ada kegiatan tercatat» "
     "bukan berarti terlambat."
@@ -279,7 +275,6 @@ KELENGKAPAN_KOLOM = {
 }
 
 # --- Zona & Intervensi, Lahan & Kendala ---
-ZONA_PENDEK = {"merah": "Merah", "kuning": "Kuning", "hijau": "Hijau"}
 ZONA_MINGGU_INI = "minggu ini"
 ZONA_MINGGU_LALU = "minggu lalu"
 ZONA_WILAYAH_PENJELASAN = (
@@ -302,8 +297,8 @@ TRANSISI_PENJELASAN = (
     "hilang = dilaporkan minggu lalu tetapi tidak minggu ini. Merah muda: zona memburuk; hijau muda: membaik. "
     "Klik sel atau pilih di bawah untuk melihat koperasinya."
 )
-TRANSISI_DARI = {**ZONA_PENDEK, "baru": "Baru"}
-TRANSISI_KE = {**ZONA_PENDEK, "hilang": "Hilang"}
+TRANSISI_DARI = {**kamus.ZONA_PENDEK, "baru": "Baru"}
+TRANSISI_KE = {**kamus.ZONA_PENDEK, "hilang": "Hilang"}
 TRANSISI_SUMBU_KINI = "Zona minggu ini"
 TRANSISI_SUMBU_LALU = "Zona minggu lalu"
 TRANSISI_PILIH = "Koperasi dalam sel"
@@ -368,28 +363,10 @@ LAHAN_KENDALA_PENJELASAN = (
 LAHAN_KENDALA_KOSONG = "Tidak ada kendala yang dilaporkan untuk filter ini pada {minggu}."
 LAHAN_KENDALA_TREN = "Kendala per minggu"
 LAHAN_KENDALA_TREN_SATU = "Baru ada satu minggu data koperasi; tren tampil setelah minggu berikutnya diunggah."
-LAHAN_KENDALA_LABEL = {
-    "lahan": "Lahan", "cuaca": "Cuaca", "tenaga_kerja": "Tenaga kerja", "teknis": "Teknis",
-    "administrasi": "Administrasi", "pembiayaan": "Pembiayaan", "jaringan": "Jaringan", "lainnya": "Lainnya",
-    "tidak_diisi": "Tidak diisi",
-}
-LAHAN_KENDALA_WARNA = {
-    "lahan": "#8c510a", "cuaca": "#4393c3", "tenaga_kerja": "#d6604d", "teknis": "#762a83",
-    "administrasi": "#f1a340", "pembiayaan": "#1b7837", "jaringan": "#35978f", "lainnya": "#878787",
-    "tidak_diisi": "#cccccc",
-}
 LAHAN_KENDALA_KOLOM = {"kendala": "Kendala", "koperasi": "Koperasi"}
 
 LAHAN_STATUS_JUDUL = "Status lahan koperasi per {tingkat}"
 LAHAN_STATUS_PENJELASAN = "{minggu}. Wilayah dengan koperasi tanpa lahan (tidak ada atau ditolak) terbanyak di atas."
-LAHAN_STATUS_LABEL = {
-    "tidak_ada": "Tidak ada", "ditolak": "Ditolak", "diajukan": "Diajukan", "verifikasi": "Verifikasi",
-    "terverifikasi": "Terverifikasi", "tidak_diisi": "Tidak diisi",
-}
-LAHAN_STATUS_WARNA = {
-    "tidak_ada": "#d73027", "ditolak": "#7f0000", "diajukan": "#fdae61", "verifikasi": "#fee08b",
-    "terverifikasi": "#1a9850", "tidak_diisi": "#cccccc",
-}
 LAHAN_STATUS_KOLOM = {"nama": "Wilayah", "koperasi": "Koperasi"}
 LAHAN_STATUS_TABEL = "Tabel status lahan per wilayah"
 
@@ -399,21 +376,6 @@ LAHAN_METRIK_PERSIL = "Persil dilaporkan"
 LAHAN_METRIK_TERVERIFIKASI = "Terverifikasi"
 LAHAN_METRIK_SEMPIT = "Di bawah {batas} m²"
 LAHAN_SUMBER_JUDUL = "Persil per sumber lahan dan status verifikasi"
-LAHAN_SUMBER_LABEL = {
-    "tanah_kas_desa": "Tanah kas desa", "aset_pemkab": "Aset pemkab", "aset_pemkot": "Aset pemkot",
-    "aset_pemprov": "Aset pemprov", "aset_pusat_bumn": "Aset pusat/BUMN", "hibah": "Hibah", "sewa": "Sewa",
-    "lainnya": "Lainnya", "tidak_diisi": "Tidak diisi",
-}
-LAHAN_VERIFIKASI_LABEL = {
-    "terverifikasi": "Terverifikasi", "selesai": "Selesai", "sedang_diverifikasi": "Sedang diverifikasi",
-    "dipertimbangkan": "Dipertimbangkan", "perlu_verifikasi_lanjutan": "Perlu verifikasi lanjutan",
-    "diajukan": "Diajukan", "ditolak": "Ditolak", "tidak_ada_lahan": "Tidak ada lahan", "tidak_diisi": "Tidak diisi",
-}
-LAHAN_VERIFIKASI_WARNA = {
-    "terverifikasi": "#1a9850", "selesai": "#006837", "sedang_diverifikasi": "#fee08b",
-    "dipertimbangkan": "#fdae61", "perlu_verifikasi_lanjutan": "#f46d43", "diajukan": "#abd9e9",
-    "ditolak": "#a50026", "tidak_ada_lahan": "#d73027", "tidak_diisi": "#cccccc",
-}
 LAHAN_SEMPIT_JUDUL = "Persil di bawah {batas} m²"
 LAHAN_SEMPIT_PENJELASAN = "{batas} m² adalah luas minimum yang lazim untuk gerai. {n} persil lebih kecil dari itu."
 LAHAN_SEMPIT_KOSONG = "Tidak ada persil di bawah {batas} m² untuk filter ini."
@@ -473,10 +435,7 @@ PETA_LAHAN_TIDAK_DIGAMBAR = "{n} persil lahan tidak digambar: {rincian}."
 PETA_KOORDINAT = {"kosong": "{n} tanpa koordinat", "tertukar": "{n} lintang/bujur tertukar",
                   "di_luar": "{n} di luar Indonesia"}
 PETA_TABEL = "Tabel nilai per {tingkat}"
-PETA_KOLOM = {"kode": "Kode", "nama": "Wilayah", "nilai": "Nilai", "kelas": "Kelas warna", "koperasi": "Koperasi",
-              "hijau": "Hijau", "kuning": "Kuning", "merah": "Merah", "tidak_dapat_dibangun": "Tidak dapat dibangun",
-              "simkopdes_aktif": "SIMKOPDES aktif", "sppg": "SPPG", "sppg_beroperasi": "SPPG beroperasi",
-              "kabupaten": "Kab/kota", "kabupaten_melapor": "Kab/kota melapor"}
+PETA_KOLOM = {"kode": "Kode", "nama": "Wilayah", "nilai": "Nilai", "kelas": "Kelas warna"}
 PETA_ALT = "Peta {metrik} per {tingkat}, {wilayah}"
 
 # --- Jejak audit ---

@@ -1,9 +1,6 @@
--- Desa/kelurahan of the filter (nationally: of the provinces with any data) per area one level
+-- Desa/kelurahan of the kabupaten/kota expected to report koperasi data inside the filter per area one level
 -- below the filter, and how many of them appear in the koperasi data of one week; least covered first.
-with provinsi_berdata as (
-    select distinct split_part(kode_kabupaten, '.', 1) as kode
-    from cakupan_aktif
-), diharapkan as (
+with diharapkan as (
     select
         d.kode as kode_desa,
         case $tingkat
@@ -19,7 +16,7 @@ with provinsi_berdata as (
       and ($kabupaten is null or kab.kode = $kabupaten)
       and ($kecamatan is null or kec.kode = $kecamatan)
       and ($desa is null or d.kode = $desa)
-      and ($provinsi is not null or kab.kode_induk in (select kode from provinsi_berdata))
+      and kab.kode in (select kode_kabupaten from kabupaten_wajib_lapor where dataset = 'koperasi')
 ), melapor as (
     select distinct kode_desa
     from koperasi_aktif

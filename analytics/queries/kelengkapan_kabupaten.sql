@@ -1,16 +1,14 @@
--- Kabupaten/kota of the filter (from the gazetteer) and whether each reported koperasi data that week.
-with diharapkan as (
-    select k.kode, w.nama_singkat as nama, k.jenis
-    from kabupaten as k
-    join wilayah as w on w.tingkat = 'kabupaten' and w.kode = k.kode
-    where ($provinsi is null or k.kode_induk = $provinsi)
-      and ($kabupaten is null or k.kode = $kabupaten)
-), melapor as (
+-- Kabupaten/kota of the filter expected to report koperasi data (kabupaten_wajib_lapor) and
+-- whether each reported that week.
+with melapor as (
     select distinct kode_kabupaten
     from cakupan_aktif
     where dataset = 'koperasi' and minggu = $minggu
 )
-select d.kode, d.nama, d.jenis, m.kode_kabupaten is not null as melapor
-from diharapkan as d
-left join melapor as m on m.kode_kabupaten = d.kode
-order by d.kode
+select e.kode_kabupaten as kode, e.nama, e.jenis, m.kode_kabupaten is not null as melapor
+from kabupaten_wajib_lapor as e
+left join melapor as m on m.kode_kabupaten = e.kode_kabupaten
+where e.dataset = 'koperasi'
+  and ($provinsi is null or e.kode_provinsi = $provinsi)
+  and ($kabupaten is null or e.kode_kabupaten = $kabupaten)
+order by e.kode_kabupaten

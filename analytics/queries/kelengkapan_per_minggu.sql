@@ -1,14 +1,10 @@
 -- Reporting rate per dataset and week of the window ending at $akhir: kabupaten/kota expected,
 -- reported, on time and late (the rules of kelengkapan_status.sql, counted).
-with provinsi_berdata as (
-    select distinct split_part(kode_kabupaten, '.', 1) as kode
-    from cakupan_aktif
-), diharapkan as (
-    select k.kode
-    from kabupaten as k
-    where ($provinsi is null or k.kode_induk = $provinsi)
-      and ($kabupaten is null or k.kode = $kabupaten)
-      and ($provinsi is not null or k.kode_induk in (select kode from provinsi_berdata))
+with diharapkan as (
+    select dataset, kode_kabupaten as kode
+    from kabupaten_wajib_lapor
+    where ($provinsi is null or kode_provinsi = $provinsi)
+      and ($kabupaten is null or kode_kabupaten = $kabupaten)
 ), jendela as (
     select unnest(generate_series($akhir::date - 7 * ($jumlah_minggu - 1), $akhir::date, interval 7 day))::date as minggu
 ), dataset as (
@@ -28,7 +24,7 @@ with provinsi_berdata as (
         p.diunggah_pada < j.minggu + 7 + $hari_batas_lapor as tepat_waktu
     from dataset as d
     cross join jendela as j
-    cross join diharapkan as e
+    join diharapkan as e on e.dataset = d.dataset
     left join pertama as p on p.dataset = d.dataset and p.minggu = j.minggu and p.kode_kabupaten = e.kode
 )
 select

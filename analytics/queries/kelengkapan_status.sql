@@ -1,17 +1,12 @@
 -- Every expected kabupaten/kota × dataset × week of the window ending at $akhir: reported on
--- time, late, or not at all. Expected: the kabupaten/kota of the filter; nationally, those of the
--- provinces with any data. On time: first upload that still counts made by the end of weekday
+-- time, late, or not at all. Expected: kabupaten_wajib_lapor (assigned per dataset; default every
+-- kabupaten/kota of the filter's region). On time: first upload that still counts made by the end of weekday
 -- $hari_batas_lapor (1 = Senin) of the following week. A later correction does not make it late.
-with provinsi_berdata as (
-    select distinct split_part(kode_kabupaten, '.', 1) as kode
-    from cakupan_aktif
-), diharapkan as (
-    select k.kode, w.nama_singkat as nama
-    from kabupaten as k
-    join wilayah as w on w.tingkat = 'kabupaten' and w.kode = k.kode
-    where ($provinsi is null or k.kode_induk = $provinsi)
-      and ($kabupaten is null or k.kode = $kabupaten)
-      and ($provinsi is not null or k.kode_induk in (select kode from provinsi_berdata))
+with diharapkan as (
+    select dataset, kode_kabupaten as kode, nama
+    from kabupaten_wajib_lapor
+    where ($provinsi is null or kode_provinsi = $provinsi)
+      and ($kabupaten is null or kode_kabupaten = $kabupaten)
 ), jendela as (
     select unnest(generate_series($akhir::date - 7 * ($jumlah_minggu - 1), $akhir::date, interval 7 day))::date as minggu
 ), dataset as (
@@ -37,6 +32,6 @@ select
     end as status
 from dataset as d
 cross join jendela as j
-cross join diharapkan as e
+join diharapkan as e on e.dataset = d.dataset
 left join pertama as p on p.dataset = d.dataset and p.minggu = j.minggu and p.kode_kabupaten = e.kode
 order by d.urutan, j.minggu, e.kode
