@@ -35,10 +35,12 @@ def url_has(**params: str):
 
 
 def settle(page: Page) -> None:
-    """Wait until the app has finished its rerun: script idle, status widget gone, nothing stale."""
+    """Wait until the app has finished its rerun: script idle, status widget gone, nothing stale,
+    no skeleton placeholder left (a page still drawing shows grey skeleton bars)."""
     expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
     expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
     expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
 
 
 def sidebar(page: Page):
@@ -81,6 +83,8 @@ def check_and_capture(page: Page, app, name: str) -> None:
     settle(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     assert not page.page_errors, f"JavaScript errors on {name}: {page.page_errors}"
+    # Charts draw after the script finishes: wait until every plotly chart has its SVG.
+    expect(page.locator('[data-testid="stPlotlyChart"]:not(:has(.main-svg))')).to_have_count(0)
     height = page.evaluate(
         """() => Math.max(window.innerHeight,
             ...['stMain', 'stSidebarContent'].map(id => {

@@ -17,18 +17,13 @@ except ImportError as exc:  # the same rule as conftest.chromium: skip, unless C
     pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
 
 
+from browser.test_browser import check_and_capture, settle  # noqa: E402 - after the import guard
+
 pytestmark = pytest.mark.browser
 
 FIRST_RENDER_TIMEOUT = 60_000
 KABUPATEN = "provinsi=18&kabupaten=18.04"
 KECAMATAN = "provinsi=18&kabupaten=18.04&kecamatan=18.04.04"
-
-
-def settle(page: Page) -> None:
-    """Wait until the app has finished its rerun: script idle, status widget gone, nothing stale."""
-    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
-    expect(page.locator('[data-stale="true"]')).to_have_count(0)
 
 
 def open_page(page: Page, path: str, heading: str) -> None:
@@ -41,27 +36,6 @@ def tile(page: Page, label: str):
     """The value of the first metric tile with this label."""
     name = page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(rf"^{re.escape(label)}$"))
     return page.locator('[data-testid="stMetric"]', has=name).first.locator('[data-testid="stMetricValue"]')
-
-
-def capture(page: Page, app, name: str) -> None:
-    """No Streamlit exception box, no uncaught JS error; then a full-page screenshot."""
-    settle(page)
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    assert not page.page_errors, f"JavaScript errors on {name}: {page.page_errors}"
-    # Charts draw after the script finishes: wait until every plotly chart has its SVG.
-    expect(page.locator('[data-testid="stPlotlyChart"]:not(:has(.main-svg))')).to_have_count(0)
-    height = page.evaluate(
-        """() => Math.max(window.innerHeight,
-            ...['stMain', 'stSidebarContent'].map(id => {
-                const el = document.querySelector(`[data-testid="${id}"]`);
-                return el ? el.scrollHeight : 0;
-            }))"""
-    )
-    viewport = page.viewport_size
-    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 10_000)})
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    page.screenshot(path=str(app.artifacts / f"{name}.png"), full_page=True)
-    page.set_viewport_size(viewport)
 
 
 def click_top_bar(page: Page, chart_key: str) -> None:
@@ -82,7 +56,7 @@ def test_sppg_page_at_lampung_barat_then_a_click_on_balik_bukit(page: Page, app)
         expect(tile(page, "Beroperasi")).to_have_text("3")
         expect(tile(page, "Kecamatan tanpa SPPG")).to_have_text("1")
     expect(page.get_by_role("heading", name="Tahap SPPG per kecamatan")).to_be_visible()
-    capture(page, app, "sppg_kabupaten")
+    check_and_capture(page, app, "sppg_kabupaten")
 
     # Balik Bukit has the most SPPG, so it is the top bar; clicking it narrows the filter.
     click_top_bar(page, "sppg_wilayah")
@@ -92,7 +66,7 @@ def test_sppg_page_at_lampung_barat_then_a_click_on_balik_bukit(page: Page, app)
     if app.demo:
         expect(tile(page, "SPPG direncanakan")).to_have_text("3")
         expect(tile(page, "Beroperasi")).to_have_text("1")
-    capture(page, app, "sppg_kecamatan")
+    check_and_capture(page, app, "sppg_kecamatan")
 
 
 @pytest.mark.parametrize("kecamatan", ["18.04.08", "18.04.23"])
@@ -110,11 +84,11 @@ def test_digitalisasi_page_at_lampung_barat_and_balik_bukit(page: Page, app):
         expect(tile(page, "Aktif")).to_have_text("120")
         expect(tile(page, "Kendala (login/jaringan)")).to_have_text("15")
     expect(page.get_by_role("heading", name="Koperasi dengan kendala SIMKOPDES")).to_be_visible()
-    capture(page, app, "digitalisasi_kabupaten")
+    check_and_capture(page, app, "digitalisasi_kabupaten")
 
     open_page(page, f"/digitalisasi?{KECAMATAN}", "Digitalisasi & Pelatihan")
     expect(page.get_by_role("heading", name="Akun SIMKOPDES per desa/kelurahan")).to_be_visible()
-    capture(page, app, "digitalisasi_kecamatan")
+    check_and_capture(page, app, "digitalisasi_kecamatan")
 
 
 def test_bimtek_of_lampung_selatan_in_the_latest_week(page: Page, app):
@@ -124,7 +98,7 @@ def test_bimtek_of_lampung_selatan_in_the_latest_week(page: Page, app):
         expect(tile(page, "Peserta")).to_have_text("130")
         expect(tile(page, "Kecamatan terjangkau")).to_have_text("8")
     expect(page.get_by_role("heading", name="Daftar kegiatan")).to_be_visible()
-    capture(page, app, "digitalisasi_bimtek_lampung_selatan")
+    check_and_capture(page, app, "digitalisasi_bimtek_lampung_selatan")
 
 
 def test_kelengkapan_page_at_lampung_barat_and_balik_bukit(page: Page, app):
@@ -132,10 +106,10 @@ def test_kelengkapan_page_at_lampung_barat_and_balik_bukit(page: Page, app):
         open_page(page, f"/kelengkapan?{query}", "Kelengkapan Laporan")
         expect(tile(page, "Koperasi")).to_have_text("1 dari 1")
         expect(page.get_by_role("heading", name="Laporan per kabupaten/kota dan minggu")).to_be_visible()
-        capture(page, app, name)
+        check_and_capture(page, app, name)
 
 
 def test_kelengkapan_page_for_the_whole_country(page: Page, app):
     open_page(page, "/kelengkapan", "Kelengkapan Laporan")
     expect(page.get_by_text("kabupaten/kota di provinsi yang sudah punya data", exact=False)).to_be_visible()
-    capture(page, app, "kelengkapan_nasional")
+    check_and_capture(page, app, "kelengkapan_nasional")
