@@ -1,5 +1,6 @@
 """Names from files: stored as bounded plain labels, shown literally in charts."""
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -86,3 +87,17 @@ def test_names_from_files_are_escaped_in_hover_text_and_the_presentation_deck():
     assert ranked.data[0].y == (LINK_ESCAPED,)
     kendala = deck.grafik_kendala({LINK: 2, "lahan": 1}, None)
     assert LINK_ESCAPED in kendala.data[0].y and "<a" not in " ".join(_shown_text(kendala))
+
+
+def test_streamlit_escapes_what_it_puts_into_a_map_tooltip():
+    """The Peta page's tooltips (analytics/peta.py TOOLTIP: "<b>{judul}</b><br/>{rincian}") are left
+    unescaped on purpose: Streamlit's pydeck chart escapes each value it interpolates into an html
+    tooltip, so escaping here would show "&amp;". If an upgrade drops that, this test says so."""
+    from pathlib import Path
+
+    import streamlit
+
+    bundle = "".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in (Path(streamlit.__file__).parent / "static").rglob("DeckGlJsonChart*.js"))
+    assert '{"&":`&amp;`,"<":`&lt;`,">":`&gt;`' in bundle
+    assert re.search(r"\.html=[\w$]+\([\w$]+,[\w$]+\.html,!0\)", bundle)  # interpolate(info, html, escape=true)
