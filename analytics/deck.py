@@ -24,6 +24,7 @@ from analytics import (bimtek, db, demo, digitalisasi, kamus, kelengkapan, koper
                        summary, weeks, zona)
 from analytics import sanitize
 from analytics.filters import Filter
+from analytics.peta import geometri
 from analytics.format import angka, persen
 from analytics.zones import Rules, load_rules
 
@@ -475,10 +476,10 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
     """A static map: every area of `tingkat` under `kode_induk`, coloured by its share of koperasi in
     zone merah (the Peta page's bands and polygons), the worst areas numbered. None without polygons."""
     m = metrik.METRIK["zona_merah"]
-    nama_file = peta._file_tingkat(tingkat, kode_induk[:2] if kode_induk else None)
+    nama_file = geometri.berkas_tingkat(tingkat, kode_induk[:2] if kode_induk else None)
     if not nama_file:
         return None
-    semua = peta._geometri(nama_file)
+    semua = geometri.poligon_berkas(nama_file)
     prefix = f"{kode_induk}." if kode_induk else ""
     kode_area = [k for k in semua if k.startswith(prefix)]
     if not kode_area or len(kode_area) > BATAS_PETA:

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analytics import db, peta, zones  # noqa: E402
+from ui import peta as ui_peta  # noqa: E402
 from analytics.filters import Filter  # noqa: E402
 
 MINGGU = dt.date(2026, 11, 16)
@@ -84,7 +85,7 @@ def main() -> int:
         for _ in range(2):
             t = time.perf_counter()
             p = peta.peta(con, f, minggu, "zona_merah", peta.LAPISAN, rules)
-            size = peta.ukuran_json(p)
+            size = ui_peta.ukuran_json(p)
             times.append(time.perf_counter() - t)
         layers = ", ".join(f"{lp.id} {len(lp.data)}" for lp in p.lapisan)
         print(f"| {f.code or 'nasional'} | {layers} | {size / 1024 / 1024:.2f} MB | "

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics import peta, weeks, zones
 from analytics.filters import Filter
+from analytics.peta import geometri
 from analytics.metrik import METRIK, PETA
 from ui import shell, teks, unduh
 from ui import peta as ui_peta
@@ -43,8 +44,8 @@ kolom_peta, kolom_legenda = st.columns([4, 1])
 with kolom_peta:
     # One widget per filter: a selection made at one level must not drill again at the next.
     event = st.pydeck_chart(
-        peta.deck(m, online), on_select="rerun", selection_mode="single-object",
-        key=f"peta_{ctx.filter.code or 'indonesia'}", height=peta.TINGGI_PETA,
+        ui_peta.deck(m, online), on_select="rerun", selection_mode="single-object",
+        key=f"peta_{ctx.filter.code or 'indonesia'}", height=geometri.TINGGI_PETA,
         alt=teks.PETA_ALT.format(metrik=m.metrik.label_peta, tingkat=teks.TINGKAT[m.tingkat], wilayah=wilayah),
     )
 with kolom_legenda:
@@ -54,7 +55,7 @@ notes = [teks.PETA_DARING if online else teks.PETA_LUAR_JARINGAN,
          teks.PETA_KLIK if ctx.filter.level != "desa" else teks.PETA_KLIK_DESA, *ui_peta.catatan(m)]
 st.caption("  \n".join(notes))
 
-kode = peta.kode_terpilih(event.selection if event else None)
+kode = ui_peta.kode_terpilih(event.selection if event else None)
 if kode and kode != ctx.filter.code and (ctx.filter.code is None or kode.startswith(ctx.filter.code + ".")):
     shell.set_filter(Filter.from_code(kode))
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from analytics import deck as deck_mod
 from analytics import deck_export
-from ui import ekspor, shell, teks, unduh
+from ui import shell, teks, unduh
 
 ctx = shell.page(teks.PRESENTASI_JUDUL)
 shell.breadcrumb(ctx)
@@ -250,7 +250,7 @@ def presentasi() -> None:
             if s.tabel is not None:
                 unduh.table_downloads(s.tabel.data, nama, key=f"pres_{s.id}")
             if s.grafik is not None:
-                ekspor.chart_png(s.grafik, nama, key=f"pres_{s.id}")
+                unduh.chart_png(s.grafik, nama, key=f"pres_{s.id}")
 
 
 presentasi()

@@ -443,12 +443,12 @@ def test_filter_change_rebuilds_the_deck_for_the_new_area(at):
 
 
 def test_chart_png_and_table_xlsx_helpers_produce_the_files(fx_deck):
-    """ui.ekspor: what the 'Unduh PNG' and 'Unduh XLSX' buttons of any page hand to the browser."""
+    """ui.unduh: what the 'Unduh PNG' and 'Unduh XLSX' buttons of any page hand to the browser."""
     from openpyxl import load_workbook
 
-    from ui import ekspor
+    from ui import unduh
 
-    png = ekspor._png(fx_deck.slide("zona").grafik, 640, 360)()
+    png = unduh._png(fx_deck.slide("zona").grafik, 640, 360)()
     if CHROMIUM:
         assert png.startswith(b"\x89PNG")
     else:

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import db, metrik, peta, zones
 from analytics.filters import Filter
+from analytics.peta import geometri
 from conftest import ROOT
 from ui import peta as ui_peta
 
@@ -294,7 +295,7 @@ def test_each_koperasi_falls_in_the_hexagon_whose_centre_is_nearest(con):
 # --- view, selection, deck ----------------------------------------------------------------------
 
 def test_view_fits_the_bounding_box():
-    assert peta.view_for_bbox((100, -10, 110, 0)) == {
+    assert geometri.view_for_bbox((100, -10, 110, 0)) == {
         "latitude": -5.01915, "longitude": 105.0, "zoom": 5.04, "pitch": 0, "bearing": 0}
 
 
@@ -303,32 +304,32 @@ def test_map_zooms_to_the_filter_extent(con, rules):
              for f in (Filter(), Filter("18"), LAMPUNG_BARAT, BALIK_BUKIT)]
     assert [v["zoom"] for v in views] == sorted(v["zoom"] for v in views)
     assert views[0]["zoom"] < 4 < views[1]["zoom"] < 8 < views[2]["zoom"] < 10 < views[3]["zoom"]
-    min_lon, min_lat, max_lon, max_lat = peta.bbox_geometri(peta.geometri("kabupaten", "18.04"))
+    min_lon, min_lat, max_lon, max_lat = geometri.bbox_geometri(geometri.geometri("kabupaten", "18.04"))
     assert min_lon < views[2]["longitude"] < max_lon and min_lat < views[2]["latitude"] < max_lat
 
 
 def test_a_click_selects_the_area_of_what_was_clicked():
     feature = {"type": "Feature", "properties": {"kode": "18.04", "judul": "Kab. Lampung Barat"}}
-    assert peta.kode_terpilih({"indices": {"wilayah": [3]}, "objects": {"wilayah": [feature]}}) == "18.04"
-    assert peta.kode_terpilih({"indices": {"sppg": [0]}, "objects": {"sppg": [{"kode": "18.04.04"}]}}) == "18.04.04"
-    assert peta.kode_terpilih({"indices": {"koperasi_heksagon": [0]},
+    assert ui_peta.kode_terpilih({"indices": {"wilayah": [3]}, "objects": {"wilayah": [feature]}}) == "18.04"
+    assert ui_peta.kode_terpilih({"indices": {"sppg": [0]}, "objects": {"sppg": [{"kode": "18.04.04"}]}}) == "18.04.04"
+    assert ui_peta.kode_terpilih({"indices": {"koperasi_heksagon": [0]},
                                "objects": {"koperasi_heksagon": [{"judul": "5 koperasi", "kode": "18"}]}}) == "18"
-    assert peta.kode_terpilih({"indices": {"x": [0]}, "objects": {"x": [{"judul": "tanpa kode"}]}}) is None
-    assert peta.kode_terpilih({"indices": {}, "objects": {}}) is None
-    assert peta.kode_terpilih(None) is None
+    assert ui_peta.kode_terpilih({"indices": {"x": [0]}, "objects": {"x": [{"judul": "tanpa kode"}]}}) is None
+    assert ui_peta.kode_terpilih({"indices": {}, "objects": {}}) is None
+    assert ui_peta.kode_terpilih(None) is None
 
 
 def test_deck_requests_nothing_outside_the_app_unless_online(con, rules, tmp_path):
     p = peta.peta(con, LAMPUNG_BARAT, MINGGU, "zona_merah", peta.LAPISAN, rules)
-    offline = json.loads(peta.deck(p).to_json())
+    offline = json.loads(ui_peta.deck(p).to_json())
     assert offline["mapStyle"] == "app/static/peta_kosong.json" and "mapProvider" not in offline
     assert "http" not in json.dumps(offline)
     assert [layer["id"] for layer in offline["layers"]] == ["konteks", "wilayah", "koperasi", "lahan", "sppg"]
     assert offline["layers"][2]["radiusUnits"] == "pixels"  # a literal, not an accessor
     style = json.loads((ROOT / "static" / "peta_kosong.json").read_text(encoding="utf-8"))
     assert style["sources"] == {} and "glyphs" not in style and "sprite" not in style
-    online = json.loads(peta.deck(p, online=True).to_json())
-    assert (online["mapProvider"], online["mapStyle"]) == ("carto", peta.GAYA_ONLINE)
+    online = json.loads(ui_peta.deck(p, online=True).to_json())
+    assert (online["mapProvider"], online["mapStyle"]) == ("carto", ui_peta.GAYA_ONLINE)
 
     settings = tmp_path / "pengaturan.toml"
     assert peta.online_aktif(settings) is False  # no file: off
@@ -379,7 +380,7 @@ def test_national_map_sends_aggregates_under_5_mb(nasional, rules, capsys):
     start = time.perf_counter()
     p = peta.peta(nasional, Filter(), minggu, "zona_merah", peta.LAPISAN, rules)
     elapsed = time.perf_counter() - start
-    size = peta.ukuran_json(p)
+    size = ui_peta.ukuran_json(p)
     assert [lp.id for lp in p.lapisan] == ["wilayah", "koperasi_heksagon"]
     drawn = sum(int(r["judul"].split()[0].replace(".", "")) for r in p.layer("koperasi_heksagon").data)
     assert drawn + p.catatan["koperasi_tanpa_titik"] == 83_762
@@ -396,7 +397,7 @@ def test_province_maps_stay_under_5_mb(nasional, rules, kode, heksagon):
     minggu = {"koperasi": NASIONAL, "sppg": None, "lahan": None}
     p = peta.peta(nasional, Filter(kode), minggu, "zona_merah", peta.LAPISAN, rules)
     assert (p.layer("koperasi_heksagon") is not None, p.layer("koperasi") is not None) == (heksagon, not heksagon)
-    assert peta.ukuran_json(p) < 5 * MB
+    assert ui_peta.ukuran_json(p) < 5 * MB
 
 
 # --- the page -----------------------------------------------------------------------------------

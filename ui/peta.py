@@ -1,9 +1,12 @@
-"""The Peta page's legend and notes, drawn beside and under the deck.gl map."""
+"""The Peta page's drawing: the pydeck Deck of a map built by analytics.peta, the click that
+narrows the filter, and the legend and notes beside and under it."""
 from __future__ import annotations
 
 import html
+import json
 
 from analytics import kamus, peta
+from analytics.peta import Peta
 from analytics.format import angka
 from analytics.metrik import METRIK
 from ui import teks
@@ -90,3 +93,62 @@ def catatan(p: peta.Peta) -> list[str]:
     if any(lahan.values()):
         out.append(teks.PETA_LAHAN_TIDAK_DIGAMBAR.format(n=angka(sum(lahan.values())), rincian=_rincian_koordinat(lahan)))
     return out
+
+
+# Relative to the page URL (…/peta), so it also works under a server.baseUrlPath; Streamlit
+# serves the repository's static/ folder at app/static/ (server.enableStaticServing).
+GAYA_LOKAL = "app/static/peta_kosong.json"
+GAYA_ONLINE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+
+TOOLTIP = {
+    "html": "<b>{judul}</b><br/>{rincian}",
+    "style": {"whiteSpace": "pre-line", "fontSize": "13px", "maxWidth": "340px",
+              "backgroundColor": "#263238", "color": "#fff"},
+}
+
+
+def deck(p: Peta, online: bool = False):
+    """The pydeck Deck of a map: no basemap request outside the app unless `online`."""
+    import pydeck as pdk
+    from pydeck.bindings.json_tools import default_serialize
+
+    class DeckRingkas(pdk.Deck):
+        # pydeck indents its JSON by two spaces, which more than triples polygon payloads.
+        def to_json(self):
+            return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+    def literal(key, value):
+        # pydeck reads every other string as a JavaScript accessor expression ("@@=…").
+        return pdk.types.String(value) if key.endswith("_units") and isinstance(value, str) else value
+
+    layers = [pdk.Layer(lp.jenis, data=lp.data, id=lp.id, **{k: literal(k, v) for k, v in lp.props.items()})
+              for lp in p.lapisan]
+    if online:
+        style = {"map_style": GAYA_ONLINE, "map_provider": "carto"}
+    else:
+        # map_provider=None and our own style: Streamlit otherwise fills in a Carto style.
+        style = {"map_style": GAYA_LOKAL, "map_provider": None}
+    return DeckRingkas(layers=layers, initial_view_state=pdk.ViewState(**p.view), tooltip=TOOLTIP, **style)
+
+
+def kode_terpilih(selection) -> str | None:
+    """The area code of what a click selected (st.pydeck_chart's selection): an area, the area a
+    koperasi, SPPG or parcel lies in, or the area holding most of a hexagon's koperasi."""
+    if not selection:
+        return None
+    objects = selection.get("objects") or {}
+    for layer_objects in objects.values():
+        for obj in layer_objects or []:
+            if not isinstance(obj, dict):
+                continue
+            props = obj.get("properties") if isinstance(obj.get("properties"), dict) else obj
+            kode = props.get("kode")
+            if kode:
+                return str(kode)
+    return None
+
+
+def ukuran_json(p: Peta, online: bool = False) -> int:
+    """Bytes of the deck JSON the browser receives."""
+    return len(deck(p, online).to_json().encode("utf-8"))
+

@@ -1,8 +1,9 @@
 """The Peta page's map: areas coloured by a metric, koperasi/SPPG/lahan points, hexagons.
 
 Pure Python over DuckDB and the shipped gazetteer polygons; `peta()` returns everything the
-page draws (deck.gl layer specs, the view, the legend, what was left off the map) and `deck()`
-turns it into a pydeck Deck. One function per query in analytics/queries/peta_*.sql.
+page draws (deck.gl layer specs, the view, the legend, what was left off the map); ui/peta.py
+turns it into a pydeck Deck. Polygons and views live in analytics/peta/geometri.py. One function
+per query in analytics/queries/peta_*.sql.
 
 The map needs no internet: boundaries come from data/wilayah/*.geojson and the base style is a
 blank style served by the app itself (static/peta_kosong.json), unless `peta_online = true` in
@@ -10,7 +11,6 @@ data/pengaturan.toml switches on the Carto basemap.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,18 +25,12 @@ from analytics.kamus import rgb
 from analytics.metrik import METRIK, Metrik
 from analytics.summary import minggu_sumber
 from analytics.ingest.validate import LAT_RANGE, LON_RANGE
+from analytics.peta import geometri as geo
 from analytics.zones import Rules
-
-# Relative to the page URL (…/peta), so it also works under a server.baseUrlPath; Streamlit
-# serves the repository's static/ folder at app/static/ (server.enableStaticServing).
-GAYA_LOKAL = "app/static/peta_kosong.json"
-GAYA_ONLINE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 
 # More points than this in one layer are drawn as hexagons (koperasi) or left off (SPPG, lahan):
 # the deck JSON then stays far below 5 MB even for the largest province.
 BATAS_TITIK = 3000
-# The view is computed for a map of about this size in pixels (the page's map column).
-LEBAR_PETA, TINGGI_PETA = 820, 560
 
 RGB = tuple[int, int, int]
 # Outlines are drawn but not picked: picking the stroke paths too made a press take longer than
@@ -55,11 +49,6 @@ STATUS_SPPG = {s: (kamus.STATUS_SPPG_LABEL[s], rgb(kamus.STATUS_SPPG_WARNA[s]))
 KELOMPOK_LAHAN = {k: (label, rgb(warna)) for k, (label, warna) in kamus.KELOMPOK_LAHAN.items()}
 # The layers a user can switch on and off.
 LAPISAN = ("wilayah", "koperasi", "sppg", "lahan")
-TOOLTIP = {
-    "html": "<b>{judul}</b><br/>{rincian}",
-    "style": {"whiteSpace": "pre-line", "fontSize": "13px", "maxWidth": "340px",
-              "backgroundColor": "#263238", "color": "#fff"},
-}
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -116,143 +105,6 @@ def peta_sppg(con, f: Filter, minggu_sppg) -> pd.DataFrame:
 def peta_lahan(con, f: Filter, minggu_lahan) -> pd.DataFrame:
     """Land parcels with their point and whether it can be drawn."""
     return db.run(con, "peta_lahan", {**f.params(), **_bbox_params(), "minggu_lahan": minggu_lahan})
-
-
-# --- polygons -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=16)
-def _geometri(nama_file: str) -> dict[str, dict]:
-    """kode → GeoJSON geometry of one shipped file, parsed once per process."""
-    with (db.WILAYAH_DIR / nama_file).open(encoding="utf-8") as fh:
-        doc = json.load(fh)
-    return {feat["properties"]["kode"]: feat["geometry"] for feat in doc["features"]}
-
-
-@lru_cache(maxsize=None)
-def _file_tingkat(tingkat: str, kode_provinsi: str | None) -> str | None:
-    """The GeoJSON file with the polygons of `tingkat` (desa polygons exist for a few provinces)."""
-    if tingkat != "desa":
-        return f"{tingkat}.geojson"
-    if not kode_provinsi:
-        return None
-    found = sorted(db.WILAYAH_DIR.glob(f"desa_{kode_provinsi}_*.geojson"))
-    return found[0].name if found else None
-
-
-def geometri(tingkat: str, kode: str) -> dict | None:
-    """The polygon of one area, or None when the gazetteer ships none for it."""
-    nama_file = _file_tingkat(tingkat, kode[:2])
-    return _geometri(nama_file).get(kode) if nama_file else None
-
-
-def _sederhana_cincin(ring: list, tol: float) -> list:
-    """Douglas-Peucker on one closed ring; the first and last point stay."""
-    if len(ring) <= 4:
-        return ring
-    keep = [False] * len(ring)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(ring) - 1)]
-    while stack:
-        a, b = stack.pop()
-        (ax, ay), (bx, by) = ring[a][:2], ring[b][:2]
-        dx, dy = bx - ax, by - ay
-        norm = math.hypot(dx, dy)
-        far, far_i = 0.0, -1
-        for i in range(a + 1, b):
-            px, py = ring[i][0], ring[i][1]
-            d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm else math.hypot(px - ax, py - ay)
-            if d > far:
-                far, far_i = d, i
-        if far > tol:
-            keep[far_i] = True
-            stack.extend(((a, far_i), (far_i, b)))
-    return [pt for pt, k in zip(ring, keep) if k]
-
-
-def _kecil(ring: list, tol: float) -> bool:
-    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-    return max(max(xs) - min(xs), max(ys) - min(ys)) < 2 * tol
-
-
-@lru_cache(maxsize=4096)
-def _geometri_sederhana(tingkat: str, kode: str, tol: float) -> dict | None:
-    """The polygon of one area simplified to `tol` degrees, islands smaller than about two
-    tolerances dropped (the largest part always stays): fewer vertices to send and to pick."""
-    geom = geometri(tingkat, kode)
-    if geom is None or tol <= 0:
-        return geom
-    polygons = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
-    largest = max(polygons, key=lambda poly: len(poly[0]))
-    out = []
-    for poly in polygons:
-        if poly is not largest and _kecil(poly[0], tol):
-            continue
-        rings = [_sederhana_cincin(poly[0], tol)]
-        rings += [_sederhana_cincin(h, tol) for h in poly[1:] if not _kecil(h, tol)]
-        rings = [r for r in rings if len(r) >= 4]
-        if rings:
-            out.append(rings)
-    if not out:
-        return geom
-    return {"type": "Polygon", "coordinates": out[0]} if len(out) == 1 else {"type": "MultiPolygon", "coordinates": out}
-
-
-def toleransi(zoom: float) -> float:
-    """Half a pixel in degrees at `zoom`, when that is coarser than the shipped polygons (~0.001°);
-    else 0 (no simplification)."""
-    tol = 0.5 * 360 / (512 * 2 ** zoom)
-    return round(tol, 6) if tol >= 0.0015 else 0.0
-
-
-def _koordinat(geom: dict):
-    def walk(c):
-        if c and isinstance(c[0], (int, float)):
-            yield c
-        else:
-            for part in c:
-                yield from walk(part)
-    return walk(geom["coordinates"])
-
-
-def bbox_geometri(geom: dict) -> tuple[float, float, float, float]:
-    """(min lon, min lat, max lon, max lat) of a Polygon or MultiPolygon."""
-    lons, lats = zip(*((c[0], c[1]) for c in _koordinat(geom)))
-    return min(lons), min(lats), max(lons), max(lats)
-
-
-@lru_cache(maxsize=1024)
-def batas(f: Filter, lat: float | None = None, lon: float | None = None) -> tuple[float, float, float, float]:
-    """Bounding box of the filter: its own polygon; Indonesia for no filter; a small box around
-    the centroid (`lat`, `lon`) of a desa without a polygon."""
-    if f.level is None:
-        boxes = [bbox_geometri(g) for g in _geometri("provinsi.geojson").values()]
-        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-    geom = geometri(f.level, f.code)
-    if geom is not None:
-        return bbox_geometri(geom)
-    if lat is not None and lon is not None:
-        return lon - 0.02, lat - 0.02, lon + 0.02, lat + 0.02
-    # No polygon and no centroid: fall back to the parent's extent.
-    return batas(f.up())
-
-
-def _merc_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def view_for_bbox(bbox, lebar: int = LEBAR_PETA, tinggi: int = TINGGI_PETA, tepi: float = 0.08) -> dict:
-    """Centre and zoom that fit the box in a `lebar` × `tinggi` pixel map (deck.gl: 512 px world at zoom 0)."""
-    min_lon, min_lat, max_lon, max_lat = bbox
-    dlon = max(max_lon - min_lon, 1e-4)
-    dy = max(_merc_y(max_lat) - _merc_y(min_lat), 1e-6)
-    usable = 1 - 2 * tepi
-    zoom_x = math.log2(lebar * usable * 360 / (512 * dlon))
-    zoom_y = math.log2(tinggi * usable * 2 * math.pi / (512 * dy))
-    zoom = max(2.0, min(zoom_x, zoom_y, 15.0))
-    mid_y = (_merc_y(max_lat) + _merc_y(min_lat)) / 2
-    lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
-    return {"latitude": round(lat, 5), "longitude": round((min_lon + max_lon) / 2, 5), "zoom": round(zoom, 2),
-            "pitch": 0, "bearing": 0}
 
 
 # --- the map --------------------------------------------------------------------------------
@@ -326,7 +178,7 @@ def _lapisan_wilayah(m: Metrik, tabel: pd.DataFrame, idx: list[int | None], ting
         warna = list(m.pita[i].warna if i is not None else TANPA_DATA) + [alpha]
         nilai = _none(row["nilai"])
         props = {"kode": row["kode"], "judul": row["nama"], "rincian": _rincian_wilayah(m, row, nilai), "warna": warna}
-        geom = _geometri_sederhana(tingkat, row["kode"], tol)
+        geom = geo.sederhana(tingkat, row["kode"], tol)
         if geom is not None:
             fitur.append({"type": "Feature", "geometry": geom, "properties": props})
         elif _none(row["lat"]) is not None and _none(row["lon"]) is not None:
@@ -352,17 +204,17 @@ def _konteks(f: Filter, bbox, tol: float) -> Lapisan | None:
     """Neighbouring areas of the filter's own level as plain land, so a province is not an island."""
     if f.level is None:
         return None
-    nama_file = _file_tingkat(f.level, f.provinsi)
+    nama_file = geo.berkas_tingkat(f.level, f.provinsi)
     if not nama_file:
         return None
     min_lon, min_lat, max_lon, max_lat = bbox
     pad_lon, pad_lat = (max_lon - min_lon) * 0.6, (max_lat - min_lat) * 0.6
     view = (min_lon - pad_lon, min_lat - pad_lat, max_lon + pad_lon, max_lat + pad_lat)
     fitur = []
-    for kode, geom in _geometri(nama_file).items():
+    for kode, geom in geo.poligon_berkas(nama_file).items():
         b = _bbox_cached(nama_file, kode)
         if b[0] <= view[2] and b[2] >= view[0] and b[1] <= view[3] and b[3] >= view[1]:
-            fitur.append({"type": "Feature", "geometry": _geometri_sederhana(f.level, kode, tol), "properties": {}})
+            fitur.append({"type": "Feature", "geometry": geo.sederhana(f.level, kode, tol), "properties": {}})
     return Lapisan("GeoJsonLayer", "konteks", fitur, {
         "stroked": True, "filled": True, "pickable": False,
         "get_fill_color": [236, 233, 225, 255], "get_line_color": [170, 170, 170, 255], "line_width_min_pixels": 1,
@@ -371,7 +223,7 @@ def _konteks(f: Filter, bbox, tol: float) -> Lapisan | None:
 
 @lru_cache(maxsize=None)
 def _bbox_cached(nama_file: str, kode: str):
-    return bbox_geometri(_geometri(nama_file)[kode])
+    return geo.bbox_geometri(geo.poligon_berkas(nama_file)[kode])
 
 
 _PANJANG_KODE = {"provinsi": 2, "kabupaten": 5, "kecamatan": 8, "desa": 13}
@@ -540,7 +392,7 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
         row = wilayah[wilayah["kode"] == f.desa]
         if len(row):
             centroid = (_none(row["lat"].iat[0]), _none(row["lon"].iat[0]))
-    bbox = batas(f, *(centroid or (None, None)))
+    bbox = geo.batas(f, *(centroid or (None, None)))
     tabel, idx = _tabel_wilayah(m, wilayah)
     catatan: dict = {}
     points: list[Lapisan] = []
@@ -582,8 +434,8 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
             points.append(_lapisan_sppg(df, tingkat))
 
     layers: list[Lapisan] = []
-    view = view_for_bbox(bbox)
-    tol = toleransi(view["zoom"])
+    view = geo.view_for_bbox(bbox)
+    tol = geo.toleransi(view["zoom"])
     konteks = _konteks(f, bbox, tol)
     if konteks is not None:
         layers.append(konteks)
@@ -597,50 +449,3 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
     if tanpa:
         legenda.append((LABEL_TANPA_DATA, TANPA_DATA, tanpa))
     return Peta(f, tingkat, m, layers, view, tabel, legenda, catatan, heksagon, ukuran_km)
-
-
-def deck(p: Peta, online: bool = False):
-    """The pydeck Deck of a map: no basemap request outside the app unless `online`."""
-    import pydeck as pdk
-    from pydeck.bindings.json_tools import default_serialize
-
-    class DeckRingkas(pdk.Deck):
-        # pydeck indents its JSON by two spaces, which more than triples polygon payloads.
-        def to_json(self):
-            return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-
-    def literal(key, value):
-        # pydeck reads every other string as a JavaScript accessor expression ("@@=…").
-        return pdk.types.String(value) if key.endswith("_units") and isinstance(value, str) else value
-
-    layers = [pdk.Layer(lp.jenis, data=lp.data, id=lp.id, **{k: literal(k, v) for k, v in lp.props.items()})
-              for lp in p.lapisan]
-    if online:
-        style = {"map_style": GAYA_ONLINE, "map_provider": "carto"}
-    else:
-        # map_provider=None and our own style: Streamlit otherwise fills in a Carto style.
-        style = {"map_style": GAYA_LOKAL, "map_provider": None}
-    return DeckRingkas(layers=layers, initial_view_state=pdk.ViewState(**p.view), tooltip=TOOLTIP, **style)
-
-
-def kode_terpilih(selection) -> str | None:
-    """The area code of what a click selected (st.pydeck_chart's selection): an area, the area a
-    koperasi, SPPG or parcel lies in, or the area holding most of a hexagon's koperasi."""
-    if not selection:
-        return None
-    objects = selection.get("objects") or {}
-    for layer_objects in objects.values():
-        for obj in layer_objects or []:
-            if not isinstance(obj, dict):
-                continue
-            props = obj.get("properties") if isinstance(obj.get("properties"), dict) else obj
-            kode = props.get("kode")
-            if kode:
-                return str(kode)
-    return None
-
-
-def ukuran_json(p: Peta, online: bool = False) -> int:
-    """Bytes of the deck JSON the browser receives."""
-    return len(deck(p, online).to_json().encode("utf-8"))
-
