@@ -1,7 +1,7 @@
 """Ringkasan: the weekly headline numbers for the filter, each against the previous week."""
 import streamlit as st
 
-from analytics import weeks
+from analytics import kamus, weeks
 from analytics.format import angka, persen
 from analytics.metrik import CORONG, METRIK
 from ui import charts, kpi, shell, teks
@@ -30,8 +30,8 @@ left, right = st.columns(2)
 with left:
     st.subheader(teks.BAGIAN_ZONA)
     z = st.columns(3)
-    for col, name, label in zip(z, ("zona_hijau", "zona_kuning", "zona_merah"), ("Hijau", "Kuning", "Merah")):
-        kpi.tile(col, p, name, label=label)
+    for col, zona in zip(z, ("hijau", "kuning", "merah")):
+        kpi.tile(col, p, f"zona_{zona}", label=kamus.ZONA_PENDEK[zona])
     moves = p.pindah_zona
     if lalu:
         st.caption(teks.PINDAH_ZONA.format(naik=angka(moves["naik"]), turun=angka(moves["turun"]), baru=angka(moves["baru"])))
