@@ -93,12 +93,5 @@ with right:
             st.caption(f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak.")
         if tingkat != "desa":
             st.caption("Klik batang untuk melihat wilayah itu.")
-        points = event.selection.points if event and event.selection else []
-        if points and tingkat != "desa":
-            # Bars are drawn bottom-up from the reversed frame: map the label back to its code.
-            label = points[0].get("y")
-            chosen = shown[shown["nama"] == label]
-            if len(chosen) == 1:
-                from analytics.filters import Filter
-
-                shell.set_filter(Filter.from_code(chosen["kode"].iat[0]))
+        if tingkat != "desa":
+            shell.drill(event, shown)

@@ -3,7 +3,6 @@ import pandas as pd
 import streamlit as st
 
 from analytics import koperasi, weeks, zona, zones
-from analytics.filters import Filter
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, shell, teks
@@ -27,16 +26,6 @@ def explain(aturan) -> str:
     if key not in _explained:
         _explained[key] = zona.alasan(aturan, rules)
     return _explained[key]
-
-
-def drill_down(event) -> None:
-    """A click on a bar whose customdata[0] is an area code narrows the shared filter to it."""
-    points = event.selection.points if event and event.selection else []
-    if not points:
-        return
-    code = (points[0].get("customdata") or [None])[0]
-    if code and code != ctx.filter.code:
-        shell.set_filter(Filter.from_code(code))
 
 
 with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
@@ -72,7 +61,7 @@ else:
         notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
     if tingkat != "desa":
         notes.append(teks.ZONA_KLIK)
-        drill_down(event)
+        shell.drill(event)
     st.caption(" ".join(notes))
     with st.expander(teks.ZONA_TABEL_WILAYAH, icon=":material/table:"):
         tabel = per_area.copy()
@@ -114,7 +103,7 @@ else:
             if len(per_kecamatan) > len(top):
                 notes.insert(0, teks.INTERVENSI_TERBATAS.format(n=angka(len(top)), total=angka(len(per_kecamatan))))
             st.caption(" ".join(notes))
-            drill_down(event)
+            shell.drill(event)
 
     def sebab(merah: bool, turun: bool, macet: bool, zona_lalu, minggu_tanpa_progres) -> str:
         found = [teks.INTERVENSI_SEBAB_MERAH] if merah else []

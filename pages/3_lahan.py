@@ -3,7 +3,6 @@ import pandas as pd
 import streamlit as st
 
 from analytics import lahan, weeks
-from analytics.filters import Filter
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, shell, teks
@@ -25,15 +24,6 @@ if kini is None and minggu_lahan is None:
     st.stop()
 
 st.markdown(f"**{area}** · {weeks.label(kini or minggu_lahan)}")
-
-
-def drill_down(event) -> None:
-    """A click on a bar whose customdata[0] is an area code narrows the shared filter to it."""
-    points = event.selection.points if event and event.selection else []
-    if points and tingkat != "desa":
-        code = (points[0].get("customdata") or [None])[0]
-        if code and code != ctx.filter.code:
-            shell.set_filter(Filter.from_code(code))
 
 
 def area_notes(shown: int, total: int) -> str:
@@ -99,7 +89,8 @@ else:
         note = area_notes(len(shown), len(status))
         if note:
             st.caption(note)
-        drill_down(event)
+        if tingkat != "desa":
+            shell.drill(event)
         with st.expander(teks.LAHAN_STATUS_TABEL, icon=":material/table:"):
             kolom = {"nama": teks.LAHAN_STATUS_KOLOM["nama"], **kamus.STATUS_LAHAN_LABEL,
                      "koperasi": teks.LAHAN_STATUS_KOLOM["koperasi"]}
@@ -200,7 +191,8 @@ if kini is not None:
         note = area_notes(len(wide), len(codes))
         if note:
             st.caption(note)
-        drill_down(event)
+        if tingkat != "desa":
+            shell.drill(event)
         st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
         tabel = daftar.assign(
             kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),

@@ -3,7 +3,6 @@ an SPPG, the sites, beneficiaries and local suppliers."""
 import streamlit as st
 
 from analytics import sppg, weeks
-from analytics.filters import Filter
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, kpi, shell, teks, unduh
@@ -57,11 +56,7 @@ with left:
         if len(per_area) > len(shown):
             st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
         st.caption(teks.KLIK_BATANG)
-        points = event.selection.points if event and event.selection else []
-        if points:
-            chosen = shown[shown["nama"] == points[0].get("y")]
-            if len(chosen) == 1:
-                shell.set_filter(Filter.from_code(chosen["kode"].iat[0]))
+        shell.drill(event, shown)
 
 with right:
     st.subheader(teks.SPPG_JUDUL_MINGGUAN)

@@ -5,7 +5,6 @@ import datetime as dt
 import streamlit as st
 
 from analytics import bimtek, digitalisasi, metrik, weeks
-from analytics.filters import Filter
 from analytics.format import angka, persen, rupiah
 from analytics import kamus
 from ui import charts, kpi, shell, teks, unduh
@@ -16,15 +15,6 @@ p = ctx.picture()
 f = ctx.filter
 NUM = charts.FORMAT_BILANGAN
 KOLOM = teks.DIGITAL_KOLOM
-
-
-def drill(event, shown) -> None:
-    """A click on a bar narrows the shared filter to that area."""
-    points = event.selection.points if event and event.selection else []
-    if points:
-        chosen = shown[shown["nama"] == points[0].get("y")]
-        if len(chosen) == 1 and chosen["kode"].iat[0]:
-            shell.set_filter(Filter.from_code(chosen["kode"].iat[0]))
 
 
 st.markdown(f"**{shell.area_name(ctx.g, f)}**")
@@ -60,7 +50,7 @@ else:
             st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
         if tingkat != "desa":
             st.caption(teks.KLIK_BATANG)
-            drill(event, shown)
+            shell.drill(event, shown)
     with right:
         st.dataframe(per_area.drop(columns="kode"), hide_index=True,
                      column_config={"nama": KOLOM["nama"],
@@ -134,7 +124,7 @@ with left:
         st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
     if f.level not in ("kecamatan", "desa"):
         st.caption(teks.KLIK_BATANG)
-        drill(event, shown)
+        shell.drill(event, shown)
     unduh.table_downloads(per_area, "bimtek_per_wilayah")
 with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)

@@ -8,6 +8,7 @@ Monday) so a filtered view can be shared and opened directly.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import secrets
 from dataclasses import dataclass
@@ -302,6 +303,22 @@ def set_filter(f: Filter) -> None:
     st.session_state["filter"] = f
     _sync_url(f, st.session_state.get("minggu"))
     st.rerun()
+
+
+def drill(event, shown=None) -> None:
+    """A click on a bar narrows the shared filter to its area: the code in the bar's customdata[0],
+    else the bar's label looked up in `shown` (kode, nama). Labels reach plotly escaped, so the
+    label is unescaped before it is compared."""
+    points = event.selection.points if event and event.selection else []
+    if not points:
+        return
+    code = (points[0].get("customdata") or [None])[0] if shown is None else None
+    if shown is not None:
+        chosen = shown[shown["nama"] == html.unescape(str(points[0].get("y")))]
+        code = chosen["kode"].iat[0] if len(chosen) == 1 else None
+    current = st.session_state.get("filter")
+    if code and code != (current.code if current else None):
+        set_filter(Filter.from_code(code))
 
 
 def breadcrumb(ctx: Context) -> None:
