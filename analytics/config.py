@@ -15,6 +15,15 @@ SETTINGS_FILE = DATA_DIR / "pengaturan.toml"
 class Settings:
     # Largest upload accepted, in MB.
     batas_unggah_mb: int = 50
+    # Reading a file (analytics/ingest/grid.py): past any of these the file is refused with a message.
+    # Data rows in one file (the national weekly file has 83,762) and columns in one row.
+    batas_baris: int = 200_000
+    batas_kolom: int = 200
+    # An XLSX once unpacked, in MB (the national file as XLSX unpacks to about 60 MB).
+    batas_xlsx_mb: int = 150
+    # The child process that reads an upload: its memory (address space) in MB and its time in seconds.
+    batas_memori_baca_mb: int = 1024
+    batas_waktu_baca_detik: int = 60
     # A file with errors in more than this share of its rows is rejected as a whole.
     batas_baris_galat: float = 0.25
     # Weekly reporting cut-off: a report uploaded after this weekday (1=Senin … 7=Minggu) of the

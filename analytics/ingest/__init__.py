@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -12,12 +16,18 @@ from analytics import audit, db, sanitize, zones
 from analytics import weeks as weeks_mod
 from analytics.config import load as load_settings
 from analytics.ingest import schema
+from analytics.ingest.child import read_isolated
+from analytics.ingest.grid import Limits, ReaderCrash, layout, read_grid
 from analytics.ingest.read import ReadError, Table, read
+from analytics.ingest.read import table as _table
 from analytics.ingest import validate as validation
 from analytics.ingest.validate import Problem, Validated
 from analytics.wilayah import Gazetteer
 
-__all__ = ["Prepared", "ReadError", "prepare", "commit", "undo", "remove_demo", "UploadRefused"]
+__all__ = ["Prepared", "ReadError", "ReaderCrash", "prepare", "prepare_path", "read_file", "commit", "undo",
+           "remove_demo", "UploadRefused"]
+
+MEMORY_MESSAGE = "Memori tidak cukup untuk memeriksa file ini. Bagi menjadi beberapa file yang lebih kecil."
 
 
 class UploadRefused(ValueError):
@@ -97,9 +107,15 @@ def prepare(
     sheet: str | None = None,
     progress=None,
     actor=None,
+    isolated: bool = True,
 ) -> Prepared:
     """Read and validate without touching the database. `progress(share, text)` is told how far
-    it has come (for a progress bar)."""
+    it has come (for a progress bar).
+
+    The file is read in a child process under the memory and time caps of the settings
+    (`isolated=False` reads in this process, for files the app wrote itself). A file that cannot
+    be read, or needs too much, comes back rejected with a message; ReaderCrash means the reader
+    itself failed."""
     # The name is only a label (stored in upload_batch and the audit, shown on the page): no
     # control characters, bounded length.
     file_name = sanitize.file_name(file_name)
@@ -107,14 +123,19 @@ def prepare(
     sha = hashlib.sha256(data).hexdigest()
     limit = settings.batas_unggah_mb * 1024 * 1024
     if len(data) > limit:
-        return Prepared(file_name, sha, None, None, None,
-                        f"File {len(data) / 1024 / 1024:.1f} MB melebihi batas {settings.batas_unggah_mb} MB.")
+        return Prepared(file_name, sha, None, None, None, _too_large(len(data), settings.batas_unggah_mb))
     if progress:
         progress(0.05, "Membaca file…")
+    limits = Limits.from_settings(settings)
     try:
-        table = read(data, file_name, sheet)
+        shape = (read_isolated(data, file_name, sheet, limits) if isolated
+                 else layout(read_grid(data, file_name, sheet, limits)))
+        table = _table(shape)
+        del shape
     except ReadError as exc:
         return Prepared(file_name, sha, None if dataset == "auto" else dataset, None, None, str(exc))
+    except MemoryError:
+        return Prepared(file_name, sha, None if dataset == "auto" else dataset, None, None, MEMORY_MESSAGE)
     if dataset == "auto":
         detected = schema.detect(table.headers)
         if detected is None:
@@ -128,14 +149,56 @@ def prepare(
     if dataset in schema.UNDATED and minggu is None:
         # A SIMKOPDES export has no date: it counts for the week it is uploaded in.
         minggu = weeks_mod.monday(today or dt.date.today())
-    result = validation.validate(
-        table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
-        error_share_limit=settings.batas_baris_galat, progress=progress,
-        scope=actor.region if actor is not None else None,
-    )
+    try:
+        result = validation.validate(
+            table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
+            error_share_limit=settings.batas_baris_galat, progress=progress,
+            scope=actor.region if actor is not None else None,
+        )
+    except MemoryError:
+        return Prepared(file_name, sha, dataset, None, None, MEMORY_MESSAGE)
     if progress:
         progress(1.0, "Selesai diperiksa.")
     return Prepared(file_name, sha, dataset, table, result)
+
+
+def _too_large(size: int, limit_mb: int) -> str:
+    return f"File {size / 1024 / 1024:.1f} MB melebihi batas {limit_mb} MB."
+
+
+def read_file(path: str | Path, *, follow_symlinks: bool = True, dir_fd: int | None = None) -> bytes:
+    """The bytes of a file, refused (ReadError) before reading when it is over `batas_unggah_mb`,
+    is not a regular file, or is a symbolic link while `follow_symlinks` is false."""
+    limit_mb = load_settings().batas_unggah_mb
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd = os.open(path, flags, dir_fd=dir_fd)
+    except OSError as exc:
+        if not follow_symlinks and exc.errno == errno.ELOOP:  # what O_NOFOLLOW answers for a link
+            raise ReadError("File ini tautan simbolik (symlink); tidak dibaca.") from None
+        raise ReadError(f"File tidak dapat dibuka ({exc.strerror}).") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("Ini bukan file biasa (folder, pipa, atau perangkat); tidak dibaca.")
+        limit = limit_mb * 1024 * 1024
+        if info.st_size > limit:
+            raise ReadError(_too_large(info.st_size, limit_mb))
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # grew while it was read
+        raise ReadError(_too_large(len(data), limit_mb))
+    return data
+
+
+def prepare_path(con: duckdb.DuckDBPyConnection, path: str | Path, dataset: str = "auto", *,
+                 follow_symlinks: bool = True, dir_fd: int | None = None, **kwargs) -> Prepared:
+    """prepare() for a file on disk: its size is checked before a byte of it is read."""
+    name = sanitize.file_name(Path(path).name)
+    try:
+        data = read_file(path, follow_symlinks=follow_symlinks, dir_fd=dir_fd)
+    except ReadError as exc:
+        return Prepared(name, "", None if dataset == "auto" else dataset, None, None, str(exc))
+    return prepare(con, data, name, dataset, **kwargs)
 
 
 def already_loaded(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int | None:

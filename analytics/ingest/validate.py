@@ -94,6 +94,9 @@ def validate(
             mapping[header] = canonical
     out.columns_found = mapping
     present = set(mapping.values())
+    # What reading changed in a value (a control character removed), with its row and column.
+    for row, column, value, message in table.notes:
+        out.warnings.append(Problem(row, mapping.get(column, column), value, message, "karakter_kendali"))
     if table.footer_rows:
         out.warnings.append(Problem(table.footer_rows[0], None, None,
                                     f"{len(table.footer_rows)} baris di bawah tabel (tempat, tanggal, tanda tangan) "
