@@ -102,9 +102,16 @@ def _ingest(con, args) -> int:
     if not args.file.is_file():
         print(f"File {args.file} tidak ada.", file=sys.stderr)
         return 2
-    prepared = ingest.prepare(con, args.file.read_bytes(), args.file.name, args.dataset, minggu=args.minggu)
-    report, batch = ingest.commit_or_report(con, prepared, user=args.user, partial=args.partial,
-                                            hint=" (pakai --partial untuk menyimpan baris valid)")
+    try:
+        prepared = ingest.prepare_path(con, args.file, args.dataset, minggu=args.minggu)
+        report, batch = ingest.commit_or_report(con, prepared, user=args.user, partial=args.partial,
+                                                hint=" (pakai --partial untuk menyimpan baris valid)")
+    except Exception as exc:  # the importer failed, not the file: exit 3, never the 1 of a rejection
+        message = " ".join(f"Galat internal pengimpor (bukan kesalahan file): {type(exc).__name__}: {exc}".split())
+        print(message[:500], file=sys.stderr)
+        if args.json:
+            print(json.dumps({"status": "error", "message": message[:500]}, ensure_ascii=False))
+        return 3
     status = report["status"]
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
