@@ -438,6 +438,8 @@ def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> in
                 "delete from upload_batch where batch_id in (select unnest($ids::integer[]))",
             ):
                 cur.execute(statement, {"ids": ids})
+            # The demo's assignment of who is expected to report leaves with it.
+            cur.execute("delete from wajib_lapor where contoh")
             if kabupaten:
                 zones.recompute(cur, zones.load_rules(), kabupaten)
             audit.record(cur, user, "hapus_contoh", {"unggahan": len(ids)})
