@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= data/kdkmp.duckdb
 
-.PHONY: run test install install-dev demo clean
+.PHONY: run test install install-dev demo clean bench load
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ run: install
 ## make test: install the dev requirements and run every test
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make bench: the national benchmark of issue 11 (first run builds bench/cache/, minutes; report in bench/report-*.md)
+bench: install
+	$(PY) bench/bench_national.py $(ARGS)
+
+## make load ARGS="--halaman zona --query provinsi=33 --sesi 20": concurrent real sessions (bench/beban.py)
+load: install
+	$(PY) bench/beban.py $(ARGS)
 
 demo: install
 	$(PY) -m analytics demo --db $(DB)
