@@ -289,12 +289,26 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first 50 lines into the most rows of one width (> 1), the
+    widest on a tie. csv.Sniffer is not used: its regular expressions take minutes on a crafted
+    line of quotes and commas."""
     sample = "\n".join(text[:65536].splitlines()[:50])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ",;\t|"}
-        return max(counts, key=counts.get) if max(counts.values()) > 0 else ","
+    best, best_score = None, (0, 0)
+    for delimiter in ",;\t|":
+        try:
+            widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width = max(set(widths), key=lambda w: (widths.count(w), w))
+        score = (widths.count(width), width)
+        if width > 1 and score > best_score:
+            best, best_score = delimiter, score
+    if best:
+        return best
+    counts = {d: sample.count(d) for d in ",;\t|"}
+    return max(counts, key=counts.get) if max(counts.values()) > 0 else ","
 
 
 def _lines(data: bytes, encoding: str):
