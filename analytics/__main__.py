@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from analytics import db, weeks
+from analytics import db, periode
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _date(text: str):
     try:
-        return weeks.as_date(text)
+        return periode.as_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid (YYYY-MM-DD)")
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import (bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, metrik, peta, sppg,
-                       summary, weeks, zona)
+from analytics import (bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, metrik, periode, peta,
+                       sppg, summary, zona)
 from analytics import sanitize
 from analytics.filters import Filter
 from analytics.peta import geometri
@@ -117,7 +117,7 @@ def kpi(p: summary.Picture, metrik_id: str, label: str | None = None) -> Kpi:
 def kalimat_sumber(p: summary.Picture, sumber: str) -> str:
     """Every registry metric of a source with its value and week, as one sentence."""
     rincian = ", ".join(f"{m.label} {m.teks(p[m.id])}" for m in metrik.dari_sumber(sumber))
-    return f"{metrik.SUMBER[sumber].label} ({weeks.label(p.minggu[summary.minggu_sumber(sumber)])}): {rincian}."
+    return f"{metrik.SUMBER[sumber].label} ({periode.label(p.minggu[summary.minggu_sumber(sumber)])}): {rincian}."
 
 
 @dataclass
@@ -163,7 +163,7 @@ class Deck:
 
     @property
     def label_minggu(self) -> str:
-        return weeks.label(self.minggu) if self.minggu else "belum ada data"
+        return periode.label(self.minggu) if self.minggu else "belum ada data"
 
     @property
     def subjudul(self) -> str:
@@ -172,7 +172,7 @@ class Deck:
 
     @property
     def pembanding(self) -> str:
-        return (f"Perubahan dibanding {weeks.label(self.minggu_lalu)}" if self.minggu_lalu
+        return (f"Perubahan dibanding {periode.label(self.minggu_lalu)}" if self.minggu_lalu
                 else "Belum ada minggu sebelumnya untuk dibandingkan")
 
     def slide(self, slide_id: str) -> Slide:
@@ -259,8 +259,10 @@ def deck_nama_wilayah(con, f: Filter) -> str:
 
 def deck_pindah_zona_per_wilayah(con, f: Filter, tingkat: str, minggu, minggu_lalu) -> pd.DataFrame:
     """Koperasi that changed zone per (area, from, to), with arah naik/turun; most first."""
-    return db.run(con, "deck_pindah_zona_per_wilayah", {**f.params(), "tingkat": tingkat,
-                                                         "minggu": minggu, "minggu_lalu": minggu_lalu})
+    df = zona.transisi_zona_per_wilayah(con, f, minggu, minggu_lalu, tingkat)
+    df["arah"] = [zona.arah(dari, ke) for dari, ke in zip(df["dari"], df["ke"])]
+    pindah = df[df["arah"].isin(("naik", "turun")) & df["nama"].notna()]
+    return pindah[["kode", "nama", "dari", "ke", "arah", "koperasi"]].reset_index(drop=True)
 
 
 def deck_wilayah_terburuk(con, f: Filter, tingkat: str, minggu, minggu_lalu) -> pd.DataFrame:
@@ -425,7 +427,7 @@ def grafik_kendala(kini: dict[str, int], lalu: dict[str, int] | None) -> go.Figu
 
 def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
     """SPPG operating per week against all SPPG planned (every status), one point per week."""
-    labels = [f"{weeks.monday(m).day} {weeks.BULAN_SINGKAT[weeks.monday(m).month - 1]}" for m in per_minggu["minggu"]]
+    labels = [f"{periode.monday(m).day} {periode.BULAN_SINGKAT[periode.monday(m).month - 1]}" for m in per_minggu["minggu"]]
     fig = go.Figure()
     fig.add_scatter(x=labels, y=per_minggu["total"], name="Direncanakan (semua status)", mode="lines",
                     line=dict(color="#555555", width=3, dash="dash"))

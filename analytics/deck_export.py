@@ -24,7 +24,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from analytics import weeks
+from analytics import periode
 from analytics.deck import Deck, Kpi, Slide, Tabel
 
 # --- chart images -------------------------------------------------------------------------------
@@ -817,7 +817,7 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
         pg.paragraf(Kotak(box.x + 0.2, box.y, box.w - 0.2, 0.3), f"{i}. {s.judul}", 12, bold=True, warna=WARNA_JUDUL)
         pg.paragraf(Kotak(box.x + 0.2, box.y + 0.3, box.w - 0.2, box.h - 0.3), s.kalimat, 11.5)
         y += tinggi
-    dibuat = weeks.long_date(deck.dibuat)
+    dibuat = periode.long_date(deck.dibuat)
     pg.paragraf(Kotak(A4_TEPI, A4_TINGGI - 0.55, w, 0.3),
                 f"Dibuat {dibuat} dari Dasbor KDKMP & MBG · rincian di presentasi mingguan.", 9, warna=WARNA_LEMAH)
     c.showPage()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analytics import db, weeks
+from analytics import db, periode
 from analytics.filters import Filter
 
 
@@ -21,4 +21,4 @@ def koperasi_simkopdes_kendala(con, f: Filter, minggu):
 def minggu_simkopdes_desa(con, f: Filter) -> list[dt.date]:
     """Weeks with SIMKOPDES village statistics inside the filter, oldest first."""
     df = db.run(con, "minggu_simkopdes_desa", f.params())
-    return [weeks.as_date(m) for m in df["minggu"]]
+    return [periode.as_date(m) for m in df["minggu"]]

@@ -1,7 +1,7 @@
 """Ringkasan: the weekly headline numbers for the filter, each against the previous week."""
 import streamlit as st
 
-from analytics import kamus, weeks
+from analytics import kamus, periode
 from analytics.format import angka, persen
 from analytics.metrik import CORONG, METRIK
 from ui import charts, kpi, shell, teks
@@ -16,8 +16,8 @@ if kini is None:
     st.stop()
 
 st.markdown(
-    f"**{shell.area_name(ctx.g, ctx.filter)}** · {weeks.label(kini)}"
-    + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+    f"**{shell.area_name(ctx.g, ctx.filter)}** · {periode.label(kini)}"
+    + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
 )
 
 st.subheader(teks.BAGIAN_KOPERASI)
@@ -54,7 +54,7 @@ with left:
         kpi.tile(s[0], p, "sppg_beroperasi")
         kpi.tile(s[1], p, "sppg_total")
         st.caption(
-            f"{weeks.label(p.minggu['sppg'])}: {angka(p['sppg_rencana'])} rencana, "
+            f"{periode.label(p.minggu['sppg'])}: {angka(p['sppg_rencana'])} rencana, "
             f"{angka(p['sppg_persiapan'])} persiapan, {angka(p['sppg_beroperasi'])} beroperasi"
             + (f", {angka(p['sppg_penerima_manfaat'])} penerima manfaat." if p["sppg_penerima_manfaat"] else ".")
         )

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import koperasi, weeks, zona, zones
+from analytics import koperasi, periode, zona, zones
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, shell, teks
@@ -42,8 +42,8 @@ if kini is None:
     st.stop()
 
 st.markdown(
-    f"**{area}** · {weeks.label(kini)}"
-    + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+    f"**{area}** · {periode.label(kini)}"
+    + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
 )
 
 # Zones per area, this week beside last week; a click opens the area.
@@ -55,8 +55,8 @@ else:
     shown = per_area.head(40)
     event = st.plotly_chart(charts.zones_by_area_paired(shown), config={"displayModeBar": False},
                             on_select="rerun", selection_mode="points", key="zona_wilayah")
-    notes = [teks.ZONA_WILAYAH_PENJELASAN.format(minggu=weeks.label(kini), minggu_lalu=weeks.label(lalu)) if lalu
-             else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=weeks.label(kini))]
+    notes = [teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu)) if lalu
+             else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))]
     if len(per_area) > len(shown):
         notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
     if tingkat != "desa":
@@ -81,11 +81,11 @@ st.subheader(teks.INTERVENSI_JUDUL)
 st.caption(teks.INTERVENSI_PENJELASAN.format(batas=rules.batas_macet))
 daftar = zona.perlu_intervensi(ctx.con, ctx.filter, kini, lalu, rules)
 if daftar.empty:
-    st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=weeks.label(kini)), icon=":material/check_circle:")
+    st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=periode.label(kini)), icon=":material/check_circle:")
 else:
     per_kecamatan = zona.intervensi_per_kecamatan(daftar)
     st.markdown(teks.INTERVENSI_RINGKAS.format(
-        wilayah=area, minggu=weeks.label(kini), n=angka(len(daftar)), kecamatan=angka(len(per_kecamatan)),
+        wilayah=area, minggu=periode.label(kini), n=angka(len(daftar)), kecamatan=angka(len(per_kecamatan)),
         merah=angka(int(daftar["merah"].sum())), turun=angka(int(daftar["turun"].sum())),
         macet=angka(int(daftar["macet"].sum()))))
     if len(per_kecamatan) > 1:
@@ -145,7 +145,7 @@ else:
             cetak = tampil.assign(kelompok=tampil["kode_kecamatan"])
             return zona.daftar_cetak(
                 cetak, teks.INTERVENSI_CETAK_JUDUL.format(wilayah=area),
-                teks.INTERVENSI_CETAK_SUB.format(minggu=weeks.label(kini), n=angka(len(cetak)),
+                teks.INTERVENSI_CETAK_SUB.format(minggu=periode.label(kini), n=angka(len(cetak)),
                                                  kecamatan=angka(cetak["kelompok"].nunique())),
                 {k: v for k, v in teks.INTERVENSI_KOLOM.items() if k not in ("kabupaten", "kecamatan")},
                 kelompok="kelompok",
@@ -166,7 +166,7 @@ if lalu is None:
     st.info(teks.TANPA_PEMBANDING, icon=":material/info:")
     st.stop()
 grid = zona.transisi_zona(ctx.con, ctx.filter, kini, lalu)
-st.caption(teks.TRANSISI_PENJELASAN.format(minggu=weeks.label(kini), minggu_lalu=weeks.label(lalu)))
+st.caption(teks.TRANSISI_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu)))
 
 RANK = {"merah": 0, "kuning": 1, "hijau": 2}
 

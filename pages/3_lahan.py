@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import lahan, weeks
+from analytics import lahan, periode
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, shell, teks
@@ -23,7 +23,7 @@ if kini is None and minggu_lahan is None:
     st.info(teks.KOSONG_LAHAN, icon=":material/info:")
     st.stop()
 
-st.markdown(f"**{area}** · {weeks.label(kini or minggu_lahan)}")
+st.markdown(f"**{area}** · {periode.label(kini or minggu_lahan)}")
 
 
 def area_notes(shown: int, total: int) -> str:
@@ -48,9 +48,9 @@ if kini is None:
 else:
     left, right = st.columns(2)
     with left:
-        st.caption(teks.LAHAN_KENDALA_PENJELASAN.format(minggu=weeks.label(kini)))
+        st.caption(teks.LAHAN_KENDALA_PENJELASAN.format(minggu=periode.label(kini)))
         if not p.kendala:
-            st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=weeks.label(kini)), icon=":material/info:")
+            st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=periode.label(kini)), icon=":material/info:")
         else:
             names = [kamus.KENDALA_LABEL.get(k, k) for k in p.kendala]
             st.plotly_chart(charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
@@ -62,7 +62,7 @@ else:
         st.caption(teks.LAHAN_KENDALA_TREN)
         tren = lahan.kendala_per_minggu(ctx.con, ctx.filter, kini)
         if tren.empty:
-            st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=weeks.label(kini)), icon=":material/info:")
+            st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=periode.label(kini)), icon=":material/info:")
         elif tren["minggu"].nunique() < 2:
             st.info(teks.LAHAN_KENDALA_TREN_SATU, icon=":material/info:")
         else:
@@ -70,7 +70,7 @@ else:
                                                     kamus.KENDALA_WARNA, "koperasi"),
                             config=NO_BAR, key="kendala_tren")
             lebar = tren.pivot_table(index="minggu", columns="kendala", values="koperasi", fill_value=0).reset_index()
-            lebar["minggu"] = lebar["minggu"].map(weeks.label)
+            lebar["minggu"] = lebar["minggu"].map(periode.label)
             lebar = lebar.rename(columns={"minggu": "Minggu", **kamus.KENDALA_LABEL})
             table_downloads(lebar, "kendala_per_minggu")
 
@@ -80,7 +80,7 @@ else:
     if status.empty:
         st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     else:
-        st.caption(teks.LAHAN_STATUS_PENJELASAN.format(minggu=weeks.label(kini)))
+        st.caption(teks.LAHAN_STATUS_PENJELASAN.format(minggu=periode.label(kini)))
         shown = status.head(40)
         parts = [(k, label, kamus.STATUS_LAHAN_WARNA[k]) for k, label in kamus.STATUS_LAHAN_LABEL.items()
                  if k != "tidak_diisi" or status["tidak_diisi"].any()]
@@ -103,7 +103,7 @@ st.subheader(teks.LAHAN_PERSIL_JUDUL)
 if minggu_lahan is None:
     st.info(teks.KOSONG_LAHAN, icon=":material/info:")
 else:
-    st.caption(teks.LAHAN_PERSIL_MINGGU.format(minggu=weeks.label(minggu_lahan)))
+    st.caption(teks.LAHAN_PERSIL_MINGGU.format(minggu=periode.label(minggu_lahan)))
     persil = p.lahan  # kpi_lahan: parcels per (status_verifikasi, sumber_lahan)
     batas = angka(lahan.BATAS_LUAS_M2)
     sempit = lahan.lahan_sempit(ctx.con, ctx.filter, minggu_lahan)
@@ -174,9 +174,9 @@ if kini is not None:
     st.subheader(teks.LAHAN_TDD_JUDUL.format(tingkat=teks.TINGKAT[tingkat]))
     daftar = lahan.koperasi_tidak_dapat_dibangun(ctx.con, ctx.filter, kini)
     if daftar.empty:
-        st.success(teks.LAHAN_TDD_KOSONG.format(minggu=weeks.label(kini)), icon=":material/check_circle:")
+        st.success(teks.LAHAN_TDD_KOSONG.format(minggu=periode.label(kini)), icon=":material/check_circle:")
     else:
-        st.caption(teks.LAHAN_TDD_PENJELASAN.format(minggu=weeks.label(kini), n=angka(len(daftar))))
+        st.caption(teks.LAHAN_TDD_PENJELASAN.format(minggu=periode.label(kini), n=angka(len(daftar))))
         per_area = lahan.tidak_dapat_dibangun_per_wilayah(ctx.con, ctx.filter, kini)
         codes = list(dict.fromkeys(per_area["kode"]))
         shown = per_area[per_area["kode"].isin(codes[:40])]

@@ -2,7 +2,7 @@
 an SPPG, the sites, beneficiaries and local suppliers."""
 import streamlit as st
 
-from analytics import sppg, weeks
+from analytics import periode, sppg
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, kpi, shell, teks, unduh
@@ -18,8 +18,8 @@ if kini is None:
     st.stop()
 
 st.markdown(
-    f"**{shell.area_name(ctx.g, f)}** · {weeks.label(kini)}"
-    + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+    f"**{shell.area_name(ctx.g, f)}** · {periode.label(kini)}"
+    + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
 )
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import bimtek, digitalisasi, metrik, weeks
+from analytics import bimtek, digitalisasi, metrik, periode
 from analytics.format import angka, persen, rupiah
 from analytics import kamus
 from ui import charts, kpi, shell, teks, unduh
@@ -25,7 +25,7 @@ kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
 if kini is None:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
 else:
-    st.caption(weeks.label(kini) + (f" · {teks.DIBANDING.format(minggu=weeks.label(lalu))}" if lalu else ""))
+    st.caption(periode.label(kini) + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else ""))
     c = st.columns(4)
     for col, key in zip(c, ("aktif", "kendala", "belum")):
         kpi.tile(col, p, f"simkopdes_{key}", label=kamus.AKUN_LABEL[key])
@@ -77,7 +77,7 @@ stat_minggu = p.minggu["simkopdes_desa"]
 if stat_minggu is None:
     st.info(teks.KOSONG_SIMKOPDES_DESA, icon=":material/info:")
 else:
-    st.caption(teks.DIGITAL_STATISTIK_SUMBER.format(minggu=weeks.label(stat_minggu)))
+    st.caption(teks.DIGITAL_STATISTIK_SUMBER.format(minggu=periode.label(stat_minggu)))
     statistik = metrik.dari_sumber("simkopdes_desa")
     for start in range(0, len(statistik), 4):
         for col, m in zip(st.columns(4), statistik[start:start + 4]):
@@ -104,8 +104,8 @@ if bk is None:
     st.info(teks.KOSONG_BIMTEK, icon=":material/info:")
     st.stop()
 
-st.caption(teks.BIMTEK_MINGGU.format(minggu=weeks.label(bk))
-           + (f" {teks.DIBANDING.format(minggu=weeks.label(bl))}." if bl else ""))
+st.caption(teks.BIMTEK_MINGGU.format(minggu=periode.label(bk))
+           + (f" {teks.DIBANDING.format(minggu=periode.label(bl))}." if bl else ""))
 c = st.columns(3)
 for col, key in zip(c, ("kegiatan", "peserta", "kecamatan")):
     kpi.tile(col, p, f"bimtek_{key}", label=teks.BIMTEK_METRIK[key])
@@ -134,7 +134,7 @@ with right:
 
 st.subheader(teks.BIMTEK_TABEL)
 kegiatan = bimtek.bimtek_kegiatan(ctx.con, f, bk)
-st.caption(teks.BIMTEK_TABEL_PENJELASAN.format(n=bimtek.JUMLAH_MINGGU, minggu=weeks.label(bk)))
+st.caption(teks.BIMTEK_TABEL_PENJELASAN.format(n=bimtek.JUMLAH_MINGGU, minggu=periode.label(bk)))
 shown = kegiatan.drop(columns=["minggu", "kabupaten"] if f.kabupaten else ["minggu"]).assign(
     kategori_peserta=kegiatan["kategori_peserta"].map(lambda v: teks.KATEGORI_PESERTA_LABEL.get(v, v)))
 st.dataframe(

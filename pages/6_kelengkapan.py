@@ -3,7 +3,7 @@ kabupaten/kota expected against those that reported, on time or late; the desa c
 koperasi data; a kabupaten × week heat table; and who has not reported this week."""
 import streamlit as st
 
-from analytics import config, kelengkapan, periode, weeks
+from analytics import config, kelengkapan, periode
 from analytics.filters import Filter
 from analytics.format import angka, persen
 from analytics import kamus
@@ -28,7 +28,7 @@ awal = rates["minggu"].min()
 hari = teks.HARI[config.load().hari_batas_lapor - 1]
 
 st.markdown(f"**{shell.area_name(ctx.g, f)}** · "
-            + teks.KELENGKAPAN_JENDELA.format(n=n_minggu, awal=weeks.label(awal), akhir=weeks.label(akhir)))
+            + teks.KELENGKAPAN_JENDELA.format(n=n_minggu, awal=periode.label(awal), akhir=periode.label(akhir)))
 st.caption(teks.KELENGKAPAN_BATAS.format(hari=hari))
 if f.level is None:
     provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0])
@@ -36,7 +36,7 @@ if f.level is None:
     st.caption(teks.KELENGKAPAN_NASIONAL.format(daftar=", ".join(provinsi)))
 
 # --- This week, per dataset
-st.subheader(teks.KELENGKAPAN_BAGIAN_MINGGU_INI.format(minggu=weeks.label(akhir)))
+st.subheader(teks.KELENGKAPAN_BAGIAN_MINGGU_INI.format(minggu=periode.label(akhir)))
 latest = rates[rates["minggu"] == rates["minggu"].max()].set_index("dataset")
 previous = rates[rates["minggu"] == sorted(set(rates["minggu"]))[-2]].set_index("dataset") if n_minggu > 1 else None
 for col, dataset in zip(st.columns(len(kelengkapan.DATASETS)), kelengkapan.DATASETS):
@@ -86,7 +86,7 @@ KOLOM = teks.KELENGKAPAN_KOLOM
 left, right = st.columns(2)
 with left:
     title = teks.KELENGKAPAN_BELUM_KEGIATAN if event_based else teks.KELENGKAPAN_BELUM
-    st.markdown(f"**{title.format(minggu=weeks.label(akhir))}**")
+    st.markdown(f"**{title.format(minggu=periode.label(akhir))}**")
     belum = one[(one["minggu"] == one["minggu"].max()) & (one["status"] == "tidak_melapor")]
     belum = belum[["kode_kabupaten", "nama", "batas_lapor"]]
     if belum.empty:
@@ -110,7 +110,7 @@ c1, c2 = st.columns([1, 2])
 c1.metric(teks.KELENGKAPAN_DESA_METRIK,
           teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(tercakup), diharapkan=angka(jumlah)), border=True)
 c1.caption((f"{persen(tercakup / jumlah)} · " if jumlah else "")
-           + teks.KELENGKAPAN_DESA_PENJELASAN.format(minggu=weeks.label(akhir)))
+           + teks.KELENGKAPAN_DESA_PENJELASAN.format(minggu=periode.label(akhir)))
 with c2:
     shown = desa.assign(persen=(100 * desa["desa_melapor"] / desa["desa"]).fillna(0).round()).drop(columns="kode")
     st.dataframe(shown, hide_index=True, column_config={

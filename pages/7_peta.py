@@ -5,7 +5,7 @@ the filter's extent and breaks it down one level further.
 """
 import streamlit as st
 
-from analytics import peta, weeks, zones
+from analytics import periode, peta, zones
 from analytics.filters import Filter
 from analytics.peta import geometri
 from analytics.metrik import METRIK, PETA
@@ -29,7 +29,7 @@ metrik = kiri.selectbox(teks.PETA_METRIK, PETA, format_func=lambda n: METRIK[n].
 lapisan = kanan.pills(teks.PETA_LAPISAN, peta.LAPISAN, selection_mode="multi", key="peta_lapisan",
                       default=["wilayah", "koperasi", "sppg"], format_func=lambda n: teks.PETA_LAPISAN_LABEL[n])
 
-st.caption(teks.PETA_MINGGU.format(**{k: weeks.label(v) if v else teks.PETA_TANPA_MINGGU for k, v in minggu.items()
+st.caption(teks.PETA_MINGGU.format(**{k: periode.label(v) if v else teks.PETA_TANPA_MINGGU for k, v in minggu.items()
                                      if k != "simkopdes_desa"}))
 if all(v is None for v in minggu.values()):
     st.info(teks.PETA_KOSONG, icon=":material/info:")

@@ -4,7 +4,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analytics import export, ingest, laporan, unggahan, weeks
+from analytics import export, ingest, laporan, periode, unggahan
 from analytics.format import angka
 from analytics.ingest import schema
 from ui import shell, teks
@@ -43,7 +43,7 @@ with tab_upload:
     dataset = c1.selectbox(teks.UNGGAH_DATASET, options,
                            format_func=lambda d: teks.UNGGAH_OTOMATIS if d == "auto" else teks.DATASET_LABEL[d])
     # SIMKOPDES exports carry no date: the uploader says which week they describe.
-    this_monday = weeks.monday(dt.date.today())
+    this_monday = periode.monday(dt.date.today())
     minggu = c2.date_input(teks.UNGGAH_MINGGU, value=this_monday, max_value=this_monday + dt.timedelta(days=6),
                            format="DD/MM/YYYY", help=teks.UNGGAH_MINGGU_BANTUAN)
     # A new key empties the uploader after a save or a cancel.
@@ -55,7 +55,7 @@ with tab_upload:
         if st.session_state.get("siap_kunci") != cache_key:
             bar = st.progress(0.0, text="Membaca file…")
             st.session_state["siap"] = ingest.prepare(
-                ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g, minggu=weeks.monday(minggu),
+                ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g, minggu=periode.monday(minggu),
                 progress=lambda share, text: bar.progress(share, text=text), actor=ctx.user)
             bar.empty()
             st.session_state["siap_kunci"] = cache_key
@@ -82,10 +82,10 @@ with tab_upload:
             c[1].metric("Baris valid", angka(len(r.rows)), border=True)
             c[2].metric("Baris bergalat", angka(len(r.error_rows)), border=True)
             if prepared.weeks:
-                st.caption("Minggu dalam file: " + ", ".join(weeks.label(w) for w in prepared.weeks)
+                st.caption("Minggu dalam file: " + ", ".join(periode.label(w) for w in prepared.weeks)
                            + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}")
             if prepared.dataset in schema.UNDATED:
-                st.info(teks.UNGGAH_TANPA_TANGGAL.format(minggu=weeks.label(prepared.weeks[-1]) if prepared.weeks else "–"),
+                st.info(teks.UNGGAH_TANPA_TANGGAL.format(minggu=periode.label(prepared.weeks[-1]) if prepared.weeks else "–"),
                         icon=":material/calendar_month:")
             if r.match_stats:
                 st.markdown(f"**{teks.UNGGAH_KECOCOKAN}**")
@@ -120,7 +120,7 @@ with tab_upload:
                         st.session_state.pop(key, None)
                     st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
                     st.session_state["pesan_unggah"] = teks.UNGGAH_TERSIMPAN.format(
-                        batch=batch, n=angka(len(r.rows)), minggu=weeks.label(prepared.weeks[-1]))
+                        batch=batch, n=angka(len(r.rows)), minggu=periode.label(prepared.weeks[-1]))
                     st.rerun()
             if b2.button(teks.UNGGAH_BATAL):
                 st.session_state.pop("siap", None)
@@ -136,7 +136,7 @@ with tab_history:
         shown = pd.DataFrame({
             "#": history["batch_id"],
             "data": history["dataset"],
-            "minggu": history["minggu"].map(weeks.label),
+            "minggu": history["minggu"].map(periode.label),
             "file": history["nama_file"],
             "oleh": history["diunggah_oleh"],
             "waktu": history["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M"),

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from analytics import format as fmt, weeks
+from analytics import format as fmt, periode
 from analytics.filters import Filter
 
 
@@ -12,7 +12,7 @@ from analytics.filters import Filter
     ("2025-10-27", dt.date(2025, 10, 27)), ("2026-01-01", dt.date(2025, 12, 29)),
 ])
 def test_monday_of_the_iso_week(day, monday):
-    assert weeks.monday(day) == monday
+    assert periode.monday(day) == monday
 
 
 @pytest.mark.parametrize("minggu, text", [
@@ -21,16 +21,16 @@ def test_monday_of_the_iso_week(day, monday):
     ("2025-12-29", "Minggu 1 · 29 Des 2025–4 Jan 2026"),
 ])
 def test_week_label_in_indonesian(minggu, text):
-    assert weeks.label(minggu) == text
+    assert periode.label(minggu) == text
 
 
 def test_latest_and_previous_week_with_data():
     data = [dt.date(2025, 10, 6), dt.date(2025, 10, 20), dt.date(2025, 10, 27)]
-    assert weeks.latest_at_or_before(data) == dt.date(2025, 10, 27)
-    assert weeks.latest_at_or_before(data, "2025-10-26") == dt.date(2025, 10, 20)
-    assert weeks.latest_at_or_before(data, "2025-10-01") is None
-    assert weeks.previous(data, dt.date(2025, 10, 20)) == dt.date(2025, 10, 6)
-    assert weeks.previous(data, dt.date(2025, 10, 6)) is None
+    assert periode.latest_at_or_before(data) == dt.date(2025, 10, 27)
+    assert periode.latest_at_or_before(data, "2025-10-26") == dt.date(2025, 10, 20)
+    assert periode.latest_at_or_before(data, "2025-10-01") is None
+    assert periode.previous(data, dt.date(2025, 10, 20)) == dt.date(2025, 10, 6)
+    assert periode.previous(data, dt.date(2025, 10, 6)) is None
 
 
 @pytest.mark.parametrize("value, text", [(1166, "1.166"), (83762, "83.762"), (0, "0"), (None, "–")])

@@ -57,10 +57,10 @@ FORMAT_BILANGAN = "%'.,d"
 
 def week_short(minggu) -> str:
     """'16 Nov' for the Monday of a week (Indonesian month abbreviations), for crowded axes."""
-    from analytics import weeks
+    from analytics import periode
 
-    d = weeks.monday(minggu)
-    return f"{d.day} {weeks.BULAN_SINGKAT[d.month - 1]}"
+    d = periode.monday(minggu)
+    return f"{d.day} {periode.BULAN_SINGKAT[d.month - 1]}"
 
 
 def _week_axis(fig: go.Figure, labels: list[str], max_ticks: int) -> None:
@@ -138,17 +138,17 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
 
 def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.Figure:
     """SPPG beroperasi per week (line) against the planned total of the latest week (dashed)."""
-    from analytics import weeks
+    from analytics import periode
 
     x = [week_short(m) for m in data["minggu"]]
     fig = go.Figure()
     fig.add_scatter(x=x, y=data["beroperasi"], mode="lines+markers", name=kamus.STATUS_SPPG_LABEL["beroperasi"],
                     line=dict(color=kamus.STATUS_SPPG_WARNA["beroperasi"], width=3),
-                    customdata=[weeks.label(m) for m in data["minggu"]],
+                    customdata=[periode.label(m) for m in data["minggu"]],
                     hovertemplate="%{customdata}: %{y:,} beroperasi<extra></extra>")
     fig.add_scatter(x=x, y=data["persiapan"], mode="lines", name=kamus.STATUS_SPPG_LABEL["persiapan"],
                     line=dict(color=kamus.STATUS_SPPG_WARNA["persiapan"], width=2),
-                    customdata=[weeks.label(m) for m in data["minggu"]],
+                    customdata=[periode.label(m) for m in data["minggu"]],
                     hovertemplate="%{customdata}: %{y:,} persiapan<extra></extra>")
     fig.add_hline(y=planned, line=dict(color="#555", dash="dash", width=2),
                   annotation_text=planned_label, annotation_position="top left")
@@ -175,12 +175,12 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
 def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
     """Participants per week, stacked by participant category, over the weeks of `window`
     (oldest first; a week without events shows as an empty slot)."""
-    from analytics import weeks
+    from analytics import periode
 
-    order = [weeks.monday(m) for m in window]
+    order = [periode.monday(m) for m in window]
     labels = [week_short(m) for m in order]
-    long_labels = [weeks.label(m) for m in order]
-    week_of = [weeks.monday(m) for m in data["minggu"]]
+    long_labels = [periode.label(m) for m in order]
+    week_of = [periode.monday(m) for m in data["minggu"]]
     fig = go.Figure()
     for key, label in teks.KATEGORI_PESERTA_LABEL.items():
         rows = {w: (p, k) for w, cat, p, k in zip(week_of, data["kategori_peserta"], data["peserta"], data["kegiatan"])
@@ -201,7 +201,7 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
 
 def completeness_rates(data: pd.DataFrame) -> go.Figure:
     """Share of expected kabupaten/kota that reported, per week, one line per dataset."""
-    from analytics import weeks
+    from analytics import periode
 
     colours = {"koperasi": "#2c7fb8", "lahan": "#8c6d31", "sppg": "#1a9850", "bimtek": "#969696"}
     fig = go.Figure()
@@ -211,7 +211,7 @@ def completeness_rates(data: pd.DataFrame) -> go.Figure:
                         name=teks.KELENGKAPAN_DATASET[dataset],
                         line=dict(color=colours.get(dataset, "#555"), width=2,
                                   dash="dot" if dataset == "bimtek" else "solid"),
-                        customdata=list(zip([weeks.label(m) for m in rows["minggu"]], rows["melapor"], rows["diharapkan"])),
+                        customdata=list(zip([periode.label(m) for m in rows["minggu"]], rows["melapor"], rows["diharapkan"])),
                         hovertemplate="%{customdata[0]}: %{customdata[1]:,} dari %{customdata[2]:,} (%{y:.0%})<extra>"
                                       + teks.KELENGKAPAN_DATASET[dataset] + "</extra>")
     fig.update_yaxes(range=[0, 1.05], tickformat=".0%", title=None)
@@ -224,7 +224,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
 
     `data` has nama, minggu, status, diunggah_pada; rows keep their order top to bottom.
     """
-    from analytics import weeks
+    from analytics import periode
 
     value = {"tidak_melapor": 0, "terlambat": 1, "tepat_waktu": 2}
     names = list(dict.fromkeys(data["nama"]))
@@ -241,7 +241,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         z[r][c] = value[status]
         text[r][c] = teks.KELENGKAPAN_SIMBOL[status]
         when = "" if pd.isna(diunggah) else f"<br>diunggah {pd.Timestamp(diunggah):%d-%m-%Y %H.%M}"
-        hover[r][c] = f"{sanitize.markup(nama)}<br>{weeks.label(minggu)}<br>{labels[status]}{when}"
+        hover[r][c] = f"{sanitize.markup(nama)}<br>{periode.label(minggu)}<br>{labels[status]}{when}"
     missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
     colours = [missing, kamus.KELENGKAPAN_WARNA["terlambat"], kamus.KELENGKAPAN_WARNA["tepat_waktu"]]
     scale = [[0, colours[0]], [1 / 3, colours[0]], [1 / 3, colours[1]], [2 / 3, colours[1]],
@@ -400,22 +400,22 @@ def ranked_bars(labels: list[str], values: list[int], colour: str, unit: str) ->
 def lines_over_weeks(data: pd.DataFrame, series: str, value: str, labels: dict[str, str],
                      colours: dict[str, str], unit: str) -> go.Figure:
     """One line per value of `series` over the weeks (`minggu`), x labelled with the week's Monday."""
-    from analytics import weeks
+    from analytics import periode
 
     fig = go.Figure()
     for key in [k for k in labels if k in set(data[series])] + sorted(set(data[series]) - set(labels)):
         rows = data[data[series] == key].sort_values("minggu")
-        x = [weeks.monday(m) for m in rows["minggu"]]
+        x = [periode.monday(m) for m in rows["minggu"]]
         fig.add_scatter(x=x, y=rows[value], mode="lines+markers", name=labels.get(key, key),
                         line=dict(color=colours.get(key, "#9e9e9e"), width=2.5),
-                        customdata=[weeks.label(m) for m in rows["minggu"]],
+                        customdata=[periode.label(m) for m in rows["minggu"]],
                         hovertemplate="%{customdata}: %{y:,} " + unit + "<extra>" + labels.get(key, key) + "</extra>")
     largest = int(data[value].max()) if len(data) else 0
     fig.update_yaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
-    ticks = sorted({weeks.monday(m) for m in data["minggu"]})
+    ticks = sorted({periode.monday(m) for m in data["minggu"]})
     ticks = ticks[::-1][::max(1, -(-len(ticks) // 6))][::-1]  # at most 6 labels, the latest always
     fig.update_xaxes(title=None, tickvals=ticks, tickangle=0,
-                     ticktext=[f"{d.day} {weeks.BULAN_SINGKAT[d.month - 1]}" for d in ticks])
+                     ticktext=[f"{d.day} {periode.BULAN_SINGKAT[d.month - 1]}" for d in ticks])
     _layout(fig, 380)
     # Beside the plot, not under it: a legend below would collide with the week labels.
     fig.update_layout(legend=dict(orientation="v", yanchor="top", y=1, x=1.02, xanchor="left"))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import access, db, periode, summary, unggahan, weeks, zones
+from analytics import access, db, periode, summary, unggahan, zones
 from analytics import demo as demo_data
 from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
@@ -90,7 +90,7 @@ def _state_from_url(g: Gazetteer) -> None:
     minggu = None
     if qp.get("minggu"):
         try:
-            minggu = weeks.monday(qp.get("minggu"))
+            minggu = periode.monday(qp.get("minggu"))
         except ValueError:
             minggu = None
     st.session_state["minggu"] = minggu
@@ -192,10 +192,10 @@ def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str,
         if minggu not in available:
             minggu = None
         st.session_state["w_minggu"] = minggu
-        latest_label = teks.MINGGU_TERBARU + (f" ({weeks.label(available[0])})" if available else "")
+        latest_label = teks.MINGGU_TERBARU + (f" ({periode.label(available[0])})" if available else "")
         minggu = st.selectbox(
             teks.LABEL_MINGGU, [None] + available, key="w_minggu", on_change=_week_changed,
-            format_func=lambda m: latest_label if m is None else weeks.label(m), placeholder=latest_label,
+            format_func=lambda m: latest_label if m is None else periode.label(m), placeholder=latest_label,
         )
         if f.level and f != access.clamp(user, Filter()) and st.button(
                 teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch"):

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from analytics import audit, db, sanitize, zones
-from analytics import weeks as weeks_mod
+from analytics import periode
 from analytics.config import load as load_settings
 from analytics.ingest import schema
 from analytics.ingest.child import read_isolated
@@ -148,7 +148,7 @@ def prepare(
         return Prepared(file_name, sha, dataset, table, None, f"Dataset '{dataset}' tidak dikenal.")
     if dataset in schema.UNDATED and minggu is None:
         # A SIMKOPDES export has no date: it counts for the week it is uploaded in.
-        minggu = weeks_mod.monday(today or dt.date.today())
+        minggu = periode.monday(today or dt.date.today())
     try:
         result = validation.validate(
             table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,

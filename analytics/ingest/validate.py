@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import weeks
+from analytics import periode
 from analytics.format import angka
 from analytics.ingest import schema, values
 from analytics.ingest.read import Table
@@ -141,11 +141,11 @@ def validate(
 
     # 3. Week of every row.
     date_col = ds.date_column
-    frame["minggu"] = _objects(frame[date_col].map(lambda d: weeks.monday(d) if d is not None else None))
+    frame["minggu"] = _objects(frame[date_col].map(lambda d: periode.monday(d) if d is not None else None))
     if minggu_default is not None:
-        frame["minggu"] = _objects(frame["minggu"].map(lambda m: m if m is not None else weeks.monday(minggu_default)))
+        frame["minggu"] = _objects(frame["minggu"].map(lambda m: m if m is not None else periode.monday(minggu_default)))
         frame[date_col] = _objects(frame[date_col].map(lambda d: d if d is not None else minggu_default))
-    this_week = weeks.monday(today)
+    this_week = periode.monday(today)
     for idx in frame.index[frame["minggu"].map(lambda m: m is not None and m > this_week)]:
         bad.iat[idx] = True
         out.errors.append(Problem(int(file_rows.iat[idx]), date_col, str(frame.at[idx, date_col]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from analytics.weeks import BULAN, BULAN_SINGKAT
+from analytics.periode import BULAN, BULAN_SINGKAT
 
 YES = {"ya", "y", "1", "true", "benar", "sudah", "ada", "yes", "iya"}
 NO = {"tidak", "t", "0", "false", "salah", "belum", "tidak_ada", "no", "n", "tdk"}
