@@ -78,10 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     except db.DatabaseBusy as exc:
         print(str(exc), file=sys.stderr)
         if args.command == "ingest":
-            from analytics import inbox
+            from analytics import kotak_masuk
             from analytics.config import load as load_settings
 
-            target = inbox.folder(load_settings().kotak_masuk or None)
+            target = kotak_masuk.folder(load_settings().kotak_masuk or None)
             print(f"Salin file ke {target}/: aplikasi yang berjalan mengimpornya dalam beberapa detik dan "
                   f"menulis laporan JSON di sampingnya ({target}/selesai/ atau {target}/ditolak/).", file=sys.stderr)
             return 1

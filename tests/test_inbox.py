@@ -8,7 +8,7 @@ import time
 
 import duckdb
 
-from analytics import inbox
+from analytics import kotak_masuk
 from conftest import FIXTURES, ROOT
 
 
@@ -22,7 +22,7 @@ def test_inbox_imports_settled_files_and_writes_reports_beside_them(fresh_db, tm
     for p in box.iterdir():
         os.utime(p, (old, old))
     (box / "baru.csv").write_text("masih disalin")  # too fresh: left for the next round
-    reports = inbox.process_inbox(fresh_db, box)
+    reports = kotak_masuk.process_inbox(fresh_db, box)
     assert [(r["file"], r["status"], r["rows_committed"]) for r in reports] == [
         ("minggu43.csv", "committed", 7), ("rusak.csv", "rejected", 0)]
     assert sorted(p.name for p in (box / "selesai").iterdir()) == ["minggu43.csv", "minggu43.csv.laporan.json"]
@@ -61,7 +61,7 @@ def test_a_symlink_is_never_followed_but_moved_unread_to_ditolak(fresh_db, tmp_p
     (box / "salinan.csv").symlink_to(elsewhere / "milik_orang_lain.csv")
     (box / "passwd.csv").symlink_to("/etc/passwd")
     _settle(box)
-    reports = inbox.process_inbox(fresh_db, box)
+    reports = kotak_masuk.process_inbox(fresh_db, box)
     assert sorted((r["file"], r["status"]) for r in reports) == [("passwd.csv", "rejected"), ("salinan.csv", "rejected")]
     for name in ("passwd.csv", "salinan.csv"):
         moved = box / "ditolak" / name
@@ -80,7 +80,7 @@ def test_a_symlinked_ditolak_folder_stops_the_inbox_without_writing_outside(fres
     (box / "ditolak").symlink_to(outside, target_is_directory=True)
     (box / "rusak.csv").write_text("tanggal_laporan,kode_desa,nama_koperasi\n2025-10-20,99.99.99.9999,Kop X\n")
     _settle(box)
-    reports = inbox.process_inbox(fresh_db, box)
+    reports = kotak_masuk.process_inbox(fresh_db, box)
     assert [(r["file"], r["status"]) for r in reports] == [("rusak.csv", "error")]
     assert "ditolak/" in reports[0]["errors"][0]["message"]
     assert list(outside.iterdir()) == []
@@ -95,15 +95,15 @@ def test_a_file_that_fails_to_import_goes_to_ditolak_and_the_queue_goes_on(fresh
     old = time.time() - 60
     os.utime(box / "racun.csv", (old - 10, old - 10))  # the poison is first in the queue
     os.utime(box / "baik.csv", (old, old))
-    real = inbox.ingest.prepare_path
+    real = kotak_masuk.ingest.prepare_path
 
     def prepare_path(con, name, *args, **kwargs):
         if str(name).endswith("racun.csv"):
             raise RuntimeError("pembaca rusak")
         return real(con, name, *args, **kwargs)
 
-    monkeypatch.setattr(inbox.ingest, "prepare_path", prepare_path)
-    reports = inbox.process_inbox(fresh_db, box)
+    monkeypatch.setattr(kotak_masuk.ingest, "prepare_path", prepare_path)
+    reports = kotak_masuk.process_inbox(fresh_db, box)
     assert [(r["file"], r["status"]) for r in reports] == [("racun.csv", "rejected"), ("baik.csv", "committed")]
     saved = json.loads((box / "ditolak" / "racun.csv.laporan.json").read_text(encoding="utf-8"))
     assert "Galat saat mengimpor" in saved["errors"][0]["message"] and "RuntimeError" in saved["errors"][0]["message"]
@@ -120,9 +120,9 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(fresh_db, tmp_
     def never(*args, **kwargs):
         raise AssertionError("the file was opened")
 
-    monkeypatch.setattr(inbox.ingest, "prepare_path", never)
+    monkeypatch.setattr(kotak_masuk.ingest, "prepare_path", never)
     _settle(box)
-    reports = inbox.process_inbox(fresh_db, box)
+    reports = kotak_masuk.process_inbox(fresh_db, box)
     assert [(r["file"], r["status"]) for r in reports] == [("raksasa.csv", "rejected")]
     assert reports[0]["errors"][0]["message"] == "File 2048.0 MB melebihi batas 50 MB; tidak dibaca."
     assert (box / "ditolak" / "raksasa.csv").stat().st_size == 2 * 1024 ** 3

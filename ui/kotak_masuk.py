@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from analytics import inbox
+from analytics import kotak_masuk
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 10
@@ -19,13 +19,13 @@ def start(path: str, folder: str) -> threading.Thread:
     from ui.shell import connection
 
     con = connection(path)
-    target = inbox.folder(folder or None)
+    target = kotak_masuk.folder(folder or None)
     target.mkdir(parents=True, exist_ok=True)
 
     def loop() -> None:
         while True:
             try:
-                for report in inbox.process_inbox(con, target):
+                for report in kotak_masuk.process_inbox(con, target):
                     log.info("kotak masuk: %s %s", report.get("file"), report.get("status"))
             except Exception:  # keep watching; the failure is in the log
                 log.exception("kotak masuk gagal")
