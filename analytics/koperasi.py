@@ -1,7 +1,7 @@
 """Questions about koperasi (KDKMP): counts, zones, obstacles. One function per .sql file."""
 from __future__ import annotations
 
-from analytics import db
+from analytics import db, zona
 from analytics.filters import Filter
 
 
@@ -11,8 +11,15 @@ def kendala_koperasi(con, f: Filter, minggu) -> dict[str, int]:
 
 
 def pindah_zona(con, f: Filter, minggu, minggu_lalu) -> dict[str, int]:
-    df = db.run(con, "pindah_zona", {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu})
-    return {k: int(v) for k, v in df.iloc[0].items()}
+    """This week's koperasi by zone move since the previous week with data: naik, turun, tetap, baru
+    (summed from the zone-move matrix)."""
+    hitung = dict.fromkeys(("naik", "turun", "tetap", "baru"), 0)
+    grid = zona.transisi_zona(con, f, minggu, minggu_lalu)
+    for dari, baris in grid.iterrows():
+        for ke, n in baris.items():
+            if jenis := zona.arah(dari, ke):
+                hitung[jenis] += int(n)
+    return hitung
 
 
 def zona_per_wilayah(con, f: Filter, minggu, minggu_lalu):

@@ -24,13 +24,35 @@ def _lists(df: pd.DataFrame, column: str) -> pd.DataFrame:
     return df
 
 
+def transisi_zona_per_wilayah(con, f: Filter, minggu, minggu_lalu, tingkat: str | None = None) -> pd.DataFrame:
+    """Koperasi per (area at `tingkat`, zone last week, zone this week): kode, nama, dari, ke, koperasi;
+    most first. Without `tingkat` the whole filter is one area (kode and nama None).
+
+    The one zone-move query: the matrix, the naik/turun/tetap/baru counts and the deck's moves per
+    area are sums of its rows, so they cannot disagree."""
+    return db.run(con, "transisi_zona_per_wilayah", {**f.params(), "tingkat": tingkat,
+                                                       "minggu": minggu, "minggu_lalu": minggu_lalu})
+
+
 def transisi_zona(con, f: Filter, minggu, minggu_lalu) -> pd.DataFrame:
     """Koperasi per (zone last week, zone this week): a 4×4 frame, rows DARI, columns KE."""
-    df = db.run(con, "transisi_zona", {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu})
+    df = transisi_zona_per_wilayah(con, f, minggu, minggu_lalu)
     grid = pd.DataFrame(0, index=list(DARI), columns=list(KE), dtype="int64")
     for dari, ke, n in zip(df["dari"], df["ke"], df["koperasi"]):
-        grid.loc[dari, ke] = int(n)
+        grid.loc[dari, ke] += int(n)
     return grid
+
+
+def arah(dari: str, ke: str) -> str | None:
+    """How a koperasi's zone moved: 'naik' (better), 'turun' (worse), 'tetap', 'baru' (not reported
+    last week), or None when it is no longer reported ('hilang')."""
+    if ke == "hilang":
+        return None
+    if dari == "baru":
+        return "baru"
+    # DARI and KE list the zones worst first.
+    kini, lalu = KE.index(ke), DARI.index(dari)
+    return "tetap" if kini == lalu else "naik" if kini > lalu else "turun"
 
 
 def koperasi_transisi(con, f: Filter, minggu, minggu_lalu, dari: str, ke: str) -> pd.DataFrame:

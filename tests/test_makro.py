@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from analytics import db
+from analytics import db, zona
 from analytics.filters import Filter
 
 MAKRO = {
@@ -160,3 +160,14 @@ def test_without_a_previous_week_every_koperasi_is_new(fresh_db):
     assert transisi(fresh_db, Filter(), minggu_lalu=None) == {
         "k1": ("baru", "kuning"), "k2": ("baru", "hijau"), "k4": ("baru", "merah"),
     }
+
+
+@pytest.mark.parametrize("dari, ke, expected", [
+    ("merah", "kuning", "naik"), ("kuning", "hijau", "naik"), ("merah", "hijau", "naik"),
+    ("hijau", "merah", "turun"), ("hijau", "kuning", "turun"),
+    ("kuning", "kuning", "tetap"),
+    ("baru", "merah", "baru"), ("baru", "hijau", "baru"),
+    ("merah", "hilang", None), ("hijau", "hilang", None),
+])
+def test_direction_of_a_zone_move(dari, ke, expected):
+    assert zona.arah(dari, ke) == expected
