@@ -7,12 +7,9 @@ select
     t.nama_kegiatan,
     t.kategori_peserta,
     t.jumlah_peserta
-from bimtek_aktif as t
+from bimtek_di_wilayah($provinsi, $kabupaten, $kecamatan) as t
 left join wilayah as kab on kab.tingkat = 'kabupaten' and kab.kode = t.kode_kabupaten
 left join kecamatan as kec on kec.kode = t.kode_kecamatan
 where t.minggu <= $minggu
   and t.minggu > $minggu::date - 7 * $jumlah_minggu
-  and ($provinsi is null or t.kode_provinsi = $provinsi)
-  and ($kabupaten is null or t.kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or t.kode_kecamatan = $kecamatan)
 order by t.tanggal desc, t.kode_kabupaten, t.nama_kegiatan

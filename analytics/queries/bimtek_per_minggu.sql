@@ -5,11 +5,8 @@ select
     coalesce(kategori_peserta, 'tidak_diisi') as kategori_peserta,
     count(*) as kegiatan,
     coalesce(sum(jumlah_peserta), 0)::bigint as peserta
-from bimtek_aktif
+from bimtek_di_wilayah($provinsi, $kabupaten, $kecamatan)
 where minggu <= $minggu
   and minggu > $minggu::date - 7 * $jumlah_minggu
-  and ($provinsi is null or kode_provinsi = $provinsi)
-  and ($kabupaten is null or kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or kode_kecamatan = $kecamatan)
 group by all
 order by minggu, kategori_peserta

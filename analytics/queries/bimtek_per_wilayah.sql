@@ -1,27 +1,15 @@
 -- Training events and participants per area one level below the filter: in the chosen week and
--- in every week up to it. Events without a kecamatan keep a null code at kecamatan level.
-with t as (
+-- in every week up to it. Events without a kecamatan keep a null code at kecamatan level; events
+-- have no desa, so at desa level they keep their kecamatan's code (and no name).
+with hitung as (
     select
-        case $tingkat
-            when 'provinsi' then kode_provinsi
-            when 'kabupaten' then kode_kabupaten
-            else kode_kecamatan
-        end as kode,
-        minggu,
-        jumlah_peserta
-    from bimtek_aktif
-    where minggu <= $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-), hitung as (
-    select
-        kode,
+        kode_tingkat($tingkat, kode_provinsi, kode_kabupaten, kode_kecamatan, kode_kecamatan) as kode,
         count(*) filter (where minggu = $minggu) as kegiatan,
         coalesce(sum(jumlah_peserta) filter (where minggu = $minggu), 0)::bigint as peserta,
         count(*) as kegiatan_kumulatif,
         coalesce(sum(jumlah_peserta), 0)::bigint as peserta_kumulatif
-    from t
+    from bimtek_di_wilayah($provinsi, $kabupaten, $kecamatan)
+    where minggu <= $minggu
     group by kode
 )
 select h.kode, w.nama_singkat as nama, h.kegiatan, h.peserta, h.kegiatan_kumulatif, h.peserta_kumulatif

@@ -8,9 +8,7 @@ with provinsi_berdata as (
     select kec.kode, kec.nama, kec.kode_induk as kode_kabupaten
     from kecamatan as kec
     join kabupaten as kab on kab.kode = kec.kode_induk
-    where ($provinsi is null or kab.kode_induk = $provinsi)
-      and ($kabupaten is null or kab.kode = $kabupaten)
-      and ($kecamatan is null or kec.kode = $kecamatan)
+    where dalam_wilayah(kab.kode_induk, kab.kode, kec.kode, null, $provinsi, $kabupaten, $kecamatan, null)
       and ($provinsi is not null or kab.kode_induk in (select kode from provinsi_berdata))
 ), ada as (
     select distinct kode_kecamatan

@@ -2,12 +2,8 @@
 -- of them), zero where an obstacle named in some week was absent: one line per kendala.
 with k as (
     select minggu, id_koperasi, kendala
-    from koperasi_aktif
+    from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu <= $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
 ), minggu_data as (
     select minggu
     from (select distinct minggu from k)

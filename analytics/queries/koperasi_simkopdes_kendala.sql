@@ -8,14 +8,10 @@ select
     array_to_string(k.kendala, ', ') as kendala,
     k.keterangan,
     k.kode_desa
-from koperasi_aktif as k
+from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as k
 left join desa as d on d.kode = k.kode_desa
 left join kecamatan as kec on kec.kode = k.kode_kecamatan
 left join wilayah as kab on kab.tingkat = 'kabupaten' and kab.kode = k.kode_kabupaten
 where k.minggu = $minggu
   and k.akun_simkopdes = 'kendala'
-  and ($provinsi is null or k.kode_provinsi = $provinsi)
-  and ($kabupaten is null or k.kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or k.kode_kecamatan = $kecamatan)
-  and ($desa is null or k.kode_desa = $desa)
 order by k.kode_kabupaten, kec.nama, d.nama, k.nama_koperasi

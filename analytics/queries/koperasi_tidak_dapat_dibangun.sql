@@ -11,14 +11,10 @@ select
     k.status_lahan,
     k.pendamping,
     k.keterangan
-from koperasi_aktif as k
+from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as k
 left join wilayah as w on w.tingkat = 'kabupaten' and w.kode = k.kode_kabupaten
 left join kecamatan as kc on kc.kode = k.kode_kecamatan
 left join desa as d on d.kode = k.kode_desa
 where k.minggu = $minggu
   and k.tahap_fisik = 'tidak_dapat_dibangun'
-  and ($provinsi is null or k.kode_provinsi = $provinsi)
-  and ($kabupaten is null or k.kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or k.kode_kecamatan = $kecamatan)
-  and ($desa is null or k.kode_desa = $desa)
 order by w.nama_singkat, kc.nama, d.nama, k.nama_koperasi

@@ -2,12 +2,8 @@
 with l as (
     select coalesce(nullif(trim(verifikator), ''), 'tidak_diisi') as verifikator,
            coalesce(status_verifikasi, 'tidak_diisi') as status_verifikasi
-    from lahan_aktif
+    from di_wilayah('lahan_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu = $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
 ), hitung as (
     select verifikator, status_verifikasi, count(*) as persil
     from l

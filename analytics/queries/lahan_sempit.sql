@@ -10,14 +10,10 @@ select
     l.status_verifikasi,
     l.verifikator,
     l.keterangan
-from lahan_aktif as l
+from di_wilayah('lahan_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as l
 left join wilayah as w on w.tingkat = 'kabupaten' and w.kode = l.kode_kabupaten
 left join kecamatan as kc on kc.kode = l.kode_kecamatan
 left join desa as d on d.kode = l.kode_desa
 where l.minggu = $minggu
   and l.luas_m2 < $batas_m2
-  and ($provinsi is null or l.kode_provinsi = $provinsi)
-  and ($kabupaten is null or l.kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or l.kode_kecamatan = $kecamatan)
-  and ($desa is null or l.kode_desa = $desa)
 order by l.luas_m2, l.id_lahan

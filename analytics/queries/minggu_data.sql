@@ -1,32 +1,14 @@
--- Weeks that have data, per dataset, inside the filter.
-with koperasi_minggu as (
-    select distinct minggu from koperasi_aktif
-    where ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
-), lahan_minggu as (
-    select distinct minggu from lahan_aktif
-    where ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
-), sppg_minggu as (
-    select distinct minggu from sppg_aktif
-    where ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-), bimtek_minggu as (
-    select distinct minggu from bimtek_aktif
-    where ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-)
-select 'koperasi' as dataset, minggu from koperasi_minggu
+-- Weeks that have data, per dataset, inside the filter. SPPG sites are counted down to the
+-- kecamatan: a desa filter keeps its kecamatan's SPPG weeks.
+select distinct 'koperasi' as dataset, minggu
+from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
 union all
-select 'lahan', minggu from lahan_minggu
+select distinct 'lahan', minggu
+from di_wilayah('lahan_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
 union all
-select 'sppg', minggu from sppg_minggu
+select distinct 'sppg', minggu
+from di_wilayah('sppg_aktif', $provinsi, $kabupaten, $kecamatan, null)
 union all
-select 'bimtek', minggu from bimtek_minggu
+select distinct 'bimtek', minggu
+from bimtek_di_wilayah($provinsi, $kabupaten, $kecamatan)
 order by dataset, minggu

@@ -4,12 +4,8 @@
 with kini as (
     select id_koperasi, nama_koperasi, kode_kabupaten, kode_kecamatan, kode_desa,
            zona_hitung, aturan, pendamping, tahap_fisik, minggu_tanpa_progres
-    from koperasi_zona
+    from di_wilayah('koperasi_zona', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu = $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
 ), lalu as (
     select id_koperasi, zona_hitung
     from zona_koperasi
@@ -19,10 +15,7 @@ with kini as (
         k.*,
         l.zona_hitung as zona_lalu,
         k.zona_hitung = 'merah' as merah,
-        coalesce(
-            (case k.zona_hitung when 'merah' then 0 when 'kuning' then 1 when 'hijau' then 2 end)
-            < (case l.zona_hitung when 'merah' then 0 when 'kuning' then 1 when 'hijau' then 2 end),
-            false) as turun,
+        coalesce(peringkat_zona(k.zona_hitung) < peringkat_zona(l.zona_hitung), false) as turun,
         coalesce(k.tahap_fisik = 'pembangunan' and k.minggu_tanpa_progres >= $batas_macet, false) as macet
     from kini as k
     left join lalu as l on l.id_koperasi = k.id_koperasi
@@ -69,7 +62,7 @@ left join wilayah as w on w.tingkat = 'kabupaten' and w.kode = p.kode_kabupaten
 order by
     w.nama_singkat,
     kc.nama,
-    case p.zona_hitung when 'merah' then 0 when 'kuning' then 1 else 2 end,
+    peringkat_zona(p.zona_hitung),
     m.minggu_di_zona desc,
     d.nama,
     p.nama_koperasi

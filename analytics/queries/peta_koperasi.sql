@@ -2,12 +2,8 @@
 -- usable point, else at its desa centroid; with the zone and the ids of the rules that fired.
 with kop as (
     select id_koperasi, nama_koperasi, kode_desa, kode_kecamatan, zona_hitung, aturan
-    from koperasi_zona
+    from di_wilayah('koperasi_zona', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu = $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
 ), persil as (
     select
         kode_desa, lower(nama_koperasi) as kunci, lat, lon,
@@ -18,13 +14,9 @@ with kop as (
             else 'di_luar'
         end as koordinat,
         status_verifikasi, id_lahan
-    from lahan_aktif
+    from di_wilayah('lahan_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu = $minggu_lahan
       and nama_koperasi is not null
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
 ), persil_terbaik as (
     -- One parcel per koperasi: one with a usable point first, verified parcels before the rest.
     select *

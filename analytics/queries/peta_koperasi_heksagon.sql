@@ -7,19 +7,10 @@ with kop as (
     -- zona_koperasi alone (one narrow table) carries the zone and every region code.
     select
         k.zona_hitung, d.lat, d.lon,
-        case $tingkat
-            when 'provinsi' then k.kode_provinsi
-            when 'kabupaten' then k.kode_kabupaten
-            when 'kecamatan' then k.kode_kecamatan
-            else k.kode_desa
-        end as kode
-    from zona_koperasi as k
+        kode_tingkat($tingkat, k.kode_provinsi, k.kode_kabupaten, k.kode_kecamatan, k.kode_desa) as kode
+    from di_wilayah('zona_koperasi', $provinsi, $kabupaten, $kecamatan, $desa) as k
     left join desa as d on d.kode = k.kode_desa
     where k.minggu = $minggu
-      and ($provinsi is null or k.kode_provinsi = $provinsi)
-      and ($kabupaten is null or k.kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or k.kode_kecamatan = $kecamatan)
-      and ($desa is null or k.kode_desa = $desa)
 ), aksial as (
     -- Fractional axial coordinates of each point (x = q, z = r, y = -q - r in cube form).
     select

@@ -19,12 +19,8 @@ select
         when l.lon between $lat_min and $lat_max and l.lat between $lon_min and $lon_max then 'tertukar'
         else 'di_luar'
     end as koordinat
-from lahan_aktif as l
+from di_wilayah('lahan_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as l
 left join desa as d on d.kode = l.kode_desa
 left join kecamatan as c on c.kode = l.kode_kecamatan
 where l.minggu = $minggu_lahan
-  and ($provinsi is null or l.kode_provinsi = $provinsi)
-  and ($kabupaten is null or l.kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or l.kode_kecamatan = $kecamatan)
-  and ($desa is null or l.kode_desa = $desa)
 order by l.id_lahan

@@ -9,12 +9,8 @@ with dapur as (
             when lon between $lat_min and $lat_max and lat between $lon_min and $lon_max then 'tertukar'
             else 'di_luar'
         end as koordinat
-    from sppg_aktif
+    from di_wilayah('sppg_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu = $minggu_sppg
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
 )
 select
     s.nama_sppg as nama,

@@ -11,13 +11,9 @@ select
     s.pemasok_lokal,
     s.kode_kecamatan,
     s.kode_desa
-from sppg_aktif as s
+from di_wilayah('sppg_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as s
 left join wilayah as kab on kab.tingkat = 'kabupaten' and kab.kode = s.kode_kabupaten
 left join kecamatan as kec on kec.kode = s.kode_kecamatan
 left join desa as d on d.kode = s.kode_desa
 where s.minggu = $minggu
-  and ($provinsi is null or s.kode_provinsi = $provinsi)
-  and ($kabupaten is null or s.kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or s.kode_kecamatan = $kecamatan)
-  and ($desa is null or s.kode_desa = $desa)
 order by s.kode_kabupaten, kec.nama, s.nama_sppg

@@ -6,12 +6,8 @@ select
     count(*) filter (where status = 'persiapan') as persiapan,
     count(*) filter (where status = 'beroperasi') as beroperasi,
     count(*) filter (where status = 'ditutup_sementara') as ditutup_sementara
-from sppg_aktif
+from di_wilayah('sppg_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
 where minggu <= $minggu
   and minggu > $minggu::date - 7 * $jumlah_minggu
-  and ($provinsi is null or kode_provinsi = $provinsi)
-  and ($kabupaten is null or kode_kabupaten = $kabupaten)
-  and ($kecamatan is null or kode_kecamatan = $kecamatan)
-  and ($desa is null or kode_desa = $desa)
 group by minggu
 order by minggu

@@ -1,25 +1,8 @@
 -- SPPG by status per area one level below the filter in one week, with the beneficiaries and
 -- local suppliers of the operating kitchens.
-with s as (
+with hitung as (
     select
-        case $tingkat
-            when 'provinsi' then kode_provinsi
-            when 'kabupaten' then kode_kabupaten
-            when 'kecamatan' then kode_kecamatan
-            else kode_desa
-        end as kode,
-        status,
-        penerima_manfaat,
-        pemasok_lokal
-    from sppg_aktif
-    where minggu = $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
-), hitung as (
-    select
-        kode,
+        kode_tingkat($tingkat, kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa) as kode,
         count(*) as total,
         count(*) filter (where status = 'rencana') as rencana,
         count(*) filter (where status = 'persiapan') as persiapan,
@@ -28,7 +11,8 @@ with s as (
         count(*) filter (where status is null) as tidak_diisi,
         coalesce(sum(penerima_manfaat) filter (where status = 'beroperasi'), 0)::bigint as penerima_manfaat,
         coalesce(sum(pemasok_lokal) filter (where status = 'beroperasi'), 0)::bigint as pemasok_lokal
-    from s
+    from di_wilayah('sppg_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
+    where minggu = $minggu
     group by kode
 )
 select h.kode, w.nama_singkat as nama, h.total, h.rencana, h.persiapan, h.beroperasi, h.ditutup_sementara,

@@ -1,23 +1,8 @@
 -- Koperasi by land status (status_lahan) per area one level below the filter, in one week;
 -- areas with the most koperasi without land (none or rejected) first.
-with k as (
+with hitung as (
     select
-        case $tingkat
-            when 'provinsi' then kode_provinsi
-            when 'kabupaten' then kode_kabupaten
-            when 'kecamatan' then kode_kecamatan
-            else kode_desa
-        end as kode,
-        status_lahan
-    from koperasi_aktif
-    where minggu = $minggu
-      and ($provinsi is null or kode_provinsi = $provinsi)
-      and ($kabupaten is null or kode_kabupaten = $kabupaten)
-      and ($kecamatan is null or kode_kecamatan = $kecamatan)
-      and ($desa is null or kode_desa = $desa)
-), hitung as (
-    select
-        kode,
+        kode_tingkat($tingkat, kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa) as kode,
         count(*) filter (where status_lahan = 'tidak_ada') as tidak_ada,
         count(*) filter (where status_lahan = 'diajukan') as diajukan,
         count(*) filter (where status_lahan = 'verifikasi') as verifikasi,
@@ -25,7 +10,8 @@ with k as (
         count(*) filter (where status_lahan = 'ditolak') as ditolak,
         count(*) filter (where status_lahan is null) as tidak_diisi,
         count(*) as koperasi
-    from k
+    from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
+    where minggu = $minggu
     group by kode
 )
 select h.kode, w.nama_singkat as nama, h.tidak_ada, h.diajukan, h.verifikasi, h.terverifikasi, h.ditolak,
