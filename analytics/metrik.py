@@ -308,8 +308,14 @@ def dari_sumber(sumber: str) -> list[Metrik]:
 # --- SQL ------------------------------------------------------------------------------------------
 
 _KODE = {level: f"kode_{level}" for level in LEVELS}
-# The region filter, written once: each level binds its code or null.
-_WILAYAH = {level: f"(${level} is null or kode_{level} = ${level})" for level in LEVELS}
+
+
+def _dalam_wilayah(sumber: Sumber) -> str:
+    """The region filter (the macro of migration 011) over the levels the source carries."""
+    levels = LEVELS[: LEVELS.index(sumber.terhalus) + 1]
+    kolom = [f"kode_{level}" if level in levels else "null" for level in LEVELS]
+    nilai = [f"${level}" if level in levels else "null" for level in LEVELS]
+    return f"dalam_wilayah({', '.join(kolom + nilai)})"
 
 
 def _tingkat_sumber(sumber: Sumber, tingkat: str) -> str:
@@ -328,9 +334,7 @@ def sql_nilai(sumber_id: str, tingkat: str | None = None) -> str:
             raise ValueError(f"tingkat tidak dikenal: {tingkat!r}")
         kolom.insert(0, f"{_KODE[_tingkat_sumber(sumber, tingkat)]} as kode")
         grup = "\ngroup by 1"
-    levels = LEVELS[: LEVELS.index(sumber.terhalus) + 1]
-    where = " and ".join(["minggu = $minggu", *(_WILAYAH[level] for level in levels)])
-    return f"select {', '.join(kolom)}\nfrom {sumber.relasi}\nwhere {where}{grup}"
+    return f"select {', '.join(kolom)}\nfrom {sumber.relasi}\nwhere minggu = $minggu and {_dalam_wilayah(sumber)}{grup}"
 
 
 def _params(sumber: Sumber, f: Filter, minggu) -> dict:

@@ -37,11 +37,13 @@ KOLOM_EKSPOR = {"koperasi": "cooperatives", "akun": "accounts_count", "npwp": "n
 # --- the builder, without a database -------------------------------------------------------------
 
 @pytest.mark.parametrize(("sumber", "tingkat", "wanted", "unwanted"), [
-    ("koperasi", None, ["from koperasi_zona", "($desa is null or kode_desa = $desa)", "count(*) as terdaftar"],
+    ("koperasi", None, ["from koperasi_zona", "dalam_wilayah(kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa, "
+                                              "$provinsi, $kabupaten, $kecamatan, $desa)", "count(*) as terdaftar"],
      ["group by"]),
     ("koperasi", "kabupaten", ["kode_kabupaten as kode", "group by 1"], []),
     # Bimtek rows stop at kecamatan: no desa filter, and a desa grouping falls back to kecamatan.
-    ("bimtek", "desa", ["kode_kecamatan as kode", "($kecamatan is null or kode_kecamatan = $kecamatan)"], ["$desa"]),
+    ("bimtek", "desa", ["kode_kecamatan as kode", "kode_kecamatan, null, $provinsi, $kabupaten, $kecamatan, null)"],
+     ["$desa"]),
     # Reporting is per kabupaten/kota, from the one view of who is expected.
     ("kelengkapan", None, ["from kabupaten_wajib_lapor", "count(*) filter (where melapor) as kabupaten_melapor"],
      ["$kecamatan", "$desa"]),
