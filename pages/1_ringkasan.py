@@ -16,8 +16,7 @@ if kini is None:
     st.stop()
 
 st.markdown(
-    f"**{shell.area_name(ctx.g, ctx.filter)}** · {periode.label(kini)}"
-    + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+    f"**{shell.area_name(ctx.g, ctx.filter)}** · {shell.minggu_teks(kini, lalu)}"
 )
 
 st.subheader(teks.BAGIAN_KOPERASI)

@@ -42,8 +42,7 @@ if kini is None:
     st.stop()
 
 st.markdown(
-    f"**{area}** · {periode.label(kini)}"
-    + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+    f"**{area}** · {shell.minggu_teks(kini, lalu)}"
 )
 
 # Zones per area, this week beside last week; a click opens the area.

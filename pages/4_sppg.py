@@ -18,8 +18,7 @@ if kini is None:
     st.stop()
 
 st.markdown(
-    f"**{shell.area_name(ctx.g, f)}** · {periode.label(kini)}"
-    + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}")
+    f"**{shell.area_name(ctx.g, f)}** · {shell.minggu_teks(kini, lalu)}"
 )
 
 

@@ -305,6 +305,12 @@ def set_filter(f: Filter) -> None:
     st.rerun()
 
 
+def minggu_teks(kini, lalu) -> str:
+    """'Minggu 47 · 16–22 Nov 2026 · dibandingkan dengan …' (or 'tanpa pembanding')."""
+    return (periode.label(kini)
+            + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}"))
+
+
 def drill(event, shown=None) -> None:
     """A click on a bar narrows the shared filter to its area: the code in the bar's customdata[0],
     else the bar's label looked up in `shown` (kode, nama). Labels reach plotly escaped, so the
