@@ -87,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 2
     try:
-        from analytics import zones
+        from analytics import zona
 
-        zones.ensure_current(con, zones.load_rules())
+        zona.aturan.ensure_current(con, zona.aturan.load_rules())
         return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo,
                 "deck": _deck}[args.command](con, args)
     finally:

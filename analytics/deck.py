@@ -26,7 +26,7 @@ from analytics import sanitize
 from analytics.filters import Filter
 from analytics.peta import geometri
 from analytics.format import angka, persen
-from analytics.zones import Rules, load_rules
+from analytics.zona.aturan import Rules, load_rules
 
 # --- texts --------------------------------------------------------------------------------------
 

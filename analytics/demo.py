@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from analytics import db, ingest, kelengkapan, zones
+from analytics import db, ingest, kelengkapan, zona
 from analytics.ingest import schema
 from analytics.wilayah import Gazetteer
 
@@ -956,7 +956,7 @@ def load(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None = None) -> 
     (ingest.UploadRefused): check is_loaded() first, or remove it with ingest.remove_demo().
     """
     g = gazetteer or Gazetteer.load(con)
-    rules = zones.load_rules()
+    rules = zona.aturan.load_rules()
     order = {name: i for i, name in enumerate(("koperasi", "lahan", "sppg", "bimtek"))}
     batches = []
     for file_name, dataset, data in build_files(g):

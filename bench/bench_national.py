@@ -44,7 +44,7 @@ if str(ROOT) not in sys.path:
 
 import duckdb  # noqa: E402
 
-from analytics import db, ingest, summary, zones  # noqa: E402
+from analytics import db, ingest, summary, zona  # noqa: E402
 from analytics.filters import Filter  # noqa: E402
 from analytics.wilayah import Gazetteer  # noqa: E402
 from bench import beban, nasional  # noqa: E402
@@ -118,7 +118,7 @@ def siapkan_kerja(basis: nasional.Basis, target: Path) -> Path:
 def unggah(con, basis: nasional.Basis) -> list[dict]:
     """Each last-week national file through prepare and commit, as the page and the CLI do."""
     g = Gazetteer.load(con)
-    rules = zones.load_rules()
+    rules = zona.aturan.load_rules()
     today = nasional.MINGGU_AKHIR + dt.timedelta(days=7)
     out = []
     for dataset, path in basis.files.items():
@@ -151,7 +151,7 @@ def unggah(con, basis: nasional.Basis) -> list[dict]:
 def zona_ulang(con) -> int:
     """What a zone-rule change costs: every zone of all history recomputed in one transaction."""
     con.execute("begin transaction")
-    n = zones.recompute(con, zones.load_rules())
+    n = zona.aturan.recompute(con, zona.aturan.load_rules())
     con.execute("commit")
     return n
 

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analytics import db, zones  # noqa: E402
+from analytics import db, zona  # noqa: E402
 
 # Bump when the generated data changes: a new cache file is built beside the old one.
 BUILD = 1
@@ -73,7 +73,7 @@ def skema() -> str:
     digest = hashlib.sha256()
     for _, path in db.migrations():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update(zones.load_rules().digest.encode())
+    digest.update(zona.aturan.load_rules().digest.encode())
     return digest.hexdigest()[:10]
 
 
@@ -392,7 +392,7 @@ def build(u: Ukuran = Ukuran(), *, rebuild: bool = False, log=_log) -> Basis:
         log(f"  {dataset}: {rows:,} rows of history in {time.perf_counter() - t:.1f} s")
     con.execute("select setval('batch_id_seq', (select max(batch_id) from upload_batch))")
     t = time.perf_counter()
-    zones.ensure_current(con, zones.load_rules())
+    zona.aturan.ensure_current(con, zona.aturan.load_rules())
     log(f"  zones of every koperasi row: {time.perf_counter() - t:.1f} s")
     for dataset, file in files.items():
         n = _write_file(con, dataset, u, file)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics import db, peta, zones  # noqa: E402
+from analytics import db, peta, zona  # noqa: E402
 from ui import peta as ui_peta  # noqa: E402
 from analytics.filters import Filter  # noqa: E402
 
@@ -61,7 +61,7 @@ def build(path: Path) -> None:
                                   case hash(kode) % 4 when 0 then 'beroperasi' when 1 then 'persiapan'
                                        else 'rencana' end, 3000
                            from kecamatan""", {"b": batch, "m": MINGGU})
-    zones.recompute(con, zones.load_rules())
+    zona.aturan.recompute(con, zona.aturan.load_rules())
     con.close()
 
 
@@ -76,7 +76,7 @@ def main() -> int:
     build(args.db)
     print(f"Data sintetis nasional dibangun dalam {time.perf_counter() - start:.1f} s ({args.db})\n")
     con = db.connect(args.db)
-    rules = zones.load_rules()
+    rules = zona.aturan.load_rules()
     minggu = {"koperasi": MINGGU, "sppg": MINGGU, "lahan": None}
     print("| filter | lapisan (objek) | deck JSON | susun (pertama / lagi) |")
     print("|---|---|---:|---:|")

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import koperasi, periode, zona, zones
+from analytics import koperasi, periode, zona
 from analytics.format import angka
 from analytics import kamus
 from ui import charts, shell, teks
@@ -11,7 +11,7 @@ from ui.unduh import table_downloads
 ctx = shell.page(teks.HALAMAN["zona"][0])
 shell.breadcrumb(ctx)
 p = ctx.picture()
-rules = zones.load_rules()
+rules = zona.aturan.load_rules()
 kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
 area = shell.area_name(ctx.g, ctx.filter)
 tingkat = ctx.filter.group_level

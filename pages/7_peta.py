@@ -5,7 +5,7 @@ the filter's extent and breaks it down one level further.
 """
 import streamlit as st
 
-from analytics import periode, peta, zones
+from analytics import periode, peta, zona
 from analytics.filters import Filter
 from analytics.peta import geometri
 from analytics.metrik import METRIK, PETA
@@ -21,7 +21,7 @@ minggu = {k: p.minggu.get(k) for k in ("koperasi", "sppg", "lahan", "simkopdes_d
 @st.cache_data(show_spinner=False, max_entries=64)
 def _peta(path: str, version: str, rules_digest: str, f: Filter, minggu_items: tuple, metrik: str,
           lapisan: tuple) -> peta.Peta:
-    return peta.peta(shell.connection(path), f, dict(minggu_items), metrik, lapisan, zones.load_rules())
+    return peta.peta(shell.connection(path), f, dict(minggu_items), metrik, lapisan, zona.aturan.load_rules())
 
 
 kiri, kanan = st.columns([2, 3], vertical_alignment="bottom")
@@ -34,7 +34,7 @@ st.caption(teks.PETA_MINGGU.format(**{k: periode.label(v) if v else teks.PETA_TA
 if all(v is None for v in minggu.values()):
     st.info(teks.PETA_KOSONG, icon=":material/info:")
 
-rules = zones.load_rules()
+rules = zona.aturan.load_rules()
 m = _peta(ctx.path, ctx.version, rules.digest, ctx.filter, tuple(sorted(minggu.items())), metrik,
           tuple(sorted(lapisan or ())))
 online = peta.online_aktif()

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from analytics import ingest, zones
+from analytics import ingest, zona
 from conftest import FIXTURES, TODAY, ingest_file
 
 HEADER = "tanggal_laporan,kode_desa,nama_koperasi,badan_hukum,akun_simkopdes,tahap_fisik,progres_fisik_persen,jumlah_anggota,kendala"
@@ -70,7 +70,7 @@ def test_a_failure_mid_commit_leaves_the_previous_state(fresh_db, gazetteer, mon
     def boom(*args, **kwargs):
         raise RuntimeError("listrik padam")
 
-    monkeypatch.setattr(zones, "recompute", boom)
+    monkeypatch.setattr(zona.aturan, "recompute", boom)
     with pytest.raises(RuntimeError):
         ingest.commit(fresh_db, prepared)
     assert checksums(fresh_db) == before

@@ -15,7 +15,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo, ingest, metrik, peta, summary, zones
+from analytics import db, deck, demo, ingest, metrik, peta, summary, zona
 from analytics.filters import LEVELS, Filter
 from analytics.format import angka
 from conftest import ROOT
@@ -157,7 +157,7 @@ def test_per_area_values_add_up_to_the_total(demo_con, nama):
 def test_the_map_colours_each_area_by_the_registry_value(demo_con, nama):
     f = FILTERS[nama]
     p = summary.picture(demo_con, f)
-    rules = zones.load_rules()
+    rules = zona.aturan.load_rules()
     minggu = {k: p.minggu[k] for k in ("koperasi", "sppg", "lahan", "simkopdes_desa")}
     for mid in metrik.PETA:
         m = metrik.METRIK[mid]

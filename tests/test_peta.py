@@ -12,7 +12,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, metrik, peta, zones
+from analytics import db, metrik, peta, zona
 from analytics.filters import Filter
 from analytics.peta import geometri
 from conftest import ROOT
@@ -39,7 +39,7 @@ def con(loaded_db_file, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def rules():
-    return zones.load_rules()
+    return zona.aturan.load_rules()
 
 
 def colours(layer) -> dict[str, list[int]]:
@@ -370,7 +370,7 @@ def nasional(empty_db_file, tmp_path_factory):
                              when 2 then 'belum_mulai' else 'pembangunan' end,
                         (hash(kode) % 100)::double, hash(kode) % 11 = 0
                  from desa""", {"b": batch, "m": NASIONAL})
-    zones.recompute(c, zones.load_rules())
+    zona.aturan.recompute(c, zona.aturan.load_rules())
     yield c
     c.close()
 

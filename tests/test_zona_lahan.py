@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, lahan, zona, zones
+from analytics import db, lahan, zona
 from analytics.filters import Filter
 from conftest import FIXTURES, KOPERASI_FILES, ROOT, ingest_file
 
@@ -149,7 +149,7 @@ zona = "merah"
 penjelasan = "Belum berbadan hukum."
 kondisi = { kolom = "badan_hukum", sama_dengan = false }
 ''', encoding="utf-8")
-    zones.ensure_current(loaded_db, zones.load_rules(path))
+    zona.aturan.ensure_current(loaded_db, zona.aturan.load_rules(path))
     df = zona.perlu_intervensi(loaded_db, Filter(), W4, W3)
     assert records(df, ["nama_koperasi", "zona", "zona_lalu", "merah", "turun", "macet", "aturan"]) == [
         {"nama_koperasi": GUNUNG_SUGIH, "zona": "kuning", "zona_lalu": "kuning", "merah": False, "turun": False,
@@ -178,7 +178,7 @@ def test_intervention_counts_per_kecamatan_most_first(con):
 
 
 def test_reasons_are_the_sentences_of_the_rules_file():
-    rules = zones.load_rules()
+    rules = zona.aturan.load_rules()
     assert zona.alasan(["M1", "M2"], rules) == (
         "Tidak dapat dibangun (tahap fisik: tidak dapat dibangun). Lahan tidak ada atau ditolak.")
     assert zona.alasan(["BAWAAN"], rules) == "Belum memenuhi semua syarat zona hijau."

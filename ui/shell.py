@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import access, db, periode, summary, unggahan, zones
+from analytics import access, db, periode, summary, unggahan, zona
 from analytics import demo as demo_data
 from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
@@ -46,7 +46,7 @@ PAGE_PERMISSION = {"unggah": "unggah", "audit": "audit"}
 def connection(path: str):
     """One DuckDB connection per process; every query takes its own cursor."""
     con = db.connect(path)
-    zones.ensure_current(con, zones.load_rules())
+    zona.aturan.ensure_current(con, zona.aturan.load_rules())
     return con
 
 

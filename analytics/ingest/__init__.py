@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics import audit, db, sanitize, zones
+from analytics import audit, db, sanitize, zona
 from analytics import periode
 from analytics.config import load as load_settings
 from analytics.ingest import schema
@@ -288,7 +288,7 @@ def commit(
     user: str = "admin-lokal",
     partial: bool = False,
     demo: bool = False,
-    rules: zones.Rules | None = None,
+    rules: zona.aturan.Rules | None = None,
     now: dt.datetime | None = None,
     actor=None,
 ) -> int:
@@ -318,7 +318,7 @@ def commit(
     same = already_loaded(con, prepared)
     if same is not None:
         raise UploadRefused(f"File yang sama persis sudah diunggah untuk minggu ini (unggahan #{same}); tidak ada yang berubah.")
-    rules = rules or (zones.load_rules() if prepared.dataset == "koperasi" else None)
+    rules = rules or (zona.aturan.load_rules() if prepared.dataset == "koperasi" else None)
     rows = _typed(result.rows, prepared.dataset)
     coverage = rows[["minggu", "kode_kabupaten"]].drop_duplicates()
     now = now or dt.datetime.now().replace(microsecond=0)
@@ -345,7 +345,7 @@ def commit(
             cur.execute(_INSERT[prepared.storage], {"batch": batch})
             cur.unregister("unggahan")
             if prepared.dataset == "koperasi":
-                zones.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
+                zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
             audit.record(cur, user, "muat_contoh" if demo else "unggah",
                          {"batch_id": batch, "dataset": prepared.dataset, "file": prepared.file_name,
                           "baris": len(rows), "minggu": [w.isoformat() for w in prepared.weeks],
@@ -374,7 +374,7 @@ def _pause_for_crash_test() -> None:
 
 
 def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lokal",
-         rules: zones.Rules | None = None, actor=None) -> dict:
+         rules: zona.aturan.Rules | None = None, actor=None) -> dict:
     """Stop counting one batch; what it replaced counts again. Its rows stay in history.
     With `actor`, an operator may undo only uploads inside their region."""
     cur = con.cursor()
@@ -408,7 +408,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lo
                 {"now": dt.datetime.now().replace(microsecond=0), "user": user, "b": batch_id},
             )
             if dataset == "koperasi":
-                zones.recompute(cur, rules or zones.load_rules(), list(cover[1]), cover[0])
+                zona.aturan.recompute(cur, rules or zona.aturan.load_rules(), list(cover[1]), cover[0])
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")
@@ -441,7 +441,7 @@ def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> in
             # The demo's assignment of who is expected to report leaves with it.
             cur.execute("delete from wajib_lapor where contoh")
             if kabupaten:
-                zones.recompute(cur, zones.load_rules(), kabupaten)
+                zona.aturan.recompute(cur, zona.aturan.load_rules(), kabupaten)
             audit.record(cur, user, "hapus_contoh", {"unggahan": len(ids)})
             cur.execute("commit")
         except BaseException:

@@ -26,7 +26,7 @@ from analytics.metrik import METRIK, Metrik
 from analytics.summary import minggu_sumber
 from analytics.ingest.validate import LAT_RANGE, LON_RANGE
 from analytics.peta import geometri as geo
-from analytics.zones import Rules
+from analytics.zona.aturan import Rules
 
 # More points than this in one layer are drawn as hexagons (koperasi) or left off (SPPG, lahan):
 # the deck JSON then stays far below 5 MB even for the largest province.

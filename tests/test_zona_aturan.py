@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from analytics import zones
+from analytics import zona
 
 W3, W4 = dt.date(2025, 10, 20), dt.date(2025, 10, 27)
 
@@ -52,7 +52,7 @@ def write_rules(tmp_path, text: str):
 
 
 def test_koperasi_matching_no_rule_gets_the_default_zone_and_reason(loaded_db, tmp_path):
-    rules = zones.load_rules(write_rules(tmp_path, '''
+    rules = zona.aturan.load_rules(write_rules(tmp_path, '''
 zona_bawaan = "kuning"
 penjelasan_bawaan = "Belum dinilai."
 [[aturan]]
@@ -61,12 +61,12 @@ zona = "merah"
 penjelasan = "Anggota kurang dari 30."
 kondisi = { kolom = "jumlah_anggota", maksimal = 29 }
 '''))
-    assert zones.ensure_current(loaded_db, rules) is True
+    assert zona.aturan.ensure_current(loaded_db, rules) is True
     assert zone_of(loaded_db, "18.04.08.2001", W4)[:2] == ("merah", ["X1"])
     assert zone_of(loaded_db, "18.04.04.2005", W4)[:2] == ("kuning", ["BAWAAN"])
     assert rules.explain("BAWAAN") == "Belum dinilai."
     # Unchanged rules: nothing to do.
-    assert zones.ensure_current(loaded_db, rules) is False
+    assert zona.aturan.ensure_current(loaded_db, rules) is False
 
 
 @pytest.mark.parametrize("text, message", [
@@ -77,12 +77,12 @@ kondisi = { kolom = "jumlah_anggota", maksimal = 29 }
     ('[[aturan', "tidak dapat dibaca"),
 ])
 def test_a_wrong_rules_file_is_refused_with_an_indonesian_message(tmp_path, text, message):
-    with pytest.raises(zones.RuleError, match=message):
-        zones.load_rules(write_rules(tmp_path, text))
+    with pytest.raises(zona.aturan.RuleError, match=message):
+        zona.aturan.load_rules(write_rules(tmp_path, text))
 
 
 def test_shipped_rules_file_loads_with_merah_hijau_kuning_rules():
-    rules = zones.load_rules()
+    rules = zona.aturan.load_rules()
     assert [r.id for r in rules.rules] == ["M1", "M2", "M3", "M4", "H1", "K1", "K2", "K3", "K4"]
     assert rules.urutan == ("merah", "hijau", "kuning")
 

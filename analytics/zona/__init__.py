@@ -1,4 +1,5 @@
-"""Zones and intervention: who moved zone since last week, and who needs help this week.
+"""Zones and intervention: who moved zone since last week, and who needs help this week. The
+rules that decide a zone, and the zone computation, are in analytics/zona/aturan.py.
 
 One function per .sql file, plus small pure helpers the page and the printable list share.
 """
@@ -11,7 +12,7 @@ import pandas as pd
 
 from analytics import db
 from analytics.filters import Filter
-from analytics.zones import Rules, load_rules
+from analytics.zona.aturan import Rules, load_rules
 
 # Rows and columns of the zone-move matrix: 'baru' was not reported last week, 'hilang' is not this week.
 DARI = ("merah", "kuning", "hijau", "baru")
