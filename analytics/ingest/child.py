@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analytics.ingest.grid import Layout, Limits, ReadError, ReaderCrash, angka, layout, read_grid
+from analytics.ingest.grid import Layout, Limits, ReadError, ReaderCrash, angka, layout, read_grid, watch_memory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +39,7 @@ def _too_big(limits: Limits) -> str:
 
 def _too_slow(limits: Limits) -> str:
     return (f"Membaca file ini memakan lebih dari {angka(limits.seconds)} detik (batas pengaturan "
-            "batas_waktu_baca_detik); pembacaan dihentikan. Simpan sebagai CSV, atau bagi menjadi beberapa file.")
+            "batas_waktu_baca_detik); pembacaan dihentikan. Periksa isinya, atau bagi menjadi beberapa file.")
 
 
 # Joins the cells of a text column for the trip back: a control character, so never in a value
@@ -115,6 +115,7 @@ def serve(memory_mb: int, seconds: int) -> None:
         cap = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 2))
+        watch_memory(cap)
     except (ImportError, ValueError, OSError):  # no resource module (Windows): the time cap still holds
         pass
     try:

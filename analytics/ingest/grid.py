@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,40 @@ BAD_LINES_LISTED = 10
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLANK_TEXT = re.compile(r"[\s,;|\ufeff]*")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+class MemoryWatch:
+    """Near an address-space cap, CPython and glibc can spin on failing small allocations instead
+    of raising MemoryError: the reading child checks its own size now and then and raises at
+    `share` of the cap, while there is still room to answer."""
+
+    def __init__(self, cap_bytes: int, share: float = 0.85):
+        self.limit = cap_bytes * share
+        self.page = os.sysconf("SC_PAGE_SIZE")
+        self.statm = open("/proc/self/statm", "rb", buffering=0)
+
+    def check(self, extra: int = 0) -> None:
+        self.statm.seek(0)
+        if int(self.statm.read().split()[0]) * self.page + extra > self.limit:
+            raise MemoryError
+
+
+_watch: MemoryWatch | None = None
+
+
+def watch_memory(cap_bytes: int) -> None:
+    """Called in the reading child only (the app's own size has nothing to do with the cap)."""
+    global _watch
+    try:
+        _watch = MemoryWatch(cap_bytes)
+    except (OSError, ValueError, AttributeError):  # no /proc (not Linux): the hard cap alone
+        _watch = None
+
+
+def check_memory(extra: int = 0) -> None:
+    """MemoryError when the reading child, plus `extra` bytes about to be allocated, nears its cap."""
+    if _watch is not None:
+        _watch.check(extra)
 
 
 class ReadError(ValueError):
@@ -116,6 +151,8 @@ class Rows:
 
     def keep(self, number: int, row: list) -> None:
         self.filled += 1
+        if not self.filled & 511:
+            check_memory()
         if self.filled > self.limits.rows:
             raise ReadError(f"File berisi lebih dari {angka(self.limits.rows)} baris data{self.where} (batas "
                             f"pengaturan batas_baris). Bagi file menjadi beberapa bagian.")
@@ -228,9 +265,11 @@ def layout(grid: Grid) -> Layout:
     # from the child process); other cells are None when empty.
     text = grid.encoding is not None
     empty = "" if text else None
+    check_memory(extra=len(kept) * width * 16)  # the columns, and the tuples they are copied from
     padded = (row if len(row) == width else row + [empty] * (width - len(row)) for row in kept)
     columns = [list(col) for col in zip(*padded)] if kept else [[] for _ in range(width)]
     for j, col in enumerate(columns):
+        check_memory()
         if text:
             columns[j] = [c if c.strip() else "" for c in col]
         else:

@@ -16,7 +16,7 @@ import zlib
 from xml.parsers import expat
 
 from analytics.ingest.grid import (CELL_CHARS, CONTROL, EXCEL_COLUMNS, EXCEL_ROWS, Grid, Limits, ReadError, Rows,
-                                   angka, is_blank, looks_like_header, unescape_excel)
+                                   angka, check_memory, is_blank, looks_like_header, unescape_excel)
 
 # Parts in one file: a workbook has a few per sheet (sheet, its rels, drawings); 1,000 is generous.
 ZIP_ENTRIES = 1000
@@ -232,6 +232,8 @@ class _Book:
                 if CONTROL.search(text):
                     self.dirty_strings.add(len(strings))
                 strings.append(text)
+                if not len(strings) & 4095:
+                    check_memory()
 
         def chars(data):
             if state["text"]:
