@@ -231,7 +231,8 @@ def _deck(con, args) -> int:
     """The Presentasi page's deck without the browser: exit 0 written, 1 no data, 2 usage error."""
     import time
 
-    from analytics import deck, deck_export
+    from analytics import deck
+    from analytics.deck import ekspor
     from analytics.filters import Filter
     from analytics.wilayah import Gazetteer
 
@@ -256,11 +257,11 @@ def _deck(con, args) -> int:
     if d.minggu is None:
         print(deck.KOSONG["koperasi"], file=sys.stderr)
         return 1
-    slides = d.slides if args.semua_slide else d.urut(deck.baca_pilihan())
+    slides = d.slides if args.semua_slide else d.urut(deck.pilihan.baca_pilihan())
     try:
-        deck_export.tulis(d, args.out, slides, ringkasan=args.ringkasan)
+        ekspor.tulis(d, args.out, slides, ringkasan=args.ringkasan)
     finally:
-        deck_export.penggambar().tutup()
+        ekspor.penggambar().tutup()
     print(f"{args.out}: {len(slides)} slide, {d.subjudul} ({time.perf_counter() - started:.1f} detik)")
     return 0
 

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import deck as deck_mod
-from analytics import deck_export
+from analytics.deck import ekspor
 from ui import shell, teks, unduh
 
 ctx = shell.page(teks.PRESENTASI_JUDUL)
@@ -76,8 +76,8 @@ def nyalakan_penggambar() -> bool:
     """Start the kept Chromium in the background now, so the first export does not wait for it."""
     def start():
         try:
-            deck_export.penggambar().siap()
-        except deck_export.GambarGagal:
+            ekspor.penggambar().siap()
+        except ekspor.GambarGagal:
             pass  # the exports then carry a note in place of each chart
 
     threading.Thread(target=start, name="kaleido-siap", daemon=True).start()
@@ -92,8 +92,8 @@ if p.minggu["koperasi"] is None:
 nyalakan_penggambar()
 deck = susun(ctx.path, ctx.version, ctx.filter, ctx.minggu, ctx.demo)
 if "pres_pilihan" not in st.session_state:
-    st.session_state["pres_pilihan"] = deck_mod.baca_pilihan()
-pilihan: deck_mod.Pilihan = st.session_state["pres_pilihan"]
+    st.session_state["pres_pilihan"] = deck_mod.pilihan.baca_pilihan()
+pilihan: deck_mod.pilihan.Pilihan = st.session_state["pres_pilihan"]
 st.session_state.setdefault("pres_penuh", False)
 st.session_state.setdefault("pres_otomatis", False)
 st.session_state.setdefault("pres_detik", 20)
@@ -101,9 +101,9 @@ if st.session_state["pres_penuh"]:
     st.html(PENUH)
 
 
-def _simpan(baru: deck_mod.Pilihan) -> None:
+def _simpan(baru: deck_mod.pilihan.Pilihan) -> None:
     st.session_state["pres_pilihan"] = baru
-    deck_mod.simpan_pilihan(baru)
+    deck_mod.pilihan.simpan_pilihan(baru)
 
 
 def _pindah(slide_id: str) -> None:
@@ -120,7 +120,7 @@ def _tampil(slide_id: str) -> None:
 
 
 def _bawaan() -> None:
-    _simpan(deck_mod.Pilihan())
+    _simpan(deck_mod.pilihan.Pilihan())
 
 
 def _otomatis() -> None:
@@ -279,13 +279,13 @@ slides_terpilih = deck.urut(pilihan)
 nama_berkas = f"presentasi_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}"
 with st.container(horizontal=True, vertical_alignment="center", key="pres_ekspor"):
     st.markdown(f"**{teks.PRES_UNDUH}**", help=teks.PRES_UNDUH_BANTUAN)
-    st.download_button(teks.PRES_UNDUH_PPTX, lambda: deck_export.pptx_bytes(deck, slides_terpilih),
+    st.download_button(teks.PRES_UNDUH_PPTX, lambda: ekspor.pptx_bytes(deck, slides_terpilih),
                        file_name=f"{nama_berkas}.pptx", icon=":material/slideshow:", key="pres_pptx",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        on_click="ignore")
-    st.download_button(teks.PRES_UNDUH_PDF, lambda: deck_export.pdf_bytes(deck, slides_terpilih),
+    st.download_button(teks.PRES_UNDUH_PDF, lambda: ekspor.pdf_bytes(deck, slides_terpilih),
                        file_name=f"{nama_berkas}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                        key="pres_pdf", on_click="ignore")
-    st.download_button(teks.PRES_UNDUH_RINGKASAN, lambda: deck_export.ringkasan_pdf_bytes(deck, slides_terpilih),
+    st.download_button(teks.PRES_UNDUH_RINGKASAN, lambda: ekspor.ringkasan_pdf_bytes(deck, slides_terpilih),
                        file_name=f"ringkasan_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}.pdf",
                        mime="application/pdf", icon=":material/description:", key="pres_ringkasan", on_click="ignore")

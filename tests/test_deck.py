@@ -1,4 +1,4 @@
-"""The weekly deck (analytics.deck), its files (analytics.deck_export), the `deck` CLI and the
+"""The weekly deck (analytics.deck), its files (analytics.deck.ekspor), the `deck` CLI and the
 Presentasi page: queries and sentences on the hand-written fixtures, the NTB demo deck as PPTX and
 PDF (rendered to PNG with pdftoppm into tests/artifacts/), and the kept slide order.
 """
@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, deck_export, demo
+from analytics import db, deck, demo
+from analytics.deck import ekspor
 from analytics.filters import Filter
 from conftest import ROOT
 
@@ -208,20 +209,20 @@ def test_koperasi_names_use_the_programme_abbreviations():
 # --- the kept choice ----------------------------------------------------------------------------
 
 def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_file):
-    assert deck.baca_pilihan() == deck.Pilihan()  # no file yet: every slide, default order
-    p = deck.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
-    deck.simpan_pilihan(p)
+    assert deck.pilihan.baca_pilihan() == deck.pilihan.Pilihan()  # no file yet: every slide, default order
+    p = deck.pilihan.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
+    deck.pilihan.simpan_pilihan(p)
     assert json.loads(pilihan_file.read_text(encoding="utf-8")) == {
         "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "kelengkapan", "simkopdes"],
         "sembunyi": ["lahan"]}
-    assert [s.id for s in fx_deck.urut(deck.baca_pilihan())] == [
+    assert [s.id for s in fx_deck.urut(deck.pilihan.baca_pilihan())] == [
         "utama", "zona", "terburuk", "intervensi", "sppg", "kelengkapan", "simkopdes"]
     # Unknown ids are dropped, missing ones come back in the default order.
-    assert deck.Pilihan.from_json({"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}) == deck.Pilihan(
+    assert deck.pilihan.Pilihan.from_json({"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}) == deck.pilihan.Pilihan(
         ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "kelengkapan"), frozenset({"zona"}))
     pilihan_file.write_text("{ bukan json", encoding="utf-8")
-    assert deck.baca_pilihan() == deck.Pilihan()
-    everything_hidden = deck.Pilihan(sembunyi=frozenset(deck.SLIDE_IDS))
+    assert deck.pilihan.baca_pilihan() == deck.pilihan.Pilihan()
+    everything_hidden = deck.pilihan.Pilihan(sembunyi=frozenset(deck.SLIDE_IDS))
     assert [s.id for s in fx_deck.urut(everything_hidden)] == ["utama"]
 
 
@@ -247,8 +248,8 @@ def _pptx_texts(data: bytes) -> list[dict]:
 
 
 def test_pptx_has_a_title_slide_then_the_chosen_slides_as_editable_text(fx_deck):
-    chosen = fx_deck.urut(deck.Pilihan().tampil("lahan", False).geser("kelengkapan", -7))
-    slides = _pptx_texts(deck_export.pptx_bytes(fx_deck, chosen))
+    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -7))
+    slides = _pptx_texts(ekspor.pptx_bytes(fx_deck, chosen))
     assert [s["title"] for s in slides] == ["Laporan Mingguan KDKMP & MBG"] + [s.judul for s in chosen]
     assert slides[1]["title"] == "Kelengkapan laporan"
     for built, drawn in zip(chosen, slides[1:]):
@@ -273,8 +274,8 @@ def _pdf_pages(pdf: Path, prefix: str, dpi: int = 50) -> list[Path]:
 def test_pdf_has_one_16_by_9_page_per_slide_and_the_summary_one_a4_page(fx_deck, tmp_path):
     from PIL import Image
 
-    slides = fx_deck.urut(deck.Pilihan().tampil("sppg", False))
-    pdf = deck_export.tulis(fx_deck, tmp_path / "deck.pdf", slides)
+    slides = fx_deck.urut(deck.pilihan.Pilihan().tampil("sppg", False))
+    pdf = ekspor.tulis(fx_deck, tmp_path / "deck.pdf", slides)
     pages = _pdf_pages(pdf, "deck_lampung_barat")
     assert len(pages) == len(slides) + 1  # the title page first
     w, h = Image.open(pages[1]).size
@@ -284,7 +285,7 @@ def test_pdf_has_one_16_by_9_page_per_slide_and_the_summary_one_a4_page(fx_deck,
     if text:
         assert "Dari 5 koperasi terdaftar, 2 masuk portal" in " ".join(text.split())  # text stays text
 
-    ringkasan = deck_export.tulis(fx_deck, tmp_path / "ringkasan.pdf", slides, ringkasan=True)
+    ringkasan = ekspor.tulis(fx_deck, tmp_path / "ringkasan.pdf", slides, ringkasan=True)
     info = subprocess.run([PDFINFO, str(ringkasan)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in info
     assert "595.2" in info and "841.8" in info  # A4 portrait, in points
@@ -293,15 +294,15 @@ def test_pdf_has_one_16_by_9_page_per_slide_and_the_summary_one_a4_page(fx_deck,
 
 def test_write_refuses_other_file_types(fx_deck, tmp_path):
     with pytest.raises(ValueError):
-        deck_export.tulis(fx_deck, tmp_path / "deck.docx")
+        ekspor.tulis(fx_deck, tmp_path / "deck.docx")
     with pytest.raises(ValueError):
-        deck_export.tulis(fx_deck, tmp_path / "ringkasan.pptx", ringkasan=True)
+        ekspor.tulis(fx_deck, tmp_path / "ringkasan.pptx", ringkasan=True)
 
 
 def test_tables_are_set_as_large_as_their_box_allows(fx_deck):
     t = fx_deck.slide("intervensi").tabel
-    big = deck_export.ukur_tabel(t, deck_export.Kotak(0, 0, 12.3, 5.0))
-    small = deck_export.ukur_tabel(t, deck_export.Kotak(0, 0, 8.0, 0.9))
+    big = ekspor.ukur_tabel(t, ekspor.Kotak(0, 0, 12.3, 5.0))
+    small = ekspor.ukur_tabel(t, ekspor.Kotak(0, 0, 8.0, 0.9))
     assert big.pt == 16 and small.pt < big.pt
     assert abs(sum(big.lebar) - 12.3) < 1e-6
 
@@ -320,9 +321,9 @@ def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, re
     started = time.perf_counter()
     d = deck.build(demo_con, Filter.from_code("52"))
     built = time.perf_counter()
-    pptx = deck_export.tulis(d, tmp_path / "ntb.pptx")
+    pptx = ekspor.tulis(d, tmp_path / "ntb.pptx")
     written_pptx = time.perf_counter()
-    pdf = deck_export.tulis(d, tmp_path / "ntb.pdf")
+    pdf = ekspor.tulis(d, tmp_path / "ntb.pdf")
     done = time.perf_counter()
     _say(request, f"deck NTB: susun {built - started:.1f} s, PPTX {written_pptx - built:.1f} s "
                   f"(gambar grafik dengan Chromium yang sudah menyala), PDF {done - written_pptx:.1f} s, total {done - started:.1f} s")
@@ -365,7 +366,7 @@ def _cli(*args: str, db_file: Path, env_extra: dict | None = None) -> subprocess
 def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilihan_file, request):
     db_file = tmp_path / "cli.duckdb"
     shutil.copy(loaded_db_file, db_file)
-    deck.simpan_pilihan(deck.Pilihan().tampil("simkopdes", False), pilihan_file)
+    deck.pilihan.simpan_pilihan(deck.pilihan.Pilihan().tampil("simkopdes", False), pilihan_file)
     out = tmp_path / "lb.pptx"
     started = time.perf_counter()
     done = _cli("--kabupaten", "Lampung Barat", "--minggu", "2025-10-29", "--out", str(out), db_file=db_file)
@@ -429,7 +430,7 @@ def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
     at.button(key="pres_berikutnya").click().run()
     assert "Kecamatan dengan zona merah terbanyak" in _texts(at)
     at.button(key="pres_bawaan").click().run()
-    assert json.loads(pilihan_file.read_text(encoding="utf-8")) == deck.Pilihan().as_json()
+    assert json.loads(pilihan_file.read_text(encoding="utf-8")) == deck.pilihan.Pilihan().as_json()
 
 
 def test_filter_change_rebuilds_the_deck_for_the_new_area(at):

@@ -30,11 +30,11 @@ def table_downloads(df: pd.DataFrame, name: str, *, key: str | None = None) -> N
 def _png(fig: go.Figure, width: int, height: int):
     """The deferred data of a download button: called on click, on a thread of its own."""
     def draw() -> bytes:
-        from analytics import deck_export
+        from analytics.deck import ekspor
 
         try:
-            return deck_export.gambar_png(fig, width, height)
-        except deck_export.GambarGagal as exc:
+            return ekspor.gambar_png(fig, width, height)
+        except ekspor.GambarGagal as exc:
             # A download must return bytes; a text file saying why is better than a broken PNG.
             return f"{teks.EKSPOR_PNG_GAGAL}\n{exc}\n".encode("utf-8")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from analytics import periode
-from analytics.deck import Deck, Kpi, Slide, Tabel
+from analytics.deck.model import Deck, Kpi, Slide, Tabel
 
 # --- chart images -------------------------------------------------------------------------------
 

@@ -1,250 +1,25 @@
 """The weekly 'coffee morning' deck as data: slides with a title, one auto-written Indonesian
 sentence, KPI tiles, a small table and a plotly figure, all built from aggregated query results.
 
-The Presentasi page, the PPTX/PDF export (analytics/deck_export.py) and `python -m analytics deck`
-all draw the same `Deck`; nothing here imports Streamlit. Deck texts live in this module (not in
-ui/teks.py) because the CLI builds the deck without the UI layer.
-
-Which slides show, and in which order, is the office's choice, kept in a small JSON file
-(`data/presentasi.json`, or KDKMP_PRESENTASI): see `Pilihan`.
+The Presentasi page, the PPTX/PDF export (analytics/deck/ekspor.py) and `python -m analytics deck`
+all draw the same `Deck`; nothing here imports Streamlit. The package: texts and limits
+(teks.py), the deck as data (model.py), the kept slide choice (pilihan.py), sentence helpers
+(kalimat.py), figures (grafik.py), PPTX/PDF export (ekspor.py); the slides are built here.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import math
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from analytics import (bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, metrik, periode, peta,
-                       sppg, summary, zona)
-from analytics import sanitize
+from analytics import bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, sppg, summary, zona
+from analytics.deck.grafik import grafik_kendala, grafik_peta, grafik_simkopdes, grafik_sppg, grafik_zona
+from analytics.deck.kalimat import (BATAS_SEIMBANG, daftar, pendek, dari_menjadi, lokasi, menjadi, nama_area, singkat_koperasi, teratas)
+from analytics.deck.model import Deck, kalimat_sumber, Kpi, kpi, Slide, Tabel
+from analytics.deck.teks import (BATAS_INTERVENSI, BATAS_TABEL_LAPOR, BATAS_TERBURUK, BATAS_WILAYAH, DATASET_LAPOR, KENDALA_NAMA, KOSONG, SELURUH_INDONESIA, SLIDE_IDS, SLIDE_JUDUL, STATUS_LAPOR, TINGKAT, TINGKAT_KOLOM)
 from analytics.filters import Filter
-from analytics.peta import geometri
 from analytics.format import angka, persen
-from analytics.zona.aturan import Rules, load_rules
-
-# --- texts --------------------------------------------------------------------------------------
-
-JUDUL_DECK = "Laporan Mingguan KDKMP & MBG"
-DATA_CONTOH = "Data contoh (sintetis)"
-SELURUH_INDONESIA = "Seluruh Indonesia"
-SLIDE_JUDUL = {
-    "utama": "Angka utama minggu ini",
-    "zona": "Zona koperasi per {tingkat}",
-    "terburuk": "{Tingkat} dengan zona merah terbanyak",
-    "intervensi": "Perlu intervensi minggu ini",
-    "lahan": "Lahan dan kendala",
-    "sppg": "SPPG: realisasi terhadap rencana",
-    "simkopdes": "Adopsi SIMKOPDES dan pelatihan",
-    "kelengkapan": "Kelengkapan laporan",
-}
-TINGKAT = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
-TINGKAT_KOLOM = {"provinsi": "Provinsi", "kabupaten": "Kab/kota", "kecamatan": "Kecamatan", "desa": "Desa/kel."}
-# Zone, obstacle and status words come from the vocabulary (analytics/kamus.py); a sentence uses
-# obstacles in lower case ("tenaga kerja").
-KENDALA_NAMA = {k: v.lower() for k, v in kamus.KENDALA_LABEL.items()}
-STATUS_LAPOR = {"tepat_waktu": "tepat waktu", "terlambat": "terlambat", "tidak_melapor": "belum"}
-DATASET_LAPOR = {"koperasi": "Koperasi", "lahan": "Lahan", "sppg": "SPPG"}
-KOSONG = {
-    "koperasi": "Belum ada data koperasi untuk filter ini. Unggah file koperasi di halaman Unggah Data.",
-    "sppg": "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data.",
-    "lahan": "Belum ada data lahan untuk filter ini. Unggah file lahan di halaman Unggah Data.",
-}
-
-# --- limits: what fits on a slide read from the back of a room ----------------------------------
-
-BATAS_WILAYAH = 8  # areas in a chart or table
-BATAS_INTERVENSI = 15
-BATAS_TERBURUK = 8
-BATAS_PETA = 400  # polygons drawn in the map of the worst areas
-BATAS_TABEL_LAPOR = 10
-FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
-UKURAN_HURUF = 20  # px in a figure of about 1000 px: about 15 pt on a 13.3-inch slide
-
-SLIDE_IDS = ("utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "kelengkapan")
-
-
-# --- the deck as data ---------------------------------------------------------------------------
-
-@dataclass
-class Kpi:
-    """One tile: a value and its change since the previous week with data."""
-    label: str
-    nilai: int | None
-    lalu: int | None = None
-    baik: str = "naik"  # which change is good news: 'naik', 'turun' (zona merah, …) or '' (neither)
-    teks: str | None = None  # shown instead of the number, e.g. '9 dari 10'
-
-    @property
-    def nilai_teks(self) -> str:
-        return self.teks if self.teks is not None else angka(self.nilai)
-
-    @property
-    def selisih(self) -> int | None:
-        if self.nilai is None or self.lalu is None or self.teks is not None:
-            return None
-        return self.nilai - self.lalu
-
-    @property
-    def perubahan(self) -> str:
-        """'naik 12', 'turun 3', 'tetap', or '' without a previous week."""
-        d = self.selisih
-        if d is None:
-            return ""
-        return f"naik {angka(d)}" if d > 0 else f"turun {angka(-d)}" if d < 0 else "tetap"
-
-    @property
-    def nada(self) -> str:
-        """'baik', 'buruk' or 'netral': the colour of the change."""
-        d = self.selisih
-        if not d or not self.baik:
-            return "netral"
-        return "baik" if (d > 0) == (self.baik == "naik") else "buruk"
-
-
-def kpi(p: summary.Picture, metrik_id: str, label: str | None = None) -> Kpi:
-    """A tile of a registry metric from the weekly picture: its label, value, last week and direction."""
-    m = metrik.METRIK[metrik_id]
-    before = p.lalu(metrik_id)
-    return Kpi(label or m.label, p[metrik_id], before, m.arah)
-
-
-def kalimat_sumber(p: summary.Picture, sumber: str) -> str:
-    """Every registry metric of a source with its value and week, as one sentence."""
-    rincian = ", ".join(f"{m.label} {m.teks(p[m.id])}" for m in metrik.dari_sumber(sumber))
-    return f"{metrik.SUMBER[sumber].label} ({periode.label(p.minggu[summary.minggu_sumber(sumber)])}): {rincian}."
-
-
-@dataclass
-class Tabel:
-    """A small table as text (Indonesian number format), plus the raw frame for downloads."""
-    kolom: list[str]
-    baris: list[list[str]]
-    kanan: list[bool]  # right-aligned (numbers) per column
-    data: pd.DataFrame
-    lebar: list[float] | None = None  # relative column widths
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.baris, columns=self.kolom)
-
-
-@dataclass
-class Slide:
-    id: str
-    judul: str
-    kalimat: str
-    kpi: list[Kpi] = field(default_factory=list)
-    grafik: go.Figure | None = None
-    grafik_alt: str = ""
-    tabel: Tabel | None = None
-    tabel_judul: str = ""
-    catatan: str = ""
-    kosong: str | None = None  # why the slide has nothing to show, and how to fix it
-
-
-@dataclass
-class Deck:
-    filter: Filter
-    wilayah: str
-    minggu: dt.date | None
-    minggu_lalu: dt.date | None
-    slides: list[Slide]
-    contoh: bool = False
-    dibuat: dt.date = field(default_factory=dt.date.today)
-
-    @property
-    def judul(self) -> str:
-        return JUDUL_DECK
-
-    @property
-    def label_minggu(self) -> str:
-        return periode.label(self.minggu) if self.minggu else "belum ada data"
-
-    @property
-    def subjudul(self) -> str:
-        """'Nusa Tenggara Barat · Minggu 47 · 16–22 Nov 2026'."""
-        return f"{self.wilayah} · {self.label_minggu}"
-
-    @property
-    def pembanding(self) -> str:
-        return (f"Perubahan dibanding {periode.label(self.minggu_lalu)}" if self.minggu_lalu
-                else "Belum ada minggu sebelumnya untuk dibandingkan")
-
-    def slide(self, slide_id: str) -> Slide:
-        return next(s for s in self.slides if s.id == slide_id)
-
-    def urut(self, pilihan: "Pilihan | None" = None) -> list[Slide]:
-        """The slides to present: in the chosen order, hidden ones left out."""
-        return terapkan(self.slides, pilihan or Pilihan())
-
-
-# --- the kept choice: order and hidden slides ---------------------------------------------------
-
-@dataclass(frozen=True)
-class Pilihan:
-    urutan: tuple[str, ...] = SLIDE_IDS
-    sembunyi: frozenset[str] = frozenset()
-
-    def as_json(self) -> dict:
-        return {"urutan": list(self.urutan), "sembunyi": sorted(self.sembunyi)}
-
-    @classmethod
-    def from_json(cls, doc) -> "Pilihan":
-        """Unknown ids are dropped and missing ones appended in the default order."""
-        if not isinstance(doc, dict):
-            return cls()
-        urutan = [s for s in doc.get("urutan", []) if isinstance(s, str) and s in SLIDE_IDS]
-        urutan = list(dict.fromkeys(urutan)) + [s for s in SLIDE_IDS if s not in urutan]
-        sembunyi = frozenset(s for s in doc.get("sembunyi", []) if isinstance(s, str) and s in SLIDE_IDS)
-        return cls(tuple(urutan), sembunyi)
-
-    def geser(self, slide_id: str, langkah: int) -> "Pilihan":
-        """Move one slide up (-1) or down (+1) in the order."""
-        urutan = list(self.urutan)
-        i = urutan.index(slide_id)
-        j = min(max(i + langkah, 0), len(urutan) - 1)
-        urutan.insert(j, urutan.pop(i))
-        return Pilihan(tuple(urutan), self.sembunyi)
-
-    def tampil(self, slide_id: str, ya: bool) -> "Pilihan":
-        sembunyi = set(self.sembunyi)
-        if ya:
-            sembunyi.discard(slide_id)
-        else:
-            sembunyi.add(slide_id)
-        return Pilihan(self.urutan, frozenset(sembunyi))
-
-
-def terapkan(slides: list[Slide], pilihan: Pilihan) -> list[Slide]:
-    by_id = {s.id: s for s in slides}
-    out = [by_id[i] for i in pilihan.urutan if i in by_id and i not in pilihan.sembunyi]
-    return out or [slides[0]]  # hiding everything would leave nothing to present
-
-
-def pilihan_path() -> Path:
-    return Path(os.environ.get("KDKMP_PRESENTASI") or db.DATA_DIR / "presentasi.json")
-
-
-def baca_pilihan(path: Path | None = None) -> Pilihan:
-    path = path or pilihan_path()
-    try:
-        return Pilihan.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return Pilihan()
-
-
-def simpan_pilihan(pilihan: Pilihan, path: Path | None = None) -> None:
-    """Written to a temporary file first, so a crash never leaves half a file."""
-    path = path or pilihan_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(pilihan.as_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
+from analytics.zona.aturan import load_rules, Rules
 
 
 # --- the one query of this module that is not a slide -------------------------------------------
@@ -271,256 +46,6 @@ def deck_wilayah_terburuk(con, f: Filter, tingkat: str, minggu, minggu_lalu) -> 
         raise ValueError(f"tingkat {tingkat!r}: hanya kecamatan atau desa")
     return db.run(con, "deck_wilayah_terburuk", {**f.params(), "tingkat": tingkat,
                                                   "minggu": minggu, "minggu_lalu": minggu_lalu})
-
-
-# --- sentence helpers ---------------------------------------------------------------------------
-
-def menjadi(kini: int, lalu: int | None) -> str:
-    """'bertambah 2 menjadi 29', 'berkurang 3 menjadi 26', 'tetap 29', or '29' without last week."""
-    if lalu is None:
-        return angka(kini)
-    if kini > lalu:
-        return f"bertambah {angka(kini - lalu)} menjadi {angka(kini)}"
-    if kini < lalu:
-        return f"berkurang {angka(lalu - kini)} menjadi {angka(kini)}"
-    return f"tetap {angka(kini)}"
-
-
-def dari_menjadi(kini: int, lalu: int | None) -> str:
-    """'turun dari 212 menjadi 176', 'naik dari 5 menjadi 9', 'tetap 176', or '176'."""
-    if lalu is None:
-        return angka(kini)
-    if kini < lalu:
-        return f"turun dari {angka(lalu)} menjadi {angka(kini)}"
-    if kini > lalu:
-        return f"naik dari {angka(lalu)} menjadi {angka(kini)}"
-    return f"tetap {angka(kini)}"
-
-
-def nama_area(tingkat: str, nama: str) -> str:
-    """Kabupaten names already read 'Kab. X'/'Kota X'; kecamatan get 'Kec.'."""
-    return f"Kec. {nama}" if tingkat == "kecamatan" else nama
-
-
-def _daftar(names: list[str]) -> str:
-    """'A', 'A dan B', 'A, B dan C'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " dan " + names[-1]
-
-
-BATAS_SEIMBANG = 3  # areas tied at the top that a sentence still names
-
-
-def teratas(df: pd.DataFrame, kolom: str, nama) -> tuple[list[str], int]:
-    """The areas with the largest `kolom` (all of them when tied, by name) and that value."""
-    top = int(df[kolom].max()) if len(df) else 0
-    rows = df[df[kolom] == top].sort_values("nama")
-    return [nama(r) for r in rows.to_dict("records")], top
-
-
-def lokasi(names: list[str], top: int, total: int, jumlah_area: int, tingkat: str,
-           satuan: str | None = None) -> str:
-    """Where `total` things are, given the areas with the most (`names`, `top` in each):
-    'di A', 'semuanya di A', 'di A, B dan C', 'terbanyak di A (26)', 'terbanyak di A dan B (masing-masing 4)',
-    'tersebar di 9 kecamatan'. `satuan` (a unit, may be '') adds the count to 'terbanyak'."""
-    def count(prefix: str = "") -> str:
-        if satuan is None:
-            return ""
-        return f" ({prefix}{angka(top)}{' ' + satuan if satuan else ''})"
-
-    if top * len(names) == total and len(names) <= BATAS_SEIMBANG:
-        if len(names) == 1:
-            return f"di {names[0]}" if total == 1 else f"semuanya di {names[0]}"
-        return f"di {_daftar(names)}" + (count("masing-masing ") if top > 1 else "")
-    if len(names) == 1:
-        return f"terbanyak di {names[0]}" + count()
-    if len(names) <= BATAS_SEIMBANG:
-        return f"terbanyak di {_daftar(names)}" + count("masing-masing ")
-    return f"tersebar di {angka(jumlah_area)} {TINGKAT[tingkat]}"
-
-
-_SINGKATAN = (("koperasi desa merah putih", "KDMP"), ("koperasi kelurahan merah putih", "KKMP"))
-
-
-def singkat_koperasi(nama: str) -> str:
-    """'Koperasi Desa Merah Putih Banggo' -> 'KDMP Banggo' (the programme's own abbreviations)."""
-    for panjang, pendek in _SINGKATAN:
-        if nama.lower().startswith(panjang):
-            return (pendek + nama[len(panjang):]).strip()
-    return nama
-
-
-def _pendek(text: str) -> str:
-    """A rule's explanation cut to its headline: 'Tidak dapat dibangun (tahap …).' -> 'Tidak dapat dibangun'."""
-    for stop in (" (", ":"):
-        if stop in text:
-            text = text.split(stop, 1)[0]
-    return text.strip().rstrip(".")
-
-
-# --- figures: large type, high contrast ---------------------------------------------------------
-
-def _gaya(fig: go.Figure, tinggi: int = 520, legenda: bool = True) -> go.Figure:
-    fig.update_layout(
-        height=tinggi, font=dict(family=FONT, size=UKURAN_HURUF, color="#111111"), separators=",.",
-        # Room above the plot for a legend of two rows: beside long area names it can wrap.
-        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", margin=dict(l=10, r=30, t=80 if legenda else 10, b=10),
-        showlegend=legenda,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left",
-                    font=dict(size=UKURAN_HURUF), traceorder="normal"),
-    )
-    fig.update_xaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF),
-                     automargin=True)
-    fig.update_yaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF),
-                     automargin=True)
-    return sanitize.escape_figure(fig)  # names from files shown literally
-
-
-def _bilangan(fig: go.Figure, largest: float, axis: str = "x") -> None:
-    kw = dict(tickformat=",d", rangemode="tozero", title=None)
-    if largest <= 8:
-        kw["dtick"] = 1
-    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**kw)
-
-
-def _semua_label(fig: go.Figure, labels: list[str]) -> None:
-    """Every bar keeps its label: plotly would otherwise drop every other one on a short chart."""
-    fig.update_yaxes(type="category", tickmode="array", tickvals=labels, ticktext=labels, ticksuffix=" ")
-
-
-def grafik_zona(data: pd.DataFrame, tingkat: str) -> go.Figure:
-    """Stacked horizontal bars merah/kuning/hijau this week; the worst area on top."""
-    data = data.iloc[::-1]
-    labels = [nama_area(tingkat, n) for n in data["nama"]]
-    fig = go.Figure()
-    for z in ("merah", "kuning", "hijau"):
-        fig.add_bar(y=labels, x=data[z], name=kamus.ZONA_PENDEK[z], orientation="h", marker_color=kamus.ZONA_WARNA[z],
-                    marker_line=dict(color="#ffffff", width=1),
-                    text=[angka(v) if v else "" for v in data[z]], textposition="inside",
-                    insidetextanchor="middle", textfont=dict(size=UKURAN_HURUF - 2,
-                                                             color="#111111" if z == "kuning" else "#ffffff"))
-    fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
-    total = (data["merah"] + data["kuning"] + data["hijau"]).max() if len(data) else 0
-    _bilangan(fig, total)
-    _semua_label(fig, labels)
-    return _gaya(fig, max(360, 46 * len(data) + 110))
-
-
-def grafik_kendala(kini: dict[str, int], lalu: dict[str, int] | None) -> go.Figure:
-    """Koperasi per kendala, most first, with last week as an outline bar beside it."""
-    items = sorted(((k, v) for k, v in kini.items() if v or (lalu or {}).get(k)), key=lambda kv: (-kv[1], kv[0]))
-    items = items[::-1]
-    labels = [KENDALA_NAMA.get(k, k).capitalize() for k, _ in items]
-    fig = go.Figure()
-    if lalu is not None:
-        fig.add_bar(y=labels, x=[lalu.get(k, 0) for k, _ in items], name="Minggu lalu", orientation="h",
-                    marker=dict(color="#ffffff", line=dict(color="#555555", width=2)))
-    fig.add_bar(y=labels, x=[v for _, v in items], name="Minggu ini", orientation="h", marker_color="#c0392b",
-                text=[angka(v) for _, v in items], textposition="outside", cliponaxis=False,
-                textfont=dict(size=UKURAN_HURUF))
-    fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05)
-    _bilangan(fig, max([v for _, v in items] or [0]))
-    _semua_label(fig, labels)
-    return _gaya(fig, max(360, 52 * len(items) + 110), legenda=lalu is not None)
-
-
-def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
-    """SPPG operating per week against all SPPG planned (every status), one point per week."""
-    labels = [f"{periode.monday(m).day} {periode.BULAN_SINGKAT[periode.monday(m).month - 1]}" for m in per_minggu["minggu"]]
-    fig = go.Figure()
-    fig.add_scatter(x=labels, y=per_minggu["total"], name="Direncanakan (semua status)", mode="lines",
-                    line=dict(color="#555555", width=3, dash="dash"))
-    fig.add_scatter(x=labels, y=per_minggu["beroperasi"], name="Beroperasi", mode="lines+markers",
-                    line=dict(color="#1565c0", width=5), marker=dict(size=10))
-    if len(per_minggu):
-        last = per_minggu.iloc[-1]
-        fig.add_annotation(x=labels[-1], y=int(last["beroperasi"]), text=f"<b>{angka(int(last['beroperasi']))}</b>",
-                           showarrow=False, xanchor="left", xshift=12, font=dict(size=UKURAN_HURUF + 4, color="#1565c0"))
-        fig.add_annotation(x=labels[-1], y=int(last["total"]), text=angka(int(last["total"])), showarrow=False,
-                           xanchor="left", xshift=12, font=dict(size=UKURAN_HURUF, color="#555555"))
-    step = max(1, -(-len(labels) // 4))  # four dates fit even the narrow chart beside a table
-    shown = labels[::-1][::step][::-1]
-    fig.update_xaxes(type="category", tickvals=shown, ticktext=shown, tickangle=0)
-    _bilangan(fig, int(per_minggu["total"].max()) if len(per_minggu) else 0, axis="y")
-    return _gaya(fig, 460)
-
-
-def grafik_simkopdes(data: pd.DataFrame, tingkat: str) -> go.Figure:
-    """SIMKOPDES aktif / kendala / belum per area, stacked; the largest area on top."""
-    data = data.iloc[::-1]
-    labels = [nama_area(tingkat, n) for n in data["nama"]]
-    fig = go.Figure()
-    for col, name, colour, text_colour in (("aktif", "Aktif", "#1a9850", "#ffffff"),
-                                           ("kendala", "Kendala", "#d73027", "#ffffff"),
-                                           ("belum", "Belum", "#bdbdbd", "#111111")):
-        fig.add_bar(y=labels, x=data[col], name=name, orientation="h", marker_color=colour,
-                    marker_line=dict(color="#ffffff", width=1),
-                    text=[angka(v) if v else "" for v in data[col]], textposition="inside",
-                    insidetextanchor="middle", textfont=dict(size=UKURAN_HURUF - 2, color=text_colour))
-    fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
-    _bilangan(fig, int(data["koperasi"].max()) if len(data) else 0)
-    _semua_label(fig, labels)
-    return _gaya(fig, max(360, 46 * len(data) + 110))
-
-
-def _poligon(geom: dict):
-    """Outer rings of a Polygon/MultiPolygon as lon and lat lists separated by None."""
-    rings = [geom["coordinates"][0]] if geom["type"] == "Polygon" else [p[0] for p in geom["coordinates"]]
-    xs, ys = [], []
-    for ring in rings:
-        xs.extend([c[0] for c in ring] + [None])
-        ys.extend([c[1] for c in ring] + [None])
-    return xs, ys
-
-
-def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.DataFrame) -> go.Figure | None:
-    """A static map: every area of `tingkat` under `kode_induk`, coloured by its share of koperasi in
-    zone merah (the Peta page's bands and polygons), the worst areas numbered. None without polygons."""
-    m = metrik.METRIK["zona_merah"]
-    nama_file = geometri.berkas_tingkat(tingkat, kode_induk[:2] if kode_induk else None)
-    if not nama_file:
-        return None
-    semua = geometri.poligon_berkas(nama_file)
-    prefix = f"{kode_induk}." if kode_induk else ""
-    kode_area = [k for k in semua if k.startswith(prefix)]
-    if not kode_area or len(kode_area) > BATAS_PETA:
-        return None
-    nilai = {r["kode"]: m.nilai_peta({"zona_merah": r["merah"], "terdaftar": r["koperasi"]})
-             for r in data.to_dict("records")}
-    labels = m.label_pita()
-    kelompok: dict[int | None, tuple[list, list]] = {}
-    for k in sorted(kode_area):
-        idx = m.indeks_pita(nilai.get(k))
-        xs, ys = _poligon(semua[k])
-        bucket = kelompok.setdefault(idx, ([], []))
-        bucket[0].extend(xs)
-        bucket[1].extend(ys)
-    fig = go.Figure()
-    order = [i for i in range(len(m.pita)) if i in kelompok] + ([None] if None in kelompok else [])
-    for idx in order:
-        xs, ys = kelompok[idx]
-        rgb = m.pita[idx].warna if idx is not None else peta.TANPA_DATA
-        name = f"Merah {labels[idx]}" if idx is not None else "Tanpa koperasi"
-        fig.add_scatter(x=xs, y=ys, mode="lines", fill="toself", name=name, hoverinfo="skip",
-                        fillcolor=f"rgb{tuple(rgb)}", line=dict(color="#444444", width=1))
-    if len(sorot):
-        fig.add_scatter(x=sorot["lon"], y=sorot["lat"], mode="markers+text", name="Nomor di tabel",
-                        text=[str(i + 1) for i in range(len(sorot))], textposition="middle center",
-                        textfont=dict(size=UKURAN_HURUF - 5, color="#ffffff", family=FONT),
-                        marker=dict(size=24, color="#111111", line=dict(color="#ffffff", width=2)), hoverinfo="skip")
-    lons = [x for xs, _ in kelompok.values() for x in xs if x is not None]
-    lats = [y for _, ys in kelompok.values() for y in ys if y is not None]
-    mid = (min(lats) + max(lats)) / 2
-    fig.update_xaxes(visible=False, range=[min(lons) - 0.02, max(lons) + 0.02])
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid)),
-                     range=[min(lats) - 0.02, max(lats) + 0.02])
-    aspect = (max(lats) - min(lats)) / max((max(lons) - min(lons)) * math.cos(math.radians(mid)), 1e-6)
-    _gaya(fig, int(max(320, min(600, 620 * aspect + 90))))
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=0, x=0, xanchor="left",
-                                  font=dict(size=UKURAN_HURUF - 3), itemwidth=30),
-                      margin=dict(l=5, r=5, t=5, b=5))
-    return fig
 
 
 # --- the slides ---------------------------------------------------------------------------------
@@ -639,7 +164,7 @@ def _slide_terburuk(con, f: Filter, p: summary.Picture) -> Slide:
         bagian = [f"Zona merah terbanyak di {names[0]}: {angka(most)} dari {angka(int(first['koperasi']))} koperasi "
                   f"({persen(most / first['koperasi'])})"]
     elif len(names) <= BATAS_SEIMBANG:
-        bagian = [f"Zona merah terbanyak di {_daftar(names)}, masing-masing {angka(most)} koperasi"]
+        bagian = [f"Zona merah terbanyak di {daftar(names)}, masing-masing {angka(most)} koperasi"]
     else:
         bagian = [f"{angka(len(names))} {TINGKAT[tingkat]} sama-sama punya zona merah terbanyak, "
                   f"masing-masing {angka(most)} koperasi"]
@@ -650,7 +175,7 @@ def _slide_terburuk(con, f: Filter, p: summary.Picture) -> Slide:
         elif len(names) == 1:
             bagian.append(f"paling banyak turun zona: {names[0]}, {angka(most)} koperasi")
         elif len(names) <= BATAS_SEIMBANG:
-            bagian.append(f"paling banyak turun zona: {_daftar(names)}, masing-masing {angka(most)} koperasi")
+            bagian.append(f"paling banyak turun zona: {daftar(names)}, masing-masing {angka(most)} koperasi")
         else:
             bagian.append(f"{angka(len(names))} {TINGKAT[tingkat]} masing-masing punya {angka(most)} koperasi "
                           "yang turun zona")
@@ -698,7 +223,7 @@ def alasan_intervensi(row: dict, rules: Rules, dengan_turun: bool = True) -> str
     parts = []
     if row["merah"]:
         ids = [str(i) for i in (row["aturan"] or []) if rules.by_id().get(str(i)) and rules.by_id()[str(i)].zona == "merah"]
-        parts.extend(_pendek(rules.explain(i)) for i in ids)
+        parts.extend(pendek(rules.explain(i)) for i in ids)
     if row["turun"] and row["zona_lalu"] and (dengan_turun or not parts):
         parts.append(f"turun dari {row['zona_lalu']}")
     if row["macet"] and not any("macet" in x.lower() for x in parts):
@@ -764,7 +289,7 @@ def _slide_lahan(con, f: Filter, p: summary.Picture) -> Slide:
                 if v1 != before:
                     bagian += f" ({'naik' if v1 > before else 'turun'} {angka(abs(v1 - before))})"
         else:
-            bagian = (f"Kendala terbanyak: {_daftar([KENDALA_NAMA.get(n, n) for n in tied])}, "
+            bagian = (f"Kendala terbanyak: {daftar([KENDALA_NAMA.get(n, n) for n in tied])}, "
                       f"masing-masing pada {angka(v1)} koperasi")
         rest = [(n, v) for n, v in ranked if v < v1]
         if rest:
@@ -823,13 +348,13 @@ def _slide_sppg(con, f: Filter, p: summary.Picture) -> Slide:
     if most > 0:
         if most * len(names) == beroperasi and len(names) <= BATAS_SEIMBANG:
             kalimat += (f"; semuanya di {names[0]}" if len(names) == 1 and most > 1
-                        else f"; yang beroperasi ada di {_daftar(names)}")
+                        else f"; yang beroperasi ada di {daftar(names)}")
         elif len(names) == 1:
             best = per_area[per_area["beroperasi"] == most].iloc[0]
             kalimat += (f"; terbanyak beroperasi di {names[0]} "
                         f"({angka(most)} dari {angka(int(best['total']))})")
         elif len(names) <= BATAS_SEIMBANG:
-            kalimat += f"; terbanyak beroperasi di {_daftar(names)}, masing-masing {angka(most)}"
+            kalimat += f"; terbanyak beroperasi di {daftar(names)}, masing-masing {angka(most)}"
     kalimat += "."
     per_minggu = sppg.sppg_per_minggu(con, f, kini, 12)
     shown = per_area.sort_values(["beroperasi", "total", "nama"], ascending=[False, False, True]).head(BATAS_WILAYAH)
@@ -917,7 +442,7 @@ def _slide_kelengkapan(con, f: Filter, p: summary.Picture) -> Slide:
     if melapor:
         kalimat += ", semuanya tepat waktu" if not terlambat else f", {angka(terlambat)} terlambat"
     if belum:
-        kalimat += "; belum melapor: " + (_daftar(belum) if len(belum) <= 5 else f"{angka(len(belum))} kabupaten/kota")
+        kalimat += "; belum melapor: " + (daftar(belum) if len(belum) <= 5 else f"{angka(len(belum))} kabupaten/kota")
     kalimat += "."
     if status.empty:
         return Slide("kelengkapan", judul, kalimat, kpi=kpi_)

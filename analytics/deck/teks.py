@@ -1,0 +1,46 @@
+"""The deck's words and limits: slide titles, level names, empty-slide texts, and what fits on a
+slide read from the back of a room. Here, not in ui/teks.py, because the CLI builds the deck too."""
+from __future__ import annotations
+
+from analytics import kamus
+
+
+# --- texts --------------------------------------------------------------------------------------
+
+JUDUL_DECK = "Laporan Mingguan KDKMP & MBG"
+DATA_CONTOH = "Data contoh (sintetis)"
+SELURUH_INDONESIA = "Seluruh Indonesia"
+SLIDE_JUDUL = {
+    "utama": "Angka utama minggu ini",
+    "zona": "Zona koperasi per {tingkat}",
+    "terburuk": "{Tingkat} dengan zona merah terbanyak",
+    "intervensi": "Perlu intervensi minggu ini",
+    "lahan": "Lahan dan kendala",
+    "sppg": "SPPG: realisasi terhadap rencana",
+    "simkopdes": "Adopsi SIMKOPDES dan pelatihan",
+    "kelengkapan": "Kelengkapan laporan",
+}
+TINGKAT = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
+TINGKAT_KOLOM = {"provinsi": "Provinsi", "kabupaten": "Kab/kota", "kecamatan": "Kecamatan", "desa": "Desa/kel."}
+# Zone, obstacle and status words come from the vocabulary (analytics/kamus.py); a sentence uses
+# obstacles in lower case ("tenaga kerja").
+KENDALA_NAMA = {k: v.lower() for k, v in kamus.KENDALA_LABEL.items()}
+STATUS_LAPOR = {"tepat_waktu": "tepat waktu", "terlambat": "terlambat", "tidak_melapor": "belum"}
+DATASET_LAPOR = {"koperasi": "Koperasi", "lahan": "Lahan", "sppg": "SPPG"}
+KOSONG = {
+    "koperasi": "Belum ada data koperasi untuk filter ini. Unggah file koperasi di halaman Unggah Data.",
+    "sppg": "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data.",
+    "lahan": "Belum ada data lahan untuk filter ini. Unggah file lahan di halaman Unggah Data.",
+}
+
+# --- limits: what fits on a slide read from the back of a room ----------------------------------
+
+BATAS_WILAYAH = 8  # areas in a chart or table
+BATAS_INTERVENSI = 15
+BATAS_TERBURUK = 8
+BATAS_PETA = 400  # polygons drawn in the map of the worst areas
+BATAS_TABEL_LAPOR = 10
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+UKURAN_HURUF = 20  # px in a figure of about 1000 px: about 15 pt on a 13.3-inch slide
+
+SLIDE_IDS = ("utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "kelengkapan")
