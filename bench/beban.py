@@ -17,7 +17,9 @@ view. An exception element, an st.error box, page_not_found or a compile error c
 --url attaches to a running server (its process is found through /proc by the port, or give
 --pid); --db starts one on a free port over that database file and stops it afterwards. Prints
 p50/p95/max per page and query (first view and reruns apart), throughput and the peak RSS of
-the server's process tree, sampled from /proc every 50 ms.
+the server's process tree, sampled from /proc every 50 ms. A memory guard (--batas-rss-mb,
+8 GB by default) cancels the sessions, and kills a server it started, when that RSS passes the
+limit: one national page under 20 sessions was seen to take 16 GB of this shared machine.
 """
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ HALAMAN = ("ringkasan", "zona", "lahan", "sppg", "digitalisasi", "kelengkapan", 
            "audit")
 BATAS_WAKTU = 600.0  # seconds one view may take before it counts as failed
 _SELESAI = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
+BATAL = "cancelled: the server's RSS passed the limit"  # the memory guard stopped the sessions
 
 
 @dataclass
@@ -151,18 +154,33 @@ async def sesi(base_url: str, halaman: str, query: str, nomor: int = 0, ulang: i
                     if _read(fm, view, state):
                         break
                 view.detik = time.perf_counter() - start
-    except (Exception, asyncio.TimeoutError) as exc:  # noqa: BLE001 - a failed session is a result
+    except (Exception, asyncio.TimeoutError, asyncio.CancelledError) as exc:  # noqa: BLE001 - a result too
         if not views:
             views.append(Tampilan(halaman, query, nomor, 0))
-        views[-1].galat.append(f"{type(exc).__name__}: {exc}"[:500])
+        reason = BATAL if isinstance(exc, asyncio.CancelledError) else f"{type(exc).__name__}: {exc}"
+        views[-1].galat.append(reason[:500])
     return views
 
 
+class _Batal:
+    """Cancels the running sessions from the memory sampler's thread."""
+
+    def __init__(self):
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.tasks: list[asyncio.Task] = []
+
+    def __call__(self) -> None:
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(lambda: [t.cancel() for t in self.tasks])
+
+
 async def _bersamaan(base_url: str, skenario: list[tuple[str, str]], n: int, ulang: int,
-                     batas_waktu: float) -> list[Tampilan]:
+                     batas_waktu: float, batal: _Batal | None = None) -> list[Tampilan]:
     mulai = asyncio.Event()
     tasks = [asyncio.create_task(sesi(base_url, *skenario[i % len(skenario)], nomor=i, ulang=ulang,
                                       batas_waktu=batas_waktu, mulai=mulai)) for i in range(n)]
+    if batal is not None:
+        batal.loop, batal.tasks = asyncio.get_running_loop(), tasks
     # Every session connects first; then all ask for their page at the same moment.
     await asyncio.sleep(0.2 + 0.01 * n)
     mulai.set()
@@ -236,16 +254,23 @@ def pid_on_port(port: int) -> int | None:
 
 
 class Memori:
-    """Samples rss_tree(pid) in a thread while in the with-block; `puncak` is the peak."""
+    """Samples rss_tree(pid) in a thread while in the with-block; `puncak` is the peak. Past
+    `batas` bytes it calls each of `saat_lewat` once and sets `lewat` (a guard for a shared
+    machine: one heavy page under 20 sessions was seen to take 16 GB)."""
 
-    def __init__(self, pid: int | None, setiap: float = 0.05):
+    def __init__(self, pid: int | None, setiap: float = 0.05, batas: int | None = None, saat_lewat=()):
         self.pid, self.setiap, self.puncak, self.awal = pid, setiap, 0, 0
+        self.batas, self.saat_lewat, self.lewat = batas, list(saat_lewat), False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.puncak = max(self.puncak, rss_tree(self.pid))
+            if self.batas and self.puncak > self.batas and not self.lewat:
+                self.lewat = True
+                for fn in self.saat_lewat:
+                    fn()
             self._stop.wait(self.setiap)
 
     def __enter__(self) -> "Memori":
@@ -317,6 +342,15 @@ class Server:
         self.__exit__()
         raise RuntimeError(f"streamlit not healthy after {self.start_timeout:.0f} s ({last}):\n{self.log_tail()}")
 
+    @property
+    def hidup(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def bunuh(self) -> None:
+        """Stop at once (the memory guard): SIGKILL, as a runaway server may not heed SIGTERM soon."""
+        if self.hidup:
+            self.proc.kill()
+
     def __exit__(self, *exc) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
@@ -338,6 +372,7 @@ class Hasil:
     detik: float  # wall time of the whole run
     rss_awal: int  # bytes, before the run
     rss_puncak: int  # bytes, the peak during the run
+    lewat_batas: bool = False  # stopped by the memory guard
 
     @property
     def throughput(self) -> float:
@@ -349,15 +384,20 @@ class Hasil:
 
 
 def jalankan(base_url: str, skenario: list[tuple[str, str]], sesi_: int = 1, ulang: int = 0, *,
-             pid: int | None = None, batas_waktu: float = BATAS_WAKTU) -> Hasil:
-    """`sesi_` sessions at once, session i on skenario[i % len(skenario)] (page, query string)."""
+             pid: int | None = None, batas_waktu: float = BATAS_WAKTU, batas_rss: int | None = None,
+             saat_lewat=()) -> Hasil:
+    """`sesi_` sessions at once, session i on skenario[i % len(skenario)] (page, query string).
+
+    When the server's RSS passes `batas_rss` bytes the sessions are cancelled and each of
+    `saat_lewat` is called (e.g. Server.bunuh)."""
     if pid is None:
         pid = pid_on_port(urlparse(base_url).port or 80)
-    with Memori(pid) as mem:
+    batal = _Batal()
+    with Memori(pid, batas=batas_rss, saat_lewat=[*saat_lewat, batal]) as mem:
         start = time.perf_counter()
-        views = asyncio.run(_bersamaan(base_url, skenario, sesi_, ulang, batas_waktu))
+        views = asyncio.run(_bersamaan(base_url, skenario, sesi_, ulang, batas_waktu, batal))
         wall = time.perf_counter() - start
-    return Hasil(views, wall, mem.awal, mem.puncak)
+    return Hasil(views, wall, mem.awal, mem.puncak, mem.lewat)
 
 
 def persentil(values: list[float], q: float) -> float:
@@ -405,6 +445,8 @@ def laporan(hasil: Hasil) -> str:
     lines += ["", f"- wall {hasil.detik:.1f} s, throughput {hasil.throughput:.2f} views/s",
               f"- server RSS (process tree): {hasil.rss_awal / 2**20:,.0f} MB before, "
               f"peak {hasil.rss_puncak / 2**20:,.0f} MB" if hasil.rss_puncak else "- server RSS: unknown (no pid)"]
+    if hasil.lewat_batas:
+        lines.append("- STOPPED: the server's RSS passed the limit (--batas-rss-mb); the sessions were cancelled")
     for v in hasil.galat[:10]:
         lines.append(f"- GAGAL {v.halaman}?{v.query} sesi {v.sesi} ke {v.ke}: "
                      f"{'; '.join(v.galat) or 'no script_finished'}")
@@ -434,6 +476,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pemanasan", action="store_true", help="one session per page and query first (warm caches), "
                                                             "not counted")
     ap.add_argument("--batas-waktu", type=float, default=BATAS_WAKTU, help="seconds a view may take")
+    ap.add_argument("--batas-rss-mb", type=float, default=8192,
+                    help="stop when the server's process tree passes this RSS (default 8192; 0: no limit); a server "
+                         "started by --db is killed, with --url only the sessions stop")
+    ap.add_argument("--log", type=Path, help="with --db: the server's log file (default: a temporary one)")
     ap.add_argument("--json", type=Path, help="also write every view as JSON here")
     args = ap.parse_args(argv)
     skenario = [(h, q.lstrip("?")) for h in args.halaman for q in (args.query or [""])]
@@ -444,14 +490,15 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or ROOT / "bench" / "cache" / "nasional-kerja.duckdb"
         if not db.exists():
             ap.error(f"{db} does not exist: run `make bench` first, or give --db or --url")
-        server = Server(db).__enter__()
+        server = Server(db, log=args.log).__enter__()
         url, pid = server.url, server.pid
         print(f"server {url} (pid {pid}) over {db}", flush=True)
+    guard = {"batas_rss": int(args.batas_rss_mb * 2**20) or None, "saat_lewat": [server.bunuh] if server else []}
     try:
         if args.pemanasan:
             for h, q in skenario:
-                jalankan(url, [(h, q)], 1, pid=pid, batas_waktu=args.batas_waktu)
-        hasil = jalankan(url, skenario, args.sesi, args.ulang, pid=pid, batas_waktu=args.batas_waktu)
+                jalankan(url, [(h, q)], 1, pid=pid, batas_waktu=args.batas_waktu, **guard)
+        hasil = jalankan(url, skenario, args.sesi, args.ulang, pid=pid, batas_waktu=args.batas_waktu, **guard)
     finally:
         if server:
             server.__exit__()

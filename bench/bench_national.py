@@ -30,6 +30,7 @@ import os
 import pickle
 import platform
 import pstats
+import re
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,7 @@ from bench import beban, nasional  # noqa: E402
 
 KERJA = nasional.CACHE / "nasional-kerja.duckdb"  # the default database of `make load`
 KERJA_KECIL = nasional.CACHE / "kecil-kerja.duckdb"
+LOGS = nasional.CACHE / "log"  # the servers' logs of the last run (tracebacks under the error codes)
 HALAMAN = ("ringkasan", "zona", "lahan", "peta", "presentasi")
 QUERY = ("provinsi=33", "")  # Jawa Tengah, the province with the most desa (8,562); national
 # Opens the database connection and the gazetteer before anything is measured.
@@ -81,6 +83,7 @@ class Skenario:
     kb: float = 0.0
     beban: dict[int, beban.Hasil] = field(default_factory=dict)
     galat: list[str] = field(default_factory=list)
+    dihentikan: int | None = None  # the session count at which the memory guard stopped the server
     pertama_queries: list[dict] = field(default_factory=list, repr=False)  # of the first view, to replay
 
     @property
@@ -185,7 +188,8 @@ def _tunggu_berkas(directory: Path, n: int, timeout: float = 60) -> list[Path]:
 
 def profilkan(path: Path, skenario: list[Skenario], directory: Path) -> None:
     launcher = [sys.executable, str(ROOT / "bench" / "profil.py")]
-    with beban.Server(path, command=launcher, env={"KDKMP_PROFIL": str(directory)}, start_timeout=180) as server:
+    with beban.Server(path, command=launcher, env={"KDKMP_PROFIL": str(directory)}, start_timeout=180,
+                      log=LOGS / "profil.log") as server:
         asyncio.run(beban.sesi(server.url, *PEMANASAN, batas_waktu=TIMEOUT))
         n = len(_tunggu_berkas(directory, 1))
         for s in skenario:
@@ -225,7 +229,7 @@ def replay(path: Path, skenario: list[Skenario], ulang: int = 3) -> None:
                     for _ in range(ulang):
                         cur = con.cursor()
                         start = time.perf_counter()
-                        cur.execute(q["sql"], q["params"]).to_arrow_table()
+                        cur.sql(q["sql"], params=q["params"]).to_arrow_table()
                         took = time.perf_counter() - start
                         cur.close()
                         best = took if best is None else min(best, took)
@@ -306,31 +310,61 @@ def teratas(path: Path, n: int = 15) -> list[tuple[float, float, int, str]]:
 # 4: load
 
 
-def bebani(path: Path, skenario: list[Skenario], sesi: list[int], ulang: int) -> tuple[int, int]:
-    """Returns the server's RSS after warming up and its peak over the whole pass (bytes)."""
-    with beban.Server(path, start_timeout=180) as server:
-        with beban.Memori(server.pid) as mem:
-            beban.jalankan(server.url, [PEMANASAN], 1, pid=server.pid, batas_waktu=TIMEOUT)
-            rss_siap = beban.rss_tree(server.pid)
-            for s in skenario:
-                one = beban.jalankan(server.url, [(s.halaman, s.query)], 1, ulang, pid=server.pid, batas_waktu=TIMEOUT)
-                s.beban[1] = one
-                first = [v for v in one.tampilan if v.ke == 0]
-                s.pertama = first[0].detik if first and first[0].ok else None
-                s.hangat = [v.detik for v in one.tampilan if v.ke > 0 and v.ok]
-                s.kb = first[0].byte / 1024 if first else 0.0
-                s.galat += [f"1 sesi: {g}" for v in one.tampilan for g in v.galat]
-                _log(f"{s.nama}: first view {s.pertama or float('nan'):.2f} s, warm "
-                     f"{beban.persentil(s.hangat, 0.5):.2f} s")
-                for n in sesi:
-                    h = beban.jalankan(server.url, [(s.halaman, s.query)], n, pid=server.pid, batas_waktu=TIMEOUT)
-                    s.beban[n] = h
-                    s.galat += [f"{n} sesi: {g}" for v in h.tampilan for g in v.galat][:3]
-                    t = [v.detik for v in h.tampilan if v.ok]
-                    _log(f"{s.nama}: {n} sessions p50 {beban.persentil(t, .5):.2f} s, p95 "
-                         f"{beban.persentil(t, .95):.2f} s, max {max(t, default=float('nan')):.2f} s, "
-                         f"peak RSS {h.rss_puncak / 2**20:,.0f} MB")
-    return rss_siap, mem.puncak
+class _Server:
+    """The plain server of the load pass, started again after the memory guard killed it."""
+
+    def __init__(self, path: Path, logs: Path):
+        self.path, self.logs, self.server, self.mulai_ulang = path, logs, None, -1
+
+    def siap(self) -> beban.Server:
+        if self.server is None or not self.server.hidup:
+            if self.server is not None:
+                self.server.__exit__()
+            self.mulai_ulang += 1
+            self.server = beban.Server(self.path, start_timeout=180,
+                                       log=self.logs / f"beban-{self.mulai_ulang}.log").__enter__()
+            beban.jalankan(self.server.url, [PEMANASAN], 1, pid=self.server.pid, batas_waktu=TIMEOUT)
+        return self.server
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.__exit__()
+
+
+def bebani(path: Path, skenario: list[Skenario], sesi: list[int], ulang: int, batas_rss: int | None,
+           logs: Path) -> tuple[int, int, int]:
+    """The load pass. Returns the server's RSS after the warm-up view, the peak over the pass
+    (bytes) and how often the memory guard made the server start again."""
+    servers = _Server(path, logs)
+    try:
+        rss_siap, puncak = beban.rss_tree(servers.siap().pid), 0
+        for s in skenario:
+            for n in [1, *sesi]:
+                if s.dihentikan:
+                    continue  # more sessions than the guard already stopped can only take more
+                server = servers.siap()
+                h = beban.jalankan(server.url, [(s.halaman, s.query)], n, ulang if n == 1 else 0, pid=server.pid,
+                                   batas_waktu=TIMEOUT, batas_rss=batas_rss, saat_lewat=[server.bunuh])
+                s.beban[n] = h
+                puncak = max(puncak, h.rss_puncak)
+                if h.lewat_batas:
+                    s.dihentikan = n
+                s.galat += [f"{n} sesi: {g}" for v in h.tampilan for g in v.galat if g != beban.BATAL]
+                t = [v.detik for v in h.tampilan if v.ok and v.ke == 0]
+                if n == 1:
+                    first = [v for v in h.tampilan if v.ke == 0]
+                    s.pertama = t[0] if t else None
+                    s.hangat = [v.detik for v in h.tampilan if v.ke > 0 and v.ok]
+                    s.kb = first[0].byte / 1024 if first else 0.0
+                    _log(f"{s.nama}: first view {_s(s.pertama)} s, warm "
+                         f"{_s(beban.persentil(s.hangat, 0.5) if s.hangat else None)} s")
+                else:
+                    _log(f"{s.nama}: {n} sessions p50 {_s(beban.persentil(t, .5))} s, p95 {_s(beban.persentil(t, .95))} s, "
+                         f"max {_s(max(t, default=None))} s, peak RSS {h.rss_puncak / 2**20:,.0f} MB"
+                         + (" - STOPPED by the memory guard" if h.lewat_batas else ""))
+        return rss_siap, puncak, servers.mulai_ulang
+    finally:
+        servers.close()
 
 
 # --------------------------------------------------------------------------------------------
@@ -345,21 +379,32 @@ def _ms(x: float | None) -> str:
     return "–" if x is None else f"{x * 1000:,.0f}"
 
 
-def _lat(h: beban.Hasil | None) -> str:
+def _lat(h: beban.Hasil | None, batas_mb: float = 0, dihentikan: int | None = None) -> str:
     if h is None:
-        return "–"
+        return f"not run (guard at {dihentikan})" if dihentikan else "–"
+    if h.lewat_batas:
+        return f"stopped: RSS > {batas_mb / 1024:.0f} GB"
     t = [v.detik for v in h.tampilan if v.ok]
     failed = len(h.tampilan) - len(t)
     text = f"{_s(beban.persentil(t, .5), 1)} / {_s(beban.persentil(t, .95), 1)} / {_s(max(t, default=None), 1)}"
     return text + (f" ({failed} failed)" if failed else "")
 
 
+def kode_diukur() -> str:
+    if os.environ.get("KDKMP_BENCH_REV"):
+        return f"commit {os.environ['KDKMP_BENCH_REV'][:12]} (a snapshot, --rev)"
+    git = lambda *a: subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()  # noqa: E731
+    dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
+    return f"the working tree at {git('rev-parse', '--short=12', 'HEAD')}" + (" with uncommitted changes" if dirty else "")
+
+
 def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict], counts: dict[str, int], size_mb: float,
-            skenario: list[Skenario], sesi: list[int], rss: tuple[int, int] | None, load_start: str) -> str:
+            skenario: list[Skenario], sesi: list[int], rss: tuple[int, int, int] | None, load_start: str) -> str:
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("streamlit", "duckdb", "pandas", "plotly"))
     lines = [
         "# National benchmark (issue 11)",
         "",
+        f"- code measured: {kode_diukur()}",
         f"- {dt.datetime.now():%Y-%m-%d %H:%M}; {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; {versions}",
         f"- load average when the run started: {load_start} (the machine is shared: other processes take CPU, "
@@ -409,17 +454,25 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
             lines.append(
                 f"| {s.nama} | {_ms(s.raw_detik)} ({s.raw_n}) | {_s(s.pertama)} | {_s(warm)} | "
                 f"{_s(ratio, 0) + '×' if ratio else '–'} | {s.db_hangat_n} q, {_ms(s.db_hangat_detik)} ms | {s.kb:,.0f} | "
-                + " | ".join(_lat(s.beban.get(n)) for n in sesi) + f" | {peak / 2**20:,.0f} |")
+                + " | ".join(_lat(s.beban.get(n), args.batas_rss_mb, s.dihentikan) for n in sesi)
+                + f" | {peak / 2**20:,.0f} |")
         if rss:
             lines += ["", f"Server RSS after the warm-up view: {rss[0] / 2**20:,.0f} MB; peak over the whole load pass: "
-                          f"{rss[1] / 2**20:,.0f} MB."]
+                          f"{rss[1] / 2**20:,.0f} MB. Memory guard: the server is killed when its process tree passes "
+                          f"{args.batas_rss_mb:,.0f} MB (--batas-rss-mb; this machine is shared), "
+                          f"{rss[2]} time(s) in this run; larger session counts of that page are then not run."]
         through = [f"{s.nama} ×{n}: {h.throughput:.2f}/s" for s in skenario for n, h in s.beban.items() if n > 1]
         if through:
             lines += ["", "Throughput (views per second while N sessions open the page at once): " + "; ".join(through)
                       + "."]
-        errors = [f"- {s.nama}: {g}" for s in skenario for g in s.galat]
-        if errors:
-            lines += ["", "Errors seen:", *errors[:30]]
+        seen: dict[tuple[str, str], int] = {}
+        for s in skenario:
+            for g in s.galat:
+                key = (s.nama, re.sub(r"kode [0-9a-f]{6}", "kode …", g.split(": ", 1)[-1]))
+                seen[key] = seen.get(key, 0) + 1
+        if seen:
+            lines += ["", f"Errors seen (views; tracebacks in the server logs under {LOGS}):",
+                      *[f"- {nama}: {n}× {g}" for (nama, g), n in list(seen.items())[:20]]]
         lines.append("")
     profiled = [s for s in skenario if s.profil and s.profil.exists()]
     if profiled:
@@ -448,6 +501,25 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
     return "\n".join(lines)
 
 
+def _dari_snapshot(args) -> int:
+    """Run this benchmark from `git archive` of --rev (nothing in the working tree or the index
+    changes); caches and the report stay in this checkout."""
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{args.rev}^{{commit}}"], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    target = nasional.CACHE / "kode" / sha[:12]
+    if not (target / "bench" / "bench_national.py").exists():
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    _log(f"measuring commit {sha[:12]} from {target}")
+    argv = [a for a in sys.argv[1:]]
+    if "--out" not in argv:
+        argv += ["--out", str(args.out)]
+    env = {**os.environ, "KDKMP_BENCH_REV": sha, "KDKMP_BENCH_CACHE": str(nasional.CACHE)}
+    return subprocess.run([sys.executable, str(target / "bench" / "bench_national.py"), *argv], env=env).returncode
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kecil", action="store_true", help="a small database: the whole pipeline in a few minutes")
@@ -458,8 +530,14 @@ def main() -> int:
     ap.add_argument("--ulang", type=int, default=3, help="warm reruns in the one-session run")
     ap.add_argument("--tanpa-beban", action="store_true", help="skip the profile and load passes (steps 3–4)")
     ap.add_argument("--tanpa-demo", action="store_true", help="skip timing the demo load")
+    ap.add_argument("--batas-rss-mb", type=float, default=8192,
+                    help="memory guard: kill the server when its process tree passes this RSS (default 8192)")
+    ap.add_argument("--rev", help="measure this commit (e.g. HEAD) from a snapshot under bench/cache/kode/ instead of "
+                                  "the working tree, which may be mid-edit")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "report-nasional.md")
     args = ap.parse_args()
+    if args.rev and not os.environ.get("KDKMP_BENCH_REV"):
+        return _dari_snapshot(args)
     load_start = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     u = nasional.KECIL if args.kecil else nasional.Ukuran()
     sesi = [int(n) for n in args.sesi.split(",") if n.strip()]
@@ -487,6 +565,8 @@ def main() -> int:
 
     rss = None
     if not args.tanpa_beban:
+        shutil.rmtree(LOGS, ignore_errors=True)
+        LOGS.mkdir(parents=True)
         with tempfile.TemporaryDirectory(prefix="bench-profil-") as tmp:
             profilkan(path, skenario, Path(tmp))
             replay(path, skenario)
@@ -499,7 +579,7 @@ def main() -> int:
                     target = keep / f"{s.halaman}-{label_query(s.query).replace('=', '').replace('&', '-')}.prof"
                     shutil.copy(s.profil, target)
                     s.profil = target
-        rss = bebani(path, skenario, sesi, args.ulang)
+        rss = bebani(path, skenario, sesi, args.ulang, int(args.batas_rss_mb * 2**20) or None, LOGS)
 
     report = laporan(args, u, steps, uploads, counts, size_mb, skenario, sesi, rss, load_start)
     print(report)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 import sys
@@ -40,7 +41,8 @@ from analytics import db, zona  # noqa: E402
 
 # Bump when the generated data changes: a new cache file is built beside the old one.
 BUILD = 1
-CACHE = ROOT / "bench" / "cache"
+# A snapshot run (bench_national.py --rev) keeps using the checkout's cache.
+CACHE = Path(os.environ.get("KDKMP_BENCH_CACHE") or ROOT / "bench" / "cache")
 MINGGU_AKHIR = dt.date(2026, 11, 16)  # the last week, as in the demo
 DATASETS = ("koperasi", "lahan", "sppg", "bimtek", "simkopdes_desa")
 
