@@ -21,7 +21,7 @@ from analytics.ingest.grid import Limits, ReaderCrash, layout, read_grid
 from analytics.ingest.read import ReadError, Table, read
 from analytics.ingest.read import table as _table
 from analytics.ingest import validate as validation
-from analytics.ingest.validate import Problem, Validated
+from analytics.ingest.masalah import Problem, Validated
 from analytics.wilayah import Gazetteer
 
 __all__ = ["Prepared", "ReadError", "ReaderCrash", "prepare", "prepare_path", "read_file", "commit", "undo",

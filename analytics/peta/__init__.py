@@ -24,7 +24,7 @@ from analytics.format import angka, persen
 from analytics.kamus import rgb
 from analytics.metrik import METRIK, Metrik
 from analytics.summary import minggu_sumber
-from analytics.ingest.validate import LAT_RANGE, LON_RANGE
+from analytics.ingest.tempat import LAT_RANGE, LON_RANGE
 from analytics.peta import geometri as geo
 from analytics.zona.aturan import Rules
 
