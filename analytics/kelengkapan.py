@@ -83,8 +83,19 @@ def kelengkapan_status(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU
 
 def kelengkapan_per_minggu(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU,
                            hari_batas_lapor: int | None = None):
-    """Per dataset and week: kabupaten/kota expected, reported, on time and late (DataFrame)."""
-    return db.run(con, "kelengkapan_per_minggu", _window(f, akhir, jumlah_minggu, hari_batas_lapor))
+    """Per dataset and week: kabupaten/kota expected, reported, on time and late (DataFrame), counted
+    from kelengkapan_status so the rates and the heat table cannot disagree."""
+    status = kelengkapan_status(con, f, akhir, jumlah_minggu, hari_batas_lapor)
+    counted = status.assign(
+        diharapkan=1,
+        melapor=(status["status"] != "tidak_melapor").astype("int64"),
+        tepat_waktu=(status["status"] == "tepat_waktu").astype("int64"),
+        terlambat=(status["status"] == "terlambat").astype("int64"),
+    )
+    out = counted.groupby(["dataset", "minggu"], as_index=False, sort=False)[
+        ["diharapkan", "melapor", "tepat_waktu", "terlambat"]].sum()
+    out["_urutan"] = out["dataset"].map({d: i for i, d in enumerate(DATASETS)})
+    return out.sort_values(["_urutan", "minggu"], kind="stable").drop(columns="_urutan").reset_index(drop=True)
 
 
 def kelengkapan_desa(con, f: Filter, minggu):
