@@ -26,6 +26,8 @@ run: install
 
 ## make test: install the dev requirements and run every test
 test: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## make bench: the national benchmark of issue 11 (first run builds bench/cache/, minutes; report in bench/report-*.md)

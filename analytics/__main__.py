@@ -66,7 +66,7 @@ def _date(text: str):
     try:
         return periode.as_date(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid (YYYY-MM-DD)")
+        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak valid (YYYY-MM-DD)") from None
 
 
 def main(argv: list[str] | None = None) -> int:

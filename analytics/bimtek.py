@@ -4,7 +4,6 @@ from __future__ import annotations
 from analytics import db
 from analytics.filters import Filter
 
-
 # Charts and the event table cover at most this many weeks up to the chosen one.
 JUMLAH_MINGGU = 52
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -118,7 +118,7 @@ def load_gazetteer(con: duckdb.DuckDBPyConnection, directory: Path = WILAYAH_DIR
         raise
 
 
-@lru_cache(maxsize=None)
+@cache
 def query_text(name: str) -> str:
     path = QUERY_DIR / f"{name}.sql"
     if not path.is_file():
@@ -141,7 +141,7 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -
         cur.close()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _param_names(sql: str) -> frozenset[str]:
     import re
 

@@ -21,7 +21,7 @@ class Filter:
     desa: str | None = None
 
     @classmethod
-    def from_code(cls, code: str | None) -> "Filter":
+    def from_code(cls, code: str | None) -> Filter:
         """The filter that selects one region and its ancestors, from its dotted code."""
         if not code:
             return cls()
@@ -56,7 +56,7 @@ class Filter:
             return "desa"
         return LEVELS[LEVELS.index(level) + 1]
 
-    def consistent(self) -> "Filter":
+    def consistent(self) -> Filter:
         """Keep each level only while it sits inside the one above; fill missing parents."""
         result = Filter()
         for level in LEVELS:
@@ -70,7 +70,7 @@ class Filter:
             result = Filter.from_code(value)
         return result
 
-    def up(self) -> "Filter":
+    def up(self) -> Filter:
         """The filter one level coarser (the breadcrumb's parent)."""
         level = self.level
         if level is None:

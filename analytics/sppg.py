@@ -4,7 +4,6 @@ from __future__ import annotations
 from analytics import db
 from analytics.filters import Filter
 
-
 # Charts over time show at most this many weeks (one point each).
 JUMLAH_MINGGU = 52
 

@@ -92,7 +92,7 @@ class Gazetteer:
     centroid: dict[str, tuple[float, float]] = field(default_factory=dict)  # any code -> (lat, lon)
 
     @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection) -> "Gazetteer":
+    def load(cls, con: duckdb.DuckDBPyConnection) -> Gazetteer:
         names, parent, by_key = {}, {}, {}
         cur = con.cursor()
         for level in LEVELS:

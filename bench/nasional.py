@@ -371,8 +371,9 @@ def _log(text: str) -> None:
     print(text, flush=True)
 
 
-def build(u: Ukuran = Ukuran(), *, rebuild: bool = False, log=_log) -> Basis:
+def build(u: Ukuran | None = None, *, rebuild: bool = False, log=_log) -> Basis:
     """The cached history database and last-week files, built when missing (minutes)."""
+    u = u or Ukuran()
     directory = CACHE / f"nasional-{u.kunci}-b{BUILD}-{skema()}"
     path = directory / "riwayat.duckdb"
     files = _files(directory)

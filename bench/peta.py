@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analytics import db, peta, zona  # noqa: E402
-from ui import peta as ui_peta  # noqa: E402
 from analytics.filters import Filter  # noqa: E402
+from ui import peta as ui_peta  # noqa: E402
 
 MINGGU = dt.date(2026, 11, 16)
 FILTERS = (Filter(), Filter("33"), Filter("52"), Filter("91"), Filter.from_code("33.01"), Filter.from_code("18.04"))

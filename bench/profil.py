@@ -77,8 +77,9 @@ class Rekam:
 
 
 def _install() -> None:
-    from analytics import db
     from streamlit.runtime.scriptrunner import script_runner
+
+    from analytics import db
 
     connect = db.connect
 

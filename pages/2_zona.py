@@ -2,9 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import koperasi, periode, zona
+from analytics import kamus, koperasi, periode, zona
 from analytics.format import angka
-from analytics import kamus
 from ui import charts, shell, teks
 from ui.unduh import table_downloads
 

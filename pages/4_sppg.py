@@ -2,9 +2,8 @@
 an SPPG, the sites, beneficiaries and local suppliers."""
 import streamlit as st
 
-from analytics import periode, sppg
+from analytics import kamus, sppg
 from analytics.format import angka
-from analytics import kamus
 from ui import charts, kpi, shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["sppg"][0])

@@ -4,9 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import bimtek, digitalisasi, metrik, periode
+from analytics import bimtek, digitalisasi, kamus, metrik, periode
 from analytics.format import angka, persen, rupiah
-from analytics import kamus
 from ui import charts, kpi, shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["digitalisasi"][0])

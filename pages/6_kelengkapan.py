@@ -3,10 +3,9 @@ kabupaten/kota expected against those that reported, on time or late; the desa c
 koperasi data; a kabupaten × week heat table; and who has not reported this week."""
 import streamlit as st
 
-from analytics import config, kelengkapan, periode
+from analytics import config, kamus, kelengkapan, periode
 from analytics.filters import Filter
 from analytics.format import angka, persen
-from analytics import kamus
 from ui import charts, shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["kelengkapan"][0])

@@ -7,10 +7,10 @@ import streamlit as st
 
 from analytics import periode, peta, zona
 from analytics.filters import Filter
-from analytics.peta import geometri
 from analytics.metrik import METRIK, PETA
-from ui import shell, teks, unduh
+from analytics.peta import geometri
 from ui import peta as ui_peta
+from ui import shell, teks, unduh
 
 ctx = shell.page(teks.PETA_JUDUL)
 shell.breadcrumb(ctx)

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import access, audit, ingest
 from analytics.filters import Filter
-from conftest import FIXTURES, ROOT, TODAY
+from conftest import ROOT, TODAY
 
 VIEWER_LAMPUNG = access.User("pemirsa@lampung.go.id", "pemirsa", "18")
 OPERATOR_LAMBAR = access.User("operator@lampungbarat.go.id", "operator", "18.04")

@@ -4,7 +4,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ import signal
 import subprocess
 import sys
 
+from test_ingest import checksums
+
 from analytics import db
 from conftest import ROOT
-from test_ingest import checksums
 
 
 def big_koperasi_file(path, con, rows: int = 20000):

@@ -50,7 +50,7 @@ def colours(layer) -> dict[str, list[int]]:
 
 # --- queries ------------------------------------------------------------------------------------
 
-def areas(con, f: Filter) -> "pd.DataFrame":
+def areas(con, f: Filter):
     """Every area one level below `f` with the registry metrics the map offers (and their
     denominators), each source at the fixture's week."""
     out = None
@@ -281,7 +281,7 @@ def test_each_koperasi_falls_in_the_hexagon_whose_centre_is_nearest(con):
         assert len(cell) == 1 and cell[0]["koperasi"] == 1
         q, r = cell[0]["q"], cell[0]["r"]
 
-        def dist(q, r):
+        def dist(q, r, lon=lon, lat=lat):
             x = math.sqrt(3) * (q + r / 2) * ukuran
             y = 1.5 * r * ukuran
             return math.hypot(x - lon * kos, y - lat)

@@ -7,9 +7,10 @@ import statistics
 import time
 
 import pytest
+from test_access import ADMIN, OPERATOR_LAMBAR, accounts_file, app, app_db, nav, sign_in_with_password  # noqa: F401
+
 from analytics import access, audit
 from analytics.__main__ import main as cli
-from test_access import ADMIN, OPERATOR_LAMBAR, accounts_file, app, app_db, nav, sign_in_with_password  # noqa: F401
 
 T0 = dt.datetime(2026, 11, 23, 8, 0)
 PASSWORD = "sandi-yang-benar-1"

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from analytics import format as fmt, periode
+from analytics import format as fmt
+from analytics import periode
 from analytics.filters import Filter
 
 

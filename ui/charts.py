@@ -9,9 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import sanitize
+from analytics import kamus, sanitize
 from analytics.format import angka
-from analytics import kamus
 from ui import teks
 
 FONT = dict(family="Inter, Source Sans Pro, sans-serif", size=14)

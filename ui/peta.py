@@ -6,14 +6,15 @@ import html
 import json
 
 from analytics import kamus, peta
-from analytics.peta import Peta
 from analytics.format import angka
 from analytics.metrik import METRIK
+from analytics.peta import Peta
 from ui import teks
 
 
 def _hex(rgb) -> str:
-    return "#%02x%02x%02x" % tuple(rgb[:3])
+    r, g, b = rgb[:3]
+    return f"#{r:02x}{g:02x}{b:02x}"
 
 
 def _baris(swatch: str, label: str, extra: str = "") -> str:

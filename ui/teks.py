@@ -1,7 +1,6 @@
 """Every UI string in one place, so a translation is one file."""
 from analytics import kamus
 
-
 APP_JUDUL = "Dasbor KDKMP & MBG"
 APP_SUBJUDUL = "Pemantauan Koperasi Desa/Kelurahan Merah Putih dan Makan Bergizi Gratis"
 

@@ -36,7 +36,7 @@ def _png(fig: go.Figure, width: int, height: int):
             return ekspor.gambar_png(fig, width, height)
         except ekspor.GambarGagal as exc:
             # A download must return bytes; a text file saying why is better than a broken PNG.
-            return f"{teks.EKSPOR_PNG_GAGAL}\n{exc}\n".encode("utf-8")
+            return f"{teks.EKSPOR_PNG_GAGAL}\n{exc}\n".encode()
 
     return draw
 

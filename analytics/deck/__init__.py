@@ -14,13 +14,36 @@ import pandas as pd
 
 from analytics import bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, sppg, summary, zona
 from analytics.deck.grafik import grafik_kendala, grafik_peta, grafik_simkopdes, grafik_sppg, grafik_zona
-from analytics.deck.kalimat import (BATAS_SEIMBANG, daftar, pendek, dari_menjadi, lokasi, menjadi, nama_area, singkat_koperasi, teratas)
-from analytics.deck.model import Deck, kalimat_sumber, Kpi, kpi, Slide, Tabel
-from analytics.deck.teks import (BATAS_INTERVENSI, BATAS_TABEL_LAPOR, BATAS_TERBURUK, BATAS_WILAYAH, DATASET_LAPOR, KENDALA_NAMA, KOSONG, SELURUH_INDONESIA, SLIDE_IDS, SLIDE_JUDUL, STATUS_LAPOR, TINGKAT, TINGKAT_KOLOM)
+from analytics.deck.kalimat import (
+    BATAS_SEIMBANG,
+    daftar,
+    dari_menjadi,
+    lokasi,
+    menjadi,
+    nama_area,
+    pendek,
+    singkat_koperasi,
+    teratas,
+)
+from analytics.deck.model import Deck, Kpi, Slide, Tabel, kalimat_sumber, kpi
+from analytics.deck.teks import (
+    BATAS_INTERVENSI,
+    BATAS_TABEL_LAPOR,
+    BATAS_TERBURUK,
+    BATAS_WILAYAH,
+    DATASET_LAPOR,
+    KENDALA_NAMA,
+    KOSONG,
+    SELURUH_INDONESIA,
+    SLIDE_IDS,
+    SLIDE_JUDUL,
+    STATUS_LAPOR,
+    TINGKAT,
+    TINGKAT_KOLOM,
+)
 from analytics.filters import Filter
 from analytics.format import angka, persen
-from analytics.zona.aturan import load_rules, Rules
-
+from analytics.zona.aturan import Rules, load_rules
 
 # --- the one query of this module that is not a slide -------------------------------------------
 

@@ -647,9 +647,8 @@ class _Halaman:
 
     def tabel(self, box: Kotak, t: Tabel) -> None:
         from reportlab.lib.styles import ParagraphStyle
-        from reportlab.platypus import Paragraph
+        from reportlab.platypus import Paragraph, TableStyle
         from reportlab.platypus import Table as RLTable
-        from reportlab.platypus import TableStyle
 
         reg, bd, _ = _fonts()
         u = ukur_tabel(t, box)

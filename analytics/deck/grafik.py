@@ -13,7 +13,6 @@ from analytics.deck.teks import BATAS_PETA, FONT, KENDALA_NAMA, UKURAN_HURUF
 from analytics.format import angka
 from analytics.peta import geometri
 
-
 # --- figures: large type, high contrast ---------------------------------------------------------
 
 def _gaya(fig: go.Figure, tinggi: int = 520, legenda: bool = True) -> go.Figure:

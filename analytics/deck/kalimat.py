@@ -6,7 +6,6 @@ import pandas as pd
 from analytics.deck.teks import TINGKAT
 from analytics.format import angka
 
-
 # --- sentence helpers ---------------------------------------------------------------------------
 
 def menjadi(kini: int, lalu: int | None) -> str:

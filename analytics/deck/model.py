@@ -14,7 +14,6 @@ from analytics.deck.teks import JUDUL_DECK
 from analytics.filters import Filter
 from analytics.format import angka
 
-
 # --- the deck as data ---------------------------------------------------------------------------
 
 @dataclass
@@ -124,6 +123,6 @@ class Deck:
     def slide(self, slide_id: str) -> Slide:
         return next(s for s in self.slides if s.id == slide_id)
 
-    def urut(self, pilihan: "Pilihan | None" = None) -> list[Slide]:
+    def urut(self, pilihan: Pilihan | None = None) -> list[Slide]:
         """The slides to present: in the chosen order, hidden ones left out."""
         return terapkan(self.slides, pilihan or Pilihan())

@@ -2,12 +2,11 @@
 (`data/presentasi.json`, or KDKMP_PRESENTASI)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analytics import db
 from analytics.deck.teks import SLIDE_IDS
@@ -27,7 +26,7 @@ class Pilihan:
         return {"urutan": list(self.urutan), "sembunyi": sorted(self.sembunyi)}
 
     @classmethod
-    def from_json(cls, doc) -> "Pilihan":
+    def from_json(cls, doc) -> Pilihan:
         """Unknown ids are dropped and missing ones appended in the default order."""
         if not isinstance(doc, dict):
             return cls()
@@ -36,7 +35,7 @@ class Pilihan:
         sembunyi = frozenset(s for s in doc.get("sembunyi", []) if isinstance(s, str) and s in SLIDE_IDS)
         return cls(tuple(urutan), sembunyi)
 
-    def geser(self, slide_id: str, langkah: int) -> "Pilihan":
+    def geser(self, slide_id: str, langkah: int) -> Pilihan:
         """Move one slide up (-1) or down (+1) in the order."""
         urutan = list(self.urutan)
         i = urutan.index(slide_id)
@@ -44,7 +43,7 @@ class Pilihan:
         urutan.insert(j, urutan.pop(i))
         return Pilihan(tuple(urutan), self.sembunyi)
 
-    def tampil(self, slide_id: str, ya: bool) -> "Pilihan":
+    def tampil(self, slide_id: str, ya: bool) -> Pilihan:
         sembunyi = set(self.sembunyi)
         if ya:
             sembunyi.discard(slide_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from analytics import kamus
 
-
 # --- texts --------------------------------------------------------------------------------------
 
 JUDUL_DECK = "Laporan Mingguan KDKMP & MBG"

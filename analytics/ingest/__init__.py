@@ -12,16 +12,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics import audit, db, sanitize, zona
-from analytics import periode
+from analytics import audit, db, periode, sanitize, zona
 from analytics.config import load as load_settings
 from analytics.ingest import schema
+from analytics.ingest import validate as validation
 from analytics.ingest.child import read_isolated
 from analytics.ingest.grid import Limits, ReaderCrash, layout, read_grid
-from analytics.ingest.read import ReadError, Table, read
+from analytics.ingest.masalah import Validated
+from analytics.ingest.read import ReadError, Table
 from analytics.ingest.read import table as _table
-from analytics.ingest import validate as validation
-from analytics.ingest.masalah import Problem, Validated
 from analytics.wilayah import Gazetteer
 
 __all__ = ["Prepared", "ReadError", "ReaderCrash", "prepare", "prepare_path", "read_file", "commit", "undo",
@@ -303,8 +302,6 @@ def commit(
         raise UploadRefused(prepared.reason or "File ditolak.")
     result = prepared.result
     if actor is not None:
-        from analytics import access
-
         if not actor.can("unggah"):
             raise UploadRefused(f"Peran '{actor.role}' tidak boleh mengunggah data.")
         outside = [k for k in prepared.kabupaten if not actor.covers(k)]

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analytics.ingest.grid import Layout, Limits, ReadError, ReaderCrash, angka, layout, read_grid, watch_memory
+from analytics.ingest.grid import Layout, Limits, ReaderCrash, ReadError, angka, layout, read_grid, watch_memory
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -84,7 +84,7 @@ class Limits:
     seconds: int = 60
 
     @classmethod
-    def from_settings(cls, settings) -> "Limits":
+    def from_settings(cls, settings) -> Limits:
         return cls(settings.batas_baris, settings.batas_kolom, settings.batas_xlsx_mb,
                    settings.batas_memori_baca_mb, settings.batas_waktu_baca_detik)
 

@@ -14,8 +14,6 @@ from analytics.ingest.read import Table
 from analytics.wilayah import Gazetteer
 
 
-
-
 def _cell_text(raw) -> str | None:
     if raw is None:
         return None

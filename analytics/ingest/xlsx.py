@@ -15,8 +15,21 @@ import zipfile
 import zlib
 from xml.parsers import expat
 
-from analytics.ingest.grid import (CELL_CHARS, CONTROL, EXCEL_COLUMNS, EXCEL_ROWS, Grid, Limits, ReadError, Rows,
-                                   angka, check_memory, is_blank, looks_like_header, unescape_excel)
+from analytics.ingest.grid import (
+    CELL_CHARS,
+    CONTROL,
+    EXCEL_COLUMNS,
+    EXCEL_ROWS,
+    Grid,
+    Limits,
+    ReadError,
+    Rows,
+    angka,
+    check_memory,
+    is_blank,
+    looks_like_header,
+    unescape_excel,
+)
 
 # Parts in one file: a workbook has a few per sheet (sheet, its rels, drawings); 1,000 is generous.
 ZIP_ENTRIES = 1000

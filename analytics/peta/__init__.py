@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -21,11 +21,11 @@ import pandas as pd
 from analytics import db, kamus, metrik
 from analytics.filters import Filter
 from analytics.format import angka, persen
+from analytics.ingest.tempat import LAT_RANGE, LON_RANGE
 from analytics.kamus import rgb
 from analytics.metrik import METRIK, Metrik
-from analytics.summary import minggu_sumber
-from analytics.ingest.tempat import LAT_RANGE, LON_RANGE
 from analytics.peta import geometri as geo
+from analytics.summary import minggu_sumber
 from analytics.zona.aturan import Rules
 
 # More points than this in one layer are drawn as hexagons (koperasi) or left off (SPPG, lahan):
@@ -211,7 +211,7 @@ def _konteks(f: Filter, bbox, tol: float) -> Lapisan | None:
     pad_lon, pad_lat = (max_lon - min_lon) * 0.6, (max_lat - min_lat) * 0.6
     view = (min_lon - pad_lon, min_lat - pad_lat, max_lon + pad_lon, max_lat + pad_lat)
     fitur = []
-    for kode, geom in geo.poligon_berkas(nama_file).items():
+    for kode in geo.poligon_berkas(nama_file):
         b = _bbox_cached(nama_file, kode)
         if b[0] <= view[2] and b[2] >= view[0] and b[1] <= view[3] and b[3] >= view[1]:
             fitur.append({"type": "Feature", "geometry": geo.sederhana(f.level, kode, tol), "properties": {}})
@@ -221,7 +221,7 @@ def _konteks(f: Filter, bbox, tol: float) -> Lapisan | None:
     })
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bbox_cached(nama_file: str, kode: str):
     return geo.bbox_geometri(geo.poligon_berkas(nama_file)[kode])
 

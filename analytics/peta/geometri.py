@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from analytics import db
 from analytics.filters import Filter
@@ -21,7 +21,7 @@ def poligon_berkas(nama_file: str) -> dict[str, dict]:
     return {feat["properties"]["kode"]: feat["geometry"] for feat in doc["features"]}
 
 
-@lru_cache(maxsize=None)
+@cache
 def berkas_tingkat(tingkat: str, kode_provinsi: str | None) -> str | None:
     """The GeoJSON file with the polygons of `tingkat` (desa polygons exist for a few provinces)."""
     if tingkat != "desa":

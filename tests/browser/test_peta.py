@@ -12,11 +12,10 @@ import math
 import time
 
 import pytest
-
-from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle, url_has
-
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402 - after the import guard in test_browser
 from playwright.sync_api import Page, expect  # noqa: E402
+
+from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle, url_has
 
 pytestmark = pytest.mark.browser
 

@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect  # noqa: E402 - after the import guard in test_browser
 
 from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle
-
-from playwright.sync_api import Page, expect  # noqa: E402 - after the import guard in test_browser
 
 pytestmark = pytest.mark.browser
 
