@@ -126,7 +126,7 @@ def _ingest(con, args) -> int:
 
 
 def _summary(con, args) -> int:
-    from analytics import summary
+    from analytics import ringkasan
     from analytics.filters import Filter
     from analytics.wilayah import Gazetteer
 
@@ -144,7 +144,7 @@ def _summary(con, args) -> int:
             parent = code
     deepest = codes["kecamatan"] or codes["kabupaten"] or codes["provinsi"]
     f = Filter.from_code(deepest)
-    print(json.dumps(summary.as_json(summary.picture(con, f, args.minggu)), ensure_ascii=False))
+    print(json.dumps(ringkasan.as_json(ringkasan.picture(con, f, args.minggu)), ensure_ascii=False))
     return 0
 
 

@@ -45,7 +45,7 @@ if str(ROOT) not in sys.path:
 
 import duckdb  # noqa: E402
 
-from analytics import db, ingest, summary, zona  # noqa: E402
+from analytics import db, ingest, ringkasan, zona  # noqa: E402
 from analytics.filters import Filter  # noqa: E402
 from analytics.wilayah import Gazetteer  # noqa: E402
 from bench import beban, nasional  # noqa: E402
@@ -553,8 +553,8 @@ def main() -> int:
                  lambda n: f"{n:,} zone rows")
     for label, f in (("nasional", Filter()), ("provinsi Jawa Tengah", Filter("33")),
                      ("kabupaten Lampung Barat", Filter.from_code("18.04"))):
-        timed(steps, f"analytic layer: summary.picture {label} (first)", lambda f=f: summary.picture(con, f))
-        timed(steps, f"analytic layer: summary.picture {label} (again)", lambda f=f: summary.picture(con, f))
+        timed(steps, f"analytic layer: ringkasan.picture {label} (first)", lambda f=f: ringkasan.picture(con, f))
+        timed(steps, f"analytic layer: ringkasan.picture {label} (again)", lambda f=f: ringkasan.picture(con, f))
     counts = isi(con)
     con.execute("checkpoint")
     con.close()

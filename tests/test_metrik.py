@@ -15,7 +15,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo, ingest, metrik, peta, summary, zona
+from analytics import db, deck, demo, ingest, metrik, peta, ringkasan, zona
 from analytics.filters import LEVELS, Filter
 from analytics.format import angka
 from conftest import ROOT
@@ -130,7 +130,7 @@ def copy_for_cli(demo_path, tmp_path_factory):
 @pytest.mark.parametrize("nama", list(FILTERS))
 def test_summary_json_prints_every_registry_metric_as_the_picture_has_it(demo_con, copy_for_cli, nama):
     f = FILTERS[nama]
-    p = summary.picture(demo_con, f)
+    p = ringkasan.picture(demo_con, f)
     out = _summary_json(copy_for_cli, f)
     printed = [m for m in metrik.METRIK.values() if m.json]
     assert len(printed) > 40
@@ -143,11 +143,11 @@ def test_summary_json_prints_every_registry_metric_as_the_picture_has_it(demo_co
 @pytest.mark.parametrize("nama", list(FILTERS))
 def test_per_area_values_add_up_to_the_total(demo_con, nama):
     f = FILTERS[nama]
-    p = summary.picture(demo_con, f)
+    p = ringkasan.picture(demo_con, f)
     for sumber, source in metrik.SUMBER.items():
         if LEVELS.index(f.group_level) > LEVELS.index(source.terhalus):
             continue  # areas finer than the source take their enclosing area's value
-        minggu = p.minggu[summary.minggu_sumber(sumber)]
+        minggu = p.minggu[ringkasan.minggu_sumber(sumber)]
         df = metrik.per_wilayah(demo_con, f, sumber, minggu)
         for m in metrik.dari_sumber(sumber):
             assert math.isclose(df[m.id].sum(), p[m.id]), (nama, m.id)
@@ -156,7 +156,7 @@ def test_per_area_values_add_up_to_the_total(demo_con, nama):
 @pytest.mark.parametrize("nama", ["nasional", "ntb", "lampung_barat"])
 def test_the_map_colours_each_area_by_the_registry_value(demo_con, nama):
     f = FILTERS[nama]
-    p = summary.picture(demo_con, f)
+    p = ringkasan.picture(demo_con, f)
     rules = zona.aturan.load_rules()
     minggu = {k: p.minggu[k] for k in ("koperasi", "sppg", "lahan", "simkopdes_desa")}
     for mid in metrik.PETA:
@@ -171,7 +171,7 @@ def test_the_map_colours_each_area_by_the_registry_value(demo_con, nama):
 @pytest.mark.parametrize("nama", list(FILTERS))
 def test_the_deck_states_the_registry_values(demo_con, nama):
     f = FILTERS[nama]
-    p = summary.picture(demo_con, f)
+    p = ringkasan.picture(demo_con, f)
     d = deck.build(demo_con, f, contoh=True)
     utama = {k.label: (k.nilai, k.lalu) for k in d.slide("utama").kpi}
     for mid in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi"):
@@ -188,7 +188,7 @@ def test_the_deck_states_the_registry_values(demo_con, nama):
 
 
 def test_demo_expects_reports_from_the_kabupaten_it_covers(demo_con):
-    p = summary.picture(demo_con, Filter())
+    p = ringkasan.picture(demo_con, Filter())
     # NTB 10 + Lampung 15 + Kota Sungai Penuh: the demo assigns what it covers.
     assert (p["kabupaten_diharapkan"], p["kabupaten_melapor"]) == (26, 26)
 
@@ -218,7 +218,7 @@ def copy_for_pages(demo_path, tmp_path_factory):
 @pytest.mark.parametrize("nama", list(FILTERS))
 def test_pages_show_the_registry_values(demo_con, copy_for_pages, monkeypatch, nama):
     f = FILTERS[nama]
-    p = summary.picture(demo_con, f)
+    p = ringkasan.picture(demo_con, f)
     shown = _page(copy_for_pages, "pages/1_ringkasan.py", f, monkeypatch)
     for mid in ("terdaftar", "badan_hukum", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun",
                 "gerai_beroperasi", "kabupaten_melapor", "kabupaten_diharapkan"):

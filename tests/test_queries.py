@@ -1,7 +1,7 @@
 """Every query on the hand-written fixtures, asserting whole results."""
 import datetime as dt
 
-from analytics import kelengkapan, koperasi, lahan, metrik, periode, summary
+from analytics import kelengkapan, koperasi, lahan, metrik, periode, ringkasan
 from analytics.filters import Filter
 
 W1, W2, W3, W4 = (dt.date(2025, 10, 6), dt.date(2025, 10, 13), dt.date(2025, 10, 20), dt.date(2025, 10, 27))
@@ -107,7 +107,7 @@ def test_completeness_lists_every_kabupaten_of_the_province(loaded_db):
 
 
 def test_summary_json_for_lampung_barat(loaded_db):
-    out = summary.as_json(summary.picture(loaded_db, LAMPUNG_BARAT))
+    out = ringkasan.as_json(ringkasan.picture(loaded_db, LAMPUNG_BARAT))
     assert out["filter"] == {"provinsi": "18", "kabupaten": "18.04", "kecamatan": None}
     k = out["koperasi"]
     assert k["minggu"] == "2025-10-27"
@@ -122,7 +122,7 @@ def test_summary_json_for_lampung_barat(loaded_db):
 
 
 def test_summary_at_an_earlier_week(loaded_db):
-    out = summary.as_json(summary.picture(loaded_db, Filter(), at=dt.date(2025, 10, 15)))
+    out = ringkasan.as_json(ringkasan.picture(loaded_db, Filter(), at=dt.date(2025, 10, 15)))
     assert out["koperasi"]["minggu"] == "2025-10-13"
     assert out["koperasi"]["terdaftar"] == 4
     assert out["sppg"]["minggu"] is None and out["sppg"]["total"] == 0

@@ -3,7 +3,7 @@ previous week with data, coloured by the metric's good direction."""
 from __future__ import annotations
 
 from analytics.metrik import METRIK
-from analytics.summary import Picture
+from analytics.ringkasan import Picture
 
 
 def tile_nilai(column, metrik_id: str, value, before=None, *, label: str | None = None,

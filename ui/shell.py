@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import access, db, periode, summary, unggahan, zona
+from analytics import access, db, periode, ringkasan, unggahan, zona
 from analytics import demo as demo_data
 from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
@@ -61,8 +61,8 @@ def weeks_for(path: str, version: str, f: Filter) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def picture(path: str, version: str, f: Filter, at: dt.date | None) -> summary.Picture:
-    return summary.picture(connection(path), f, at)
+def picture(path: str, version: str, f: Filter, at: dt.date | None) -> ringkasan.Picture:
+    return ringkasan.picture(connection(path), f, at)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Context:
     demo: bool
     user: access.User = access.LOCAL_ADMIN
 
-    def picture(self) -> summary.Picture:
+    def picture(self) -> ringkasan.Picture:
         return picture(self.path, self.version, self.filter, self.minggu)
 
 

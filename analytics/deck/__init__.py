@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from analytics import bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, sppg, summary, zona
+from analytics import bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, ringkasan, sppg, zona
 from analytics.deck.grafik import grafik_kendala, grafik_peta, grafik_simkopdes, grafik_sppg, grafik_zona
 from analytics.deck.kalimat import (
     BATAS_SEIMBANG,
@@ -89,7 +89,7 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], angka_kolom=(), lebar=None) 
     return Tabel(list(kolom.values()), baris, [c in angka_kolom for c in kolom], data, lebar)
 
 
-def _slide_utama(p: summary.Picture) -> Slide:
+def _slide_utama(p: ringkasan.Picture) -> Slide:
     k, kl = p.koperasi, p.koperasi_lalu
     ada_sppg = p.minggu["sppg"] is not None
     kpi_ = [kpi(p, n) for n in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun",
@@ -108,7 +108,7 @@ def _slide_utama(p: summary.Picture) -> Slide:
     return Slide("utama", SLIDE_JUDUL["utama"], kalimat, kpi=kpi_, catatan=catatan)
 
 
-def _slide_zona(con, f: Filter, p: summary.Picture) -> Slide:
+def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
     tingkat = f.group_level
     judul = SLIDE_JUDUL["zona"].format(tingkat=TINGKAT[tingkat])
@@ -163,7 +163,7 @@ def _slide_zona(con, f: Filter, p: summary.Picture) -> Slide:
                  catatan=catatan.strip())
 
 
-def _slide_terburuk(con, f: Filter, p: summary.Picture) -> Slide:
+def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
     kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
     tingkat = "desa" if f.level in ("kecamatan", "desa") else "kecamatan"
     judul = SLIDE_JUDUL["terburuk"].format(Tingkat=TINGKAT[tingkat].capitalize())
@@ -254,7 +254,7 @@ def alasan_intervensi(row: dict, rules: Rules, dengan_turun: bool = True) -> str
     return "; ".join(dict.fromkeys(parts))
 
 
-def _slide_intervensi(con, f: Filter, p: summary.Picture, rules: Rules) -> Slide:
+def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Slide:
     kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
     daftar = zona.perlu_intervensi(con, f, kini, lalu, rules)
     judul = SLIDE_JUDUL["intervensi"]
@@ -289,7 +289,7 @@ def _slide_intervensi(con, f: Filter, p: summary.Picture, rules: Rules) -> Slide
     return Slide("intervensi", judul, kalimat, tabel=tabel, catatan=catatan)
 
 
-def _slide_lahan(con, f: Filter, p: summary.Picture) -> Slide:
+def _slide_lahan(con, f: Filter, p: ringkasan.Picture) -> Slide:
     k, kl = p.koperasi, p.koperasi_lalu
     judul = SLIDE_JUDUL["lahan"]
     kendala_lalu = koperasi.kendala_koperasi(con, f, p.minggu_lalu["koperasi"]) if kl else None
@@ -354,7 +354,7 @@ def _slide_lahan(con, f: Filter, p: summary.Picture) -> Slide:
                  tabel_judul=tabel_judul, catatan=catatan)
 
 
-def _slide_sppg(con, f: Filter, p: summary.Picture) -> Slide:
+def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
     judul = SLIDE_JUDUL["sppg"]
     kini = p.minggu["sppg"]
     if kini is None:
@@ -396,7 +396,7 @@ def _slide_sppg(con, f: Filter, p: summary.Picture) -> Slide:
                  tabel_judul=f"SPPG per {TINGKAT[tingkat]}", catatan=catatan)
 
 
-def _slide_simkopdes(con, f: Filter, p: summary.Picture) -> Slide:
+def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
     judul = SLIDE_JUDUL["simkopdes"]
     k = p.koperasi
     kl = p.koperasi_lalu if p.minggu_lalu["koperasi"] else None
@@ -446,7 +446,7 @@ def _slide_simkopdes(con, f: Filter, p: summary.Picture) -> Slide:
                  tabel=tabel, tabel_judul=tabel_judul, catatan=catatan)
 
 
-def _slide_kelengkapan(con, f: Filter, p: summary.Picture) -> Slide:
+def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
     judul = SLIDE_JUDUL["kelengkapan"]
     kini = p.minggu["koperasi"]
     status = kelengkapan.kelengkapan_status(con, f, kini, jumlah_minggu=1)
@@ -488,7 +488,7 @@ def _slide_kelengkapan(con, f: Filter, p: summary.Picture) -> Slide:
 
 def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bool | None = None) -> Deck:
     """The deck for the filter and the latest week with koperasi data at or before `minggu`."""
-    p = summary.picture(con, f, minggu)
+    p = ringkasan.picture(con, f, minggu)
     wilayah = deck_nama_wilayah(con, f)
     contoh = demo.is_loaded(con) if contoh is None else contoh
     kini = p.minggu["koperasi"]

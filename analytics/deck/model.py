@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import metrik, periode, summary
+from analytics import metrik, periode, ringkasan
 from analytics.deck.pilihan import Pilihan, terapkan
 from analytics.deck.teks import JUDUL_DECK
 from analytics.filters import Filter
@@ -52,17 +52,17 @@ class Kpi:
         return "baik" if (d > 0) == (self.baik == "naik") else "buruk"
 
 
-def kpi(p: summary.Picture, metrik_id: str, label: str | None = None) -> Kpi:
+def kpi(p: ringkasan.Picture, metrik_id: str, label: str | None = None) -> Kpi:
     """A tile of a registry metric from the weekly picture: its label, value, last week and direction."""
     m = metrik.METRIK[metrik_id]
     before = p.lalu(metrik_id)
     return Kpi(label or m.label, p[metrik_id], before, m.arah)
 
 
-def kalimat_sumber(p: summary.Picture, sumber: str) -> str:
+def kalimat_sumber(p: ringkasan.Picture, sumber: str) -> str:
     """Every registry metric of a source with its value and week, as one sentence."""
     rincian = ", ".join(f"{m.label} {m.teks(p[m.id])}" for m in metrik.dari_sumber(sumber))
-    return f"{metrik.SUMBER[sumber].label} ({periode.label(p.minggu[summary.minggu_sumber(sumber)])}): {rincian}."
+    return f"{metrik.SUMBER[sumber].label} ({periode.label(p.minggu[ringkasan.minggu_sumber(sumber)])}): {rincian}."
 
 
 @dataclass

@@ -25,7 +25,7 @@ from analytics.ingest.tempat import LAT_RANGE, LON_RANGE
 from analytics.kamus import rgb
 from analytics.metrik import METRIK, Metrik
 from analytics.peta import geometri as geo
-from analytics.summary import minggu_sumber
+from analytics.ringkasan import minggu_sumber
 from analytics.zona.aturan import Rules
 
 # More points than this in one layer are drawn as hexagons (koperasi) or left off (SPPG, lahan):
