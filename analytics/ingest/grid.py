@@ -412,6 +412,10 @@ def csv_grid(data: bytes, limits: Limits) -> Grid:
     return out.grid(encoding=encoding, delimiter=delimiter)
 
 
+def is_xlsx(data: bytes, file_name: str) -> bool:
+    return data[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm"))
+
+
 def read_grid(data: bytes, file_name: str, sheet: str | None = None, limits: Limits | None = None) -> Grid:
     """The rows of a CSV or XLSX file, within `limits`; raises ReadError with a message for the uploader."""
     limits = limits or Limits()
@@ -419,7 +423,7 @@ def read_grid(data: bytes, file_name: str, sheet: str | None = None, limits: Lim
         raise ReadError("File kosong (0 bita).")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ReadError("Format .xls lama tidak didukung. Simpan ulang sebagai .xlsx atau CSV.")
-    if data[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm")):
+    if is_xlsx(data, file_name):
         from analytics.ingest import xlsx
 
         return xlsx.grid(data, sheet, limits)
