@@ -1,6 +1,6 @@
 """Crafted files against the importer: each ends in a report, within a time and memory budget.
 
-The corpus is written at test time (compression bombs of growing size, lying zip headers, far row
+The corpus is written at test time (compression bombs of 16 MB, 256 MB and a declared 4 GB, lying zip headers, far row
 numbers, declared dimensions, long lines and cells, blank-line padding, many columns and sheets,
 NULs, bad UTF-8). The ones that used to take a server down run through `python -m analytics
 ingest` in a subprocess under a 1.5 GB address-space limit, so that a regression fails here
@@ -143,7 +143,6 @@ BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
 # name, bytes, file name, exit code, status, fragment of the first error message
 CLI_PROBES = [
     ("bom_16_mb", lambda: bomb(16), "bom16.xlsx", 1, "rejected", "bom kompresi"),
-    ("bom_64_mb", lambda: bomb(64), "bom64.xlsx", 1, "rejected", "bom kompresi"),
     ("bom_256_mb", lambda: bomb(256), "bom256.xlsx", 1, "rejected", "setelah dibuka"),
     ("baris_nomor_2_miliar", lambda: xlsx([("Data", sheet_xml(
         GOOD_ROWS + '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row>'))]), "jauh.xlsx", 1, "rejected",
