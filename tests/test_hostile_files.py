@@ -1,8 +1,8 @@
 """Crafted files against the importer: each ends in a report, within a time and memory budget.
 
-The corpus is written at test time (compression bombs of 16 MB, 256 MB and a declared 4 GB, lying zip headers, far row
-numbers, declared dimensions, long lines and cells, blank-line padding, many columns and sheets,
-NULs, bad UTF-8). The ones that used to take a server down run through `python -m analytics
+The corpus is written at test time (compression bombs of 16 MB, 256 MB and a declared 4 GB, lying
+zip headers, far row numbers, declared dimensions, long lines and cells, blank-line padding, many
+columns and sheets, NULs, bad UTF-8). The ones that used to take a server down run through `python -m analytics
 ingest` in a subprocess under a 1.5 GB address-space limit, so that a regression fails here
 instead of swapping; the others go through `ingest.prepare`, which reads in the same capped child
 process as the CLI, the inbox and the upload page."""
