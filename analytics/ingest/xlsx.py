@@ -159,7 +159,8 @@ class _Book:
                 rel = next((attrs[k] for k in _REL_ID if k in attrs), None)
                 kind, path = rels.get(rel, ("", ""))
                 if kind.endswith("/worksheet") and path in zf.NameToInfo:
-                    self.sheets.append((attrs.get("name", path), path))
+                    # Excel allows 31 characters; a crafted name must not fill every message.
+                    self.sheets.append((attrs.get("name", path)[:100], path))
             elif code == PR:
                 self.epoch_1904 = attrs.get("date1904", "0").lower() in ("1", "true")
 
@@ -408,8 +409,8 @@ def grid(data: bytes, sheet: str | None, limits: Limits) -> Grid:
     if sheet:
         chosen = [(n, p) for n, p in book.sheets if n == sheet]
         if not chosen:
-            raise ReadError(f"Lembar (sheet) '{sheet}' tidak ada. Lembar yang ada: "
-                            f"{', '.join(n for n, _ in book.sheets)}.")
+            names = ", ".join(n for n, _ in book.sheets[:20]) + (", …" if len(book.sheets) > 20 else "")
+            raise ReadError(f"Lembar (sheet) '{sheet[:100]}' tidak ada. Lembar yang ada: {names}.")
         name, path = chosen[0]
     elif len(book.sheets) == 1:
         name, path = book.sheets[0]
