@@ -154,7 +154,7 @@ async def sesi(base_url: str, halaman: str, query: str, nomor: int = 0, ulang: i
                     if _read(fm, view, state):
                         break
                 view.detik = time.perf_counter() - start
-    except (Exception, asyncio.TimeoutError, asyncio.CancelledError) as exc:  # noqa: BLE001 - a result too
+    except (TimeoutError, Exception, asyncio.CancelledError) as exc:  # noqa: BLE001 - a result too
         if not views:
             views.append(Tampilan(halaman, query, nomor, 0))
         reason = BATAL if isinstance(exc, asyncio.CancelledError) else f"{type(exc).__name__}: {exc}"
@@ -273,7 +273,7 @@ class Memori:
                     fn()
             self._stop.wait(self.setiap)
 
-    def __enter__(self) -> "Memori":
+    def __enter__(self) -> Memori:
         if self.pid:
             self.awal = self.puncak = rss_tree(self.pid)
             self._thread.start()
@@ -301,10 +301,10 @@ class Server:
 
     The inbox points at an empty private folder, so no file lying in data/kotak_masuk is
     imported into the database under test. `command` replaces `-m streamlit` (the profiler's
-    launcher takes the same arguments)."""
+    launcher takes the same arguments); `opsi` are Streamlit options, e.g. {"runner.postScriptGC": "false"}."""
 
     def __init__(self, db: Path, *, log: Path | None = None, command: list[str] | None = None,
-                 env: dict[str, str] | None = None, start_timeout: float = 120):
+                 env: dict[str, str] | None = None, start_timeout: float = 120, opsi: dict[str, str] | None = None):
         self.db, self.start_timeout = Path(db), start_timeout
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -312,7 +312,8 @@ class Server:
         self.log = Path(log) if log else Path(self._tmp.name) / "streamlit.log"
         self.command = [*(command or [sys.executable, "-m", "streamlit"]), "run", "app.py",
                         "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                        "--server.headless", "true"]
+                        "--server.headless", "true",
+                        *[arg for name, value in (opsi or {}).items() for arg in (f"--{name}", value)]]
         self.env = {**os.environ, "KDKMP_DB": str(self.db), "KDKMP_KOTAK_MASUK": str(Path(self._tmp.name) / "kotak_masuk"),
                     "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1", **(env or {})}
         self.proc: subprocess.Popen | None = None
@@ -325,7 +326,7 @@ class Server:
         text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         with open(self.log, "w", encoding="utf-8") as fh:
             self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=fh, stderr=subprocess.STDOUT)
         deadline, last = time.monotonic() + self.start_timeout, ""
@@ -350,6 +351,7 @@ class Server:
         """Stop at once (the memory guard): SIGKILL, as a runaway server may not heed SIGTERM soon."""
         if self.hidup:
             self.proc.kill()
+            self.proc.wait(timeout=30)  # reaped, so `hidup` is false for whoever looks next
 
     def __exit__(self, *exc) -> None:
         if self.proc and self.proc.poll() is None:
@@ -480,6 +482,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="stop when the server's process tree passes this RSS (default 8192; 0: no limit); a server "
                          "started by --db is killed, with --url only the sessions stop")
     ap.add_argument("--log", type=Path, help="with --db: the server's log file (default: a temporary one)")
+    ap.add_argument("--opsi", action="append", default=[], metavar="NAME=VALUE",
+                    help="with --db: a Streamlit option for the server, e.g. runner.postScriptGC=false (repeatable)")
     ap.add_argument("--json", type=Path, help="also write every view as JSON here")
     args = ap.parse_args(argv)
     skenario = [(h, q.lstrip("?")) for h in args.halaman for q in (args.query or [""])]
@@ -490,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or ROOT / "bench" / "cache" / "nasional-kerja.duckdb"
         if not db.exists():
             ap.error(f"{db} does not exist: run `make bench` first, or give --db or --url")
-        server = Server(db, log=args.log).__enter__()
+        server = Server(db, log=args.log, opsi=dict(o.split("=", 1) for o in args.opsi)).__enter__()
         url, pid = server.url, server.pid
         print(f"server {url} (pid {pid}) over {db}", flush=True)
     guard = {"batas_rss": int(args.batas_rss_mb * 2**20) or None, "saat_lewat": [server.bunuh] if server else []}

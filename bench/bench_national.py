@@ -74,6 +74,9 @@ class Skenario:
     raw_n: int = 0  # queries of the first view replayed
     raw_detik: float | None = None  # their raw DuckDB time, summed
     raw_lewat: int = 0  # statements not replayable (writes, registered frames)
+    raw_df_detik: float | None = None  # the same, fetched as DataFrames
+    raw_query: list[tuple[str, float, float, int | None]] = field(default_factory=list)  # name, arrow s, df s, rows
+    hangat_query: list[tuple[str, float, int | None]] = field(default_factory=list)  # warm rerun: name, s, rows
     db_hangat_n: int = 0  # queries during the warm rerun
     db_hangat_detik: float = 0.0  # their time inside the page (profiled server)
     profil: Path | None = None  # cProfile of the warm rerun
@@ -186,10 +189,10 @@ def _tunggu_berkas(directory: Path, n: int, timeout: float = 60) -> list[Path]:
     raise RuntimeError(f"profiler wrote {len(list(directory.glob('*.pkl')))} runs, expected {n}")
 
 
-def profilkan(path: Path, skenario: list[Skenario], directory: Path) -> None:
+def profilkan(path: Path, skenario: list[Skenario], directory: Path, opsi: dict[str, str]) -> None:
     launcher = [sys.executable, str(ROOT / "bench" / "profil.py")]
     with beban.Server(path, command=launcher, env={"KDKMP_PROFIL": str(directory)}, start_timeout=180,
-                      log=LOGS / "profil.log") as server:
+                      log=LOGS / "profil.log", opsi=opsi) as server:
         asyncio.run(beban.sesi(server.url, *PEMANASAN, batas_waktu=TIMEOUT))
         n = len(_tunggu_berkas(directory, 1))
         for s in skenario:
@@ -204,6 +207,7 @@ def profilkan(path: Path, skenario: list[Skenario], directory: Path) -> None:
                 run = pickle.load(fh)
             s.db_hangat_n = len(run["queries"])
             s.db_hangat_detik = sum(q["detik"] for q in run["queries"])
+            s.hangat_query = [(nama_query(q["sql"]), q["detik"], q.get("baris")) for q in run["queries"]]
             s.profil, s.profil_detik = warm.with_suffix(".prof"), run["detik"]
             _log(f"profile {s.nama}: warm rerun {run['detik']:.2f} s under the profiler, "
                  f"{s.db_hangat_n} queries {s.db_hangat_detik:.2f} s")
@@ -214,32 +218,49 @@ def _replayable(sql: str) -> bool:
     return body.startswith(("select", "with", "from"))
 
 
+def nama_query(sql: str) -> str:
+    """The analytics/queries file a statement came from, else its first words."""
+    if not hasattr(nama_query, "peta"):
+        nama_query.peta = {p.read_text(encoding="utf-8"): p.relative_to(db.QUERY_DIR).with_suffix("").as_posix()
+                           for p in db.QUERY_DIR.rglob("*.sql")}
+    return nama_query.peta.get(sql) or " ".join(sql.split())[:60]
+
+
+def _terbaik(con, q: dict, ulang: int, fetch: str) -> float:
+    best = None
+    for _ in range(ulang):
+        cur = con.cursor()
+        start = time.perf_counter()
+        rel = cur.sql(q["sql"], params=q["params"])
+        rel.to_arrow_table() if fetch == "arrow" else rel.df()
+        took = time.perf_counter() - start
+        cur.close()
+        best = took if best is None else min(best, took)
+    return best
+
+
 def replay(path: Path, skenario: list[Skenario], ulang: int = 3) -> None:
-    """Every query of the page's first view on a plain read-only connection: best of `ulang`."""
+    """Every query of the page's first view on a plain read-only connection, best of `ulang`:
+    fetched as Arrow (the engine) and as a pandas DataFrame (what analytics.db.run returns)."""
     con = duckdb.connect(str(path), read_only=True)
     try:
         for s in skenario:
-            total, done, skipped = 0.0, 0, 0
+            skipped = 0
             for q in s.pertama_queries:
                 if not _replayable(q["sql"]):
                     skipped += 1
                     continue
-                best = None
                 try:
-                    for _ in range(ulang):
-                        cur = con.cursor()
-                        start = time.perf_counter()
-                        cur.sql(q["sql"], params=q["params"]).to_arrow_table()
-                        took = time.perf_counter() - start
-                        cur.close()
-                        best = took if best is None else min(best, took)
+                    arrow, df = _terbaik(con, q, ulang, "arrow"), _terbaik(con, q, ulang, "df")
                 except duckdb.Error:
                     skipped += 1
                     continue
-                total += best
-                done += 1
-            s.raw_n, s.raw_detik, s.raw_lewat = done, total, skipped
-            _log(f"raw DuckDB {s.nama}: {done} queries {total * 1000:.0f} ms ({skipped} not replayed)")
+                s.raw_query.append((nama_query(q["sql"]), arrow, df, q.get("baris")))
+            s.raw_n, s.raw_lewat = len(s.raw_query), skipped
+            s.raw_detik = sum(r[1] for r in s.raw_query)
+            s.raw_df_detik = sum(r[2] for r in s.raw_query)
+            _log(f"raw DuckDB {s.nama}: {s.raw_n} queries {s.raw_detik * 1000:.0f} ms as Arrow, "
+                 f"{s.raw_df_detik * 1000:.0f} ms as DataFrames ({skipped} not replayed)")
     finally:
         con.close()
 
@@ -297,7 +318,8 @@ def teratas(path: Path, n: int = 15) -> list[tuple[float, float, int, str]]:
     stats = pstats.Stats(str(path)).stats
     rows = []
     for (file, line, name), (_cc, nc, _tt, ct, _callers) in stats.items():
-        own = file.startswith(str(ROOT)) and "/bench/" not in file and "/.venv/" not in file
+        own = (file.startswith(str(ROOT)) and not file.startswith(str(ROOT / "bench"))
+               and "site-packages" not in file)
         element = "/streamlit/elements/" in file and not name.startswith("_")
         if own or element:
             where = os.path.relpath(file, ROOT) if own else "streamlit/" + file.split("/streamlit/", 1)[1]
@@ -313,8 +335,8 @@ def teratas(path: Path, n: int = 15) -> list[tuple[float, float, int, str]]:
 class _Server:
     """The plain server of the load pass, started again after the memory guard killed it."""
 
-    def __init__(self, path: Path, logs: Path):
-        self.path, self.logs, self.server, self.mulai_ulang = path, logs, None, -1
+    def __init__(self, path: Path, logs: Path, opsi: dict[str, str]):
+        self.path, self.logs, self.opsi, self.server, self.mulai_ulang = path, logs, opsi, None, -1
 
     def siap(self) -> beban.Server:
         if self.server is None or not self.server.hidup:
@@ -322,7 +344,7 @@ class _Server:
                 self.server.__exit__()
             self.mulai_ulang += 1
             self.server = beban.Server(self.path, start_timeout=180,
-                                       log=self.logs / f"beban-{self.mulai_ulang}.log").__enter__()
+                                       log=self.logs / f"beban-{self.mulai_ulang}.log", opsi=self.opsi).__enter__()
             beban.jalankan(self.server.url, [PEMANASAN], 1, pid=self.server.pid, batas_waktu=TIMEOUT)
         return self.server
 
@@ -332,10 +354,10 @@ class _Server:
 
 
 def bebani(path: Path, skenario: list[Skenario], sesi: list[int], ulang: int, batas_rss: int | None,
-           logs: Path) -> tuple[int, int, int]:
+           logs: Path, opsi: dict[str, str]) -> tuple[int, int, int]:
     """The load pass. Returns the server's RSS after the warm-up view, the peak over the pass
     (bytes) and how often the memory guard made the server start again."""
-    servers = _Server(path, logs)
+    servers = _Server(path, logs, opsi)
     try:
         rss_siap, puncak = beban.rss_tree(servers.siap().pid), 0
         for s in skenario:
@@ -404,7 +426,7 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
     lines = [
         "# National benchmark (issue 11)",
         "",
-        f"- code measured: {kode_diukur()}",
+        f"- code measured: {kode_diukur()}" + (f"; Streamlit options {args.opsi}" if args.opsi else ""),
         f"- {dt.datetime.now():%Y-%m-%d %H:%M}; {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; {versions}",
         f"- load average when the run started: {load_start} (the machine is shared: other processes take CPU, "
@@ -436,14 +458,14 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
         lines += [
             "## Pages: raw DuckDB against the page's server time per view",
             "",
-            "Raw DuckDB: every query the page's first view sent, replayed on a plain read-only connection (best of 3, "
-            "fetched as Arrow), summed. Server time: from the rerun BackMsg to script_finished over the websocket "
+            "Raw DuckDB: every query the page's first view sent, replayed on a plain read-only connection (best of 3), "
+            "summed, fetched as Arrow (the engine) / as pandas DataFrames (what analytics.db.run hands the page). Server time: from the rerun BackMsg to script_finished over the websocket "
             "(bench/beban.py). First view: a new session (after a warm-up view that opened the database; pages at "
             "the same filter share cached data, in the order below). Warm rerun: the same session again, median. "
             "In-page DB: the queries of the warm rerun and their time inside the page (profiled server). Peak RSS: "
             "the server's process tree during that run.",
             "",
-            f"| page · filter | raw DuckDB ms (queries) | first view s | warm rerun s | ratio warm / raw | "
+            f"| page · filter | raw DuckDB ms, Arrow / DataFrame (queries) | first view s | warm rerun s | ratio warm / raw | "
             f"in-page DB in warm rerun | KB sent | {head} | peak RSS MB |",
             "|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(sesi) + "---:|",
         ]
@@ -452,8 +474,8 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
             ratio = (warm / s.raw_detik) if warm and s.raw_detik else None
             peak = max((h.rss_puncak for h in s.beban.values()), default=0)
             lines.append(
-                f"| {s.nama} | {_ms(s.raw_detik)} ({s.raw_n}) | {_s(s.pertama)} | {_s(warm)} | "
-                f"{_s(ratio, 0) + '×' if ratio else '–'} | {s.db_hangat_n} q, {_ms(s.db_hangat_detik)} ms | {s.kb:,.0f} | "
+                f"| {s.nama} | {_ms(s.raw_detik)} / {_ms(s.raw_df_detik)} ({s.raw_n}) | {_s(s.pertama)} | {_s(warm)} | "
+                f"{_s(ratio, 1 if ratio and ratio < 10 else 0) + '×' if ratio else '–'} | {s.db_hangat_n} q, {_ms(s.db_hangat_detik)} ms | {s.kb:,.0f} | "
                 + " | ".join(_lat(s.beban.get(n), args.batas_rss_mb, s.dihentikan) for n in sesi)
                 + f" | {peak / 2**20:,.0f} |")
         if rss:
@@ -494,8 +516,18 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
             lines.append(f"| {s.nama} | {total:.2f} | "
                          + " | ".join(f"{100 * shares.get(n, 0) / total:.0f} %" if total else "–" for n in used) + " |")
         slowest = max(profiled, key=lambda s: beban.persentil(s.hangat, .5) if s.hangat else s.profil_detik)
+        lines += ["", "### The slowest queries of each page (first view, replayed raw)", "",
+                  "| page · filter | query | rows | Arrow ms | DataFrame ms |", "|---|---|---:|---:|---:|"]
+        for s in skenario:
+            for name, arrow, df, rows in sorted(s.raw_query, key=lambda r: -r[2])[:3]:
+                lines.append(f"| {s.nama} | `{name}` | {'' if rows is None else f'{rows:,}'} | {arrow * 1000:,.0f} | "
+                             f"{df * 1000:,.0f} |")
         lines += ["", f"### Slowest warm rerun: {slowest.nama}", "",
-                  "| cumulative s | own s | calls | function |", "|---:|---:|---:|---|"]
+                  "Its queries as the page ran them (profiled server; execute + fetch into pandas):", "",
+                  "| query | rows | s |", "|---|---:|---:|",
+                  *[f"| `{name}` | {'' if rows is None else f'{rows:,}'} | {t:.2f} |" for name, t, rows in slowest.hangat_query],
+                  "", "Its functions by cumulative time (the project's, and Streamlit's element calls):"]
+        lines += ["", "| cumulative s | own s | calls | function |", "|---:|---:|---:|---|"]
         lines += [f"| {ct:.3f} | {tt:.3f} | {nc:,} | `{name}` |" for ct, tt, nc, name in teratas(slowest.profil, 25)]
         lines.append("")
     return "\n".join(lines)
@@ -532,6 +564,8 @@ def main() -> int:
     ap.add_argument("--tanpa-demo", action="store_true", help="skip timing the demo load")
     ap.add_argument("--batas-rss-mb", type=float, default=8192,
                     help="memory guard: kill the server when its process tree passes this RSS (default 8192)")
+    ap.add_argument("--opsi", action="append", default=[], metavar="NAME=VALUE",
+                    help="a Streamlit option for the servers, e.g. runner.postScriptGC=false (repeatable)")
     ap.add_argument("--rev", help="measure this commit (e.g. HEAD) from a snapshot under bench/cache/kode/ instead of "
                                   "the working tree, which may be mid-edit")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "report-nasional.md")
@@ -564,11 +598,12 @@ def main() -> int:
         timed(steps, "demo load on a fresh database (python -m analytics demo)", muat_demo)
 
     rss = None
+    opsi = dict(o.split("=", 1) for o in args.opsi)
     if not args.tanpa_beban:
         shutil.rmtree(LOGS, ignore_errors=True)
         LOGS.mkdir(parents=True)
         with tempfile.TemporaryDirectory(prefix="bench-profil-") as tmp:
-            profilkan(path, skenario, Path(tmp))
+            profilkan(path, skenario, Path(tmp), opsi)
             replay(path, skenario)
             # Keep the profiles beside the report (git-ignored) for a closer look with pstats/snakeviz.
             keep = nasional.CACHE / "profil"
@@ -579,7 +614,7 @@ def main() -> int:
                     target = keep / f"{s.halaman}-{label_query(s.query).replace('=', '').replace('&', '-')}.prof"
                     shutil.copy(s.profil, target)
                     s.profil = target
-        rss = bebani(path, skenario, sesi, args.ulang, int(args.batas_rss_mb * 2**20) or None, LOGS)
+        rss = bebani(path, skenario, sesi, args.ulang, int(args.batas_rss_mb * 2**20) or None, LOGS, opsi)
 
     report = laporan(args, u, steps, uploads, counts, size_mb, skenario, sesi, rss, load_start)
     print(report)
