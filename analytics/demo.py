@@ -984,7 +984,8 @@ def _assign_reporters(con: duckdb.DuckDBPyConnection, batches: list[int]) -> Non
             {"ids": batches}).fetchall()
     finally:
         cur.close()
-    for dataset in kelengkapan.DATASETS:
+    # Bimtek is event-based (no report is due every week): it keeps the default.
+    for dataset in (d for d in kelengkapan.DATASETS if d not in kelengkapan.BERBASIS_KEGIATAN):
         covered = [kode for ds, kode in rows if ds == dataset]
         if covered and not assigned.get(dataset):
             kelengkapan.atur_wajib_lapor(con, dataset, covered, USER, contoh=True,

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analytics import audit, config, db
+import pandas as pd
+
+from analytics import audit, config, db, periode
 from analytics.filters import Filter
 
 # The heat table and the rates cover this many weeks ending at the chosen week.
@@ -92,10 +94,15 @@ def kelengkapan_per_minggu(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MI
         tepat_waktu=(status["status"] == "tepat_waktu").astype("int64"),
         terlambat=(status["status"] == "terlambat").astype("int64"),
     )
-    out = counted.groupby(["dataset", "minggu"], as_index=False, sort=False)[
-        ["diharapkan", "melapor", "tepat_waktu", "terlambat"]].sum()
-    out["_urutan"] = out["dataset"].map({d: i for i, d in enumerate(DATASETS)})
-    return out.sort_values(["_urutan", "minggu"], kind="stable").drop(columns="_urutan").reset_index(drop=True)
+    counts = counted.groupby(["dataset", "minggu"])[["diharapkan", "melapor", "tepat_waktu", "terlambat"]].sum()
+    # Every dataset and week of the window, with zeros where no kabupaten/kota is expected to report
+    # that dataset inside the filter (an assignment elsewhere).
+    akhir = periode.monday(akhir)
+    weeks = pd.to_datetime([akhir - dt.timedelta(weeks=i) for i in reversed(range(jumlah_minggu))])
+    if len(status):
+        weeks = weeks.astype(status["minggu"].dtype)
+    grid = pd.MultiIndex.from_product([list(DATASETS), weeks], names=["dataset", "minggu"])
+    return counts.reindex(grid, fill_value=0).astype("int64").reset_index()
 
 
 def kelengkapan_desa(con, f: Filter, minggu):

@@ -393,6 +393,10 @@ def test_reporting_rate_per_dataset_and_week(timed_db):
     # The same figure everywhere it is shown: the registry's kelengkapan metrics read the same view.
     assert metrik.nilai(timed_db, Filter(), "kelengkapan", W2) == {"kabupaten_diharapkan": 25, "kabupaten_melapor": 1}
     assert len(kelengkapan.kelengkapan_kabupaten(timed_db, Filter(), W2)) == 25
+    # A dataset assigned only outside the filter still has its weeks, with nobody expected.
+    kelengkapan.atur_wajib_lapor(timed_db, "lahan", ["52.01"], "admin@contoh.go.id")
+    lampung = records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter("18"), W2, 2, hari_batas_lapor=1))
+    assert [r for r in lampung if r["dataset"] == "lahan"] == [rate("lahan", W1, 0, 0, 0, 0), rate("lahan", W2, 0, 0, 0, 0)]
     with pytest.raises(ValueError, match="tidak ada di gazetir"):
         kelengkapan.atur_wajib_lapor(timed_db, "koperasi", ["99.99"], "admin@contoh.go.id")
     assert len(kelengkapan.wajib_lapor(timed_db)["koperasi"]) == 25
