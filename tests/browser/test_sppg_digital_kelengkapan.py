@@ -111,5 +111,7 @@ def test_kelengkapan_page_at_lampung_barat_and_balik_bukit(page: Page, app):
 
 def test_kelengkapan_page_for_the_whole_country(page: Page, app):
     open_page(page, "/kelengkapan", "Kelengkapan Laporan")
-    expect(page.get_by_text("kabupaten/kota di provinsi yang sudah punya data", exact=False)).to_be_visible()
+    # One definition of who is expected: the demo assigns the 26 kabupaten/kota it covers.
+    expect(page.get_by_text("yang ditugaskan admin untuk setiap jenis data", exact=False)).to_be_visible()
+    expect(tile(page, "Koperasi")).to_have_text("26 dari 26")
     check_and_capture(page, app, "kelengkapan_nasional")
