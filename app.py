@@ -1,5 +1,6 @@
 """Entry point: routing only. The classic pages/ mode serves the pages; this file sends a visitor
 (and any filter in the URL) on to Ringkasan."""
+
 import streamlit as st
 
 from ui import shell

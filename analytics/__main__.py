@@ -1,4 +1,5 @@
 """Command line: python -m analytics ingest|summary|demo|undo (see README, "Baris perintah")."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,11 @@ def _parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="impor satu file CSV/XLSX")
     ing.add_argument("file", type=Path)
-    ing.add_argument("--dataset", default="auto",
-                     choices=["auto", "koperasi", "lahan", "sppg", "bimtek", "simkopdes_lahan", "simkopdes_desa"])
+    ing.add_argument(
+        "--dataset",
+        default="auto",
+        choices=["auto", "koperasi", "lahan", "sppg", "bimtek", "simkopdes_lahan", "simkopdes_desa"],
+    )
     ing.add_argument("--minggu", type=_date, help="minggu laporan bila file tidak bertanggal (YYYY-MM-DD)")
     ing.add_argument("--db", type=Path)
     ing.add_argument("--json", action="store_true", help="cetak laporan sebagai JSON")
@@ -56,8 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     dk.add_argument("--minggu", type=_date, help="minggu laporan (YYYY-MM-DD); bawaan: minggu terbaru dengan data")
     dk.add_argument("--out", type=Path, required=True, help="FILE.pptx atau FILE.pdf")
     dk.add_argument("--ringkasan", action="store_true", help="ringkasan satu halaman A4 (hanya .pdf)")
-    dk.add_argument("--semua-slide", action="store_true",
-                    help="semua slide dalam urutan bawaan, bukan pilihan yang disimpan di data/presentasi.json")
+    dk.add_argument(
+        "--semua-slide",
+        action="store_true",
+        help="semua slide dalam urutan bawaan, bukan pilihan yang disimpan di data/presentasi.json",
+    )
     dk.add_argument("--db", type=Path)
     return p
 
@@ -82,16 +89,20 @@ def main(argv: list[str] | None = None) -> int:
             from analytics.config import load as load_settings
 
             target = kotak_masuk.folder(load_settings().kotak_masuk or None)
-            print(f"Salin file ke {target}/: aplikasi yang berjalan mengimpornya dalam beberapa detik dan "
-                  f"menulis laporan JSON di sampingnya ({target}/selesai/ atau {target}/ditolak/).", file=sys.stderr)
+            print(
+                f"Salin file ke {target}/: aplikasi yang berjalan mengimpornya dalam beberapa detik dan "
+                f"menulis laporan JSON di sampingnya ({target}/selesai/ atau {target}/ditolak/).",
+                file=sys.stderr,
+            )
             return 1
         return 2
     try:
         from analytics import zona
 
         zona.aturan.ensure_current(con, zona.aturan.load_rules())
-        return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo,
-                "deck": _deck}[args.command](con, args)
+        return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo, "deck": _deck}[args.command](
+            con, args
+        )
     finally:
         con.close()
 
@@ -104,8 +115,9 @@ def _ingest(con, args) -> int:
         return 2
     try:
         prepared = ingest.prepare_path(con, args.file, args.dataset, minggu=args.minggu)
-        report, batch = ingest.commit_or_report(con, prepared, user=args.user, partial=args.partial,
-                                                hint=" (pakai --partial untuk menyimpan baris valid)")
+        report, batch = ingest.commit_or_report(
+            con, prepared, user=args.user, partial=args.partial, hint=" (pakai --partial untuk menyimpan baris valid)"
+        )
     except Exception as exc:  # the importer failed, not the file: exit 3, never the 1 of a rejection
         message = " ".join(f"Galat internal pengimpor (bukan kesalahan file): {type(exc).__name__}: {exc}".split())
         print(message[:500], file=sys.stderr)
@@ -116,8 +128,10 @@ def _ingest(con, args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
     else:
-        print(f"{status}: {args.file.name} ({report['dataset']}), {report['rows_read']} baris dibaca, "
-              f"{report['rows_committed']} disimpan" + (f", unggahan #{batch}" if batch else ""))
+        print(
+            f"{status}: {args.file.name} ({report['dataset']}), {report['rows_read']} baris dibaca, "
+            f"{report['rows_committed']} disimpan" + (f", unggahan #{batch}" if batch else "")
+        )
         for e in report["errors"][:50]:
             print(f"  galat baris {e['row']} kolom {e['column']} nilai {e['value']!r}: {e['message']}")
         for w in report["warnings"][:50]:
@@ -172,8 +186,11 @@ def _accounts(args) -> int:
         accounts = access.load_accounts(args.file)
         path = args.file or access.ACCOUNTS_FILE
         if path.is_file() and path.stat().st_mode & 0o077:
-            print(f"Peringatan: {path} dapat dibaca pengguna lain (berisi hash kata sandi); jalankan chmod 600 {path}. "
-                  "Perubahan akun berikutnya menulisnya dengan izin 600.", file=sys.stderr)
+            print(
+                f"Peringatan: {path} dapat dibaca pengguna lain (berisi hash kata sandi); jalankan chmod 600 {path}. "
+                "Perubahan akun berikutnya menulisnya dengan izin 600.",
+                file=sys.stderr,
+            )
         if args.aksi == "daftar":
             for a in sorted(accounts.values(), key=lambda a: a.user.email):
                 u = a.user
@@ -197,9 +214,12 @@ def _accounts(args) -> int:
         if args.aksi == "tambah" and not (args.peran or current):
             print("--peran wajib untuk akun baru.", file=sys.stderr)
             return 2
-        user = access.User(email, args.peran or current.user.role,
-                           (args.wilayah if args.wilayah is not None else (current.user.region if current else None)) or None,
-                           args.nama or (current.user.name if current else ""))
+        user = access.User(
+            email,
+            args.peran or current.user.role,
+            (args.wilayah if args.wilayah is not None else (current.user.region if current else None)) or None,
+            args.nama or (current.user.name if current else ""),
+        )
         access.check_user(user)  # before asking for a password that would be thrown away
         password_hash = current.password_hash if current else None
         if args.aksi == "sandi" or not args.tanpa_sandi:

@@ -9,6 +9,7 @@ Password sign-in resists guessing: failures are counted per account, per source 
 over the whole app, each with its own lock; an unknown account costs the same argon2 check as a
 known one; an attempt refused by a lock is not checked and writes nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -106,6 +107,7 @@ def require_batch(user: User, kabupaten: list[str]) -> None:
 
 # --- accounts -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Account:
     user: User
@@ -128,9 +130,15 @@ def load_accounts(path: str | Path | None = None) -> dict[str, Account]:
         role = item.get("peran")
         region = item.get("wilayah") or None
         if not email or role not in ROLES:
-            raise AccessError(f"Entri pengguna ke-{i} di {path.name}: email kosong atau peran bukan {', '.join(ROLES)}.")
-        if region is not None and not (CODE_PATTERN["provinsi"].fullmatch(region) or CODE_PATTERN["kabupaten"].fullmatch(region)):
-            raise AccessError(f"Entri pengguna {email}: wilayah '{region}' harus kode provinsi (52) atau kabupaten (52.01).")
+            raise AccessError(
+                f"Entri pengguna ke-{i} di {path.name}: email kosong atau peran bukan {', '.join(ROLES)}."
+            )
+        if region is not None and not (
+            CODE_PATTERN["provinsi"].fullmatch(region) or CODE_PATTERN["kabupaten"].fullmatch(region)
+        ):
+            raise AccessError(
+                f"Entri pengguna {email}: wilayah '{region}' harus kode provinsi (52) atau kabupaten (52.01)."
+            )
         out[email] = Account(User(email, role, region, str(item.get("nama", ""))), item.get("hash"))
     return out
 
@@ -174,8 +182,10 @@ def revalidate(accounts: dict[str, Account], user: User, seen: str | None) -> Us
 def _check_text(label: str, value: str) -> None:
     hidden = sanitize.hidden_characters(value)
     if hidden:
-        raise AccessError(f"{label} mengandung karakter kendali ({', '.join(hidden)}; mis. baris baru atau tab): "
-                          "tidak disimpan. Tulis ulang tanpa karakter itu.")
+        raise AccessError(
+            f"{label} mengandung karakter kendali ({', '.join(hidden)}; mis. baris baru atau tab): "
+            "tidak disimpan. Tulis ulang tanpa karakter itu."
+        )
 
 
 def check_user(user: User) -> None:
@@ -189,7 +199,9 @@ def check_user(user: User) -> None:
         raise AccessError("Email wajib diisi.")
     if user.role not in ROLES:
         raise AccessError(f"Peran '{user.role}' bukan {', '.join(ROLES)}.")
-    if user.region and not (CODE_PATTERN["provinsi"].fullmatch(user.region) or CODE_PATTERN["kabupaten"].fullmatch(user.region)):
+    if user.region and not (
+        CODE_PATTERN["provinsi"].fullmatch(user.region) or CODE_PATTERN["kabupaten"].fullmatch(user.region)
+    ):
         raise AccessError(f"Wilayah '{user.region}' harus kode provinsi (52) atau kabupaten (52.01).")
 
 
@@ -198,8 +210,11 @@ def _toml_string(value: str) -> str:
 
 
 def _accounts_text(accounts: dict[str, Account]) -> str:
-    lines = ["# Akun dasbor: peran pemirsa/operator/admin, wilayah = kode provinsi/kabupaten (kosong: nasional).",
-             "# Dibuat dan diubah dengan: python -m analytics pengguna ...", ""]
+    lines = [
+        "# Akun dasbor: peran pemirsa/operator/admin, wilayah = kode provinsi/kabupaten (kosong: nasional).",
+        "# Dibuat dan diubah dengan: python -m analytics pengguna ...",
+        "",
+    ]
     for account in sorted(accounts.values(), key=lambda a: a.user.email):
         u = account.user
         lines.append("[[pengguna]]")
@@ -232,9 +247,13 @@ def save_accounts(accounts: dict[str, Account], path: str | Path | None = None) 
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
-        expected = {a.user.email.strip().lower(): (a.user.role, a.user.region or None, a.user.name, a.password_hash or None)
-                    for a in accounts.values()}
-        back = {e: (a.user.role, a.user.region, a.user.name, a.password_hash or None) for e, a in load_accounts(tmp).items()}
+        expected = {
+            a.user.email.strip().lower(): (a.user.role, a.user.region or None, a.user.name, a.password_hash or None)
+            for a in accounts.values()
+        }
+        back = {
+            e: (a.user.role, a.user.region, a.user.name, a.password_hash or None) for e, a in load_accounts(tmp).items()
+        }
         if back != expected:
             raise AccessError("File akun yang baru tidak terbaca kembali sama persis; file lama tidak diubah.")
         os.replace(tmp, path)
@@ -285,6 +304,7 @@ def _dummy_hash() -> str:
 
 # --- sign-in --------------------------------------------------------------------------------
 
+
 class SignInRefused(AccessError):
     """A refused password sign-in; `wait` is how long the answer should be held back (seconds)."""
 
@@ -326,8 +346,10 @@ class Lock:
             return f"Terlalu banyak percobaan gagal. Coba lagi setelah pukul {when}."
         if self.scope == "sumber":
             return f"Terlalu banyak percobaan gagal dari alamat Anda. Coba lagi setelah pukul {when}."
-        return (f"Terlalu banyak percobaan masuk yang gagal di dasbor ini; masuk dengan kata sandi ditahan "
-                f"sementara. Coba lagi setelah pukul {when}.")
+        return (
+            f"Terlalu banyak percobaan masuk yang gagal di dasbor ini; masuk dengan kata sandi ditahan "
+            f"sementara. Coba lagi setelah pukul {when}."
+        )
 
 
 def lockout(con, email: str, source: str | None = None, now: dt.datetime | None = None) -> Lock | None:
@@ -338,17 +360,23 @@ def lockout(con, email: str, source: str | None = None, now: dt.datetime | None 
     window = dt.timedelta(minutes=LOCK_MINUTES)
     since = now - window
     cur = con.cursor()
-    n, last = cur.execute("select count(*), max(waktu) from gagal_masuk where email = $e and waktu > $since",
-                          {"e": email.lower(), "since": since}).fetchone()
+    n, last = cur.execute(
+        "select count(*), max(waktu) from gagal_masuk where email = $e and waktu > $since",
+        {"e": email.lower(), "since": since},
+    ).fetchone()
     if n >= MAX_FAILURES:
         return Lock("akun", last + window)
     if source:
-        n, last = cur.execute("select count(*), max(waktu) from gagal_masuk where sumber = $s and waktu > $since",
-                              {"s": source, "since": since}).fetchone()
+        n, last = cur.execute(
+            "select count(*), max(waktu) from gagal_masuk where sumber = $s and waktu > $since",
+            {"s": source, "since": since},
+        ).fetchone()
         if n >= SOURCE_MAX_FAILURES:
             return Lock("sumber", last + window)
-    row = cur.execute("select waktu from gagal_masuk where waktu > $since order by waktu desc limit 1 offset $k",
-                      {"since": since, "k": GLOBAL_MAX_FAILURES - 1}).fetchone()
+    row = cur.execute(
+        "select waktu from gagal_masuk where waktu > $since order by waktu desc limit 1 offset $k",
+        {"since": since, "k": GLOBAL_MAX_FAILURES - 1},
+    ).fetchone()
     if row is not None:
         return Lock("global", row[0] + window)
     return None
@@ -356,9 +384,15 @@ def lockout(con, email: str, source: str | None = None, now: dt.datetime | None 
 
 def _delay(con, email: str, source: str | None, now: dt.datetime) -> float:
     since = now - dt.timedelta(minutes=LOCK_MINUTES)
-    n = con.cursor().execute(
-        "select greatest(count(*) filter (where email = $e), count(*) filter (where sumber = $s)) "
-        "from gagal_masuk where waktu > $since", {"e": email, "s": source, "since": since}).fetchone()[0]
+    n = (
+        con.cursor()
+        .execute(
+            "select greatest(count(*) filter (where email = $e), count(*) filter (where sumber = $s)) "
+            "from gagal_masuk where waktu > $since",
+            {"e": email, "s": source, "since": since},
+        )
+        .fetchone()[0]
+    )
     return DELAYS[min(n, len(DELAYS)) - 1] if n else 0.0
 
 
@@ -367,8 +401,14 @@ def _delay(con, email: str, source: str | None, now: dt.datetime) -> float:
 _attempt = threading.Lock()
 
 
-def sign_in(con, accounts: dict[str, Account], email: str, password: str, now: dt.datetime | None = None,
-            source: str | None = None) -> User:
+def sign_in(
+    con,
+    accounts: dict[str, Account],
+    email: str,
+    password: str,
+    now: dt.datetime | None = None,
+    source: str | None = None,
+) -> User:
     """Check a password sign-in from `source` (see `source_address`); raises SignInRefused, whose
     `wait` the caller sleeps before answering. A locked attempt is refused before any check and
     writes nothing, so failures reach the database (gagal_masuk and the audit) at most
@@ -392,8 +432,9 @@ def sign_in(con, accounts: dict[str, Account], email: str, password: str, now: d
             audit.record(cur, key, "masuk", {"mode": "password"}, now)
             return account.user
         cur.execute("delete from gagal_masuk where waktu <= $old", {"old": now - dt.timedelta(days=1)})
-        cur.execute("insert into gagal_masuk (email, waktu, sumber) values ($e, $w, $s)",
-                    {"e": key, "w": now, "s": source})
+        cur.execute(
+            "insert into gagal_masuk (email, waktu, sumber) values ($e, $w, $s)", {"e": key, "w": now, "s": source}
+        )
         details = {"mode": "password"}
         if source:
             details["sumber"] = source

@@ -1,4 +1,5 @@
 """The audit trail: who changed what, when (uploads, undo, zone rules, sign-in)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,12 @@ def record(con, user: str, action: str, details: dict | None = None, now: dt.dat
     """Append one entry; runs in the caller's transaction when there is one."""
     con.execute(
         "insert into audit (waktu, pengguna, aksi, rincian) values ($waktu, $pengguna, $aksi, $rincian)",
-        {"waktu": now or dt.datetime.now().replace(microsecond=0), "pengguna": user, "aksi": action,
-         "rincian": json.dumps(details or {}, ensure_ascii=False, default=str)},
+        {
+            "waktu": now or dt.datetime.now().replace(microsecond=0),
+            "pengguna": user,
+            "aksi": action,
+            "rincian": json.dumps(details or {}, ensure_ascii=False, default=str),
+        },
     )
 
 

@@ -1,4 +1,5 @@
 """Questions about training (bimtek)."""
+
 from __future__ import annotations
 
 from analytics import db

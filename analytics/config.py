@@ -1,4 +1,5 @@
 """Settings an office may change, from data/pengaturan.toml (all optional) and the environment."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Connection, migrations, gazetteer loading and the one way to run a named query."""
+
 from __future__ import annotations
 
 import os
@@ -46,9 +47,7 @@ def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    con.execute(
-        "create table if not exists schema_version (versi integer primary key, diterapkan_pada timestamp)"
-    )
+    con.execute("create table if not exists schema_version (versi integer primary key, diterapkan_pada timestamp)")
     row = con.execute("select coalesce(max(versi), 0) from schema_version").fetchone()
     return int(row[0])
 
@@ -70,9 +69,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         try:
             for statement in _statements(path.read_text(encoding="utf-8")):
                 con.execute(statement)
-            con.execute(
-                "insert into schema_version values ($v, current_timestamp)", {"v": version}
-            )
+            con.execute("insert into schema_version values ($v, current_timestamp)", {"v": version})
             con.execute("commit")
         except Exception:
             con.execute("rollback")
@@ -147,7 +144,6 @@ def _param_names(sql: str) -> frozenset[str]:
 
     body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
     return frozenset(re.findall(r"\$([a-z_][a-z0-9_]*)", body))
-
 
 
 # A lock for callers that share one connection between threads only through cursors but

@@ -10,6 +10,7 @@ Sungai Penuh being built). Everything else is drawn from one seeded `random.Rand
 files are the same bytes on every run, and they go through the same prepare/commit pipeline as
 an upload.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,12 +36,30 @@ _TODAY = DEMO_WEEKS[-1] + dt.timedelta(days=7)
 # Final tahap counts of the latest week per area. The NTB and Kota Sungai Penuh figures are
 # published; 'persiapan_portal' are the koperasi in preparation already entered in the portal.
 _FINAL = {
-    "52": {"tidak_dapat_dibangun": 176, "selesai": 58, "pembangunan": 249, "persiapan_portal": 147,
-           "persiapan": 183, "belum_mulai": 353},
-    "18": {"tidak_dapat_dibangun": 190, "selesai": 110, "pembangunan": 590, "persiapan_portal": 260,
-           "persiapan": 560, "belum_mulai": 940},
-    "15.72": {"tidak_dapat_dibangun": 1, "selesai": 2, "pembangunan": 65, "persiapan_portal": 1,
-              "persiapan": 0, "belum_mulai": 0},
+    "52": {
+        "tidak_dapat_dibangun": 176,
+        "selesai": 58,
+        "pembangunan": 249,
+        "persiapan_portal": 147,
+        "persiapan": 183,
+        "belum_mulai": 353,
+    },
+    "18": {
+        "tidak_dapat_dibangun": 190,
+        "selesai": 110,
+        "pembangunan": 590,
+        "persiapan_portal": 260,
+        "persiapan": 560,
+        "belum_mulai": 940,
+    },
+    "15.72": {
+        "tidak_dapat_dibangun": 1,
+        "selesai": 2,
+        "pembangunan": 65,
+        "persiapan_portal": 1,
+        "persiapan": 0,
+        "belum_mulai": 0,
+    },
 }
 _LAMPUNG_BARAT = "18.04"
 _LAMPUNG_BARAT_AKUN = {"aktif": 120, "kendala": 15}
@@ -274,8 +293,9 @@ def _timeline(rng: random.Random, k: _Koperasi) -> None:
             status = _draw(rng, {"terverifikasi": 0.25, "verifikasi": 0.35, "diajukan": 0.3, "ditolak": 0.1})
         ev.update(_land_events(rng, status, _LAST))
     elif final == "belum_mulai":
-        status = _draw(rng, {"tidak_ada": 0.3, "diajukan": 0.35, "verifikasi": 0.25, "terverifikasi": 0.05,
-                             "ditolak": 0.05})
+        status = _draw(
+            rng, {"tidak_ada": 0.3, "diajukan": 0.35, "verifikasi": 0.25, "terverifikasi": 0.05, "ditolak": 0.05}
+        )
         ev.update(_land_events(rng, status, _LAST))
     else:  # tidak_dapat_dibangun
         k.tdd_kind = _draw(rng, {"tanpa_lahan": 0.45, "ditolak": 0.45, "teknis": 0.10})
@@ -356,8 +376,9 @@ def _final_states(rng: random.Random, members: list[_Koperasi], counts: dict[str
         k.final = "tidak_dapat_dibangun"
     rest = [(performance[k.kabupaten] + rng.gauss(0, 1), k) for _, k in scored[n:]]
     rest.sort(key=lambda sk: -sk[0])
-    order = [s for s in ("selesai", "pembangunan", "persiapan_portal", "persiapan", "belum_mulai")
-             for _ in range(counts[s])]
+    order = [
+        s for s in ("selesai", "pembangunan", "persiapan_portal", "persiapan", "belum_mulai") for _ in range(counts[s])
+    ]
     for state, (_, k) in zip(order, rest):
         k.final = "persiapan" if state == "persiapan_portal" else state
         k.portal = state in ("selesai", "pembangunan", "persiapan_portal")
@@ -365,23 +386,114 @@ def _final_states(rng: random.Random, members: list[_Koperasi], counts: dict[str
 
 _NAMES = {
     "52": (
-        ("Lalu Ahmad", "Lalu Muhammad", "Lalu Hendra", "Muhammad", "Ahmad", "Abdul", "Zulkifli", "Syamsul",
-         "Hairul", "Suparman", "Imran", "Junaidi", "Taufik", "Arif"),
-        ("Fauzi", "Hakim", "Rahman", "Maulana", "Hidayat", "Saputra", "Ramdhani", "Mahsun", "Azhar",
-         "Sahabuddin", "Hamdani", "Jayadi"),
+        (
+            "Lalu Ahmad",
+            "Lalu Muhammad",
+            "Lalu Hendra",
+            "Muhammad",
+            "Ahmad",
+            "Abdul",
+            "Zulkifli",
+            "Syamsul",
+            "Hairul",
+            "Suparman",
+            "Imran",
+            "Junaidi",
+            "Taufik",
+            "Arif",
+        ),
+        (
+            "Fauzi",
+            "Hakim",
+            "Rahman",
+            "Maulana",
+            "Hidayat",
+            "Saputra",
+            "Ramdhani",
+            "Mahsun",
+            "Azhar",
+            "Sahabuddin",
+            "Hamdani",
+            "Jayadi",
+        ),
         ("Baiq Nurul", "Baiq Rina", "Baiq Siti", "Siti", "Nur", "Sri", "Fitri", "Rahmi", "Dewi", "Ida"),
-        ("Hidayati", "Aminah", "Hasanah", "Wahyuni", "Rahmawati", "Marlina", "Yuliani", "Sukmawati",
-         "Fadilah", "Mardiana"),
+        (
+            "Hidayati",
+            "Aminah",
+            "Hasanah",
+            "Wahyuni",
+            "Rahmawati",
+            "Marlina",
+            "Yuliani",
+            "Sukmawati",
+            "Fadilah",
+            "Mardiana",
+        ),
     ),
     "other": (
-        ("Agus", "Budi", "Dedi", "Eko", "Fajar", "Hendri", "Irwan", "Joko", "Rudi", "Slamet", "Wahyu", "Yusuf",
-         "Rizky", "Andi", "Herman", "Doni"),
-        ("Saputra", "Pratama", "Setiawan", "Wijaya", "Susanto", "Hidayat", "Kurniawan", "Nugroho", "Santoso",
-         "Effendi", "Gunawan", "Firmansyah", "Ramadhan", "Syahputra"),
-        ("Ani", "Dewi", "Fitri", "Indah", "Lestari", "Maya", "Novi", "Rina", "Sari", "Tuti", "Yanti", "Nia",
-         "Desi", "Ratna"),
-        ("Rahmawati", "Lestari", "Handayani", "Wulandari", "Permatasari", "Safitri", "Puspitasari",
-         "Anggraini", "Kusumawati", "Oktaviani", "Marlina"),
+        (
+            "Agus",
+            "Budi",
+            "Dedi",
+            "Eko",
+            "Fajar",
+            "Hendri",
+            "Irwan",
+            "Joko",
+            "Rudi",
+            "Slamet",
+            "Wahyu",
+            "Yusuf",
+            "Rizky",
+            "Andi",
+            "Herman",
+            "Doni",
+        ),
+        (
+            "Saputra",
+            "Pratama",
+            "Setiawan",
+            "Wijaya",
+            "Susanto",
+            "Hidayat",
+            "Kurniawan",
+            "Nugroho",
+            "Santoso",
+            "Effendi",
+            "Gunawan",
+            "Firmansyah",
+            "Ramadhan",
+            "Syahputra",
+        ),
+        (
+            "Ani",
+            "Dewi",
+            "Fitri",
+            "Indah",
+            "Lestari",
+            "Maya",
+            "Novi",
+            "Rina",
+            "Sari",
+            "Tuti",
+            "Yanti",
+            "Nia",
+            "Desi",
+            "Ratna",
+        ),
+        (
+            "Rahmawati",
+            "Lestari",
+            "Handayani",
+            "Wulandari",
+            "Permatasari",
+            "Safitri",
+            "Puspitasari",
+            "Anggraini",
+            "Kusumawati",
+            "Oktaviani",
+            "Marlina",
+        ),
     ),
 }
 
@@ -448,8 +560,13 @@ def _plan_koperasi(rng: random.Random, reg: _Regions) -> list[_Koperasi]:
         building = [k for k in koperasi if k.area == area and k.final == "pembangunan"]
         early = [k for k in building if k.at("pembangunan") <= _LAST - 5]
         stalled = {id(k) for k in rng.sample(early, max(2, round(0.03 * len(building))))}
-        paused = {id(k) for k in rng.sample([k for k in early if id(k) not in stalled and k.at("pembangunan") <= 2],
-                                            max(1, round(0.02 * len(building))))}
+        paused = {
+            id(k)
+            for k in rng.sample(
+                [k for k in early if id(k) not in stalled and k.at("pembangunan") <= 2],
+                max(1, round(0.02 * len(building))),
+            )
+        }
         for k in building:
             stalls: set[int] = set()
             if id(k) in stalled:
@@ -512,11 +629,15 @@ def _kendala(k: _Koperasi, w: int, tahap: str, lahan: str, legal: bool, akun: st
 def _office_zone(k: _Koperasi, row: dict) -> str:
     """The zone an office writes: the rules without M4 (it does not track stalls), and now and
     then a judgement of its own."""
-    if row["tahap_fisik"] == "tidak_dapat_dibangun" or row["status_lahan"] in ("tidak_ada", "ditolak") \
-            or row["badan_hukum"] == "tidak":
+    if (
+        row["tahap_fisik"] == "tidak_dapat_dibangun"
+        or row["status_lahan"] in ("tidak_ada", "ditolak")
+        or row["badan_hukum"] == "tidak"
+    ):
         zone = "merah"
-    elif (row["badan_hukum"], row["npwp"], row["nib"], row["akun_simkopdes"]) == ("ya", "ya", "ya", "aktif") \
-            and (row["tahap_fisik"] == "selesai" or row["gerai_beroperasi"] == "ya"):
+    elif (row["badan_hukum"], row["npwp"], row["nib"], row["akun_simkopdes"]) == ("ya", "ya", "ya", "aktif") and (
+        row["tahap_fisik"] == "selesai" or row["gerai_beroperasi"] == "ya"
+    ):
         zone = "hijau"
     else:
         zone = "kuning"
@@ -629,11 +750,23 @@ class _Parcel:
 
 
 _PREFIX = {"52": "NTB", "18": "LPG", "15.72": "SPN"}
-_SUMBER = {"tanah_kas_desa": 55, "aset_pemkab": 14, "aset_pemprov": 8, "aset_pusat_bumn": 4, "hibah": 10,
-           "sewa": 6, "lainnya": 3}
+_SUMBER = {
+    "tanah_kas_desa": 55,
+    "aset_pemkab": 14,
+    "aset_pemprov": 8,
+    "aset_pusat_bumn": 4,
+    "hibah": 10,
+    "sewa": 6,
+    "lainnya": 3,
+}
 _VERIFIKATOR = {"TNI": 30, "Agrinas": 25, "Business Assistant": 25, "Koperasi": 10, "Pemda": 10}
-_REJECTED = ("Status tanah masih sengketa", "Luas tidak memenuhi syarat", "Akses jalan tidak memadai",
-             "Lokasi rawan banjir", "Dokumen kepemilikan tidak lengkap")
+_REJECTED = (
+    "Status tanah masih sengketa",
+    "Luas tidak memenuhi syarat",
+    "Akses jalan tidak memadai",
+    "Lokasi rawan banjir",
+    "Dokumen kepemilikan tidak lengkap",
+)
 
 
 def _plan_parcels(rng: random.Random, koperasi: list[_Koperasi], reg: _Regions) -> list[_Parcel]:
@@ -652,8 +785,9 @@ def _plan_parcels(rng: random.Random, koperasi: list[_Koperasi], reg: _Regions) 
             p.lat, p.lon = _near(rng, *reg.centre(k.desa), 0.008)
             if k.at("verifikasi") <= _LAST:
                 p.later_from = k.at("verifikasi") + rng.randint(2, 5)
-                p.later = _draw(rng, {"sedang_diverifikasi": 0.6, "dipertimbangkan": 0.2,
-                                      "perlu_verifikasi_lanjutan": 0.2})
+                p.later = _draw(
+                    rng, {"sedang_diverifikasi": 0.6, "dipertimbangkan": 0.2, "perlu_verifikasi_lanjutan": 0.2}
+                )
             p.reason = rng.choice(_REJECTED)
         parcels.append(p)
 
@@ -854,16 +988,18 @@ def _plan_bimtek(rng: random.Random, reg: _Regions) -> dict[int, list[dict]]:
     def event(w: int, kab: str, kec: str, kategori: str, peserta: int) -> None:
         batch[kab] = batch.get(kab, 0) + 1
         day = DEMO_WEEKS[w] + dt.timedelta(days=rng.randint(0, 4))
-        events[w].append({
-            "tanggal": day.isoformat(),
-            "kode_kabupaten": kab,
-            "provinsi": reg.g.name("provinsi", kab.split(".")[0]),
-            "kabupaten": reg.g.name("kabupaten", kab),
-            "kecamatan": reg.g.name("kecamatan", kec),
-            "nama_kegiatan": f"{_KEGIATAN[kategori]} Kec. {reg.g.name('kecamatan', kec)} Angkatan {batch[kab]}",
-            "jumlah_peserta": str(peserta),
-            "kategori_peserta": kategori,
-        })
+        events[w].append(
+            {
+                "tanggal": day.isoformat(),
+                "kode_kabupaten": kab,
+                "provinsi": reg.g.name("provinsi", kab.split(".")[0]),
+                "kabupaten": reg.g.name("kabupaten", kab),
+                "kecamatan": reg.g.name("kecamatan", kec),
+                "nama_kegiatan": f"{_KEGIATAN[kategori]} Kec. {reg.g.name('kecamatan', kec)} Angkatan {batch[kab]}",
+                "jumlah_peserta": str(peserta),
+                "kategori_peserta": kategori,
+            }
+        )
 
     # Earlier weeks: a few kabupaten train each week (not Lampung Selatan, whose turn is last).
     others = [kab for kab in reg.kabupaten if kab != _LAMPUNG_SELATAN]
@@ -919,14 +1055,20 @@ def build_files(gazetteer: Gazetteer) -> list[tuple[str, str, bytes]]:
     kitchens = _plan_sppg(rng, reg)
     bimtek = _plan_bimtek(rng, reg)
     # Each office reports on its own day, Thursday to Saturday.
-    report_day = {(kab, w): DEMO_WEEKS[w] + dt.timedelta(days=rng.choice((3, 4, 4, 4, 5)))
-                  for kab in reg.kabupaten for w in range(len(DEMO_WEEKS))}
+    report_day = {
+        (kab, w): DEMO_WEEKS[w] + dt.timedelta(days=rng.choice((3, 4, 4, 4, 5)))
+        for kab in reg.kabupaten
+        for w in range(len(DEMO_WEEKS))
+    }
     missing = set(_MISSING_REPORTS)
 
     files = []
     for w, week in enumerate(DEMO_WEEKS):
-        rows = [_koperasi_row(k, w, reg, report_day[k.kabupaten, w]) for k in koperasi
-                if k.first <= w and (k.kabupaten, w) not in missing]
+        rows = [
+            _koperasi_row(k, w, reg, report_day[k.kabupaten, w])
+            for k in koperasi
+            if k.first <= w and (k.kabupaten, w) not in missing
+        ]
         files.append((f"contoh_koperasi_{week.isoformat()}.csv", "koperasi", _csv("koperasi", rows)))
         rows = []
         for p in parcels:
@@ -981,22 +1123,28 @@ def _assign_reporters(con: duckdb.DuckDBPyConnection, batches: list[int]) -> Non
     try:
         rows = cur.execute(
             "select distinct dataset, kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
-            {"ids": batches}).fetchall()
+            {"ids": batches},
+        ).fetchall()
     finally:
         cur.close()
     # Bimtek is event-based (no report is due every week): it keeps the default.
     for dataset in (d for d in kelengkapan.DATASETS if d not in kelengkapan.BERBASIS_KEGIATAN):
         covered = [kode for ds, kode in rows if ds == dataset]
         if covered and not assigned.get(dataset):
-            kelengkapan.atur_wajib_lapor(con, dataset, covered, USER, contoh=True,
-                                         now=dt.datetime.combine(_TODAY, dt.time(16)))
+            kelengkapan.atur_wajib_lapor(
+                con, dataset, covered, USER, contoh=True, now=dt.datetime.combine(_TODAY, dt.time(16))
+            )
 
 
 def is_loaded(con: duckdb.DuckDBPyConnection, *, undone_too: bool = False) -> bool:
     """Whether a demo batch counts (the badge), or with `undone_too` whether one was ever loaded."""
     cur = con.cursor()
     try:
-        return bool(cur.execute("select count(*) > 0 from upload_batch where contoh and ($semua or dibatalkan_pada is null)",
-                                {"semua": undone_too}).fetchone()[0])
+        return bool(
+            cur.execute(
+                "select count(*) > 0 from upload_batch where contoh and ($semua or dibatalkan_pada is null)",
+                {"semua": undone_too},
+            ).fetchone()[0]
+        )
     finally:
         cur.close()

@@ -1,5 +1,6 @@
 """Questions about digital adoption: SIMKOPDES accounts of the koperasi and the SIMKOPDES village
 statistics export. One function per .sql file."""
+
 from __future__ import annotations
 
 import datetime as dt

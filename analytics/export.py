@@ -1,4 +1,5 @@
 """Tables as downloadable CSV/XLSX, with cells that a spreadsheet would run as formulas escaped."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """The shared region filter and its bound parameters (no SQL is built here)."""
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,7 @@ class Filter:
 
     def params(self) -> dict:
         """The parameters every query's filter clause binds."""
-        return {"provinsi": self.provinsi, "kabupaten": self.kabupaten,
-                "kecamatan": self.kecamatan, "desa": self.desa}
+        return {"provinsi": self.provinsi, "kabupaten": self.kabupaten, "kecamatan": self.kecamatan, "desa": self.desa}
 
     @property
     def level(self) -> str | None:

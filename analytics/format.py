@@ -1,4 +1,5 @@
 """Indonesian number formats: 1.166, 45,2%, Rp1,2 M."""
+
 from __future__ import annotations
 
 import math

@@ -4,6 +4,7 @@
 administrator assigned to the dataset, or every kabupaten/kota of the gazetteer when none is
 assigned. Ringkasan, this page, the deck, the map and `summary --json` all read it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +30,9 @@ def wajib_lapor(con) -> dict[str, list[str]]:
     """The assignment per dataset: kabupaten/kota codes, or [] where every kabupaten/kota is expected."""
     cur = con.cursor()
     try:
-        rows = cur.execute("select dataset, kode_kabupaten from wajib_lapor order by dataset, kode_kabupaten").fetchall()
+        rows = cur.execute(
+            "select dataset, kode_kabupaten from wajib_lapor order by dataset, kode_kabupaten"
+        ).fetchall()
     finally:
         cur.close()
     out: dict[str, list[str]] = {d: [] for d in DATASETS}
@@ -38,8 +41,9 @@ def wajib_lapor(con) -> dict[str, list[str]]:
     return out
 
 
-def atur_wajib_lapor(con, dataset: str, kode_kabupaten: list[str], user: str, *, contoh: bool = False,
-                     now: dt.datetime | None = None) -> None:
+def atur_wajib_lapor(
+    con, dataset: str, kode_kabupaten: list[str], user: str, *, contoh: bool = False, now: dt.datetime | None = None
+) -> None:
     """Replace the kabupaten/kota assigned to report `dataset` ([] : every kabupaten/kota), audited."""
     if dataset not in DATASETS:
         raise ValueError(f"dataset tidak dikenal: {dataset!r}")
@@ -49,15 +53,20 @@ def atur_wajib_lapor(con, dataset: str, kode_kabupaten: list[str], user: str, *,
         cur = con.cursor()
         cur.execute("begin transaction")
         try:
-            unknown = [r[0] for r in cur.execute(
-                "select k from unnest($kode::varchar[]) as t(k) where k not in (select kode from kabupaten)",
-                {"kode": kode}).fetchall()]
+            unknown = [
+                r[0]
+                for r in cur.execute(
+                    "select k from unnest($kode::varchar[]) as t(k) where k not in (select kode from kabupaten)",
+                    {"kode": kode},
+                ).fetchall()
+            ]
             if unknown:
                 raise ValueError(f"Kode kabupaten/kota tidak ada di gazetir: {', '.join(unknown)}")
             cur.execute("delete from wajib_lapor where dataset = $dataset", {"dataset": dataset})
             cur.execute(
                 "insert into wajib_lapor select $dataset, k, $contoh, $oleh, $pada from unnest($kode::varchar[]) as t(k)",
-                {"dataset": dataset, "kode": kode, "contoh": contoh, "oleh": user, "pada": now})
+                {"dataset": dataset, "kode": kode, "contoh": contoh, "oleh": user, "pada": now},
+            )
             audit.record(cur, user, "wajib_lapor", {"dataset": dataset, "kabupaten": len(kode) or "semua"}, now)
             cur.execute("commit")
         except BaseException:
@@ -74,8 +83,7 @@ def _window(f: Filter, akhir, jumlah_minggu: int, hari_batas_lapor: int | None) 
     return {**f.params(), "akhir": akhir, "jumlah_minggu": jumlah_minggu, "hari_batas_lapor": int(hari)}
 
 
-def kelengkapan_status(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU,
-                       hari_batas_lapor: int | None = None):
+def kelengkapan_status(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU, hari_batas_lapor: int | None = None):
     """Per dataset, week and expected kabupaten/kota: tepat_waktu / terlambat / tidak_melapor (DataFrame).
 
     `hari_batas_lapor` (1 = Senin … 7 = Minggu) defaults to the setting of the same name.
@@ -83,8 +91,9 @@ def kelengkapan_status(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU
     return db.run(con, "kelengkapan_status", _window(f, akhir, jumlah_minggu, hari_batas_lapor))
 
 
-def kelengkapan_per_minggu(con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU,
-                           hari_batas_lapor: int | None = None):
+def kelengkapan_per_minggu(
+    con, f: Filter, akhir, jumlah_minggu: int = JUMLAH_MINGGU, hari_batas_lapor: int | None = None
+):
     """Per dataset and week: kabupaten/kota expected, reported, on time and late (DataFrame), counted
     from kelengkapan_status so the rates and the heat table cannot disagree."""
     status = kelengkapan_status(con, f, akhir, jumlah_minggu, hari_batas_lapor)

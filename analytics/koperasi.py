@@ -1,4 +1,5 @@
 """Questions about koperasi (KDKMP): counts, zones, obstacles. One function per .sql file."""
+
 from __future__ import annotations
 
 from analytics import db, zona
@@ -24,5 +25,6 @@ def pindah_zona(con, f: Filter, minggu, minggu_lalu) -> dict[str, int]:
 
 def zona_per_wilayah(con, f: Filter, minggu, minggu_lalu):
     """Zone counts per area one level below the filter (DataFrame, at most a few hundred rows)."""
-    return db.run(con, "zona_per_wilayah", {**f.params(), "tingkat": f.group_level,
-                                           "minggu": minggu, "minggu_lalu": minggu_lalu})
+    return db.run(
+        con, "zona_per_wilayah", {**f.params(), "tingkat": f.group_level, "minggu": minggu, "minggu_lalu": minggu_lalu}
+    )

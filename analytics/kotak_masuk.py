@@ -5,6 +5,7 @@ Whoever can write to the inbox must not be able to make the app read or write el
 symbolic link is never followed (a linked file is moved to ditolak/ unread; a linked selesai/ or
 ditolak/ stops the inbox until it is fixed), a file's size is checked before it is opened, and a
 file whose import fails for any reason goes to ditolak/ with a report, so the queue moves on."""
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,10 @@ def _subfolder(inbox_fd: int, name: str) -> int:
     try:
         return os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=inbox_fd)
     except OSError as exc:
-        raise InboxUnsafe(f"{name}/ di kotak masuk bukan folder biasa (tautan simbolik atau file); tidak ada "
-                          f"file yang dipindahkan sampai itu diperbaiki ({exc.strerror}).") from None
+        raise InboxUnsafe(
+            f"{name}/ di kotak masuk bukan folder biasa (tautan simbolik atau file); tidak ada "
+            f"file yang dipindahkan sampai itu diperbaiki ({exc.strerror})."
+        ) from None
 
 
 def _exists(name: str, dir_fd: int) -> bool:
@@ -89,8 +92,7 @@ def _move_with_report(inbox_fd: int, name: str, target: str, report: dict) -> st
             moved, n = f"{stem}-{n}{suffix}", n + 1
         os.rename(name, moved, src_dir_fd=inbox_fd, dst_dir_fd=target_fd)
         report["file"] = moved
-        fd = os.open(moved + ".laporan.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666,
-                     dir_fd=target_fd)
+        fd = os.open(moved + ".laporan.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666, dir_fd=target_fd)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(report, fh, ensure_ascii=False, indent=2, default=str)
         return moved
@@ -99,16 +101,28 @@ def _move_with_report(inbox_fd: int, name: str, target: str, report: dict) -> st
 
 
 def _refused(name: str, message: str) -> dict:
-    return {"status": "rejected", "dataset": None, "batch_id": None, "rows_read": 0, "rows_committed": 0,
-            "minggu": None, "errors": [{"row": None, "column": None, "value": None, "message": message}],
-            "warnings": [], "matched_names": [], "match_rate": {}, "file": name}
+    return {
+        "status": "rejected",
+        "dataset": None,
+        "batch_id": None,
+        "rows_read": 0,
+        "rows_committed": 0,
+        "minggu": None,
+        "errors": [{"row": None, "column": None, "value": None, "message": message}],
+        "warnings": [],
+        "matched_names": [],
+        "match_rate": {},
+        "file": name,
+    }
 
 
 def _import(con, inbox_fd: int, name: str, *, user: str, gazetteer) -> dict:
     """The report of one file; the file is read only when it is a regular file within the size limit."""
     info = os.stat(name, dir_fd=inbox_fd, follow_symlinks=False)
     if stat.S_ISLNK(info.st_mode):
-        return _refused(name, "File ini tautan simbolik (symlink); kotak masuk tidak mengikutinya. Salin filenya sendiri.")
+        return _refused(
+            name, "File ini tautan simbolik (symlink); kotak masuk tidak mengikutinya. Salin filenya sendiri."
+        )
     if not stat.S_ISREG(info.st_mode):
         return _refused(name, "Ini bukan file biasa (pipa, soket, atau perangkat); tidak dibaca.")
     limit_mb = load_settings().batas_unggah_mb
@@ -119,8 +133,11 @@ def _import(con, inbox_fd: int, name: str, *, user: str, gazetteer) -> dict:
         report, _ = ingest.commit_or_report(con, prepared, user=user, hint=". Perbaiki file lalu taruh lagi")
     except Exception as exc:  # whatever failed, this file must not hold up the ones behind it
         log.exception("kotak masuk: %s gagal diimpor", name)
-        return _refused(name, f"Galat saat mengimpor file ini ({type(exc).__name__}); tidak ada yang disimpan. "
-                              "Laporkan ke pengelola bila berulang.")
+        return _refused(
+            name,
+            f"Galat saat mengimpor file ini ({type(exc).__name__}); tidak ada yang disimpan. "
+            "Laporkan ke pengelola bila berulang.",
+        )
     report["file"] = name
     return report
 
@@ -141,7 +158,9 @@ def process_file(con, path: Path, *, user: str = "kotak-masuk", gazetteer=None) 
         os.close(inbox_fd)
 
 
-def process_inbox(con, inbox: str | Path | None = None, *, user: str = "kotak-masuk", now: float | None = None) -> list[dict]:
+def process_inbox(
+    con, inbox: str | Path | None = None, *, user: str = "kotak-masuk", now: float | None = None
+) -> list[dict]:
     """Import every settled file waiting in the inbox; returns their reports in order. A file that
     cannot even be moved is logged and skipped; an unsafe selesai/ or ditolak/ stops the round."""
     reports = []

@@ -1,4 +1,5 @@
 """Questions about land parcels (lahan)."""
+
 from __future__ import annotations
 
 from analytics import db

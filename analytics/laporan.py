@@ -1,4 +1,5 @@
 """The validation report of an upload as a table (for the page and the CSV download)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -18,8 +19,15 @@ def validation_table(prepared: Prepared) -> pd.DataFrame:
             for p in problems:
                 rows.append({"jenis": kind, "baris": p.row, "kolom": p.column, "nilai": p.value, "pesan": p.message})
         for m in r.matched_names:
-            rows.append({"jenis": "nama dicocokkan", "baris": m["row"], "kolom": m.get("level"), "nilai": m["found"],
-                         "pesan": f"{m['found']} → dicocokkan ke {m['matched']} ({m['kode']})"})
+            rows.append(
+                {
+                    "jenis": "nama dicocokkan",
+                    "baris": m["row"],
+                    "kolom": m.get("level"),
+                    "nilai": m["found"],
+                    "pesan": f"{m['found']} → dicocokkan ke {m['matched']} ({m['kode']})",
+                }
+            )
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["baris"] = df["baris"].astype("Int64")
     return df
@@ -34,8 +42,12 @@ def grouped(problems) -> dict[str, list]:
 
 
 HOW_LABEL = {
-    "kode": "dengan kode", "tepat": "nama tepat", "dinormalisasi": "nama dinormalisasi", "mirip": "nama mirip",
-    "ambigu": "nama ganda", "tidak_ditemukan": "tidak ditemukan",
+    "kode": "dengan kode",
+    "tepat": "nama tepat",
+    "dinormalisasi": "nama dinormalisasi",
+    "mirip": "nama mirip",
+    "ambigu": "nama ganda",
+    "tidak_ditemukan": "tidak ditemukan",
 }
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
 

@@ -8,6 +8,7 @@ charts, the map, the deck and the CLI ask for a metric by id; nobody re-types th
 The SQL is assembled here from registry constants only (never from user input): one statement
 per source and week, the region filter written once (`_WILAYAH`), every value bound.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,32 +28,42 @@ RGB = tuple[int, int, int]
 @dataclass(frozen=True)
 class Sumber:
     """Rows a metric aggregates: a relation with region code columns down to `terhalus`, one week each."""
+
     id: str
     relasi: str  # a view, or a parenthesised subquery that may bind $minggu
     terhalus: str  # the finest region level the rows carry
     label: str
 
 
-SUMBER: dict[str, Sumber] = {s.id: s for s in (
-    Sumber("koperasi", "koperasi_zona", "desa", "Koperasi"),
-    Sumber("sppg", "sppg_aktif", "desa", "SPPG"),
-    Sumber("lahan", "lahan_aktif", "desa", "Lahan"),
-    Sumber("bimtek", "bimtek_aktif", "kecamatan", "Bimtek"),
-    Sumber("simkopdes_desa", "simkopdes_desa_aktif", "desa", "Statistik desa SIMKOPDES"),
-    # Reporting is per kabupaten/kota (the unit an upload replaces): the kabupaten/kota expected to
-    # report koperasi data (kabupaten_wajib_lapor, one definition) and whether each did that week.
-    Sumber("kelengkapan", """(
+SUMBER: dict[str, Sumber] = {
+    s.id: s
+    for s in (
+        Sumber("koperasi", "koperasi_zona", "desa", "Koperasi"),
+        Sumber("sppg", "sppg_aktif", "desa", "SPPG"),
+        Sumber("lahan", "lahan_aktif", "desa", "Lahan"),
+        Sumber("bimtek", "bimtek_aktif", "kecamatan", "Bimtek"),
+        Sumber("simkopdes_desa", "simkopdes_desa_aktif", "desa", "Statistik desa SIMKOPDES"),
+        # Reporting is per kabupaten/kota (the unit an upload replaces): the kabupaten/kota expected to
+        # report koperasi data (kabupaten_wajib_lapor, one definition) and whether each did that week.
+        Sumber(
+            "kelengkapan",
+            """(
         select e.kode_provinsi, e.kode_kabupaten, $minggu::date as minggu, c.kode_kabupaten is not null as melapor
         from kabupaten_wajib_lapor as e
         left join (select distinct kode_kabupaten from cakupan_aktif
                    where dataset = 'koperasi' and minggu = $minggu) as c on c.kode_kabupaten = e.kode_kabupaten
-        where e.dataset = 'koperasi')""", "kabupaten", "Kelengkapan laporan"),
-)}
+        where e.dataset = 'koperasi')""",
+            "kabupaten",
+            "Kelengkapan laporan",
+        ),
+    )
+}
 
 
 @dataclass(frozen=True)
 class Band:
     """Values from `bawah` (inclusive) up to the next band's `bawah` get this colour."""
+
     bawah: float
     warna: RGB
 
@@ -146,65 +157,165 @@ def _k(id_: str, label: str, ekspresi: str, json: tuple[str, ...], **kw) -> Metr
 
 
 # Koperasi: one row per koperasi and week (with its computed zone).
-_TAHAP = {"belum_mulai": "Belum mulai", "persiapan": "Persiapan", "pembangunan": "Sedang dibangun",
-          "selesai": "Fisik selesai", "tidak_dapat_dibangun": "Tidak dapat dibangun"}
-_LAHAN = {"tidak_ada": "Lahan tidak ada", "diajukan": "Lahan diajukan", "verifikasi": "Lahan sedang diverifikasi",
-          "terverifikasi": "Lahan terverifikasi", "ditolak": "Lahan ditolak"}
+_TAHAP = {
+    "belum_mulai": "Belum mulai",
+    "persiapan": "Persiapan",
+    "pembangunan": "Sedang dibangun",
+    "selesai": "Fisik selesai",
+    "tidak_dapat_dibangun": "Tidak dapat dibangun",
+}
+_LAHAN = {
+    "tidak_ada": "Lahan tidak ada",
+    "diajukan": "Lahan diajukan",
+    "verifikasi": "Lahan sedang diverifikasi",
+    "terverifikasi": "Lahan terverifikasi",
+    "ditolak": "Lahan ditolak",
+}
 _AKUN = {"aktif": "SIMKOPDES aktif", "kendala": "SIMKOPDES kendala", "belum": "SIMKOPDES belum"}
 # The KDKMP funnel: each stage also requires every stage before it.
 _CORONG_LAHAN = "badan_hukum and masuk_portal and status_lahan = 'terverifikasi'"
 
 _KOPERASI = (
     _k("terdaftar", "Koperasi terdaftar", "count(*)", ("terdaftar",), bantuan="Koperasi yang dilaporkan minggu ini."),
-    _k("zona_merah", "Zona merah", "count(*) filter (where zona_hitung = 'merah')", ("zona", "merah"),
-       bantuan="Perlu intervensi serius.", arah="turun", penyebut="terdaftar",
-       pita=_pita((0, 0.10, 0.25), (_H, _K, _M)), label_peta="Bagian koperasi zona merah",
-       penjelasan_peta="Hijau di bawah 10%, kuning 10% sampai di bawah 25%, merah 25% atau lebih koperasi zona merah."),
-    _k("zona_kuning", "Zona kuning", "count(*) filter (where zona_hitung = 'kuning')", ("zona", "kuning"),
-       bantuan="Perlu pendampingan.", arah="turun"),
-    _k("zona_hijau", "Zona hijau", "count(*) filter (where zona_hitung = 'hijau')", ("zona", "hijau"),
-       bantuan="Siap.", penyebut="terdaftar", pita=_pita((0, 0.20, 0.50), (_M, _K, _H)),
-       label_peta="Bagian koperasi zona hijau",
-       penjelasan_peta="Merah di bawah 20%, kuning 20% sampai di bawah 50%, hijau 50% atau lebih koperasi zona hijau."),
-    _k("badan_hukum", "Berbadan hukum", "count(*) filter (where badan_hukum)", ("badan_hukum",),
-       bantuan="Badan hukum disahkan AHU."),
+    _k(
+        "zona_merah",
+        "Zona merah",
+        "count(*) filter (where zona_hitung = 'merah')",
+        ("zona", "merah"),
+        bantuan="Perlu intervensi serius.",
+        arah="turun",
+        penyebut="terdaftar",
+        pita=_pita((0, 0.10, 0.25), (_H, _K, _M)),
+        label_peta="Bagian koperasi zona merah",
+        penjelasan_peta="Hijau di bawah 10%, kuning 10% sampai di bawah 25%, merah 25% atau lebih koperasi zona merah.",
+    ),
+    _k(
+        "zona_kuning",
+        "Zona kuning",
+        "count(*) filter (where zona_hitung = 'kuning')",
+        ("zona", "kuning"),
+        bantuan="Perlu pendampingan.",
+        arah="turun",
+    ),
+    _k(
+        "zona_hijau",
+        "Zona hijau",
+        "count(*) filter (where zona_hitung = 'hijau')",
+        ("zona", "hijau"),
+        bantuan="Siap.",
+        penyebut="terdaftar",
+        pita=_pita((0, 0.20, 0.50), (_M, _K, _H)),
+        label_peta="Bagian koperasi zona hijau",
+        penjelasan_peta="Merah di bawah 20%, kuning 20% sampai di bawah 50%, hijau 50% atau lebih koperasi zona hijau.",
+    ),
+    _k(
+        "badan_hukum",
+        "Berbadan hukum",
+        "count(*) filter (where badan_hukum)",
+        ("badan_hukum",),
+        bantuan="Badan hukum disahkan AHU.",
+    ),
     _k("npwp", "Punya NPWP", "count(*) filter (where npwp)", ("npwp",)),
     _k("nib", "Punya NIB", "count(*) filter (where nib)", ("nib",)),
-    _k("masuk_portal", "Masuk portal", "count(*) filter (where masuk_portal)", ("masuk_portal",),
-       bantuan="Terdaftar di portal pembangunan nasional."),
+    _k(
+        "masuk_portal",
+        "Masuk portal",
+        "count(*) filter (where masuk_portal)",
+        ("masuk_portal",),
+        bantuan="Terdaftar di portal pembangunan nasional.",
+    ),
     _k("gerai_beroperasi", "Gerai beroperasi", "count(*) filter (where gerai_beroperasi)", ("gerai_beroperasi",)),
     _k("corong_portal", "Masuk portal", "count(*) filter (where badan_hukum and masuk_portal)", ()),
     _k("corong_lahan", "Lahan terverifikasi", f"count(*) filter (where {_CORONG_LAHAN})", ()),
-    _k("corong_pembangunan", "Pembangunan",
-       f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik in ('pembangunan', 'selesai') or gerai_beroperasi))",
-       ()),
-    _k("corong_selesai", "Fisik selesai",
-       f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik = 'selesai' or gerai_beroperasi))", ()),
+    _k(
+        "corong_pembangunan",
+        "Pembangunan",
+        f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik in ('pembangunan', 'selesai') or gerai_beroperasi))",
+        (),
+    ),
+    _k(
+        "corong_selesai",
+        "Fisik selesai",
+        f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik = 'selesai' or gerai_beroperasi))",
+        (),
+    ),
     _k("corong_beroperasi", "Gerai beroperasi", f"count(*) filter (where {_CORONG_LAHAN} and gerai_beroperasi)", ()),
-    *(_k(f"tahap_{t}", label, f"count(*) filter (where tahap_fisik = '{t}')", ("tahap_fisik", t),
-         arah="turun" if t == "tidak_dapat_dibangun" else "naik",
-         bantuan={"pembangunan": "Tahap fisik: pembangunan.",
-                  "tidak_dapat_dibangun": "Lahan harus diselesaikan dulu."}.get(t, ""),
-         **({"penyebut": "terdaftar", "pita": _pita((0, 0.05, 0.10, 0.20), _MERAH4),
-             "label_peta": "Bagian koperasi tidak dapat dibangun",
-             "penjelasan_peta": "Tahap fisik 'tidak dapat dibangun' dibagi semua koperasi yang melapor."}
-            if t == "tidak_dapat_dibangun" else {}))
-      for t, label in _TAHAP.items()),
-    _k("tahap_tidak_diisi", "Tahap fisik tidak diisi", "count(*) filter (where tahap_fisik is null)",
-       ("tahap_fisik", "tidak_diisi"), arah=""),
-    *(_k(f"lahan_{s}", label, f"count(*) filter (where status_lahan = '{s}')", ("status_lahan", s),
-         arah="turun" if s in ("tidak_ada", "ditolak") else "naik") for s, label in _LAHAN.items()),
-    _k("lahan_tidak_diisi", "Status lahan tidak diisi", "count(*) filter (where status_lahan is null)",
-       ("status_lahan", "tidak_diisi"), arah=""),
-    *(_k(f"simkopdes_{a}", label, f"count(*) filter (where akun_simkopdes = '{a}')", ("akun_simkopdes", a),
-         arah="naik" if a == "aktif" else "turun",
-         bantuan={"kendala": "Masalah login atau jaringan."}.get(a, ""),
-         **({"penyebut": "terdaftar", "pita": _pita((0, 0.5, 0.75, 0.9), _HIJAUBIRU4),
-             "label_peta": "Bagian koperasi dengan SIMKOPDES aktif",
-             "penjelasan_peta": "Akun SIMKOPDES aktif dibagi semua koperasi yang melapor."} if a == "aktif" else {}))
-      for a, label in _AKUN.items()),
-    _k("simkopdes_tidak_diisi", "Akun SIMKOPDES tidak diisi", "count(*) filter (where akun_simkopdes is null)",
-       ("akun_simkopdes", "tidak_diisi"), arah=""),
+    *(
+        _k(
+            f"tahap_{t}",
+            label,
+            f"count(*) filter (where tahap_fisik = '{t}')",
+            ("tahap_fisik", t),
+            arah="turun" if t == "tidak_dapat_dibangun" else "naik",
+            bantuan={
+                "pembangunan": "Tahap fisik: pembangunan.",
+                "tidak_dapat_dibangun": "Lahan harus diselesaikan dulu.",
+            }.get(t, ""),
+            **(
+                {
+                    "penyebut": "terdaftar",
+                    "pita": _pita((0, 0.05, 0.10, 0.20), _MERAH4),
+                    "label_peta": "Bagian koperasi tidak dapat dibangun",
+                    "penjelasan_peta": "Tahap fisik 'tidak dapat dibangun' dibagi semua koperasi yang melapor.",
+                }
+                if t == "tidak_dapat_dibangun"
+                else {}
+            ),
+        )
+        for t, label in _TAHAP.items()
+    ),
+    _k(
+        "tahap_tidak_diisi",
+        "Tahap fisik tidak diisi",
+        "count(*) filter (where tahap_fisik is null)",
+        ("tahap_fisik", "tidak_diisi"),
+        arah="",
+    ),
+    *(
+        _k(
+            f"lahan_{s}",
+            label,
+            f"count(*) filter (where status_lahan = '{s}')",
+            ("status_lahan", s),
+            arah="turun" if s in ("tidak_ada", "ditolak") else "naik",
+        )
+        for s, label in _LAHAN.items()
+    ),
+    _k(
+        "lahan_tidak_diisi",
+        "Status lahan tidak diisi",
+        "count(*) filter (where status_lahan is null)",
+        ("status_lahan", "tidak_diisi"),
+        arah="",
+    ),
+    *(
+        _k(
+            f"simkopdes_{a}",
+            label,
+            f"count(*) filter (where akun_simkopdes = '{a}')",
+            ("akun_simkopdes", a),
+            arah="naik" if a == "aktif" else "turun",
+            bantuan={"kendala": "Masalah login atau jaringan."}.get(a, ""),
+            **(
+                {
+                    "penyebut": "terdaftar",
+                    "pita": _pita((0, 0.5, 0.75, 0.9), _HIJAUBIRU4),
+                    "label_peta": "Bagian koperasi dengan SIMKOPDES aktif",
+                    "penjelasan_peta": "Akun SIMKOPDES aktif dibagi semua koperasi yang melapor.",
+                }
+                if a == "aktif"
+                else {}
+            ),
+        )
+        for a, label in _AKUN.items()
+    ),
+    _k(
+        "simkopdes_tidak_diisi",
+        "Akun SIMKOPDES tidak diisi",
+        "count(*) filter (where akun_simkopdes is null)",
+        ("akun_simkopdes", "tidak_diisi"),
+        arah="",
+    ),
 )
 
 
@@ -214,89 +325,212 @@ def _s(id_: str, label: str, ekspresi: str, json: tuple[str, ...], **kw) -> Metr
 
 
 _SPPG = (
-    _s("sppg_total", "SPPG direncanakan", "count(*)", ("total",),
-       bantuan="Semua SPPG yang dilaporkan (rencana s.d. beroperasi)."),
+    _s(
+        "sppg_total",
+        "SPPG direncanakan",
+        "count(*)",
+        ("total",),
+        bantuan="Semua SPPG yang dilaporkan (rencana s.d. beroperasi).",
+    ),
     _s("sppg_rencana", "Rencana", "count(*) filter (where status = 'rencana')", ("status", "rencana"), arah=""),
-    _s("sppg_persiapan", "Persiapan", "count(*) filter (where status = 'persiapan')", ("status", "persiapan"),
-       arah=""),
-    _s("sppg_beroperasi", "SPPG beroperasi", "count(*) filter (where status = 'beroperasi')", ("status", "beroperasi"),
-       penyebut="sppg_total", pita=_pita((0, 0.10, 0.25, 0.50, 0.75), _BIRU5),
-       label_peta="SPPG beroperasi dari yang direncanakan",
-       penjelasan_peta="SPPG berstatus beroperasi dibagi semua SPPG yang dilaporkan (rencana sampai beroperasi)."),
-    _s("sppg_ditutup_sementara", "Ditutup sementara", "count(*) filter (where status = 'ditutup_sementara')",
-       ("status", "ditutup_sementara"), arah="turun"),
+    _s("sppg_persiapan", "Persiapan", "count(*) filter (where status = 'persiapan')", ("status", "persiapan"), arah=""),
+    _s(
+        "sppg_beroperasi",
+        "SPPG beroperasi",
+        "count(*) filter (where status = 'beroperasi')",
+        ("status", "beroperasi"),
+        penyebut="sppg_total",
+        pita=_pita((0, 0.10, 0.25, 0.50, 0.75), _BIRU5),
+        label_peta="SPPG beroperasi dari yang direncanakan",
+        penjelasan_peta="SPPG berstatus beroperasi dibagi semua SPPG yang dilaporkan (rencana sampai beroperasi).",
+    ),
+    _s(
+        "sppg_ditutup_sementara",
+        "Ditutup sementara",
+        "count(*) filter (where status = 'ditutup_sementara')",
+        ("status", "ditutup_sementara"),
+        arah="turun",
+    ),
     _s("sppg_tidak_diisi", "Status tidak diisi", "count(*) filter (where status is null)", (), arah=""),
     # Beneficiaries, local suppliers and capacity of the operating SPPG, and how many gave them.
-    _s("sppg_penerima_manfaat", "Penerima manfaat",
-       "coalesce(sum(penerima_manfaat) filter (where status = 'beroperasi'), 0)::bigint", (), satuan="orang"),
-    _s("sppg_pemasok_lokal", "Pemasok lokal",
-       "coalesce(sum(pemasok_lokal) filter (where status = 'beroperasi'), 0)::bigint", (), satuan="pemasok"),
-    _s("sppg_kapasitas_porsi", "Kapasitas porsi",
-       "coalesce(sum(kapasitas_porsi) filter (where status = 'beroperasi'), 0)::bigint", (), satuan="porsi"),
-    _s("sppg_mengisi_penerima", "SPPG beroperasi yang mengisi penerima manfaat",
-       "count(penerima_manfaat) filter (where status = 'beroperasi')", (), arah=""),
-    _s("sppg_mengisi_pemasok", "SPPG beroperasi yang mengisi pemasok lokal",
-       "count(pemasok_lokal) filter (where status = 'beroperasi')", (), arah=""),
+    _s(
+        "sppg_penerima_manfaat",
+        "Penerima manfaat",
+        "coalesce(sum(penerima_manfaat) filter (where status = 'beroperasi'), 0)::bigint",
+        (),
+        satuan="orang",
+    ),
+    _s(
+        "sppg_pemasok_lokal",
+        "Pemasok lokal",
+        "coalesce(sum(pemasok_lokal) filter (where status = 'beroperasi'), 0)::bigint",
+        (),
+        satuan="pemasok",
+    ),
+    _s(
+        "sppg_kapasitas_porsi",
+        "Kapasitas porsi",
+        "coalesce(sum(kapasitas_porsi) filter (where status = 'beroperasi'), 0)::bigint",
+        (),
+        satuan="porsi",
+    ),
+    _s(
+        "sppg_mengisi_penerima",
+        "SPPG beroperasi yang mengisi penerima manfaat",
+        "count(penerima_manfaat) filter (where status = 'beroperasi')",
+        (),
+        arah="",
+    ),
+    _s(
+        "sppg_mengisi_pemasok",
+        "SPPG beroperasi yang mengisi pemasok lokal",
+        "count(pemasok_lokal) filter (where status = 'beroperasi')",
+        (),
+        arah="",
+    ),
 )
 
 _LAIN = (
     Metrik("lahan_persil", "Persil lahan", "lahan", "count(*)", satuan="persil", json=("lahan", "persil")),
     Metrik("bimtek_kegiatan", "Kegiatan bimtek", "bimtek", "count(*)", satuan="kegiatan", json=("bimtek", "kegiatan")),
-    Metrik("bimtek_peserta", "Peserta bimtek", "bimtek", "coalesce(sum(jumlah_peserta), 0)::bigint", satuan="orang",
-           json=("bimtek", "peserta")),
+    Metrik(
+        "bimtek_peserta",
+        "Peserta bimtek",
+        "bimtek",
+        "coalesce(sum(jumlah_peserta), 0)::bigint",
+        satuan="orang",
+        json=("bimtek", "peserta"),
+    ),
     Metrik("bimtek_kecamatan", "Kecamatan", "bimtek", "count(distinct kode_kecamatan)", satuan="kecamatan"),
-    Metrik("kabupaten_diharapkan", "Kab/kota diharapkan", "kelengkapan", "count(*)", satuan="kabupaten/kota", arah="",
-           json=("kelengkapan", "kabupaten_diharapkan"),
-           bantuan="Kabupaten/kota yang ditugaskan melapor data koperasi (diatur admin di halaman Kelengkapan)."),
-    Metrik("kabupaten_melapor", "Kab/kota melapor", "kelengkapan", "count(*) filter (where melapor)",
-           satuan="kabupaten/kota", json=("kelengkapan", "kabupaten_melapor"), penyebut="kabupaten_diharapkan",
-           pita=_pita((0, 0.5, 1.0), (rgb("#fdd0a2"), rgb("#a1d99b"), rgb("#238b45"))),
-           label_peta="Kabupaten/kota yang melapor minggu ini",
-           penjelasan_peta="Laporan koperasi dihitung per kabupaten/kota; kecamatan dan desa mengikuti kabupaten/kotanya."),
+    Metrik(
+        "kabupaten_diharapkan",
+        "Kab/kota diharapkan",
+        "kelengkapan",
+        "count(*)",
+        satuan="kabupaten/kota",
+        arah="",
+        json=("kelengkapan", "kabupaten_diharapkan"),
+        bantuan="Kabupaten/kota yang ditugaskan melapor data koperasi (diatur admin di halaman Kelengkapan).",
+    ),
+    Metrik(
+        "kabupaten_melapor",
+        "Kab/kota melapor",
+        "kelengkapan",
+        "count(*) filter (where melapor)",
+        satuan="kabupaten/kota",
+        json=("kelengkapan", "kabupaten_melapor"),
+        penyebut="kabupaten_diharapkan",
+        pita=_pita((0, 0.5, 1.0), (rgb("#fdd0a2"), rgb("#a1d99b"), rgb("#238b45"))),
+        label_peta="Kabupaten/kota yang melapor minggu ini",
+        penjelasan_peta="Laporan koperasi dihitung per kabupaten/kota; kecamatan dan desa mengikuti kabupaten/kotanya.",
+    ),
 )
 
 
 def _d(id_: str, label: str, kolom: str, **kw) -> Metrik:
     cast = "double" if kw.get("format") == "rupiah" else "bigint"
-    return Metrik(id_, label, "simkopdes_desa", f"coalesce(sum({kolom}), 0)::{cast}",
-                  json=("simkopdes_desa", id_.removeprefix("sd_")), **kw)
+    return Metrik(
+        id_,
+        label,
+        "simkopdes_desa",
+        f"coalesce(sum({kolom}), 0)::{cast}",
+        json=("simkopdes_desa", id_.removeprefix("sd_")),
+        **kw,
+    )
 
 
 # SIMKOPDES village statistics: one row per desa and week (the export's per-desa counts).
 _SIMKOPDES_DESA = (
-    Metrik("sd_desa", "Desa dengan data", "simkopdes_desa", "count(distinct kode_desa)", satuan="desa",
-           json=("simkopdes_desa", "desa"), pita=_pita((0, 10, 100, 1000), _UNGU5[1:]),
-           label_peta="Desa dengan statistik SIMKOPDES",
-           penjelasan_peta="Jumlah desa/kelurahan yang ada di ekspor statistik desa SIMKOPDES."),
-    _d("sd_koperasi", "Koperasi (SIMKOPDES)", "koperasi", pita=_pita((0, 10, 100, 1000), _UNGU5[1:]),
-       label_peta="Koperasi tercatat di SIMKOPDES",
-       penjelasan_peta="Jumlah koperasi menurut statistik desa SIMKOPDES."),
-    _d("sd_akun", "Akun SIMKOPDES", "akun", satuan="akun", penyebut="sd_koperasi", pita=_BAGIAN_KOPERASI_SIMKOPDES,
-       label_peta="Akun SIMKOPDES per koperasi",
-       penjelasan_peta="Jumlah akun dibagi jumlah koperasi menurut statistik desa SIMKOPDES."),
-    _d("sd_npwp", "Koperasi dengan NPWP", "npwp", penyebut="sd_koperasi", pita=_BAGIAN_KOPERASI_SIMKOPDES,
-       label_peta="Bagian koperasi dengan NPWP (SIMKOPDES)",
-       penjelasan_peta="Koperasi dengan NPWP dibagi koperasi menurut statistik desa SIMKOPDES."),
-    _d("sd_nib", "Koperasi dengan NIB", "nib", penyebut="sd_koperasi", pita=_BAGIAN_KOPERASI_SIMKOPDES,
-       label_peta="Bagian koperasi dengan NIB (SIMKOPDES)",
-       penjelasan_peta="Koperasi dengan NIB dibagi koperasi menurut statistik desa SIMKOPDES."),
-    _d("sd_rat", "Koperasi dengan RAT", "rat", penyebut="sd_koperasi", pita=_BAGIAN_KOPERASI_SIMKOPDES,
-       bantuan="Koperasi yang sudah menyelenggarakan Rapat Anggota Tahunan (statistik desa SIMKOPDES).",
-       label_peta="Bagian koperasi dengan RAT (SIMKOPDES)",
-       penjelasan_peta="Koperasi yang sudah RAT dibagi koperasi menurut statistik desa SIMKOPDES."),
-    _d("sd_volume_transaksi", "Volume transaksi", "volume_transaksi", satuan="transaksi",
-       pita=_pita((0, 100, 1000, 10000, 100000), _UNGU5), label_peta="Volume transaksi SIMKOPDES",
-       penjelasan_peta="Jumlah transaksi yang tercatat di SIMKOPDES."),
-    _d("sd_nilai_transaksi", "Nilai transaksi", "nilai_transaksi", satuan="rupiah", format="rupiah",
-       pita=_pita((0, 1e7, 1e8, 1e9, 1e10), _UNGU5), label_peta="Nilai transaksi SIMKOPDES",
-       penjelasan_peta="Nilai transaksi yang tercatat di SIMKOPDES, dalam rupiah."),
+    Metrik(
+        "sd_desa",
+        "Desa dengan data",
+        "simkopdes_desa",
+        "count(distinct kode_desa)",
+        satuan="desa",
+        json=("simkopdes_desa", "desa"),
+        pita=_pita((0, 10, 100, 1000), _UNGU5[1:]),
+        label_peta="Desa dengan statistik SIMKOPDES",
+        penjelasan_peta="Jumlah desa/kelurahan yang ada di ekspor statistik desa SIMKOPDES.",
+    ),
+    _d(
+        "sd_koperasi",
+        "Koperasi (SIMKOPDES)",
+        "koperasi",
+        pita=_pita((0, 10, 100, 1000), _UNGU5[1:]),
+        label_peta="Koperasi tercatat di SIMKOPDES",
+        penjelasan_peta="Jumlah koperasi menurut statistik desa SIMKOPDES.",
+    ),
+    _d(
+        "sd_akun",
+        "Akun SIMKOPDES",
+        "akun",
+        satuan="akun",
+        penyebut="sd_koperasi",
+        pita=_BAGIAN_KOPERASI_SIMKOPDES,
+        label_peta="Akun SIMKOPDES per koperasi",
+        penjelasan_peta="Jumlah akun dibagi jumlah koperasi menurut statistik desa SIMKOPDES.",
+    ),
+    _d(
+        "sd_npwp",
+        "Koperasi dengan NPWP",
+        "npwp",
+        penyebut="sd_koperasi",
+        pita=_BAGIAN_KOPERASI_SIMKOPDES,
+        label_peta="Bagian koperasi dengan NPWP (SIMKOPDES)",
+        penjelasan_peta="Koperasi dengan NPWP dibagi koperasi menurut statistik desa SIMKOPDES.",
+    ),
+    _d(
+        "sd_nib",
+        "Koperasi dengan NIB",
+        "nib",
+        penyebut="sd_koperasi",
+        pita=_BAGIAN_KOPERASI_SIMKOPDES,
+        label_peta="Bagian koperasi dengan NIB (SIMKOPDES)",
+        penjelasan_peta="Koperasi dengan NIB dibagi koperasi menurut statistik desa SIMKOPDES.",
+    ),
+    _d(
+        "sd_rat",
+        "Koperasi dengan RAT",
+        "rat",
+        penyebut="sd_koperasi",
+        pita=_BAGIAN_KOPERASI_SIMKOPDES,
+        bantuan="Koperasi yang sudah menyelenggarakan Rapat Anggota Tahunan (statistik desa SIMKOPDES).",
+        label_peta="Bagian koperasi dengan RAT (SIMKOPDES)",
+        penjelasan_peta="Koperasi yang sudah RAT dibagi koperasi menurut statistik desa SIMKOPDES.",
+    ),
+    _d(
+        "sd_volume_transaksi",
+        "Volume transaksi",
+        "volume_transaksi",
+        satuan="transaksi",
+        pita=_pita((0, 100, 1000, 10000, 100000), _UNGU5),
+        label_peta="Volume transaksi SIMKOPDES",
+        penjelasan_peta="Jumlah transaksi yang tercatat di SIMKOPDES.",
+    ),
+    _d(
+        "sd_nilai_transaksi",
+        "Nilai transaksi",
+        "nilai_transaksi",
+        satuan="rupiah",
+        format="rupiah",
+        pita=_pita((0, 1e7, 1e8, 1e9, 1e10), _UNGU5),
+        label_peta="Nilai transaksi SIMKOPDES",
+        penjelasan_peta="Nilai transaksi yang tercatat di SIMKOPDES, dalam rupiah.",
+    ),
 )
 
 METRIK: dict[str, Metrik] = {m.id: m for m in (*_KOPERASI, *_SPPG, *_LAIN, *_SIMKOPDES_DESA)}
 
 # The KDKMP funnel on Ringkasan, each stage nested in the one before.
-CORONG = ("terdaftar", "badan_hukum", "corong_portal", "corong_lahan", "corong_pembangunan", "corong_selesai",
-          "corong_beroperasi")
+CORONG = (
+    "terdaftar",
+    "badan_hukum",
+    "corong_portal",
+    "corong_lahan",
+    "corong_pembangunan",
+    "corong_selesai",
+    "corong_beroperasi",
+)
 # Map metrics in the order the Peta page offers them.
 PETA = tuple(m.id for m in METRIK.values() if m.di_peta)
 

@@ -1,5 +1,6 @@
 """Weeks, the reporting period of every dataset: ISO weeks (Senin–Minggu), their Indonesian labels,
 and which weeks have data per dataset and filter ("minggu ini" and the previous week with data)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +10,18 @@ from analytics.filters import Filter
 
 BULAN_SINGKAT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 
 

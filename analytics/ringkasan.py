@@ -1,5 +1,6 @@
 """The weekly picture for a filter: every registry metric at its dataset's latest week and the
 previous week with data. Ringkasan, the other pages' tiles, the deck and `summary --json` read it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,8 +71,11 @@ def picture(con, f: Filter, at=None) -> Picture:
     for sumber in metrik.SUMBER:
         ds = minggu_sumber(sumber)
         nilai.update(metrik.nilai(con, f, sumber, kini[ds]))
-        before = metrik.nilai(con, f, sumber, lalu[ds]) if lalu[ds] else dict.fromkeys(
-            (m.id for m in metrik.dari_sumber(sumber)), None)
+        before = (
+            metrik.nilai(con, f, sumber, lalu[ds])
+            if lalu[ds]
+            else dict.fromkeys((m.id for m in metrik.dari_sumber(sumber)), None)
+        )
         nilai_lalu.update(before)
     k, kl = kini["koperasi"], lalu["koperasi"]
     return Picture(
@@ -101,8 +105,9 @@ def _put(tree: dict, path: tuple[str, ...], value) -> None:
 def as_json(p: Picture) -> dict:
     """The object `python -m analytics summary --json` prints (see shared spec cli.md): every
     registry metric with a `json` path, plus the per-category breakdowns that are not metrics."""
-    out: dict = {"filter": {"provinsi": p.filter.provinsi, "kabupaten": p.filter.kabupaten,
-                            "kecamatan": p.filter.kecamatan}}
+    out: dict = {
+        "filter": {"provinsi": p.filter.provinsi, "kabupaten": p.filter.kabupaten, "kecamatan": p.filter.kecamatan}
+    }
     for dataset in ("koperasi", "lahan", "sppg", "bimtek", "simkopdes_desa"):
         out[dataset] = {"minggu": _iso(p.minggu[dataset])}
     out["kelengkapan"] = {}

@@ -6,6 +6,7 @@ show literally. `escape_figure` does it once per figure, where the figure is fin
 (ui/charts.py and the Presentasi deck). Map tooltips need nothing here: Streamlit's pydeck chart
 escapes the values it puts into the tooltip template itself.
 """
+
 from __future__ import annotations
 
 import re

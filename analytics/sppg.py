@@ -1,4 +1,5 @@
 """Questions about SPPG kitchens (MBG)."""
+
 from __future__ import annotations
 
 from analytics import db

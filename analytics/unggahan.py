@@ -1,4 +1,5 @@
 """Upload history and templates (the data side of the Unggah Data page)."""
+
 from __future__ import annotations
 
 import csv
@@ -32,7 +33,11 @@ def template_csv(dataset: str) -> bytes:
 def template_columns(dataset: str) -> list[dict]:
     ds = schema.DATASETS[dataset]
     return [
-        {"kolom": c.name, "wajib": "ya" if c.required else "", "isi": c.description
-         + (f" ({', '.join(c.values)})" if c.values and c.kind != "enum_list" else ""), "contoh": c.example}
+        {
+            "kolom": c.name,
+            "wajib": "ya" if c.required else "",
+            "isi": c.description + (f" ({', '.join(c.values)})" if c.values and c.kind != "enum_list" else ""),
+            "contoh": c.example,
+        }
         for c in ds.columns
     ]

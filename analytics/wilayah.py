@@ -1,4 +1,5 @@
 """The Kemendagri gazetteer in memory: codes, names, and matching uploaded names to codes."""
+
 from __future__ import annotations
 
 import re
@@ -14,9 +15,23 @@ SEGMENT_WIDTH = {"provinsi": (2,), "kabupaten": (2, 2), "kecamatan": (2, 2, 2), 
 # Longest first so that "Kabupaten Administrasi" wins over "Kabupaten".
 _PREFIXES = sorted(
     [
-        "provinsi", "prov", "kabupaten administrasi", "kota administrasi", "kabupaten", "kab",
-        "kota", "kecamatan", "kec", "distrik", "desa", "kelurahan", "kel", "pekon", "nagari",
-        "gampong", "kampung",
+        "provinsi",
+        "prov",
+        "kabupaten administrasi",
+        "kota administrasi",
+        "kabupaten",
+        "kab",
+        "kota",
+        "kecamatan",
+        "kec",
+        "distrik",
+        "desa",
+        "kelurahan",
+        "kel",
+        "pekon",
+        "nagari",
+        "gampong",
+        "kampung",
     ],
     key=len,
     reverse=True,
@@ -116,8 +131,12 @@ class Gazetteer:
             by_key[level] = index
         short = dict(cur.execute("select kode, nama_singkat from kabupaten").fetchall())
         jenis = dict(cur.execute("select kode, jenis from desa").fetchall())
-        centroid = {k: (la, lo) for k, la, lo in cur.execute(
-            "select kode, lat, lon from wilayah where lat is not null and lon is not null").fetchall()}
+        centroid = {
+            k: (la, lo)
+            for k, la, lo in cur.execute(
+                "select kode, lat, lon from wilayah where lat is not null and lon is not null"
+            ).fetchall()
+        }
         cur.close()
         return cls(names, parent, by_key, short, jenis, centroid)
 

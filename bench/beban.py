@@ -21,6 +21,7 @@ the server's process tree, sampled from /proc every 50 ms. A memory guard (--bat
 8 GB by default) cancels the sessions, and kills a server it started, when that RSS passes the
 limit: one national page under 20 sessions was seen to take 16 GB of this shared machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,7 @@ from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 # The url names of the pages (ui/shell.PAGES); "" is the entry point, which opens Ringkasan.
-HALAMAN = ("ringkasan", "zona", "lahan", "sppg", "digitalisasi", "kelengkapan", "peta", "unggah", "presentasi",
-           "audit")
+HALAMAN = ("ringkasan", "zona", "lahan", "sppg", "digitalisasi", "kelengkapan", "peta", "unggah", "presentasi", "audit")
 BATAS_WAKTU = 600.0  # seconds one view may take before it counts as failed
 _SELESAI = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
 BATAL = "cancelled: the server's RSS passed the limit"  # the memory guard stopped the sessions
@@ -56,6 +56,7 @@ BATAL = "cancelled: the server's RSS passed the limit"  # the memory guard stopp
 @dataclass
 class Tampilan:
     """One view: from the rerun BackMsg to script_finished."""
+
     halaman: str
     query: str
     sesi: int
@@ -124,24 +125,40 @@ def _read(fm: ForwardMsg, view: Tampilan, state: dict) -> bool:
     return False
 
 
-async def sesi(base_url: str, halaman: str, query: str, nomor: int = 0, ulang: int = 0,
-               batas_waktu: float = BATAS_WAKTU, mulai: asyncio.Event | None = None) -> list[Tampilan]:
+async def sesi(
+    base_url: str,
+    halaman: str,
+    query: str,
+    nomor: int = 0,
+    ulang: int = 0,
+    batas_waktu: float = BATAS_WAKTU,
+    mulai: asyncio.Event | None = None,
+) -> list[Tampilan]:
     """One browser session: open `halaman` with `query`, then rerun it `ulang` times."""
     parts = urlparse(base_url)
     ws_url = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
     views: list[Tampilan] = []
     state = {"hash": "", "query": query}
     try:
-        async with connect(ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
-                           open_timeout=batas_waktu, close_timeout=2) as ws:
+        async with connect(
+            ws_url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            ping_interval=None,
+            open_timeout=batas_waktu,
+            close_timeout=2,
+        ) as ws:
             if mulai is not None:
                 await mulai.wait()
             for ke in range(1 + ulang):
                 view = Tampilan(halaman, query, nomor, ke)
                 views.append(view)
                 page_url = f"{base_url.rstrip('/')}/{halaman}" + (f"?{state['query']}" if state["query"] else "")
-                frame = (_rerun(query, halaman=halaman, url=page_url) if ke == 0
-                         else _rerun(state["query"], page_hash=state["hash"], url=page_url))
+                frame = (
+                    _rerun(query, halaman=halaman, url=page_url)
+                    if ke == 0
+                    else _rerun(state["query"], page_hash=state["hash"], url=page_url)
+                )
                 start = time.perf_counter()
                 await ws.send(frame)
                 deadline = start + batas_waktu
@@ -174,11 +191,16 @@ class _Batal:
             self.loop.call_soon_threadsafe(lambda: [t.cancel() for t in self.tasks])
 
 
-async def _bersamaan(base_url: str, skenario: list[tuple[str, str]], n: int, ulang: int,
-                     batas_waktu: float, batal: _Batal | None = None) -> list[Tampilan]:
+async def _bersamaan(
+    base_url: str, skenario: list[tuple[str, str]], n: int, ulang: int, batas_waktu: float, batal: _Batal | None = None
+) -> list[Tampilan]:
     mulai = asyncio.Event()
-    tasks = [asyncio.create_task(sesi(base_url, *skenario[i % len(skenario)], nomor=i, ulang=ulang,
-                                      batas_waktu=batas_waktu, mulai=mulai)) for i in range(n)]
+    tasks = [
+        asyncio.create_task(
+            sesi(base_url, *skenario[i % len(skenario)], nomor=i, ulang=ulang, batas_waktu=batas_waktu, mulai=mulai)
+        )
+        for i in range(n)
+    ]
     if batal is not None:
         batal.loop, batal.tasks = asyncio.get_running_loop(), tasks
     # Every session connects first; then all ask for their page at the same moment.
@@ -303,19 +325,41 @@ class Server:
     imported into the database under test. `command` replaces `-m streamlit` (the profiler's
     launcher takes the same arguments); `opsi` are Streamlit options, e.g. {"runner.postScriptGC": "false"}."""
 
-    def __init__(self, db: Path, *, log: Path | None = None, command: list[str] | None = None,
-                 env: dict[str, str] | None = None, start_timeout: float = 120, opsi: dict[str, str] | None = None):
+    def __init__(
+        self,
+        db: Path,
+        *,
+        log: Path | None = None,
+        command: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        start_timeout: float = 120,
+        opsi: dict[str, str] | None = None,
+    ):
         self.db, self.start_timeout = Path(db), start_timeout
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._tmp = tempfile.TemporaryDirectory(prefix="beban-")
         self.log = Path(log) if log else Path(self._tmp.name) / "streamlit.log"
-        self.command = [*(command or [sys.executable, "-m", "streamlit"]), "run", "app.py",
-                        "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                        "--server.headless", "true",
-                        *[arg for name, value in (opsi or {}).items() for arg in (f"--{name}", value)]]
-        self.env = {**os.environ, "KDKMP_DB": str(self.db), "KDKMP_KOTAK_MASUK": str(Path(self._tmp.name) / "kotak_masuk"),
-                    "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1", **(env or {})}
+        self.command = [
+            *(command or [sys.executable, "-m", "streamlit"]),
+            "run",
+            "app.py",
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *[arg for name, value in (opsi or {}).items() for arg in (f"--{name}", value)],
+        ]
+        self.env = {
+            **os.environ,
+            "KDKMP_DB": str(self.db),
+            "KDKMP_KOTAK_MASUK": str(Path(self._tmp.name) / "kotak_masuk"),
+            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+            "PYTHONUNBUFFERED": "1",
+            **(env or {}),
+        }
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -332,7 +376,9 @@ class Server:
         deadline, last = time.monotonic() + self.start_timeout, ""
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited ({self.proc.returncode}) before it was healthy:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"streamlit exited ({self.proc.returncode}) before it was healthy:\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
                     if resp.status == 200 and resp.read().strip() == b"ok":
@@ -385,9 +431,17 @@ class Hasil:
         return [v for v in self.tampilan if not v.ok]
 
 
-def jalankan(base_url: str, skenario: list[tuple[str, str]], sesi_: int = 1, ulang: int = 0, *,
-             pid: int | None = None, batas_waktu: float = BATAS_WAKTU, batas_rss: int | None = None,
-             saat_lewat=()) -> Hasil:
+def jalankan(
+    base_url: str,
+    skenario: list[tuple[str, str]],
+    sesi_: int = 1,
+    ulang: int = 0,
+    *,
+    pid: int | None = None,
+    batas_waktu: float = BATAS_WAKTU,
+    batas_rss: int | None = None,
+    saat_lewat=(),
+) -> Hasil:
     """`sesi_` sessions at once, session i on skenario[i % len(skenario)] (page, query string).
 
     When the server's RSS passes `batas_rss` bytes the sessions are cancelled and each of
@@ -433,25 +487,45 @@ def ringkas(views: list[Tampilan]) -> list[Ringkas]:
     out = []
     for (halaman, query, jenis), vs in groups.items():
         t = [v.detik for v in vs if v.ok]
-        out.append(Ringkas(halaman, query, jenis, len(vs), len(t), persentil(t, 0.5), persentil(t, 0.95),
-                           max(t) if t else float("nan"), sum(v.byte for v in vs) / len(vs) / 1024))
+        out.append(
+            Ringkas(
+                halaman,
+                query,
+                jenis,
+                len(vs),
+                len(t),
+                persentil(t, 0.5),
+                persentil(t, 0.95),
+                max(t) if t else float("nan"),
+                sum(v.byte for v in vs) / len(vs) / 1024,
+            )
+        )
     return out
 
 
 def laporan(hasil: Hasil) -> str:
-    lines = ["| halaman | query | tampilan | n | ok | p50 s | p95 s | max s | KB/tampilan |",
-             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| halaman | query | tampilan | n | ok | p50 s | p95 s | max s | KB/tampilan |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in ringkas(hasil.tampilan):
-        lines.append(f"| {r.halaman or '(awal)'} | {r.query or '(nasional)'} | {r.jenis} | {r.n} | {r.ok} | "
-                     f"{r.p50:.2f} | {r.p95:.2f} | {r.maks:.2f} | {r.kb:,.0f} |")
-    lines += ["", f"- wall {hasil.detik:.1f} s, throughput {hasil.throughput:.2f} views/s",
-              f"- server RSS (process tree): {hasil.rss_awal / 2**20:,.0f} MB before, "
-              f"peak {hasil.rss_puncak / 2**20:,.0f} MB" if hasil.rss_puncak else "- server RSS: unknown (no pid)"]
+        lines.append(
+            f"| {r.halaman or '(awal)'} | {r.query or '(nasional)'} | {r.jenis} | {r.n} | {r.ok} | "
+            f"{r.p50:.2f} | {r.p95:.2f} | {r.maks:.2f} | {r.kb:,.0f} |"
+        )
+    lines += [
+        "",
+        f"- wall {hasil.detik:.1f} s, throughput {hasil.throughput:.2f} views/s",
+        f"- server RSS (process tree): {hasil.rss_awal / 2**20:,.0f} MB before, peak {hasil.rss_puncak / 2**20:,.0f} MB"
+        if hasil.rss_puncak
+        else "- server RSS: unknown (no pid)",
+    ]
     if hasil.lewat_batas:
         lines.append("- STOPPED: the server's RSS passed the limit (--batas-rss-mb); the sessions were cancelled")
     for v in hasil.galat[:10]:
-        lines.append(f"- GAGAL {v.halaman}?{v.query} sesi {v.sesi} ke {v.ke}: "
-                     f"{'; '.join(v.galat) or 'no script_finished'}")
+        lines.append(
+            f"- GAGAL {v.halaman}?{v.query} sesi {v.sesi} ke {v.ke}: {'; '.join(v.galat) or 'no script_finished'}"
+        )
     return "\n".join(lines)
 
 
@@ -467,23 +541,39 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     where = ap.add_mutually_exclusive_group()
     where.add_argument("--url", help="a running server, e.g. http://127.0.0.1:8501")
-    where.add_argument("--db", type=Path, help="start a server over this database file (default when no --url: "
-                                               "bench/cache/nasional-kerja.duckdb)")
+    where.add_argument(
+        "--db",
+        type=Path,
+        help="start a server over this database file (default when no --url: bench/cache/nasional-kerja.duckdb)",
+    )
     ap.add_argument("--pid", type=int, help="the server's pid, for its memory (default: found by the port)")
     ap.add_argument("--halaman", type=_halaman, default=["ringkasan"], help="pages, comma separated")
-    ap.add_argument("--query", action="append", help="query string, e.g. provinsi=18&kabupaten=18.04 (repeatable; "
-                                                     "default: national)")
+    ap.add_argument(
+        "--query",
+        action="append",
+        help="query string, e.g. provinsi=18&kabupaten=18.04 (repeatable; default: national)",
+    )
     ap.add_argument("--sesi", type=int, default=10, help="concurrent sessions (default 10)")
     ap.add_argument("--ulang", type=int, default=0, help="reruns per session after its first view")
-    ap.add_argument("--pemanasan", action="store_true", help="one session per page and query first (warm caches), "
-                                                            "not counted")
+    ap.add_argument(
+        "--pemanasan", action="store_true", help="one session per page and query first (warm caches), not counted"
+    )
     ap.add_argument("--batas-waktu", type=float, default=BATAS_WAKTU, help="seconds a view may take")
-    ap.add_argument("--batas-rss-mb", type=float, default=8192,
-                    help="stop when the server's process tree passes this RSS (default 8192; 0: no limit); a server "
-                         "started by --db is killed, with --url only the sessions stop")
+    ap.add_argument(
+        "--batas-rss-mb",
+        type=float,
+        default=8192,
+        help="stop when the server's process tree passes this RSS (default 8192; 0: no limit); a server "
+        "started by --db is killed, with --url only the sessions stop",
+    )
     ap.add_argument("--log", type=Path, help="with --db: the server's log file (default: a temporary one)")
-    ap.add_argument("--opsi", action="append", default=[], metavar="NAME=VALUE",
-                    help="with --db: a Streamlit option for the server, e.g. runner.postScriptGC=false (repeatable)")
+    ap.add_argument(
+        "--opsi",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --db: a Streamlit option for the server, e.g. runner.postScriptGC=false (repeatable)",
+    )
     ap.add_argument("--json", type=Path, help="also write every view as JSON here")
     args = ap.parse_args(argv)
     skenario = [(h, q.lstrip("?")) for h in args.halaman for q in (args.query or [""])]

@@ -20,6 +20,7 @@ by names) for bench_national.py to time through the real importer.
 The result is cached under bench/cache/ (git-ignored), keyed by the sizes, BUILD, the migrations
 and the zone rules; a rerun reuses it. Values are drawn from hashes of the codes, so every build holds the same data.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,8 +66,7 @@ class Ukuran:
 
     @property
     def kunci(self) -> str:
-        return (f"k{self.minggu_koperasi}-m{self.minggu_lain}-s{self.sppg}-t{self.bimtek}"
-                f"-d{self.simkopdes_setiap}")
+        return f"k{self.minggu_koperasi}-m{self.minggu_lain}-s{self.sppg}-t{self.bimtek}-d{self.simkopdes_setiap}"
 
 
 def skema() -> str:
@@ -86,6 +86,7 @@ KECIL = Ukuran(minggu_koperasi=6, minggu_lain=4, sppg=2_000, bimtek=100, simkopd
 @dataclass(frozen=True)
 class Basis:
     """The cached history database and the last week's files beside it."""
+
     db: Path
     files: dict[str, Path]  # dataset → file of the last week, in upload order
     dibangun: bool = False  # built by this call (else read from the cache)
@@ -267,8 +268,14 @@ _SUMBER = {
 def _params(dataset: str, u: Ukuran) -> dict:
     _, _, awal = _SUMBER[dataset]
     minggu = u.minggu_koperasi if awal == "awal" else u.minggu_lain
-    return {"awal": getattr(u, awal), "minggu": minggu, "jumlah": u.sppg if dataset == "sppg" else u.bimtek,
-            "setiap": u.simkopdes_setiap, "akhir": MINGGU_AKHIR, "ds": dataset}
+    return {
+        "awal": getattr(u, awal),
+        "minggu": minggu,
+        "jumlah": u.sppg if dataset == "sppg" else u.bimtek,
+        "setiap": u.simkopdes_setiap,
+        "akhir": MINGGU_AKHIR,
+        "ds": dataset,
+    }
 
 
 def _run(con, sql: str, params: dict):
@@ -277,8 +284,10 @@ def _run(con, sql: str, params: dict):
 
 
 def _columns(con, table: str) -> list[str]:
-    rows = con.execute("select column_name from information_schema.columns where table_name = $t "
-                       "order by ordinal_position", {"t": table}).fetchall()
+    rows = con.execute(
+        "select column_name from information_schema.columns where table_name = $t order by ordinal_position",
+        {"t": table},
+    ).fetchall()
     return [r[0] for r in rows if r[0] not in ("batch_id", "baris")]
 
 
@@ -289,25 +298,40 @@ def _history(con, dataset: str, u: Ukuran) -> int:
     cols = _columns(con, table)
     first = con.execute("select coalesce(max(batch_id), 0) from upload_batch").fetchone()[0] + 1
     con.execute("begin transaction")
-    _run(con, f"create or replace temp table bench_batch as select (row_number() over (order by minggu, kode_kabupaten) "
-              f"+ {int(first) - 1})::integer as batch_id, minggu, kode_kabupaten, n from "
-              f"(select minggu, kode_kabupaten, count(*) as n from ({sql}) where minggu < $akhir group by all)",
-         params)
+    _run(
+        con,
+        f"create or replace temp table bench_batch as select (row_number() over (order by minggu, kode_kabupaten) "
+        f"+ {int(first) - 1})::integer as batch_id, minggu, kode_kabupaten, n from "
+        f"(select minggu, kode_kabupaten, count(*) as n from ({sql}) where minggu < $akhir group by all)",
+        params,
+    )
     # Uploaded between Thursday and the next Wednesday: most on time, some late (kelengkapan).
-    _run(con, """insert into upload_batch (batch_id, dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+    _run(
+        con,
+        """insert into upload_batch (batch_id, dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
             jumlah_baris, kabupaten, contoh, sumber)
         select batch_id, $ds, minggu, $ds || '_' || kode_kabupaten || '_' || strftime(minggu, '%Y-%m-%d') || '.csv',
                md5(batch_id::varchar), 'bench', minggu + to_days((3 + hash(kode_kabupaten) % 7)::integer) + interval 9 hour,
                n, [kode_kabupaten], false, case when $ds = 'simkopdes_desa' then 'simkopdes_desa' else 'templat' end
-        from bench_batch""", params)
-    _run(con, "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
-              "select batch_id, $ds, minggu, kode_kabupaten from bench_batch", params)
+        from bench_batch""",
+        params,
+    )
+    _run(
+        con,
+        "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
+        "select batch_id, $ds, minggu, kode_kabupaten from bench_batch",
+        params,
+    )
     select = ", ".join(f"r.{c}" for c in cols)
-    _run(con, f"""insert into {table} (batch_id, baris, {", ".join(cols)})
+    _run(
+        con,
+        f"""insert into {table} (batch_id, baris, {", ".join(cols)})
         select b.batch_id, (row_number() over (partition by r.minggu, r.kode_kabupaten order by r.urut) + 1)::integer,
                {select}
         from ({sql}) as r
-        join bench_batch as b on b.minggu = r.minggu and b.kode_kabupaten = r.kode_kabupaten""", params)
+        join bench_batch as b on b.minggu = r.minggu and b.kode_kabupaten = r.kode_kabupaten""",
+        params,
+    )
     con.execute("drop table bench_batch")
     con.execute("commit")
     return con.execute(f"select count(*) from {table}").fetchone()[0]

@@ -6,6 +6,7 @@ browser would receive, at national, province and kabupaten filters.
 
 Prints a Markdown table. No assertion: it measures (the 5 MB limit is checked in tests/test_peta.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,16 +30,23 @@ FILTERS = (Filter(), Filter("33"), Filter("52"), Filter("91"), Filter.from_code(
 def build(path: Path) -> None:
     con = db.connect(path)
     for dataset in ("koperasi", "sppg"):
-        con.execute("""insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+        con.execute(
+            """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
                            jumlah_baris, kabupaten, contoh)
                        select $d, $m, $d || '_nasional.csv', 'sintetis', 'bench', timestamp '2026-11-20 08:00', 0,
                               list(kode order by kode), false
-                       from kabupaten""", {"d": dataset, "m": MINGGU})
+                       from kabupaten""",
+            {"d": dataset, "m": MINGGU},
+        )
         batch = con.execute("select max(batch_id) from upload_batch").fetchone()[0]
-        con.execute("""insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten)
-                       select $b, $d, $m, kode from kabupaten""", {"b": batch, "d": dataset, "m": MINGGU})
+        con.execute(
+            """insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten)
+                       select $b, $d, $m, kode from kabupaten""",
+            {"b": batch, "d": dataset, "m": MINGGU},
+        )
         if dataset == "koperasi":
-            con.execute("""insert into koperasi (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
+            con.execute(
+                """insert into koperasi (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
                                kode_kecamatan, kode_desa, id_koperasi, nama_koperasi, badan_hukum, npwp, nib,
                                masuk_portal, akun_simkopdes, status_lahan, tahap_fisik, progres_fisik_persen,
                                gerai_beroperasi)
@@ -52,15 +60,20 @@ def build(path: Path) -> None:
                                   case hash(kode) % 8 when 0 then 'tidak_dapat_dibangun' when 1 then 'selesai'
                                        when 2 then 'belum_mulai' else 'pembangunan' end,
                                   (hash(kode) % 100)::double, hash(kode) % 11 = 0
-                           from desa""", {"b": batch, "m": MINGGU})
+                           from desa""",
+                {"b": batch, "m": MINGGU},
+            )
         else:
-            con.execute("""insert into sppg (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
+            con.execute(
+                """insert into sppg (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
                                kode_kecamatan, nama_sppg, status, kapasitas_porsi)
                            select $b, row_number() over (order by kode) + 1, $m, $m, left(kode, 2), left(kode, 5),
                                   kode, 'SPPG ' || nama || ' 1',
                                   case hash(kode) % 4 when 0 then 'beroperasi' when 1 then 'persiapan'
                                        else 'rencana' end, 3000
-                           from kecamatan""", {"b": batch, "m": MINGGU})
+                           from kecamatan""",
+                {"b": batch, "m": MINGGU},
+            )
     zona.aturan.recompute(con, zona.aturan.load_rules())
     con.close()
 
@@ -88,8 +101,9 @@ def main() -> int:
             size = ui_peta.ukuran_json(p)
             times.append(time.perf_counter() - t)
         layers = ", ".join(f"{lp.id} {len(lp.data)}" for lp in p.lapisan)
-        print(f"| {f.code or 'nasional'} | {layers} | {size / 1024 / 1024:.2f} MB | "
-              f"{times[0]:.2f} s / {times[1]:.2f} s |")
+        print(
+            f"| {f.code or 'nasional'} | {layers} | {size / 1024 / 1024:.2f} MB | {times[0]:.2f} s / {times[1]:.2f} s |"
+        )
     con.close()
     return 0
 

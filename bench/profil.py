@@ -9,6 +9,7 @@ The queries are caught by wrapping the connection analytics.db.connect() returns
 code runs unchanged. bench_national.py uses it on the benchmark database; profiling slows the
 Python part, so times for the report come from a plain server.
 """
+
 from __future__ import annotations
 
 import cProfile
@@ -27,8 +28,18 @@ if str(ROOT) not in sys.path:
 OUT = Path(os.environ.get("KDKMP_PROFIL", "profil"))
 _run = threading.local()  # .queries: the list of the script run in progress on this thread
 _counter = itertools.count(1)
-_FETCH = ("df", "fetchdf", "fetch_df", "fetchall", "fetchone", "fetchmany", "fetchnumpy", "to_arrow_table",
-          "arrow", "pl")
+_FETCH = (
+    "df",
+    "fetchdf",
+    "fetch_df",
+    "fetchall",
+    "fetchone",
+    "fetchmany",
+    "fetchnumpy",
+    "to_arrow_table",
+    "arrow",
+    "pl",
+)
 
 
 class Rekam:
@@ -41,6 +52,7 @@ class Rekam:
     def __getattr__(self, name):
         value = getattr(self._target, name)
         if name in _FETCH:
+
             def fetch(*args, **kwargs):
                 start = time.perf_counter()
                 out = value(*args, **kwargs)
@@ -49,6 +61,7 @@ class Rekam:
                     self._last["baris"] = len(out) if hasattr(out, "__len__") and not isinstance(out, tuple) else 1
                     self._last = None
                 return out
+
             return fetch
         return value
 

@@ -1,4 +1,5 @@
 """Jejak Audit: every upload, undo, zone-rule change and sign-in, for administrators."""
+
 import json
 
 import pandas as pd
@@ -25,13 +26,15 @@ def _details(text: str) -> str:
     return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items())
 
 
-shown = pd.DataFrame({
-    "#": entries["id"],
-    "waktu": entries["waktu"].dt.strftime("%d-%m-%Y %H:%M:%S"),
-    "pengguna": entries["pengguna"],
-    "aksi": entries["aksi"].map(lambda a: audit.ACTIONS.get(a, a)),
-    "rincian": entries["rincian"].map(_details),
-})
+shown = pd.DataFrame(
+    {
+        "#": entries["id"],
+        "waktu": entries["waktu"].dt.strftime("%d-%m-%Y %H:%M:%S"),
+        "pengguna": entries["pengguna"],
+        "aksi": entries["aksi"].map(lambda a: audit.ACTIONS.get(a, a)),
+        "rincian": entries["rincian"].map(_details),
+    }
+)
 who = st.multiselect(teks.AUDIT_PENGGUNA, sorted(shown["pengguna"].unique()))
 what = st.multiselect(teks.AUDIT_AKSI, sorted(shown["aksi"].unique()))
 if who:

@@ -1,4 +1,5 @@
 """Ringkasan: the weekly headline numbers for the filter, each against the previous week."""
+
 import streamlit as st
 
 from analytics import kamus, periode
@@ -15,13 +16,13 @@ if kini is None:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     st.stop()
 
-st.markdown(
-    f"**{shell.area_name(ctx.g, ctx.filter)}** · {shell.minggu_teks(kini, lalu)}"
-)
+st.markdown(f"**{shell.area_name(ctx.g, ctx.filter)}** · {shell.minggu_teks(kini, lalu)}")
 
 st.subheader(teks.BAGIAN_KOPERASI)
-for row in (("terdaftar", "badan_hukum", "masuk_portal"),
-            ("tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi")):
+for row in (
+    ("terdaftar", "badan_hukum", "masuk_portal"),
+    ("tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi"),
+):
     for col, name in zip(st.columns(3), row):
         kpi.tile(col, p, name)
 
@@ -33,12 +34,15 @@ with left:
         kpi.tile(col, p, f"zona_{zona}", label=kamus.ZONA_PENDEK[zona])
     moves = p.pindah_zona
     if lalu:
-        st.caption(teks.PINDAH_ZONA.format(naik=angka(moves["naik"]), turun=angka(moves["turun"]), baru=angka(moves["baru"])))
+        st.caption(
+            teks.PINDAH_ZONA.format(naik=angka(moves["naik"]), turun=angka(moves["turun"]), baru=angka(moves["baru"]))
+        )
 with right:
     st.subheader(teks.BAGIAN_SIMKOPDES)
     s = st.columns(3)
-    for col, name, label in zip(s, ("simkopdes_aktif", "simkopdes_kendala", "simkopdes_belum"),
-                                ("Aktif", "Kendala", "Belum")):
+    for col, name, label in zip(
+        s, ("simkopdes_aktif", "simkopdes_kendala", "simkopdes_belum"), ("Aktif", "Kendala", "Belum")
+    ):
         kpi.tile(col, p, name, label=label)
     if p["terdaftar"]:
         st.caption(f"{persen(p['simkopdes_aktif'] / p['terdaftar'])} koperasi sudah aktif di SIMKOPDES.")
@@ -86,8 +90,13 @@ with right:
         st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     else:
         shown = per_area.head(40)
-        event = st.plotly_chart(charts.zones_by_area(shown), config={"displayModeBar": False},
-                                on_select="rerun", selection_mode="points", key="zona_wilayah")
+        event = st.plotly_chart(
+            charts.zones_by_area(shown),
+            config={"displayModeBar": False},
+            on_select="rerun",
+            selection_mode="points",
+            key="zona_wilayah",
+        )
         if len(per_area) > len(shown):
             st.caption(f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak.")
         if tingkat != "desa":

@@ -1,4 +1,5 @@
 """Zona & Intervensi: zones per area beside last week, who moved zone, and who needs help this week."""
+
 import pandas as pd
 import streamlit as st
 
@@ -28,10 +29,15 @@ def explain(aturan) -> str:
 
 
 with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
-    st.markdown(teks.ATURAN_URUTAN.format(
-        urutan=" › ".join(rules.urutan), bawaan=rules.zona_bawaan, penjelasan_bawaan=rules.penjelasan_bawaan))
-    aturan = pd.DataFrame([{"id": r.id, "zona": kamus.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan}
-                           for r in rules.rules], columns=list(teks.ATURAN_KOLOM)).rename(columns=teks.ATURAN_KOLOM)
+    st.markdown(
+        teks.ATURAN_URUTAN.format(
+            urutan=" › ".join(rules.urutan), bawaan=rules.zona_bawaan, penjelasan_bawaan=rules.penjelasan_bawaan
+        )
+    )
+    aturan = pd.DataFrame(
+        [{"id": r.id, "zona": kamus.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan} for r in rules.rules],
+        columns=list(teks.ATURAN_KOLOM),
+    ).rename(columns=teks.ATURAN_KOLOM)
     st.dataframe(aturan, hide_index=True)
     st.caption(teks.ATURAN_SUMBER)
     table_downloads(aturan, "aturan_zona")
@@ -40,9 +46,7 @@ if kini is None:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     st.stop()
 
-st.markdown(
-    f"**{area}** · {shell.minggu_teks(kini, lalu)}"
-)
+st.markdown(f"**{area}** · {shell.minggu_teks(kini, lalu)}")
 
 # Zones per area, this week beside last week; a click opens the area.
 st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
@@ -51,10 +55,18 @@ if per_area.empty:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
 else:
     shown = per_area.head(40)
-    event = st.plotly_chart(charts.zones_by_area_paired(shown), config={"displayModeBar": False},
-                            on_select="rerun", selection_mode="points", key="zona_wilayah")
-    notes = [teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu)) if lalu
-             else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))]
+    event = st.plotly_chart(
+        charts.zones_by_area_paired(shown),
+        config={"displayModeBar": False},
+        on_select="rerun",
+        selection_mode="points",
+        key="zona_wilayah",
+    )
+    notes = [
+        teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu))
+        if lalu
+        else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))
+    ]
     if len(per_area) > len(shown):
         notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
     if tingkat != "desa":
@@ -69,9 +81,15 @@ else:
         tabel = tabel[list(teks.ZONA_KOLOM_WILAYAH)].rename(columns=teks.ZONA_KOLOM_WILAYAH)
         number = st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN)
         share = st.column_config.NumberColumn(format="%d%%")
-        st.dataframe(tabel, hide_index=True, column_config={
-            label: share if key.startswith("persen") else number
-            for key, label in teks.ZONA_KOLOM_WILAYAH.items() if key != "nama"})
+        st.dataframe(
+            tabel,
+            hide_index=True,
+            column_config={
+                label: share if key.startswith("persen") else number
+                for key, label in teks.ZONA_KOLOM_WILAYAH.items()
+                if key != "nama"
+            },
+        )
         table_downloads(tabel, f"zona_per_{tingkat}")
 
 # Who needs intervention this week, grouped by kecamatan.
@@ -82,21 +100,35 @@ if daftar.empty:
     st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=periode.label(kini)), icon=":material/check_circle:")
 else:
     per_kecamatan = zona.intervensi_per_kecamatan(daftar)
-    st.markdown(teks.INTERVENSI_RINGKAS.format(
-        wilayah=area, minggu=periode.label(kini), n=angka(len(daftar)), kecamatan=angka(len(per_kecamatan)),
-        merah=angka(int(daftar["merah"].sum())), turun=angka(int(daftar["turun"].sum())),
-        macet=angka(int(daftar["macet"].sum()))))
+    st.markdown(
+        teks.INTERVENSI_RINGKAS.format(
+            wilayah=area,
+            minggu=periode.label(kini),
+            n=angka(len(daftar)),
+            kecamatan=angka(len(per_kecamatan)),
+            merah=angka(int(daftar["merah"].sum())),
+            turun=angka(int(daftar["turun"].sum())),
+            macet=angka(int(daftar["macet"].sum())),
+        )
+    )
     if len(per_kecamatan) > 1:
         with st.expander(teks.INTERVENSI_PER_KECAMATAN, expanded=len(per_kecamatan) <= 15, icon=":material/bar_chart:"):
             top = per_kecamatan.head(25)
             if ctx.filter.level in (None, "provinsi"):
                 # Kecamatan names repeat across kabupaten: say which one.
                 top = top.assign(nama=top["nama"] + " · " + top["kabupaten"])
-            parts = [(k, teks.INTERVENSI_SERI[k], colour) for k, colour in
-                     (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b")) if top[k].any()]
-            event = st.plotly_chart(charts.stacked_area_bars(top, parts, "koperasi"),
-                                    config={"displayModeBar": False}, on_select="rerun",
-                                    selection_mode="points", key="intervensi_kecamatan")
+            parts = [
+                (k, teks.INTERVENSI_SERI[k], colour)
+                for k, colour in (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b"))
+                if top[k].any()
+            ]
+            event = st.plotly_chart(
+                charts.stacked_area_bars(top, parts, "koperasi"),
+                config={"displayModeBar": False},
+                on_select="rerun",
+                selection_mode="points",
+                key="intervensi_kecamatan",
+            )
             notes = [teks.INTERVENSI_KLIK]
             if len(per_kecamatan) > len(top):
                 notes.insert(0, teks.INTERVENSI_TERBATAS.format(n=angka(len(top)), total=angka(len(per_kecamatan))))
@@ -113,27 +145,38 @@ else:
 
     tampil = daftar.assign(
         zona_label=daftar["zona"].map(kamus.ZONA_PENDEK),
-        sebab=[sebab(*row) for row in zip(daftar["merah"], daftar["turun"], daftar["macet"], daftar["zona_lalu"],
-                                          daftar["minggu_tanpa_progres"])],
+        sebab=[
+            sebab(*row)
+            for row in zip(
+                daftar["merah"], daftar["turun"], daftar["macet"], daftar["zona_lalu"], daftar["minggu_tanpa_progres"]
+            )
+        ],
         alasan=daftar["aturan"].map(explain),
         pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
     )
-    teks_cari = st.text_input(teks.INTERVENSI_CARI, key="cari_intervensi", help=teks.INTERVENSI_CARI_BANTUAN,
-                              icon=":material/search:")
+    teks_cari = st.text_input(
+        teks.INTERVENSI_CARI, key="cari_intervensi", help=teks.INTERVENSI_CARI_BANTUAN, icon=":material/search:"
+    )
     tampil = zona.cari(tampil, teks_cari)
     if teks_cari.strip():
-        st.caption(teks.INTERVENSI_DITEMUKAN.format(n=angka(len(tampil)), total=angka(len(daftar)),
-                                                    teks=teks_cari.strip()))
+        st.caption(
+            teks.INTERVENSI_DITEMUKAN.format(n=angka(len(tampil)), total=angka(len(daftar)), teks=teks_cari.strip())
+        )
     kolom = dict(teks.INTERVENSI_KOLOM)
     if ctx.filter.level not in (None, "provinsi"):
         kolom.pop("kabupaten")  # one kabupaten only: the column would repeat itself
     tabel = tampil[list(kolom)].rename(columns=kolom)
     pinned = {kolom[k]: st.column_config.TextColumn(pinned=True) for k in ("kabupaten", "kecamatan") if k in kolom}
-    st.dataframe(tabel, hide_index=True, height=min(38 + 35 * max(len(tabel), 1), 560), column_config={
-        kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
-        kolom["alasan"]: st.column_config.TextColumn(width="large"),
-        **pinned,
-    })
+    st.dataframe(
+        tabel,
+        hide_index=True,
+        height=min(38 + 35 * max(len(tabel), 1), 560),
+        column_config={
+            kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
+            kolom["alasan"]: st.column_config.TextColumn(width="large"),
+            **pinned,
+        },
+    )
     nama_berkas = f"{teks.INTERVENSI_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}"
     with st.container(horizontal=True, gap="small"):
         table_downloads(tabel, nama_berkas)
@@ -142,21 +185,38 @@ else:
             """Built only when the button is clicked: a national list can be tens of thousands of rows."""
             cetak = tampil.assign(kelompok=tampil["kode_kecamatan"])
             return zona.daftar_cetak(
-                cetak, teks.INTERVENSI_CETAK_JUDUL.format(wilayah=area),
-                teks.INTERVENSI_CETAK_SUB.format(minggu=periode.label(kini), n=angka(len(cetak)),
-                                                 kecamatan=angka(cetak["kelompok"].nunique())),
+                cetak,
+                teks.INTERVENSI_CETAK_JUDUL.format(wilayah=area),
+                teks.INTERVENSI_CETAK_SUB.format(
+                    minggu=periode.label(kini), n=angka(len(cetak)), kecamatan=angka(cetak["kelompok"].nunique())
+                ),
                 {k: v for k, v in teks.INTERVENSI_KOLOM.items() if k not in ("kabupaten", "kecamatan")},
                 kelompok="kelompok",
                 kelompok_label=lambda first, n: teks.INTERVENSI_CETAK_KELOMPOK.format(
-                    kecamatan=first["kecamatan"], kabupaten=first["kabupaten"], n=angka(n)),
+                    kecamatan=first["kecamatan"], kabupaten=first["kabupaten"], n=angka(n)
+                ),
                 catatan=teks.INTERVENSI_CETAK_CATATAN.format(batas=rules.batas_macet),
-                lebar={"desa": 13, "nama_koperasi": 20, "zona_label": 8, "sebab": 13, "alasan": 25,
-                       "pendamping": 13, "minggu_di_zona": 8},
+                lebar={
+                    "desa": 13,
+                    "nama_koperasi": 20,
+                    "zona_label": 8,
+                    "sebab": 13,
+                    "alasan": 25,
+                    "pendamping": 13,
+                    "minggu_di_zona": 8,
+                },
             ).encode("utf-8")
 
-        st.download_button(teks.INTERVENSI_CETAK, halaman_cetak, file_name=f"{nama_berkas}.html",
-                           mime="text/html", icon=":material/print:", help=teks.INTERVENSI_CETAK_BANTUAN,
-                           key="cetak_intervensi", disabled=tampil.empty)
+        st.download_button(
+            teks.INTERVENSI_CETAK,
+            halaman_cetak,
+            file_name=f"{nama_berkas}.html",
+            mime="text/html",
+            icon=":material/print:",
+            help=teks.INTERVENSI_CETAK_BANTUAN,
+            key="cetak_intervensi",
+            disabled=tampil.empty,
+        )
 
 # Zone moves since the previous week with data.
 st.subheader(teks.TRANSISI_JUDUL)
@@ -194,9 +254,13 @@ if st.session_state.get("sel_transisi") not in cells:
     st.session_state["sel_transisi"] = cells[0] if cells else None
 left, right = st.columns([2, 3], vertical_alignment="center")
 with left:
-    st.plotly_chart(charts.zone_moves(grid, teks.TRANSISI_DARI, teks.TRANSISI_KE, st.session_state["sel_transisi"]),
-                    config={"displayModeBar": False}, on_select=cell_clicked, selection_mode="points",
-                    key="peta_transisi")
+    st.plotly_chart(
+        charts.zone_moves(grid, teks.TRANSISI_DARI, teks.TRANSISI_KE, st.session_state["sel_transisi"]),
+        config={"displayModeBar": False},
+        on_select=cell_clicked,
+        selection_mode="points",
+        key="peta_transisi",
+    )
 if not cells:
     right.info(teks.TRANSISI_KOSONG, icon=":material/info:")
     st.stop()
@@ -204,8 +268,9 @@ if not cells:
 
 def cell_label(cell: str) -> str:
     dari, ke = cell.split(">")
-    return teks.TRANSISI_OPSI.format(dari=teks.TRANSISI_DARI[dari], ke=teks.TRANSISI_KE[ke],
-                                     n=angka(int(grid.loc[dari, ke])))
+    return teks.TRANSISI_OPSI.format(
+        dari=teks.TRANSISI_DARI[dari], ke=teks.TRANSISI_KE[ke], n=angka(int(grid.loc[dari, ke]))
+    )
 
 
 chosen = right.selectbox(teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi")
@@ -220,6 +285,10 @@ kolom = dict(teks.TRANSISI_KOLOM)
 if ctx.filter.level not in (None, "provinsi"):
     kolom.pop("kabupaten")
 tabel = rows[list(kolom)].rename(columns=kolom)
-st.dataframe(tabel, hide_index=True, height=min(38 + 35 * max(len(tabel), 1), 420),
-             column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")})
+st.dataframe(
+    tabel,
+    hide_index=True,
+    height=min(38 + 35 * max(len(tabel), 1), 420),
+    column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")},
+)
 table_downloads(tabel, f"pindah_zona_{dari}_{ke}_{kini.isoformat()}")

@@ -1,4 +1,5 @@
 """Lahan & Kendala: obstacles and their trend, land status by area, parcels, and what cannot be built."""
+
 import pandas as pd
 import streamlit as st
 
@@ -52,10 +53,17 @@ else:
             st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=periode.label(kini)), icon=":material/info:")
         else:
             names = [kamus.KENDALA_LABEL.get(k, k) for k in p.kendala]
-            st.plotly_chart(charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
-                            config=NO_BAR, key="kendala_peringkat")
-            peringkat = pd.DataFrame({teks.LAHAN_KENDALA_KOLOM["kendala"]: names,
-                                      teks.LAHAN_KENDALA_KOLOM["koperasi"]: list(p.kendala.values())})
+            st.plotly_chart(
+                charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
+                config=NO_BAR,
+                key="kendala_peringkat",
+            )
+            peringkat = pd.DataFrame(
+                {
+                    teks.LAHAN_KENDALA_KOLOM["kendala"]: names,
+                    teks.LAHAN_KENDALA_KOLOM["koperasi"]: list(p.kendala.values()),
+                }
+            )
             table_downloads(peringkat, f"kendala_{kini.isoformat()}")
     with right:
         st.caption(teks.LAHAN_KENDALA_TREN)
@@ -65,9 +73,13 @@ else:
         elif tren["minggu"].nunique() < 2:
             st.info(teks.LAHAN_KENDALA_TREN_SATU, icon=":material/info:")
         else:
-            st.plotly_chart(charts.lines_over_weeks(tren, "kendala", "koperasi", kamus.KENDALA_LABEL,
-                                                    kamus.KENDALA_WARNA, "koperasi"),
-                            config=NO_BAR, key="kendala_tren")
+            st.plotly_chart(
+                charts.lines_over_weeks(
+                    tren, "kendala", "koperasi", kamus.KENDALA_LABEL, kamus.KENDALA_WARNA, "koperasi"
+                ),
+                config=NO_BAR,
+                key="kendala_tren",
+            )
             lebar = tren.pivot_table(index="minggu", columns="kendala", values="koperasi", fill_value=0).reset_index()
             lebar["minggu"] = lebar["minggu"].map(periode.label)
             lebar = lebar.rename(columns={"minggu": "Minggu", **kamus.KENDALA_LABEL})
@@ -81,18 +93,29 @@ else:
     else:
         st.caption(teks.LAHAN_STATUS_PENJELASAN.format(minggu=periode.label(kini)))
         shown = status.head(40)
-        parts = [(k, label, kamus.STATUS_LAHAN_WARNA[k]) for k, label in kamus.STATUS_LAHAN_LABEL.items()
-                 if k != "tidak_diisi" or status["tidak_diisi"].any()]
-        event = st.plotly_chart(charts.stacked_area_bars(shown, parts, "koperasi"), config=NO_BAR,
-                                on_select="rerun", selection_mode="points", key="status_lahan_wilayah")
+        parts = [
+            (k, label, kamus.STATUS_LAHAN_WARNA[k])
+            for k, label in kamus.STATUS_LAHAN_LABEL.items()
+            if k != "tidak_diisi" or status["tidak_diisi"].any()
+        ]
+        event = st.plotly_chart(
+            charts.stacked_area_bars(shown, parts, "koperasi"),
+            config=NO_BAR,
+            on_select="rerun",
+            selection_mode="points",
+            key="status_lahan_wilayah",
+        )
         note = area_notes(len(shown), len(status))
         if note:
             st.caption(note)
         if tingkat != "desa":
             shell.drill(event)
         with st.expander(teks.LAHAN_STATUS_TABEL, icon=":material/table:"):
-            kolom = {"nama": teks.LAHAN_STATUS_KOLOM["nama"], **kamus.STATUS_LAHAN_LABEL,
-                     "koperasi": teks.LAHAN_STATUS_KOLOM["koperasi"]}
+            kolom = {
+                "nama": teks.LAHAN_STATUS_KOLOM["nama"],
+                **kamus.STATUS_LAHAN_LABEL,
+                "koperasi": teks.LAHAN_STATUS_KOLOM["koperasi"],
+            }
             tabel = status[list(kolom)].rename(columns=kolom)
             st.dataframe(tabel, hide_index=True, column_config={v: NUMBER for k, v in kolom.items() if k != "nama"})
             table_downloads(tabel, f"status_lahan_per_{tingkat}")
@@ -108,8 +131,11 @@ else:
     sempit = lahan.lahan_sempit(ctx.con, ctx.filter, minggu_lahan)
     m = st.columns(3)
     m[0].metric(teks.LAHAN_METRIK_PERSIL, angka(int(persil["persil"].sum())), border=True)
-    m[1].metric(teks.LAHAN_METRIK_TERVERIFIKASI,
-                angka(int(persil.loc[persil["status_verifikasi"] == "terverifikasi", "persil"].sum())), border=True)
+    m[1].metric(
+        teks.LAHAN_METRIK_TERVERIFIKASI,
+        angka(int(persil.loc[persil["status_verifikasi"] == "terverifikasi", "persil"].sum())),
+        border=True,
+    )
     m[2].metric(teks.LAHAN_METRIK_SEMPIT.format(batas=batas), angka(len(sempit)), border=True)
 
     left, right = st.columns(2)
@@ -118,33 +144,57 @@ else:
         urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
         urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
         urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s)))
-        st.plotly_chart(charts.stacked_long_bars(urut, "sumber", "status_verifikasi", "persil",
-                                                 kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"),
-                        config=NO_BAR, key="persil_sumber")
+        st.plotly_chart(
+            charts.stacked_long_bars(
+                urut, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"
+            ),
+            config=NO_BAR,
+            key="persil_sumber",
+        )
         tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s)))
-        tabel = tabel[["sumber", "status", "persil"]].rename(columns={
-            "sumber": teks.LAHAN_PERSIL_KOLOM["sumber_lahan"], "status": teks.LAHAN_PERSIL_KOLOM["status_verifikasi"],
-            "persil": teks.LAHAN_PERSIL_KOLOM["persil"]})
+        tabel = tabel[["sumber", "status", "persil"]].rename(
+            columns={
+                "sumber": teks.LAHAN_PERSIL_KOLOM["sumber_lahan"],
+                "status": teks.LAHAN_PERSIL_KOLOM["status_verifikasi"],
+                "persil": teks.LAHAN_PERSIL_KOLOM["persil"],
+            }
+        )
         table_downloads(tabel, f"persil_sumber_status_{minggu_lahan.isoformat()}")
     with right:
         st.markdown(f"**{teks.LAHAN_VERIFIKATOR_JUDUL}**")
         verifikator = lahan.lahan_per_verifikator(ctx.con, ctx.filter, minggu_lahan)
         verifikator["verifikator"] = verifikator["verifikator"].replace(
-            "tidak_diisi", teks.LAHAN_VERIFIKATOR_TIDAK_DIISI)
+            "tidak_diisi", teks.LAHAN_VERIFIKATOR_TIDAK_DIISI
+        )
         names = list(dict.fromkeys(verifikator["verifikator"]))
         top = verifikator[verifikator["verifikator"].isin(names[:20])]
-        st.plotly_chart(charts.stacked_long_bars(top, "verifikator", "status_verifikasi", "persil",
-                                                 kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"),
-                        config=NO_BAR, key="persil_verifikator")
+        st.plotly_chart(
+            charts.stacked_long_bars(
+                top,
+                "verifikator",
+                "status_verifikasi",
+                "persil",
+                kamus.VERIFIKASI_LABEL,
+                kamus.VERIFIKASI_WARNA,
+                "persil",
+            ),
+            config=NO_BAR,
+            key="persil_verifikator",
+        )
         if len(names) > 20:
             st.caption(teks.LAHAN_VERIFIKATOR_TERBATAS.format(n=20, total=angka(len(names))))
-        tabel = verifikator.pivot_table(index="verifikator", columns="status_verifikasi", values="persil",
-                                        aggfunc="sum", fill_value=0).reindex(names)
+        tabel = verifikator.pivot_table(
+            index="verifikator", columns="status_verifikasi", values="persil", aggfunc="sum", fill_value=0
+        ).reindex(names)
         tabel = tabel[[s for s in kamus.VERIFIKASI_LABEL if s in tabel.columns]]
         tabel.insert(0, "jumlah", tabel.sum(axis=1))
-        tabel = tabel.reset_index().rename(columns={"verifikator": teks.LAHAN_PERSIL_KOLOM["verifikator"],
-                                                    "jumlah": teks.LAHAN_PERSIL_KOLOM["jumlah"],
-                                                    **kamus.VERIFIKASI_LABEL})
+        tabel = tabel.reset_index().rename(
+            columns={
+                "verifikator": teks.LAHAN_PERSIL_KOLOM["verifikator"],
+                "jumlah": teks.LAHAN_PERSIL_KOLOM["jumlah"],
+                **kamus.VERIFIKASI_LABEL,
+            }
+        )
         table_downloads(tabel, f"persil_per_verifikator_{minggu_lahan.isoformat()}")
 
     st.markdown(f"**{teks.LAHAN_SEMPIT_JUDUL.format(batas=batas)}**")
@@ -153,10 +203,12 @@ else:
     else:
         st.caption(teks.LAHAN_SEMPIT_PENJELASAN.format(batas=batas, n=angka(len(sempit))))
         tabel = sempit.assign(
-            sumber_lahan=sempit["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s))
-                                               .fillna(kamus.SUMBER_LAHAN_LABEL["tidak_diisi"]),
-            status_verifikasi=sempit["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s))
-                                                         .fillna(kamus.VERIFIKASI_LABEL["tidak_diisi"]),
+            sumber_lahan=sempit["sumber_lahan"]
+            .map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s))
+            .fillna(kamus.SUMBER_LAHAN_LABEL["tidak_diisi"]),
+            status_verifikasi=sempit["status_verifikasi"]
+            .map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s))
+            .fillna(kamus.VERIFIKASI_LABEL["tidak_diisi"]),
             verifikator=sempit["verifikator"].fillna(teks.LAHAN_VERIFIKATOR_TIDAK_DIISI),
             keterangan=sempit["keterangan"].fillna(""),
         )
@@ -164,8 +216,9 @@ else:
         if ctx.filter.level not in (None, "provinsi"):
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(tabel, hide_index=True, height=min(38 + 35 * len(tabel), 420),
-                     column_config={kolom["luas_m2"]: NUMBER})
+        st.dataframe(
+            tabel, hide_index=True, height=min(38 + 35 * len(tabel), 420), column_config={kolom["luas_m2"]: NUMBER}
+        )
         table_downloads(tabel, f"persil_di_bawah_{lahan.BATAS_LUAS_M2}_m2_{minggu_lahan.isoformat()}")
 
 # Koperasi that cannot be built: by area and main obstacle, and the list.
@@ -179,14 +232,18 @@ if kini is not None:
         per_area = lahan.tidak_dapat_dibangun_per_wilayah(ctx.con, ctx.filter, kini)
         codes = list(dict.fromkeys(per_area["kode"]))
         shown = per_area[per_area["kode"].isin(codes[:40])]
-        wide = shown.pivot_table(index=["kode", "nama"], columns="kendala_utama", values="koperasi",
-                                 aggfunc="sum", fill_value=0, sort=False).reset_index()
-        parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items()
-                 if k in wide.columns]
-        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in kamus.KENDALA_LABEL
-                  and k not in ("kode", "nama")]
-        event = st.plotly_chart(charts.stacked_area_bars(wide, parts, "koperasi"), config=NO_BAR,
-                                on_select="rerun", selection_mode="points", key="tdd_wilayah")
+        wide = shown.pivot_table(
+            index=["kode", "nama"], columns="kendala_utama", values="koperasi", aggfunc="sum", fill_value=0, sort=False
+        ).reset_index()
+        parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items() if k in wide.columns]
+        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
+        event = st.plotly_chart(
+            charts.stacked_area_bars(wide, parts, "koperasi"),
+            config=NO_BAR,
+            on_select="rerun",
+            selection_mode="points",
+            key="tdd_wilayah",
+        )
         note = area_notes(len(wide), len(codes))
         if note:
             st.caption(note)
@@ -196,8 +253,9 @@ if kini is not None:
         tabel = daftar.assign(
             kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),
             kendala=daftar["kendala"].map(kendala_text),
-            status_lahan=daftar["status_lahan"].map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
-                                               .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),
+            status_lahan=daftar["status_lahan"]
+            .map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
+            .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),
             pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
             keterangan=daftar["keterangan"].fillna(""),
         )

@@ -1,5 +1,6 @@
 """SPPG (MBG): planned vs preparing vs operating by area and over time, the kecamatan still without
 an SPPG, the sites, beneficiaries and local suppliers."""
+
 import streamlit as st
 
 from analytics import kamus, sppg
@@ -16,20 +17,21 @@ if kini is None:
     st.info(teks.KOSONG_SPPG, icon=":material/info:")
     st.stop()
 
-st.markdown(
-    f"**{shell.area_name(ctx.g, f)}** · {shell.minggu_teks(kini, lalu)}"
-)
-
+st.markdown(f"**{shell.area_name(ctx.g, f)}** · {shell.minggu_teks(kini, lalu)}")
 
 
 for col, key in zip(st.columns(4), ("total", "rencana", "persiapan", "beroperasi")):
     kpi.tile(col, p, f"sppg_{key}", label=teks.SPPG_METRIK[key])
 if p["sppg_ditutup_sementara"] or p["sppg_tidak_diisi"]:
-    st.caption(f"{kamus.STATUS_SPPG_LABEL['ditutup_sementara']}: {angka(p['sppg_ditutup_sementara'])} · "
-               f"{kamus.STATUS_SPPG_LABEL['tidak_diisi']}: {angka(p['sppg_tidak_diisi'])}")
+    st.caption(
+        f"{kamus.STATUS_SPPG_LABEL['ditutup_sementara']}: {angka(p['sppg_ditutup_sementara'])} · "
+        f"{kamus.STATUS_SPPG_LABEL['tidak_diisi']}: {angka(p['sppg_tidak_diisi'])}"
+    )
 
-PARTS = [(key, kamus.STATUS_SPPG_LABEL[key], kamus.STATUS_SPPG_WARNA[key])
-         for key in ("beroperasi", "persiapan", "rencana", "ditutup_sementara", "tidak_diisi")]
+PARTS = [
+    (key, kamus.STATUS_SPPG_LABEL[key], kamus.STATUS_SPPG_WARNA[key])
+    for key in ("beroperasi", "persiapan", "rencana", "ditutup_sementara", "tidak_diisi")
+]
 lokasi = sppg.sppg_lokasi(ctx.con, f, kini)
 per_area = None
 
@@ -49,8 +51,13 @@ with left:
         per_area = sppg.sppg_per_wilayah(ctx.con, f, kini)
         shown = per_area.head(40)
         parts = [part for part in PARTS if shown[part[0]].sum() > 0]
-        event = st.plotly_chart(charts.stacked_by_area(shown, parts, "SPPG"), config={"displayModeBar": False},
-                                on_select="rerun", selection_mode="points", key="sppg_wilayah")
+        event = st.plotly_chart(
+            charts.stacked_by_area(shown, parts, "SPPG"),
+            config={"displayModeBar": False},
+            on_select="rerun",
+            selection_mode="points",
+            key="sppg_wilayah",
+        )
         if len(per_area) > len(shown):
             st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
         st.caption(teks.KLIK_BATANG)
@@ -61,8 +68,9 @@ with right:
     per_minggu = sppg.sppg_per_minggu(ctx.con, f, kini)
     planned = int(per_minggu["total"].iat[-1])
     label = teks.SPPG_GARIS_RENCANA.format(minggu=charts.week_short(per_minggu["minggu"].iat[-1]), n=angka(planned))
-    st.plotly_chart(charts.sppg_over_time(per_minggu, planned, label), config={"displayModeBar": False},
-                    key="sppg_mingguan")
+    st.plotly_chart(
+        charts.sppg_over_time(per_minggu, planned, label), config={"displayModeBar": False}, key="sppg_mingguan"
+    )
     st.caption(teks.SPPG_MINGGUAN_PENJELASAN)
 
 NUM = charts.FORMAT_BILANGAN
@@ -83,36 +91,57 @@ with left:
         if belum:
             st.caption(teks.SPPG_TANPA_BELUM_MELAPOR.format(n=angka(belum)))
         with st.expander(teks.SPPG_TANPA_DAFTAR, expanded=len(tanpa) <= 10):
-            st.dataframe(tanpa[["kecamatan", "kabupaten", "kabupaten_melapor"]], hide_index=True,
-                         column_config={c: KOLOM[c] for c in ("kecamatan", "kabupaten", "kabupaten_melapor")})
+            st.dataframe(
+                tanpa[["kecamatan", "kabupaten", "kabupaten_melapor"]],
+                hide_index=True,
+                column_config={c: KOLOM[c] for c in ("kecamatan", "kabupaten", "kabupaten_melapor")},
+            )
             unduh.table_downloads(tanpa, "kecamatan_tanpa_sppg")
 
 with right:
     st.subheader(teks.SPPG_JUDUL_MANFAAT)
     for col, key in zip(st.columns(3), ("penerima_manfaat", "pemasok_lokal", "kapasitas_porsi")):
         kpi.tile(col, p, f"sppg_{key}")
-    st.caption(teks.SPPG_MANFAAT_PENJELASAN.format(
-        beroperasi=angka(p["sppg_beroperasi"]), isi_penerima=angka(p["sppg_mengisi_penerima"]),
-        isi_pemasok=angka(p["sppg_mengisi_pemasok"])))
+    st.caption(
+        teks.SPPG_MANFAAT_PENJELASAN.format(
+            beroperasi=angka(p["sppg_beroperasi"]),
+            isi_penerima=angka(p["sppg_mengisi_penerima"]),
+            isi_pemasok=angka(p["sppg_mengisi_pemasok"]),
+        )
+    )
     if per_area is not None and len(per_area):
         by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
-        st.dataframe(by_area.drop(columns="kode"), hide_index=True,
-                     column_config={"nama": KOLOM["nama"], "total": KOLOM["total"],
-                                    **{k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
-                                       for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")}})
+        st.dataframe(
+            by_area.drop(columns="kode"),
+            hide_index=True,
+            column_config={
+                "nama": KOLOM["nama"],
+                "total": KOLOM["total"],
+                **{
+                    k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+                    for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
+                },
+            },
+        )
         unduh.table_downloads(per_area, "sppg_per_wilayah")
 
 st.subheader(teks.SPPG_JUDUL_TABEL)
 shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
-    status=lokasi["status"].map(lambda s: kamus.STATUS_SPPG_LABEL.get(s, kamus.STATUS_SPPG_LABEL["tidak_diisi"])))
+    status=lokasi["status"].map(lambda s: kamus.STATUS_SPPG_LABEL.get(s, kamus.STATUS_SPPG_LABEL["tidak_diisi"]))
+)
 if f.kabupaten:
     shown_sites = shown_sites.drop(columns="kabupaten")
 st.dataframe(
-    charts.table_text(shown_sites, numbers=("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal"),
-                      dates=("tanggal_operasi",)),
+    charts.table_text(
+        shown_sites, numbers=("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal"), dates=("tanggal_operasi",)
+    ),
     hide_index=True,
-    column_config={**{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
-                   **{k: st.column_config.TextColumn(KOLOM[k], alignment="right")
-                      for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")}},
+    column_config={
+        **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
+        **{
+            k: st.column_config.TextColumn(KOLOM[k], alignment="right")
+            for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")
+        },
+    },
 )
 unduh.table_downloads(lokasi, "sppg")

@@ -1,5 +1,6 @@
 """Digitalisasi & Pelatihan: SIMKOPDES accounts of the koperasi (and who has problems), the SIMKOPDES
 village statistics, and bimtek events and participants."""
+
 import datetime as dt
 
 import streamlit as st
@@ -30,9 +31,14 @@ else:
         kpi.tile(col, p, f"simkopdes_{key}", label=kamus.AKUN_LABEL[key])
     kpi.tile(c[3], p, "terdaftar")
     if p["terdaftar"]:
-        st.caption(f"{persen(p['simkopdes_aktif'] / p['terdaftar'])} koperasi sudah aktif di SIMKOPDES."
-                   + (" " + teks.DIGITAL_TIDAK_DIISI.format(n=angka(p["simkopdes_tidak_diisi"]))
-                      if p["simkopdes_tidak_diisi"] else ""))
+        st.caption(
+            f"{persen(p['simkopdes_aktif'] / p['terdaftar'])} koperasi sudah aktif di SIMKOPDES."
+            + (
+                " " + teks.DIGITAL_TIDAK_DIISI.format(n=angka(p["simkopdes_tidak_diisi"]))
+                if p["simkopdes_tidak_diisi"]
+                else ""
+            )
+        )
 
     tingkat = f.group_level
     st.subheader(teks.DIGITAL_SIMKOPDES_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
@@ -40,21 +46,35 @@ else:
     left, right = st.columns(2)
     with left:
         shown = per_area.head(40)
-        parts = [(key, kamus.AKUN_LABEL[key], kamus.AKUN_WARNA[key]) for key in ("kendala", "belum", "aktif", "tidak_diisi")
-                 if shown[key].sum() > 0]
-        event = st.plotly_chart(charts.stacked_by_area(shown, parts, "koperasi"), config={"displayModeBar": False},
-                                on_select="rerun" if tingkat != "desa" else "ignore", selection_mode="points",
-                                key="simkopdes_wilayah")
+        parts = [
+            (key, kamus.AKUN_LABEL[key], kamus.AKUN_WARNA[key])
+            for key in ("kendala", "belum", "aktif", "tidak_diisi")
+            if shown[key].sum() > 0
+        ]
+        event = st.plotly_chart(
+            charts.stacked_by_area(shown, parts, "koperasi"),
+            config={"displayModeBar": False},
+            on_select="rerun" if tingkat != "desa" else "ignore",
+            selection_mode="points",
+            key="simkopdes_wilayah",
+        )
         if len(per_area) > len(shown):
             st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
         if tingkat != "desa":
             st.caption(teks.KLIK_BATANG)
             shell.drill(event, shown)
     with right:
-        st.dataframe(per_area.drop(columns="kode"), hide_index=True,
-                     column_config={"nama": KOLOM["nama"],
-                                    **{c: st.column_config.NumberColumn(KOLOM[c], format=NUM)
-                                       for c in ("koperasi", "aktif", "kendala", "belum", "tidak_diisi")}})
+        st.dataframe(
+            per_area.drop(columns="kode"),
+            hide_index=True,
+            column_config={
+                "nama": KOLOM["nama"],
+                **{
+                    c: st.column_config.NumberColumn(KOLOM[c], format=NUM)
+                    for c in ("koperasi", "aktif", "kendala", "belum", "tidak_diisi")
+                },
+            },
+        )
         unduh.table_downloads(per_area, "simkopdes_per_wilayah")
 
     st.subheader(teks.DIGITAL_JUDUL_KENDALA)
@@ -64,10 +84,16 @@ else:
         st.success(teks.DIGITAL_KENDALA_KOSONG, icon=":material/check_circle:")
     else:
         shown = kendala.drop(columns=["kode_desa", "kabupaten"] if f.kabupaten else ["kode_desa"])
-        st.dataframe(charts.table_text(shown), hide_index=True,
-                     column_config={**{c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten",
-                                                             "pendamping", "keterangan")},
-                                    "kendala": teks.DIGITAL_KOLOM_KENDALA_KOPERASI})
+        st.dataframe(
+            charts.table_text(shown),
+            hide_index=True,
+            column_config={
+                **{
+                    c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten", "pendamping", "keterangan")
+                },
+                "kendala": teks.DIGITAL_KOLOM_KENDALA_KOPERASI,
+            },
+        )
         unduh.table_downloads(kendala, "koperasi_kendala_simkopdes")
 
 # --- SIMKOPDES village statistics export
@@ -79,7 +105,7 @@ else:
     st.caption(teks.DIGITAL_STATISTIK_SUMBER.format(minggu=periode.label(stat_minggu)))
     statistik = metrik.dari_sumber("simkopdes_desa")
     for start in range(0, len(statistik), 4):
-        for col, m in zip(st.columns(4), statistik[start:start + 4]):
+        for col, m in zip(st.columns(4), statistik[start : start + 4]):
             kpi.tile(col, p, m.id)
     if f.level != "desa":
         tingkat = f.group_level
@@ -88,12 +114,21 @@ else:
         stat = stat[stat["sd_desa"] > 0].sort_values(["sd_nilai_transaksi", "nama"], ascending=[False, True])
         rupiah_kolom = [m.id for m in statistik if m.format == "rupiah"]
         shown = stat.drop(columns=["kode", "lat", "lon"]).assign(**{c: stat[c].map(rupiah) for c in rupiah_kolom})
-        st.dataframe(shown, hide_index=True,
-                     column_config={"nama": KOLOM["nama"],
-                                    **{m.id: (st.column_config.TextColumn(m.label, alignment="right")
-                                              if m.format == "rupiah"
-                                              else st.column_config.NumberColumn(m.label, format=NUM))
-                                       for m in statistik}})
+        st.dataframe(
+            shown,
+            hide_index=True,
+            column_config={
+                "nama": KOLOM["nama"],
+                **{
+                    m.id: (
+                        st.column_config.TextColumn(m.label, alignment="right")
+                        if m.format == "rupiah"
+                        else st.column_config.NumberColumn(m.label, format=NUM)
+                    )
+                    for m in statistik
+                },
+            },
+        )
         unduh.table_downloads(stat.drop(columns=["lat", "lon"]), "statistik_desa_simkopdes")
 
 # --- Bimtek
@@ -103,8 +138,10 @@ if bk is None:
     st.info(teks.KOSONG_BIMTEK, icon=":material/info:")
     st.stop()
 
-st.caption(teks.BIMTEK_MINGGU.format(minggu=periode.label(bk))
-           + (f" {teks.DIBANDING.format(minggu=periode.label(bl))}." if bl else ""))
+st.caption(
+    teks.BIMTEK_MINGGU.format(minggu=periode.label(bk))
+    + (f" {teks.DIBANDING.format(minggu=periode.label(bl))}." if bl else "")
+)
 c = st.columns(3)
 for col, key in zip(c, ("kegiatan", "peserta", "kecamatan")):
     kpi.tile(col, p, f"bimtek_{key}", label=teks.BIMTEK_METRIK[key])
@@ -116,9 +153,13 @@ with left:
     per_area = bimtek.bimtek_per_wilayah(ctx.con, f, bk)
     per_area = per_area.assign(nama=per_area["nama"].fillna(teks.TANPA_NAMA_KECAMATAN))
     shown = per_area.head(40)
-    event = st.plotly_chart(charts.bimtek_by_area(shown), config={"displayModeBar": False},
-                            on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
-                            selection_mode="points", key="bimtek_wilayah")
+    event = st.plotly_chart(
+        charts.bimtek_by_area(shown),
+        config={"displayModeBar": False},
+        on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
+        selection_mode="points",
+        key="bimtek_wilayah",
+    )
     if len(per_area) > len(shown):
         st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
     if f.level not in ("kecamatan", "desa"):
@@ -128,16 +169,21 @@ with left:
 with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)
     window = [bk - dt.timedelta(weeks=i) for i in reversed(range(12))]
-    st.plotly_chart(charts.bimtek_over_time(bimtek.bimtek_per_minggu(ctx.con, f, bk), window),
-                    config={"displayModeBar": False}, key="bimtek_mingguan")
+    st.plotly_chart(
+        charts.bimtek_over_time(bimtek.bimtek_per_minggu(ctx.con, f, bk), window),
+        config={"displayModeBar": False},
+        key="bimtek_mingguan",
+    )
 
 st.subheader(teks.BIMTEK_TABEL)
 kegiatan = bimtek.bimtek_kegiatan(ctx.con, f, bk)
 st.caption(teks.BIMTEK_TABEL_PENJELASAN.format(n=bimtek.JUMLAH_MINGGU, minggu=periode.label(bk)))
 shown = kegiatan.drop(columns=["minggu", "kabupaten"] if f.kabupaten else ["minggu"]).assign(
-    kategori_peserta=kegiatan["kategori_peserta"].map(lambda v: teks.KATEGORI_PESERTA_LABEL.get(v, v)))
+    kategori_peserta=kegiatan["kategori_peserta"].map(lambda v: teks.KATEGORI_PESERTA_LABEL.get(v, v))
+)
 st.dataframe(
-    charts.table_text(shown, dates=("tanggal",)), hide_index=True,
+    charts.table_text(shown, dates=("tanggal",)),
+    hide_index=True,
     column_config={
         **{c: KOLOM[c] for c in ("tanggal", "kabupaten", "kecamatan", "nama_kegiatan", "kategori_peserta")},
         "jumlah_peserta": st.column_config.NumberColumn(KOLOM["jumlah_peserta"], format=NUM),

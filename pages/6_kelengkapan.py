@@ -1,6 +1,7 @@
 """Kelengkapan Laporan, in the manner of DHIS2 reporting rates: per dataset and week, the
 kabupaten/kota expected against those that reported, on time or late; the desa covered by the
 koperasi data; a kabupaten × week heat table; and who has not reported this week."""
+
 import streamlit as st
 
 from analytics import config, kamus, kelengkapan, periode
@@ -26,12 +27,15 @@ rates = kelengkapan.kelengkapan_per_minggu(ctx.con, f, akhir, n_minggu)
 awal = rates["minggu"].min()
 hari = teks.HARI[config.load().hari_batas_lapor - 1]
 
-st.markdown(f"**{shell.area_name(ctx.g, f)}** · "
-            + teks.KELENGKAPAN_JENDELA.format(n=n_minggu, awal=periode.label(awal), akhir=periode.label(akhir)))
+st.markdown(
+    f"**{shell.area_name(ctx.g, f)}** · "
+    + teks.KELENGKAPAN_JENDELA.format(n=n_minggu, awal=periode.label(awal), akhir=periode.label(akhir))
+)
 st.caption(teks.KELENGKAPAN_BATAS.format(hari=hari))
 if f.level is None:
-    provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0])
-                       for k in status.loc[status["dataset"] == "koperasi", "kode_kabupaten"]})
+    provinsi = sorted(
+        {ctx.g.name("provinsi", k.split(".")[0]) for k in status.loc[status["dataset"] == "koperasi", "kode_kabupaten"]}
+    )
     st.caption(teks.KELENGKAPAN_NASIONAL.format(daftar=", ".join(provinsi)))
 
 # --- This week, per dataset
@@ -46,16 +50,30 @@ for col, dataset in zip(st.columns(len(kelengkapan.DATASETS)), kelengkapan.DATAS
         diff = melapor - int(previous.loc[dataset, "melapor"])
         delta = "0" if diff == 0 else ("+" if diff > 0 else "-") + angka(abs(diff))
     if dataset in kelengkapan.BERBASIS_KEGIATAN:
-        col.metric(teks.KELENGKAPAN_DATASET[dataset], angka(melapor), delta=delta, border=True,
-                   delta_arrow="auto" if delta not in (None, "0") else "off", help=teks.KELENGKAPAN_KEGIATAN_CATATAN)
+        col.metric(
+            teks.KELENGKAPAN_DATASET[dataset],
+            angka(melapor),
+            delta=delta,
+            border=True,
+            delta_arrow="auto" if delta not in (None, "0") else "off",
+            help=teks.KELENGKAPAN_KEGIATAN_CATATAN,
+        )
         col.caption(teks.KELENGKAPAN_METRIK_KEGIATAN.format(melapor=angka(melapor)))
     else:
-        col.metric(teks.KELENGKAPAN_DATASET[dataset],
-                   teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(melapor), diharapkan=angka(diharapkan)),
-                   delta=delta, border=True, delta_arrow="auto" if delta not in (None, "0") else "off")
-        col.caption(teks.KELENGKAPAN_METRIK_RINCI.format(
-            persen=persen(melapor / diharapkan) if diharapkan else "–",
-            tepat=angka(int(row["tepat_waktu"])), telat=angka(int(row["terlambat"]))))
+        col.metric(
+            teks.KELENGKAPAN_DATASET[dataset],
+            teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(melapor), diharapkan=angka(diharapkan)),
+            delta=delta,
+            border=True,
+            delta_arrow="auto" if delta not in (None, "0") else "off",
+        )
+        col.caption(
+            teks.KELENGKAPAN_METRIK_RINCI.format(
+                persen=persen(melapor / diharapkan) if diharapkan else "–",
+                tepat=angka(int(row["tepat_waktu"])),
+                telat=angka(int(row["terlambat"])),
+            )
+        )
 
 st.subheader(teks.KELENGKAPAN_TREN)
 st.plotly_chart(charts.completeness_rates(rates), config={"displayModeBar": False}, key="kelengkapan_tren")
@@ -63,10 +81,16 @@ st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
 
 # --- Heat table kabupaten × week for one dataset
 st.subheader(teks.KELENGKAPAN_PETA_PANAS)
-dataset = st.segmented_control(
-    teks.KELENGKAPAN_PILIH_DATASET, kelengkapan.DATASETS, default="koperasi", key="kelengkapan_dataset",
-    format_func=lambda d: teks.KELENGKAPAN_DATASET[d],
-) or "koperasi"
+dataset = (
+    st.segmented_control(
+        teks.KELENGKAPAN_PILIH_DATASET,
+        kelengkapan.DATASETS,
+        default="koperasi",
+        key="kelengkapan_dataset",
+        format_func=lambda d: teks.KELENGKAPAN_DATASET[d],
+    )
+    or "koperasi"
+)
 event_based = dataset in kelengkapan.BERBASIS_KEGIATAN
 one = status[status["dataset"] == dataset]
 # Up to 40 rows stay readable: beyond that, the least complete kabupaten/kota first.
@@ -75,8 +99,11 @@ kabupaten = list(score.index)
 if len(kabupaten) > 40:
     kabupaten = sorted(score.sort_values(ascending=False, kind="stable").index[:40])
     st.caption(teks.KELENGKAPAN_PETA_TERBATAS.format(n=40, total=angka(len(score))))
-st.plotly_chart(charts.completeness_heatmap(one[one["kode_kabupaten"].isin(kabupaten)], event_based),
-                config={"displayModeBar": False}, key="kelengkapan_peta_panas")
+st.plotly_chart(
+    charts.completeness_heatmap(one[one["kode_kabupaten"].isin(kabupaten)], event_based),
+    config={"displayModeBar": False},
+    key="kelengkapan_peta_panas",
+)
 if event_based:
     st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
 
@@ -95,10 +122,15 @@ with left:
         unduh.table_downloads(belum, f"belum_melapor_{dataset}")
 with right:
     st.markdown(f"**{teks.KELENGKAPAN_TABEL_LENGKAP}**")
-    table = status.assign(status=status["status"].map(kamus.KELENGKAPAN_STATUS),
-                          dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET))
-    st.dataframe(charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)),
-                 hide_index=True, height=320, column_config=KOLOM)
+    table = status.assign(
+        status=status["status"].map(kamus.KELENGKAPAN_STATUS), dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET)
+    )
+    st.dataframe(
+        charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)),
+        hide_index=True,
+        height=320,
+        column_config=KOLOM,
+    )
     unduh.table_downloads(status, "kelengkapan_laporan")
 
 # --- Desa covered by the koperasi data
@@ -106,17 +138,27 @@ st.subheader(teks.KELENGKAPAN_BAGIAN_DESA)
 desa = kelengkapan.kelengkapan_desa(ctx.con, f, akhir)
 jumlah, tercakup = int(desa["desa"].sum()), int(desa["desa_melapor"].sum())
 c1, c2 = st.columns([1, 2])
-c1.metric(teks.KELENGKAPAN_DESA_METRIK,
-          teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(tercakup), diharapkan=angka(jumlah)), border=True)
-c1.caption((f"{persen(tercakup / jumlah)} · " if jumlah else "")
-           + teks.KELENGKAPAN_DESA_PENJELASAN.format(minggu=periode.label(akhir)))
+c1.metric(
+    teks.KELENGKAPAN_DESA_METRIK,
+    teks.KELENGKAPAN_METRIK_NILAI.format(melapor=angka(tercakup), diharapkan=angka(jumlah)),
+    border=True,
+)
+c1.caption(
+    (f"{persen(tercakup / jumlah)} · " if jumlah else "")
+    + teks.KELENGKAPAN_DESA_PENJELASAN.format(minggu=periode.label(akhir))
+)
 with c2:
     shown = desa.assign(persen=(100 * desa["desa_melapor"] / desa["desa"]).fillna(0).round()).drop(columns="kode")
-    st.dataframe(shown, hide_index=True, column_config={
-        "nama": teks.TINGKAT[f.group_level].capitalize(),
-        "desa": st.column_config.NumberColumn(KOLOM["desa"], format=charts.FORMAT_BILANGAN),
-        "desa_melapor": st.column_config.NumberColumn(KOLOM["desa_melapor"], format=charts.FORMAT_BILANGAN),
-        "persen": st.column_config.ProgressColumn(KOLOM["persen"], format="%d%%", min_value=0, max_value=100)})
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config={
+            "nama": teks.TINGKAT[f.group_level].capitalize(),
+            "desa": st.column_config.NumberColumn(KOLOM["desa"], format=charts.FORMAT_BILANGAN),
+            "desa_melapor": st.column_config.NumberColumn(KOLOM["desa_melapor"], format=charts.FORMAT_BILANGAN),
+            "persen": st.column_config.ProgressColumn(KOLOM["persen"], format="%d%%", min_value=0, max_value=100),
+        },
+    )
     unduh.table_downloads(desa, "desa_tercakup")
 
 # --- Who is expected to report: one definition, set by an administrator
@@ -124,18 +166,30 @@ if ctx.user.can("wajib_lapor"):
     with st.expander(teks.KELENGKAPAN_WAJIB_JUDUL):
         st.caption(teks.KELENGKAPAN_WAJIB_PENJELASAN)
         ditugaskan = kelengkapan.wajib_lapor(ctx.con)
-        pilihan = st.segmented_control(teks.KELENGKAPAN_PILIH_DATASET, kelengkapan.DATASETS, default="koperasi",
-                                       format_func=lambda d: teks.KELENGKAPAN_DATASET[d], key="wajib_dataset")
+        pilihan = st.segmented_control(
+            teks.KELENGKAPAN_PILIH_DATASET,
+            kelengkapan.DATASETS,
+            default="koperasi",
+            format_func=lambda d: teks.KELENGKAPAN_DATASET[d],
+            key="wajib_dataset",
+        )
         pilihan = pilihan or "koperasi"
         with st.form("wajib_lapor"):
-            kode = st.multiselect(teks.KELENGKAPAN_WAJIB_PILIH.format(dataset=teks.KELENGKAPAN_DATASET[pilihan]),
-                                  sorted(ctx.g.names["kabupaten"]), default=ditugaskan.get(pilihan, []),
-                                  format_func=lambda k: f"{ctx.g.name('kabupaten', k)} ({k})",
-                                  placeholder=teks.KELENGKAPAN_WAJIB_SEMUA, key=f"wajib_kode_{pilihan}")
+            kode = st.multiselect(
+                teks.KELENGKAPAN_WAJIB_PILIH.format(dataset=teks.KELENGKAPAN_DATASET[pilihan]),
+                sorted(ctx.g.names["kabupaten"]),
+                default=ditugaskan.get(pilihan, []),
+                format_func=lambda k: f"{ctx.g.name('kabupaten', k)} ({k})",
+                placeholder=teks.KELENGKAPAN_WAJIB_SEMUA,
+                key=f"wajib_kode_{pilihan}",
+            )
             if st.form_submit_button(teks.KELENGKAPAN_WAJIB_SIMPAN):
                 kelengkapan.atur_wajib_lapor(ctx.con, pilihan, kode, ctx.user.email)
                 st.cache_data.clear()
-                st.toast(teks.KELENGKAPAN_WAJIB_TERSIMPAN.format(
-                    dataset=teks.KELENGKAPAN_DATASET[pilihan],
-                    n=f"{angka(len(kode))} kabupaten/kota" if kode else teks.KELENGKAPAN_WAJIB_SEMUA.lower()))
+                st.toast(
+                    teks.KELENGKAPAN_WAJIB_TERSIMPAN.format(
+                        dataset=teks.KELENGKAPAN_DATASET[pilihan],
+                        n=f"{angka(len(kode))} kabupaten/kota" if kode else teks.KELENGKAPAN_WAJIB_SEMUA.lower(),
+                    )
+                )
                 st.rerun()

@@ -1,4 +1,5 @@
 """Unggah Data: upload a weekly file, read the validation report, then commit or cancel; history and undo."""
+
 import datetime as dt
 
 import pandas as pd
@@ -40,12 +41,20 @@ with tab_upload:
         st.success(st.session_state.pop("pesan_unggah"), icon=":material/check_circle:")
     options = ["auto", *schema.DATASETS]
     c1, c2 = st.columns([3, 2])
-    dataset = c1.selectbox(teks.UNGGAH_DATASET, options,
-                           format_func=lambda d: teks.UNGGAH_OTOMATIS if d == "auto" else teks.DATASET_LABEL[d])
+    dataset = c1.selectbox(
+        teks.UNGGAH_DATASET,
+        options,
+        format_func=lambda d: teks.UNGGAH_OTOMATIS if d == "auto" else teks.DATASET_LABEL[d],
+    )
     # SIMKOPDES exports carry no date: the uploader says which week they describe.
     this_monday = periode.monday(dt.date.today())
-    minggu = c2.date_input(teks.UNGGAH_MINGGU, value=this_monday, max_value=this_monday + dt.timedelta(days=6),
-                           format="DD/MM/YYYY", help=teks.UNGGAH_MINGGU_BANTUAN)
+    minggu = c2.date_input(
+        teks.UNGGAH_MINGGU,
+        value=this_monday,
+        max_value=this_monday + dt.timedelta(days=6),
+        format="DD/MM/YYYY",
+        help=teks.UNGGAH_MINGGU_BANTUAN,
+    )
     # A new key empties the uploader after a save or a cancel.
     uploader_key = f"berkas_{st.session_state.get('unggah_ke', 0)}"
     uploaded = st.file_uploader(teks.UNGGAH_FILE, type=["csv", "txt", "xlsx"], key=uploader_key)
@@ -55,8 +64,15 @@ with tab_upload:
         if st.session_state.get("siap_kunci") != cache_key:
             bar = st.progress(0.0, text="Membaca file…")
             st.session_state["siap"] = ingest.prepare(
-                ctx.con, data, uploaded.name, dataset, gazetteer=ctx.g, minggu=periode.monday(minggu),
-                progress=lambda share, text: bar.progress(share, text=text), actor=ctx.user)
+                ctx.con,
+                data,
+                uploaded.name,
+                dataset,
+                gazetteer=ctx.g,
+                minggu=periode.monday(minggu),
+                progress=lambda share, text: bar.progress(share, text=text),
+                actor=ctx.user,
+            )
             bar.empty()
             st.session_state["siap_kunci"] = cache_key
         prepared: ingest.Prepared = st.session_state["siap"]
@@ -66,7 +82,9 @@ with tab_upload:
             if table.encoding:
                 info.append(f"pengodean {table.encoding}")
             if table.delimiter:
-                info.append("pemisah " + {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}[table.delimiter])
+                info.append(
+                    "pemisah " + {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}[table.delimiter]
+                )
             if table.sheet:
                 info.append(f"lembar '{table.sheet}'")
             # Plain text, not Markdown: the file and sheet names come from the uploader.
@@ -82,28 +100,62 @@ with tab_upload:
             c[1].metric("Baris valid", angka(len(r.rows)), border=True)
             c[2].metric("Baris bergalat", angka(len(r.error_rows)), border=True)
             if prepared.weeks:
-                st.caption("Minggu dalam file: " + ", ".join(periode.label(w) for w in prepared.weeks)
-                           + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}")
+                st.caption(
+                    "Minggu dalam file: "
+                    + ", ".join(periode.label(w) for w in prepared.weeks)
+                    + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}"
+                )
             if prepared.dataset in schema.UNDATED:
-                st.info(teks.UNGGAH_TANPA_TANGGAL.format(minggu=periode.label(prepared.weeks[-1]) if prepared.weeks else "–"),
-                        icon=":material/calendar_month:")
+                st.info(
+                    teks.UNGGAH_TANPA_TANGGAL.format(
+                        minggu=periode.label(prepared.weeks[-1]) if prepared.weeks else "–"
+                    ),
+                    icon=":material/calendar_month:",
+                )
             if r.match_stats:
                 st.markdown(f"**{teks.UNGGAH_KECOCOKAN}**")
                 st.dataframe(laporan.match_rate_table(r.match_stats, r.rows_read), hide_index=True)
-            for title, problems, icon in (("Galat", r.errors, ":material/error:"),
-                                          ("Peringatan", r.warnings, ":material/warning:")):
+            for title, problems, icon in (
+                ("Galat", r.errors, ":material/error:"),
+                ("Peringatan", r.warnings, ":material/warning:"),
+            ):
                 for kind, items in laporan.grouped(problems).items():
                     with st.expander(f"{title}: {KIND_LABEL.get(kind, kind)} ({angka(len(items))})", icon=icon):
-                        st.dataframe(pd.DataFrame([{"baris": p.row, "kolom": p.column, "nilai ditemukan": p.value,
-                                                    "yang diharapkan / pesan": p.message} for p in items[:500]]),
-                                     hide_index=True)
+                        st.dataframe(
+                            pd.DataFrame(
+                                [
+                                    {
+                                        "baris": p.row,
+                                        "kolom": p.column,
+                                        "nilai ditemukan": p.value,
+                                        "yang diharapkan / pesan": p.message,
+                                    }
+                                    for p in items[:500]
+                                ]
+                            ),
+                            hide_index=True,
+                        )
             if r.matched_names:
                 with st.expander(f"Nama wilayah dicocokkan ({angka(len(r.matched_names))})", icon=":material/link:"):
-                    st.dataframe(pd.DataFrame([{"baris": m["row"], "tingkat": m.get("level"),
-                                                "ditemukan → dicocokkan ke (kode)": f"{m['found']} → {m['matched']} ({m['kode']})"}
-                                               for m in r.matched_names[:500]]), hide_index=True)
-        st.download_button(teks.UNGGAH_LAPORAN_CSV, export.to_csv_bytes(report),
-                           file_name=f"laporan-validasi-{prepared.file_name}.csv", mime="text/csv")
+                    st.dataframe(
+                        pd.DataFrame(
+                            [
+                                {
+                                    "baris": m["row"],
+                                    "tingkat": m.get("level"),
+                                    "ditemukan → dicocokkan ke (kode)": f"{m['found']} → {m['matched']} ({m['kode']})",
+                                }
+                                for m in r.matched_names[:500]
+                            ]
+                        ),
+                        hide_index=True,
+                    )
+        st.download_button(
+            teks.UNGGAH_LAPORAN_CSV,
+            export.to_csv_bytes(report),
+            file_name=f"laporan-validasi-{prepared.file_name}.csv",
+            mime="text/csv",
+        )
         if prepared.rejected:
             st.error(teks.UNGGAH_DITOLAK.format(alasan=prepared.reason), icon=":material/block:")
         else:
@@ -120,7 +172,8 @@ with tab_upload:
                         st.session_state.pop(key, None)
                     st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
                     st.session_state["pesan_unggah"] = teks.UNGGAH_TERSIMPAN.format(
-                        batch=batch, n=angka(len(r.rows)), minggu=periode.label(prepared.weeks[-1]))
+                        batch=batch, n=angka(len(r.rows)), minggu=periode.label(prepared.weeks[-1])
+                    )
                     st.rerun()
             if b2.button(teks.UNGGAH_BATAL):
                 st.session_state.pop("siap", None)
@@ -133,22 +186,28 @@ with tab_history:
     if history.empty:
         st.info("Belum ada unggahan.")
     else:
-        shown = pd.DataFrame({
-            "#": history["batch_id"],
-            "data": history["dataset"],
-            "minggu": history["minggu"].map(periode.label),
-            "file": history["nama_file"],
-            "oleh": history["diunggah_oleh"],
-            "waktu": history["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
-            "baris": history["jumlah_baris"],
-            "kabupaten/kota": history["kabupaten"].map(lambda ks: ", ".join(ctx.g.short.get(k, k) for k in ks)),
-            "status": [("dibatalkan" if pd.notna(d) else "berlaku" if b else "digantikan")
-                       + (" · contoh" if c else "")
-                       for d, b, c in zip(history["dibatalkan_pada"], history["berlaku"], history["contoh"])],
-        })
+        shown = pd.DataFrame(
+            {
+                "#": history["batch_id"],
+                "data": history["dataset"],
+                "minggu": history["minggu"].map(periode.label),
+                "file": history["nama_file"],
+                "oleh": history["diunggah_oleh"],
+                "waktu": history["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
+                "baris": history["jumlah_baris"],
+                "kabupaten/kota": history["kabupaten"].map(lambda ks: ", ".join(ctx.g.short.get(k, k) for k in ks)),
+                "status": [
+                    ("dibatalkan" if pd.notna(d) else "berlaku" if b else "digantikan") + (" · contoh" if c else "")
+                    for d, b, c in zip(history["dibatalkan_pada"], history["berlaku"], history["contoh"])
+                ],
+            }
+        )
         st.dataframe(shown, hide_index=True)
-        undoable = [b for b, ks, gone in zip(history["batch_id"], history["kabupaten"], history["dibatalkan_pada"])
-                    if pd.isna(gone) and all(ctx.user.covers(k) for k in ks)]
+        undoable = [
+            b
+            for b, ks, gone in zip(history["batch_id"], history["kabupaten"], history["dibatalkan_pada"])
+            if pd.isna(gone) and all(ctx.user.covers(k) for k in ks)
+        ]
         if undoable:
             c1, c2 = st.columns([2, 3])
             chosen = c1.selectbox("Unggahan yang dibatalkan", undoable, format_func=lambda b: f"#{b}")
@@ -165,6 +224,11 @@ with tab_history:
 with tab_templates:
     for name in schema.TEMPLATES:
         st.markdown(f"**{teks.DATASET_LABEL[name]}**")
-        st.download_button(f"Unduh templat_{name}.csv", unggahan.template_csv(name),
-                           file_name=f"template_{name}.csv", mime="text/csv", key=f"tpl_{name}")
+        st.download_button(
+            f"Unduh templat_{name}.csv",
+            unggahan.template_csv(name),
+            file_name=f"template_{name}.csv",
+            mime="text/csv",
+            key=f"tpl_{name}",
+        )
         st.dataframe(pd.DataFrame(unggahan.template_columns(name)), hide_index=True)

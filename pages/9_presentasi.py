@@ -9,6 +9,7 @@ The order and the hidden slides are kept in st.session_state and in data/present
 (analytics.deck.Pilihan), not in the URL: ui.shell rewrites the query string to the filter on
 every run, and the exports and the CLI read the same file, so the office's choice holds everywhere.
 """
+
 import threading
 import time
 
@@ -74,6 +75,7 @@ def susun(path: str, version: str, f, minggu, contoh: bool) -> deck_mod.Deck:
 @st.cache_resource(show_spinner=False)
 def nyalakan_penggambar() -> bool:
     """Start the kept Chromium in the background now, so the first export does not wait for it."""
+
     def start():
         try:
             ekspor.penggambar().siap()
@@ -129,8 +131,14 @@ def _otomatis() -> None:
 
 def kpi_tile(column, k: deck_mod.Kpi) -> None:
     arrow = {"naik": "up", "turun": "down"}.get(k.perubahan.split(" ")[0], "off")
-    column.metric(k.label, k.nilai_teks, delta=k.perubahan or None, border=True,
-                  delta_color={"baik": "green", "buruk": "red"}.get(k.nada, "gray"), delta_arrow=arrow)
+    column.metric(
+        k.label,
+        k.nilai_teks,
+        delta=k.perubahan or None,
+        border=True,
+        delta_color={"baik": "green", "buruk": "red"}.get(k.nada, "gray"),
+        delta_arrow=arrow,
+    )
 
 
 def tabel(slide_id: str, t: deck_mod.Tabel) -> None:
@@ -139,8 +147,11 @@ def tabel(slide_id: str, t: deck_mod.Tabel) -> None:
     # Numbers right-aligned: CSS built from the slide id (one of deck.SLIDE_IDS) and column positions
     # only, never from data; scoped to this slide's table, since the style of an earlier slide stays.
     key = f"slaid_tabel_{slide_id}"
-    rules = "".join(f".st-key-{key} td:nth-child({i + 1}), .st-key-{key} th:nth-child({i + 1})"
-                    " { text-align: right !important; }" for i, right in enumerate(t.kanan) if right)
+    rules = "".join(
+        f".st-key-{key} td:nth-child({i + 1}), .st-key-{key} th:nth-child({i + 1}) {{ text-align: right !important; }}"
+        for i, right in enumerate(t.kanan)
+        if right
+    )
     if rules:
         st.html(f"<style>{rules}</style>")
     with st.container(key=key):
@@ -168,7 +179,7 @@ def tampil_slide(s: deck_mod.Slide) -> None:
     if s.id == "utama" and s.kpi:
         with st.container(key="slaid_besar"):
             kop = [k for k in s.kpi if not k.label.startswith("SPPG")]
-            sppg = s.kpi[len(kop):]
+            sppg = s.kpi[len(kop) :]
             with st.container(key="slaid_kelompok"):
                 st.markdown(teks.PRES_KELOMPOK_KOPERASI)
             for col, k in zip(st.columns(len(kop)), kop):
@@ -227,14 +238,36 @@ def presentasi() -> None:
 
     prev_id, next_id = ids[max(i - 1, 0)], ids[min(i + 1, len(ids) - 1)]
     with st.container(horizontal=True, vertical_alignment="center", key="pres_navigasi"):
-        st.button(teks.PRES_AWAL, key="pres_awal", icon=":material/first_page:", on_click=_pindah, args=(ids[0],),
-                  disabled=i == 0, shortcut="Home")
-        st.button(teks.PRES_SEBELUMNYA, key="pres_sebelumnya", icon=":material/arrow_back:", on_click=_pindah,
-                  args=(prev_id,), disabled=i == 0, shortcut="Left")
+        st.button(
+            teks.PRES_AWAL,
+            key="pres_awal",
+            icon=":material/first_page:",
+            on_click=_pindah,
+            args=(ids[0],),
+            disabled=i == 0,
+            shortcut="Home",
+        )
+        st.button(
+            teks.PRES_SEBELUMNYA,
+            key="pres_sebelumnya",
+            icon=":material/arrow_back:",
+            on_click=_pindah,
+            args=(prev_id,),
+            disabled=i == 0,
+            shortcut="Left",
+        )
         with st.container(key="pres_posisi", width="content"):
             st.markdown(teks.PRES_POSISI.format(n=i + 1, total=len(ids)))
-        st.button(teks.PRES_BERIKUTNYA, key="pres_berikutnya", icon=":material/arrow_forward:", type="primary",
-                  on_click=_pindah, args=(next_id,), disabled=i == len(ids) - 1, shortcut="Right")
+        st.button(
+            teks.PRES_BERIKUTNYA,
+            key="pres_berikutnya",
+            icon=":material/arrow_forward:",
+            type="primary",
+            on_click=_pindah,
+            args=(next_id,),
+            disabled=i == len(ids) - 1,
+            shortcut="Right",
+        )
         # A presenter's clicker sends PageDown/PageUp: same moves, buttons kept out of sight.
         st.button(teks.PRES_BERIKUTNYA, key="pres_pgdn", on_click=_pindah, args=(next_id,), shortcut="PageDown")
         st.button(teks.PRES_SEBELUMNYA, key="pres_pgup", on_click=_pindah, args=(prev_id,), shortcut="PageUp")
@@ -267,25 +300,57 @@ with st.container(horizontal=True, vertical_alignment="center", key="pres_kendal
         for n, slide_id in enumerate(urutan):
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.session_state[f"pres_tampil_{slide_id}"] = slide_id not in pilihan.sembunyi
-                st.checkbox(md(judul[slide_id]), key=f"pres_tampil_{slide_id}", on_change=_tampil,
-                            args=(slide_id,))
-                st.button("", key=f"pres_naik_{slide_id}", icon=":material/arrow_upward:", help=teks.PRES_NAIKKAN,
-                          on_click=_geser, args=(slide_id, -1), disabled=n == 0, type="tertiary")
-                st.button("", key=f"pres_turun_{slide_id}", icon=":material/arrow_downward:", help=teks.PRES_TURUNKAN,
-                          on_click=_geser, args=(slide_id, 1), disabled=n == len(urutan) - 1, type="tertiary")
+                st.checkbox(md(judul[slide_id]), key=f"pres_tampil_{slide_id}", on_change=_tampil, args=(slide_id,))
+                st.button(
+                    "",
+                    key=f"pres_naik_{slide_id}",
+                    icon=":material/arrow_upward:",
+                    help=teks.PRES_NAIKKAN,
+                    on_click=_geser,
+                    args=(slide_id, -1),
+                    disabled=n == 0,
+                    type="tertiary",
+                )
+                st.button(
+                    "",
+                    key=f"pres_turun_{slide_id}",
+                    icon=":material/arrow_downward:",
+                    help=teks.PRES_TURUNKAN,
+                    on_click=_geser,
+                    args=(slide_id, 1),
+                    disabled=n == len(urutan) - 1,
+                    type="tertiary",
+                )
         st.button(teks.PRES_BAWAAN, key="pres_bawaan", icon=":material/restart_alt:", on_click=_bawaan)
 
 slides_terpilih = deck.urut(pilihan)
 nama_berkas = f"presentasi_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}"
 with st.container(horizontal=True, vertical_alignment="center", key="pres_ekspor"):
     st.markdown(f"**{teks.PRES_UNDUH}**", help=teks.PRES_UNDUH_BANTUAN)
-    st.download_button(teks.PRES_UNDUH_PPTX, lambda: ekspor.pptx_bytes(deck, slides_terpilih),
-                       file_name=f"{nama_berkas}.pptx", icon=":material/slideshow:", key="pres_pptx",
-                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       on_click="ignore")
-    st.download_button(teks.PRES_UNDUH_PDF, lambda: ekspor.pdf_bytes(deck, slides_terpilih),
-                       file_name=f"{nama_berkas}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-                       key="pres_pdf", on_click="ignore")
-    st.download_button(teks.PRES_UNDUH_RINGKASAN, lambda: ekspor.ringkasan_pdf_bytes(deck, slides_terpilih),
-                       file_name=f"ringkasan_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}.pdf",
-                       mime="application/pdf", icon=":material/description:", key="pres_ringkasan", on_click="ignore")
+    st.download_button(
+        teks.PRES_UNDUH_PPTX,
+        lambda: ekspor.pptx_bytes(deck, slides_terpilih),
+        file_name=f"{nama_berkas}.pptx",
+        icon=":material/slideshow:",
+        key="pres_pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        on_click="ignore",
+    )
+    st.download_button(
+        teks.PRES_UNDUH_PDF,
+        lambda: ekspor.pdf_bytes(deck, slides_terpilih),
+        file_name=f"{nama_berkas}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key="pres_pdf",
+        on_click="ignore",
+    )
+    st.download_button(
+        teks.PRES_UNDUH_RINGKASAN,
+        lambda: ekspor.ringkasan_pdf_bytes(deck, slides_terpilih),
+        file_name=f"ringkasan_{ctx.filter.code or 'nasional'}_{deck.minggu.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/description:",
+        key="pres_ringkasan",
+        on_click="ignore",
+    )

@@ -1,4 +1,5 @@
 """Shared fixtures: databases built through the same connect() and importer the app uses."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Sign-in modes, roles scoped to a region, the audit trail, and hardening."""
+
 import datetime as dt
 import shutil
 
@@ -17,14 +18,17 @@ LAMBAR_ROW = "2025-10-27,18.04.04.2005,Koperasi Desa Merah Putih Sebarus,ya\n"
 HEADER = "tanggal_laporan,kode_desa,nama_koperasi,badan_hukum\n"
 
 
-@pytest.mark.parametrize("user, asked, kept", [
-    (VIEWER_LAMPUNG, Filter("52"), Filter("18")),
-    (VIEWER_LAMPUNG, Filter(), Filter("18")),
-    (VIEWER_LAMPUNG, Filter.from_code("18.04.04"), Filter.from_code("18.04.04")),
-    (OPERATOR_LAMBAR, Filter.from_code("18.01"), Filter.from_code("18.04")),
-    (OPERATOR_LAMBAR, Filter("18"), Filter.from_code("18.04")),
-    (ADMIN, Filter("52"), Filter("52")),
-])
+@pytest.mark.parametrize(
+    "user, asked, kept",
+    [
+        (VIEWER_LAMPUNG, Filter("52"), Filter("18")),
+        (VIEWER_LAMPUNG, Filter(), Filter("18")),
+        (VIEWER_LAMPUNG, Filter.from_code("18.04.04"), Filter.from_code("18.04.04")),
+        (OPERATOR_LAMBAR, Filter.from_code("18.01"), Filter.from_code("18.04")),
+        (OPERATOR_LAMBAR, Filter("18"), Filter.from_code("18.04")),
+        (ADMIN, Filter("52"), Filter("52")),
+    ],
+)
 def test_filters_are_clamped_into_the_users_region(user, asked, kept):
     assert access.clamp(user, asked) == kept
 
@@ -34,15 +38,17 @@ def test_operator_upload_with_rows_outside_the_region_is_refused_row_by_row(fres
     data = (HEADER + lambar + NTB_ROW).encode()
     prepared = ingest.prepare(fresh_db, data, "campur.csv", gazetteer=gazetteer, today=TODAY, actor=OPERATOR_LAMBAR)
     assert [(e["row"], e["column"], e["value"], e["message"]) for e in prepared.report()["errors"]] == [
-        (6, "kabupaten", "Kabupaten Lombok Barat", "Di luar wilayah Anda (Kabupaten Lampung Barat).")]
+        (6, "kabupaten", "Kabupaten Lombok Barat", "Di luar wilayah Anda (Kabupaten Lampung Barat).")
+    ]
     # Even a partial commit cannot carry the NTB row, and a report prepared without the scope
     # is refused at commit: the analytic layer checks again.
     unscoped = ingest.prepare(fresh_db, data, "campur.csv", gazetteer=gazetteer, today=TODAY)
     with pytest.raises(ingest.UploadRefused, match="di luar wewenang Anda: 52.01"):
         ingest.commit(fresh_db, unscoped, actor=OPERATOR_LAMBAR)
     batch = ingest.commit(fresh_db, prepared, partial=True, actor=OPERATOR_LAMBAR)
-    assert fresh_db.execute("select kabupaten, diunggah_oleh from upload_batch where batch_id = $b",
-                            {"b": batch}).fetchone() == (["18.04"], "operator@lampungbarat.go.id")
+    assert fresh_db.execute(
+        "select kabupaten, diunggah_oleh from upload_batch where batch_id = $b", {"b": batch}
+    ).fetchone() == (["18.04"], "operator@lampungbarat.go.id")
 
 
 def test_viewer_cannot_upload_and_operator_cannot_undo_outside_the_region(fresh_db, gazetteer):
@@ -63,8 +69,10 @@ def test_audit_trail_records_uploads_undo_and_sign_in_in_order(fresh_db, gazette
     access.sign_in(fresh_db, accounts, OPERATOR_LAMBAR.email, "sandi-yang-panjang")
     log = audit.jejak_audit(fresh_db)
     assert [(r.pengguna, r.aksi) for r in log.itertuples()][-3:] == [
-        ("operator@lampungbarat.go.id", "unggah"), ("admin@ntb.go.id", "batalkan"),
-        ("operator@lampungbarat.go.id", "masuk")]
+        ("operator@lampungbarat.go.id", "unggah"),
+        ("admin@ntb.go.id", "batalkan"),
+        ("operator@lampungbarat.go.id", "masuk"),
+    ]
     assert f'"batch_id": {batch}' in log["rincian"].iat[-3] and '"kabupaten": ["18.04"]' in log["rincian"].iat[-3]
 
 
@@ -94,12 +102,17 @@ def test_accounts_file_round_trip_and_bad_entries(tmp_path):
 
 # --- the app in each mode --------------------------------------------------------------------
 
+
 @pytest.fixture
 def accounts_file(tmp_path):
     path = tmp_path / "pengguna.toml"
-    access.save_accounts({
-        u.email: access.Account(u, access.hash_password("sandi-uji-12345"))
-        for u in (VIEWER_LAMPUNG, OPERATOR_LAMBAR, ADMIN)}, path)
+    access.save_accounts(
+        {
+            u.email: access.Account(u, access.hash_password("sandi-uji-12345"))
+            for u in (VIEWER_LAMPUNG, OPERATOR_LAMBAR, ADMIN)
+        },
+        path,
+    )
     return path
 
 

@@ -1,4 +1,5 @@
 """The pages through Streamlit's AppTest, from the entry point, on the fixture database."""
+
 import shutil
 
 import pytest
@@ -26,7 +27,12 @@ def metrics(at) -> dict[str, str]:
 def test_ringkasan_opens_from_the_entry_point_with_national_numbers(app):
     m = metrics(app)
     assert (m["Koperasi terdaftar"], m["Masuk portal"], m["Hijau"], m["Merah"], m["SPPG beroperasi"]) == (
-        "7", "3", "2", "2", "1")
+        "7",
+        "3",
+        "2",
+        "2",
+        "1",
+    )
     assert "Minggu 44 · 27 Okt–2 Nov 2025" in app.markdown[0].value
 
 

@@ -1,6 +1,7 @@
 """Smoke run of the load tool (bench/beban.py): real Streamlit sessions over the websocket
 protocol against the app served on the demo data. Whether every view finishes cleanly is
 checked; how fast is not (that is `make bench`)."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,14 @@ def server(tmp_path_factory):
     """The app over a fresh demo database on a free port (the approach of tests/browser/conftest.py)."""
     db_file = tmp_path_factory.mktemp("beban") / "kdkmp.duckdb"
     env = {**os.environ, "KDKMP_DB": str(db_file)}
-    done = subprocess.run([sys.executable, "-m", "analytics", "demo", "--db", str(db_file)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "demo", "--db", str(db_file)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     with beban.Server(db_file) as s:
         yield s

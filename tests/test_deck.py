@@ -2,6 +2,7 @@
 Presentasi page: queries and sentences on the hand-written fixtures, the NTB demo deck as PPTX and
 PDF (rendered to PNG with pdftoppm into tests/artifacts/), and the kept slide order.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -28,9 +29,16 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 PDFTOPPM = shutil.which("pdftoppm")
 PDFINFO = shutil.which("pdfinfo")
-NTB_JUDUL = ["Angka utama minggu ini", "Zona koperasi per kabupaten/kota", "Kecamatan dengan zona merah terbanyak",
-             "Perlu intervensi minggu ini", "Lahan dan kendala", "SPPG: realisasi terhadap rencana",
-             "Adopsi SIMKOPDES dan pelatihan", "Kelengkapan laporan"]
+NTB_JUDUL = [
+    "Angka utama minggu ini",
+    "Zona koperasi per kabupaten/kota",
+    "Kecamatan dengan zona merah terbanyak",
+    "Perlu intervensi minggu ini",
+    "Lahan dan kendala",
+    "SPPG: realisasi terhadap rencana",
+    "Adopsi SIMKOPDES dan pelatihan",
+    "Kelengkapan laporan",
+]
 
 
 def _say(request, text: str) -> None:
@@ -65,6 +73,7 @@ def pilihan_file(tmp_path, monkeypatch) -> Path:
 
 # --- queries ------------------------------------------------------------------------------------
 
+
 def test_zone_moves_per_area_list_each_move_with_its_direction(fx):
     f = Filter.from_code("18")
     assert deck.deck_pindah_zona_per_wilayah(fx, f, "kecamatan", KINI, LALU).to_dict("records") == [
@@ -72,17 +81,34 @@ def test_zone_moves_per_area_list_each_move_with_its_direction(fx):
         {"kode": "18.04.04", "nama": "Balik Bukit", "dari": "merah", "ke": "kuning", "arah": "naik", "koperasi": 1},
     ]
     assert deck.deck_pindah_zona_per_wilayah(fx, Filter(), "provinsi", KINI, LALU)[["nama", "arah"]].to_dict(
-        "records") == [{"nama": "Lampung", "arah": "turun"}, {"nama": "Lampung", "arah": "naik"}]
+        "records"
+    ) == [{"nama": "Lampung", "arah": "turun"}, {"nama": "Lampung", "arah": "naik"}]
     assert deck.deck_pindah_zona_per_wilayah(fx, Filter.from_code("52"), "kabupaten", KINI, LALU).empty
 
 
 def test_worst_areas_rank_by_merah_with_last_week_and_moves(fx):
     rows = deck.deck_wilayah_terburuk(fx, Filter.from_code("18.04"), "kecamatan", KINI, LALU)
     assert rows.drop(columns=["lat", "lon"]).to_dict("records") == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "induk": "Kab. Lampung Barat", "koperasi": 3, "merah": 1,
-         "merah_lalu": 1, "turun": 1, "naik": 1},
-        {"kode": "18.04.08", "nama": "Sekincau", "induk": "Kab. Lampung Barat", "koperasi": 2, "merah": 1,
-         "merah_lalu": 1, "turun": 0, "naik": 0},
+        {
+            "kode": "18.04.04",
+            "nama": "Balik Bukit",
+            "induk": "Kab. Lampung Barat",
+            "koperasi": 3,
+            "merah": 1,
+            "merah_lalu": 1,
+            "turun": 1,
+            "naik": 1,
+        },
+        {
+            "kode": "18.04.08",
+            "nama": "Sekincau",
+            "induk": "Kab. Lampung Barat",
+            "koperasi": 2,
+            "merah": 1,
+            "merah_lalu": 1,
+            "turun": 0,
+            "naik": 0,
+        },
     ]
     desa = deck.deck_wilayah_terburuk(fx, Filter.from_code("18.04.04"), "desa", KINI, LALU)
     assert desa[["nama", "induk", "merah", "merah_lalu", "turun", "naik"]].to_dict("records") == [
@@ -95,29 +121,32 @@ def test_worst_areas_rank_by_merah_with_last_week_and_moves(fx):
 
 
 def test_area_name_is_the_filter_finest_first(fx):
-    assert deck.deck_nama_wilayah(fx, Filter.from_code("18.04.08")) == "Kec. Sekincau · Kabupaten Lampung Barat · Lampung"
+    assert (
+        deck.deck_nama_wilayah(fx, Filter.from_code("18.04.08")) == "Kec. Sekincau · Kabupaten Lampung Barat · Lampung"
+    )
     assert deck.deck_nama_wilayah(fx, Filter()) == "Seluruh Indonesia"
 
 
 # --- the deck as data ---------------------------------------------------------------------------
+
 
 def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
     assert fx_deck.subjudul == "Kabupaten Lampung Barat · Lampung · Minggu 44 · 27 Okt–2 Nov 2025"
     assert fx_deck.pembanding == "Perubahan dibanding Minggu 43 · 20–26 Okt 2025"
     assert {s.id: s.kalimat for s in fx_deck.slides} == {
         "utama": "Dari 5 koperasi terdaftar, 2 masuk portal, 1 sedang dibangun dan 0 tidak dapat dibangun; "
-                 "gerai beroperasi tetap 1, SPPG beroperasi 1 dari 3 yang direncanakan.",
+        "gerai beroperasi tetap 1, SPPG beroperasi 1 dari 3 yang direncanakan.",
         "zona": "Zona merah tetap 2 koperasi; 1 koperasi naik ke kuning, di Kec. Balik Bukit; "
-                "1 koperasi turun ke merah, di Kec. Balik Bukit.",
+        "1 koperasi turun ke merah, di Kec. Balik Bukit.",
         "terburuk": "Zona merah terbanyak di Kec. Balik Bukit dan Kec. Sekincau, masing-masing 1 koperasi; "
-                    "paling banyak turun zona: Kec. Balik Bukit, 1 koperasi.",
+        "paling banyak turun zona: Kec. Balik Bukit, 1 koperasi.",
         "intervensi": "2 koperasi perlu intervensi minggu ini di 2 kecamatan (2 zona merah, 1 turun zona, "
-                      "1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
+        "1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
         "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
-                 "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
+        "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
         "sppg": "SPPG beroperasi 1 dari 3 yang direncanakan (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
         "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau; "
-                     "bimtek minggu ini: 2 kegiatan, 20 peserta.",
+        "bimtek minggu ini: 2 kegiatan, 20 peserta.",
         "kelengkapan": "1 dari 1 kabupaten/kota mengirim data koperasi minggu ini, 1 terlambat.",
     }
 
@@ -125,46 +154,66 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
 def test_tiles_carry_the_change_since_last_week_coloured_by_what_is_good(fx_deck):
     tiles = [(k.label, k.nilai_teks, k.perubahan, k.nada) for k in fx_deck.slide("utama").kpi]
     assert tiles == [
-        ("Koperasi terdaftar", "5", "tetap", "netral"), ("Masuk portal", "2", "tetap", "netral"),
-        ("Sedang dibangun", "1", "tetap", "netral"), ("Tidak dapat dibangun", "0", "turun 1", "baik"),
+        ("Koperasi terdaftar", "5", "tetap", "netral"),
+        ("Masuk portal", "2", "tetap", "netral"),
+        ("Sedang dibangun", "1", "tetap", "netral"),
+        ("Tidak dapat dibangun", "0", "turun 1", "baik"),
         ("Gerai beroperasi", "1", "tetap", "netral"),
         # One week of SPPG data only: no change to show.
-        ("SPPG beroperasi", "1", "", "netral"), ("SPPG direncanakan", "3", "", "netral"),
+        ("SPPG beroperasi", "1", "", "netral"),
+        ("SPPG direncanakan", "3", "", "netral"),
     ]
     assert [(k.label, k.nilai_teks, k.perubahan) for k in fx_deck.slide("zona").kpi] == [
-        ("Merah", "2", "tetap"), ("Kuning", "2", "tetap"), ("Hijau", "1", "tetap")]
+        ("Merah", "2", "tetap"),
+        ("Kuning", "2", "tetap"),
+        ("Hijau", "1", "tetap"),
+    ]
     assert [k.nilai_teks for k in fx_deck.slide("kelengkapan").kpi] == ["1 dari 1"] * 3
 
 
 def test_slide_tables_hold_the_numbers_the_sentences_use(fx_deck):
     zona = fx_deck.slide("zona").tabel
     assert zona.kolom == ["Kecamatan", "Merah", "Kuning", "Hijau", "Naik", "Turun"]
-    assert zona.baris == [["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"],
-                          ["Kec. Sekincau", "1 → 1", "1 → 1", "0 → 0", "0", "0"]]
+    assert zona.baris == [
+        ["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"],
+        ["Kec. Sekincau", "1 → 1", "1 → 1", "0 → 0", "0", "0"],
+    ]
     intervensi = fx_deck.slide("intervensi").tabel
     assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Kab/kota", "Zona", "Alasan", "Pendamping"]
     assert intervensi.baris == [
-        ["1", "KDMP Gunung Sugih", "Balik Bukit", "Kab. Lampung Barat", "kuning → merah", "Pembangunan macet",
-         "Rina Marlina"],
+        [
+            "1",
+            "KDMP Gunung Sugih",
+            "Balik Bukit",
+            "Kab. Lampung Barat",
+            "kuning → merah",
+            "Pembangunan macet",
+            "Rina Marlina",
+        ],
         ["2", "KDMP Pampangan", "Sekincau", "Kab. Lampung Barat", "merah", "Belum berbadan hukum", "Agus Salim"],
     ]
-    assert fx_deck.slide("sppg").tabel.baris == [["Kec. Balik Bukit", "2", "1", "50,0%"],
-                                                 ["Kec. Sekincau", "1", "0", "0,0%"]]
+    assert fx_deck.slide("sppg").tabel.baris == [
+        ["Kec. Balik Bukit", "2", "1", "50,0%"],
+        ["Kec. Sekincau", "1", "0", "0,0%"],
+    ]
     assert fx_deck.slide("kelengkapan").tabel.baris == [["Kab. Lampung Barat", "terlambat", "terlambat", "terlambat"]]
     # Downloads keep whole numbers, not text.
     assert fx_deck.slide("zona").tabel.data[["wilayah", "merah", "merah_lalu"]].to_dict("records") == [
         {"wilayah": "Kec. Balik Bukit", "merah": 1, "merah_lalu": 1},
-        {"wilayah": "Kec. Sekincau", "merah": 1, "merah_lalu": 1}]
+        {"wilayah": "Kec. Sekincau", "merah": 1, "merah_lalu": 1},
+    ]
 
 
 def test_national_deck_names_the_parent_of_each_kecamatan(fx):
     d = deck.build(fx, Filter(), contoh=False)
     assert d.slide("terburuk").kalimat == (
         "Zona merah terbanyak di Kec. Balik Bukit (Kab. Lampung Barat) dan Kec. Sekincau (Kab. Lampung Barat), "
-        "masing-masing 1 koperasi; paling banyak turun zona: Kec. Balik Bukit (Kab. Lampung Barat), 1 koperasi.")
+        "masing-masing 1 koperasi; paling banyak turun zona: Kec. Balik Bukit (Kab. Lampung Barat), 1 koperasi."
+    )
     # Nothing assigned: every kabupaten/kota of the gazetteer is expected to report.
     assert d.slide("kelengkapan").kalimat == (
-        "2 dari 514 kabupaten/kota mengirim data koperasi minggu ini, 2 terlambat; belum melapor: 512 kabupaten/kota.")
+        "2 dari 514 kabupaten/kota mengirim data koperasi minggu ini, 2 terlambat; belum melapor: 512 kabupaten/kota."
+    )
     # The map needs a province: nationally the slide says so instead of drawing 7,000 kecamatan.
     assert d.slide("terburuk").grafik is None
     assert "Peta tampil setelah provinsi dipilih." in d.slide("terburuk").catatan
@@ -177,25 +226,31 @@ def test_deck_without_koperasi_data_says_what_is_missing(fx):
     assert all(s.kosong == deck.KOSONG["koperasi"] for s in d.slides)
 
 
-@pytest.mark.parametrize(("kini", "lalu", "menjadi", "dari_menjadi"), [
-    (29, 27, "bertambah 2 menjadi 29", "naik dari 27 menjadi 29"),
-    (176, 212, "berkurang 36 menjadi 176", "turun dari 212 menjadi 176"),
-    (1166, 1166, "tetap 1.166", "tetap 1.166"),
-    (5, None, "5", "5"),
-])
+@pytest.mark.parametrize(
+    ("kini", "lalu", "menjadi", "dari_menjadi"),
+    [
+        (29, 27, "bertambah 2 menjadi 29", "naik dari 27 menjadi 29"),
+        (176, 212, "berkurang 36 menjadi 176", "turun dari 212 menjadi 176"),
+        (1166, 1166, "tetap 1.166", "tetap 1.166"),
+        (5, None, "5", "5"),
+    ],
+)
 def test_change_phrases(kini, lalu, menjadi, dari_menjadi):
     assert deck.menjadi(kini, lalu) == menjadi
     assert deck.dari_menjadi(kini, lalu) == dari_menjadi
 
 
-@pytest.mark.parametrize(("names", "top", "total", "expected"), [
-    (["Kab. Bima"], 1, 1, "di Kab. Bima"),
-    (["Kab. Bima"], 4, 4, "semuanya di Kab. Bima"),
-    (["Kec. A", "Kec. B", "Kec. C"], 1, 3, "di Kec. A, Kec. B dan Kec. C"),
-    (["Kab. Bima"], 26, 120, "terbanyak di Kab. Bima (26)"),
-    (["Kab. Bima", "Kota Bima"], 4, 13, "terbanyak di Kab. Bima dan Kota Bima (masing-masing 4)"),
-    (["A", "B", "C", "D"], 1, 9, "tersebar di 9 kecamatan"),
-])
+@pytest.mark.parametrize(
+    ("names", "top", "total", "expected"),
+    [
+        (["Kab. Bima"], 1, 1, "di Kab. Bima"),
+        (["Kab. Bima"], 4, 4, "semuanya di Kab. Bima"),
+        (["Kec. A", "Kec. B", "Kec. C"], 1, 3, "di Kec. A, Kec. B dan Kec. C"),
+        (["Kab. Bima"], 26, 120, "terbanyak di Kab. Bima (26)"),
+        (["Kab. Bima", "Kota Bima"], 4, 13, "terbanyak di Kab. Bima dan Kota Bima (masing-masing 4)"),
+        (["A", "B", "C", "D"], 1, 9, "tersebar di 9 kecamatan"),
+    ],
+)
 def test_where_phrase_names_ties_and_never_says_most_of_one(names, top, total, expected):
     assert deck.lokasi(names, top, total, 9, "kecamatan", satuan="") == expected
 
@@ -208,18 +263,30 @@ def test_koperasi_names_use_the_programme_abbreviations():
 
 # --- the kept choice ----------------------------------------------------------------------------
 
+
 def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_file):
     assert deck.pilihan.baca_pilihan() == deck.pilihan.Pilihan()  # no file yet: every slide, default order
     p = deck.pilihan.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
     deck.pilihan.simpan_pilihan(p)
     assert json.loads(pilihan_file.read_text(encoding="utf-8")) == {
         "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "kelengkapan", "simkopdes"],
-        "sembunyi": ["lahan"]}
+        "sembunyi": ["lahan"],
+    }
     assert [s.id for s in fx_deck.urut(deck.pilihan.baca_pilihan())] == [
-        "utama", "zona", "terburuk", "intervensi", "sppg", "kelengkapan", "simkopdes"]
+        "utama",
+        "zona",
+        "terburuk",
+        "intervensi",
+        "sppg",
+        "kelengkapan",
+        "simkopdes",
+    ]
     # Unknown ids are dropped, missing ones come back in the default order.
-    assert deck.pilihan.Pilihan.from_json({"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}) == deck.pilihan.Pilihan(
-        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "kelengkapan"), frozenset({"zona"}))
+    assert deck.pilihan.Pilihan.from_json(
+        {"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}
+    ) == deck.pilihan.Pilihan(
+        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "kelengkapan"), frozenset({"zona"})
+    )
     pilihan_file.write_text("{ bukan json", encoding="utf-8")
     assert deck.pilihan.baca_pilihan() == deck.pilihan.Pilihan()
     everything_hidden = deck.pilihan.Pilihan(sembunyi=frozenset(deck.SLIDE_IDS))
@@ -227,6 +294,7 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
 
 
 # --- files --------------------------------------------------------------------------------------
+
 
 def _pptx_texts(data: bytes) -> list[dict]:
     from pptx import Presentation
@@ -280,8 +348,11 @@ def test_pdf_has_one_16_by_9_page_per_slide_and_the_summary_one_a4_page(fx_deck,
     assert len(pages) == len(slides) + 1  # the title page first
     w, h = Image.open(pages[1]).size
     assert abs(w / h - 16 / 9) < 0.01
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout \
-        if shutil.which("pdftotext") else ""
+    text = (
+        subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        if shutil.which("pdftotext")
+        else ""
+    )
     if text:
         assert "Dari 5 koperasi terdaftar, 2 masuk portal" in " ".join(text.split())  # text stays text
 
@@ -309,6 +380,7 @@ def test_tables_are_set_as_large_as_their_box_allows(fx_deck):
 
 # --- the NTB demo deck --------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def demo_con(tmp_path_factory):
     con = db.connect(tmp_path_factory.mktemp("deck_demo") / "demo.duckdb")
@@ -325,8 +397,11 @@ def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, re
     written_pptx = time.perf_counter()
     pdf = ekspor.tulis(d, tmp_path / "ntb.pdf")
     done = time.perf_counter()
-    _say(request, f"deck NTB: susun {built - started:.1f} s, PPTX {written_pptx - built:.1f} s "
-                  f"(gambar grafik dengan Chromium yang sudah menyala), PDF {done - written_pptx:.1f} s, total {done - started:.1f} s")
+    _say(
+        request,
+        f"deck NTB: susun {built - started:.1f} s, PPTX {written_pptx - built:.1f} s "
+        f"(gambar grafik dengan Chromium yang sudah menyala), PDF {done - written_pptx:.1f} s, total {done - started:.1f} s",
+    )
 
     assert d.contoh and d.minggu == dt.date(2026, 11, 16)
     slides = _pptx_texts(pptx.read_bytes())
@@ -340,12 +415,15 @@ def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, re
     k = {t.label: t for t in d.slide("utama").kpi}
     assert d.slide("utama").kalimat.startswith(
         f"Dari {k['Koperasi terdaftar'].nilai_teks} koperasi terdaftar, {k['Masuk portal'].nilai_teks} masuk portal, "
-        f"{k['Sedang dibangun'].nilai_teks} sedang dibangun dan {k['Tidak dapat dibangun'].nilai_teks} tidak dapat dibangun")
-    assert d.slide("utama").kalimat.startswith("Dari 1.166 koperasi terdaftar, 454 masuk portal, 249 sedang dibangun "
-                                               "dan 176 tidak dapat dibangun")
+        f"{k['Sedang dibangun'].nilai_teks} sedang dibangun dan {k['Tidak dapat dibangun'].nilai_teks} tidak dapat dibangun"
+    )
+    assert d.slide("utama").kalimat.startswith(
+        "Dari 1.166 koperasi terdaftar, 454 masuk portal, 249 sedang dibangun dan 176 tidak dapat dibangun"
+    )
     z = {t.label: t for t in d.slide("zona").kpi}
     assert d.slide("zona").kalimat.startswith(
-        f"Zona merah {deck.dari_menjadi(z['Merah'].nilai, z['Merah'].lalu)} koperasi")
+        f"Zona merah {deck.dari_menjadi(z['Merah'].nilai, z['Merah'].lalu)} koperasi"
+    )
     zona_tabel = d.slide("zona").tabel.data
     naik = d.slide("zona").kalimat.split("; ")[1]
     n_naik = int(naik.split(" ")[0].replace(".", ""))
@@ -357,10 +435,17 @@ def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, re
 
 # --- the CLI ------------------------------------------------------------------------------------
 
+
 def _cli(*args: str, db_file: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "analytics", "deck", *args, "--db", str(db_file)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", "deck", *args, "--db", str(db_file)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilihan_file, request):
@@ -374,8 +459,14 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"{out}: 7 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
     assert [s["title"] for s in _pptx_texts(out.read_bytes())][1:] == [
-        "Angka utama minggu ini", "Zona koperasi per kecamatan", "Kecamatan dengan zona merah terbanyak",
-        "Perlu intervensi minggu ini", "Lahan dan kendala", "SPPG: realisasi terhadap rencana", "Kelengkapan laporan"]
+        "Angka utama minggu ini",
+        "Zona koperasi per kecamatan",
+        "Kecamatan dengan zona merah terbanyak",
+        "Perlu intervensi minggu ini",
+        "Lahan dan kendala",
+        "SPPG: realisasi terhadap rencana",
+        "Kelengkapan laporan",
+    ]
 
     ringkasan = tmp_path / "ringkasan.pdf"
     done = _cli("--kabupaten", "18.04", "--semua-slide", "--ringkasan", "--out", str(ringkasan), db_file=db_file)
@@ -389,6 +480,7 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
 
 
 # --- the page -----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def at(loaded_db_file, tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
 """The demo data: loads through the real importer and reproduces the published figures."""
+
 from __future__ import annotations
 
 import contextlib
@@ -76,8 +77,9 @@ def test_demo_weeks_are_twelve_mondays_ending_on_16_november_2026():
 
 def test_demo_batches_are_marked_as_demo(demo_db):
     assert demo.is_loaded(demo_db)
-    assert one(demo_db, "select count(*) filter (where not contoh), min(diunggah_oleh), max(diunggah_oleh) "
-                        "from upload_batch") == (0, "data-contoh", "data-contoh")
+    assert one(
+        demo_db, "select count(*) filter (where not contoh), min(diunggah_oleh), max(diunggah_oleh) from upload_batch"
+    ) == (0, "data-contoh", "data-contoh")
 
 
 def test_every_dataset_has_twelve_weeks_of_koperasi_lahan_and_sppg(demo_db):
@@ -88,82 +90,121 @@ def test_every_dataset_has_twelve_weeks_of_koperasi_lahan_and_sppg(demo_db):
 
 
 def test_ntb_latest_week_matches_the_published_koperasi_figures(demo_db):
-    assert one(demo_db, """
+    assert one(
+        demo_db,
+        """
         select count(*),
                count(*) filter (where masuk_portal),
                count(*) filter (where tahap_fisik = 'pembangunan'),
                count(*) filter (where tahap_fisik = 'tidak_dapat_dibangun')
-        from koperasi_aktif where kode_provinsi = '52' and minggu = $m""", {"m": LATEST}) == (1166, 454, 249, 176)
+        from koperasi_aktif where kode_provinsi = '52' and minggu = $m""",
+        {"m": LATEST},
+    ) == (1166, 454, 249, 176)
 
 
 def test_ntb_has_49_province_parcels_in_verification(demo_db):
-    assert one(demo_db, """
+    assert one(
+        demo_db,
+        """
         select count(*) from lahan_aktif
         where kode_provinsi = '52' and minggu = $m
           and sumber_lahan = 'aset_pemprov' and status_verifikasi = 'sedang_diverifikasi'""",
-               {"m": LATEST}) == (49,)
+        {"m": LATEST},
+    ) == (49,)
     # Other sources and statuses are there too.
-    sources, statuses = one(demo_db, """
+    sources, statuses = one(
+        demo_db,
+        """
         select count(distinct sumber_lahan), count(distinct status_verifikasi)
-        from lahan_aktif where kode_provinsi = '52' and minggu = $m""", {"m": LATEST})
+        from lahan_aktif where kode_provinsi = '52' and minggu = $m""",
+        {"m": LATEST},
+    )
     assert sources >= 5 and statuses >= 6
 
 
 def test_lampung_barat_has_135_koperasi_with_120_active_and_15_troubled_simkopdes_accounts(demo_db):
-    assert rows(demo_db, """
+    assert rows(
+        demo_db,
+        """
         select akun_simkopdes, count(*) from koperasi_aktif
         where kode_kabupaten = '18.04' and minggu = $m group by 1 order by 1""",
-                {"m": LATEST}) == [("aktif", 120), ("kendala", 15)]
+        {"m": LATEST},
+    ) == [("aktif", 120), ("kendala", 15)]
 
 
 def test_lampung_barat_has_24_sppg_of_which_3_operate_one_in_each_named_kecamatan(demo_db):
-    assert rows(demo_db, """
+    assert rows(
+        demo_db,
+        """
         select kode_kecamatan, count(*) from sppg_aktif
         where kode_kabupaten = '18.04' and minggu = $m and status = 'beroperasi' group by 1 order by 1""",
-                {"m": LATEST}) == [("18.04.04", 1), ("18.04.08", 1), ("18.04.23", 1)]
-    status = dict(rows(demo_db, """
+        {"m": LATEST},
+    ) == [("18.04.04", 1), ("18.04.08", 1), ("18.04.23", 1)]
+    status = dict(
+        rows(
+            demo_db,
+            """
         select status, count(*) from sppg_aktif
-        where kode_kabupaten = '18.04' and minggu = $m group by 1""", {"m": LATEST}))
+        where kode_kabupaten = '18.04' and minggu = $m group by 1""",
+            {"m": LATEST},
+        )
+    )
     assert sum(status.values()) == 24
     assert status["beroperasi"] == 3
     assert status.get("rencana", 0) + status.get("persiapan", 0) == 21
 
 
 def test_lampung_barat_kitchens_open_from_persiapan_in_different_weeks(demo_db):
-    opened = rows(demo_db, """
+    opened = rows(
+        demo_db,
+        """
         with riwayat as (
             select nama_sppg, minggu, status,
                    lag(status) over (partition by kode_kecamatan, nama_sppg order by minggu) as sebelumnya
             from sppg_aktif where kode_kabupaten = '18.04'
         )
         select nama_sppg, sebelumnya, minggu from riwayat
-        where status = 'beroperasi' and sebelumnya is distinct from 'beroperasi' order by minggu""")
+        where status = 'beroperasi' and sebelumnya is distinct from 'beroperasi' order by minggu""",
+    )
     assert [r[1] for r in opened] == ["persiapan"] * 3
     assert len({r[2] for r in opened}) == 3
 
 
 def test_lampung_selatan_trained_130_participants_in_8_kecamatan_in_the_latest_week(demo_db):
-    kecamatan, peserta, ketua, events = one(demo_db, """
+    kecamatan, peserta, ketua, events = one(
+        demo_db,
+        """
         select count(distinct kode_kecamatan), sum(jumlah_peserta),
                count(*) filter (where kategori_peserta = 'ketua_koperasi'), count(*)
-        from bimtek_aktif where kode_kabupaten = '18.01' and minggu = $m""", {"m": LATEST})
+        from bimtek_aktif where kode_kabupaten = '18.01' and minggu = $m""",
+        {"m": LATEST},
+    )
     assert (kecamatan, peserta) == (8, 130)
     assert ketua > events / 2
     # Earlier weeks trained elsewhere.
-    assert one(demo_db, "select count(distinct kode_kabupaten) from bimtek_aktif where minggu < $m",
-               {"m": LATEST})[0] >= 5
+    assert (
+        one(demo_db, "select count(distinct kode_kabupaten) from bimtek_aktif where minggu < $m", {"m": LATEST})[0] >= 5
+    )
 
 
 def test_kota_sungai_penuh_has_65_koperasi_being_built(demo_db):
-    assert one(demo_db, """
+    assert one(
+        demo_db,
+        """
         select count(*), count(*) filter (where tahap_fisik = 'pembangunan')
-        from koperasi_aktif where kode_kabupaten = '15.72' and minggu = $m""", {"m": LATEST}) == (69, 65)
+        from koperasi_aktif where kode_kabupaten = '15.72' and minggu = $m""",
+        {"m": LATEST},
+    ) == (69, 65)
 
 
 def test_only_ntb_lampung_and_kota_sungai_penuh_are_in_the_demo(demo_db):
-    assert rows(demo_db, """
+    assert rows(
+        demo_db,
+        """
         select kode_provinsi, count(distinct kode_kabupaten) from koperasi_aktif
-        where minggu = $m group by 1 order by 1""", {"m": LATEST}) == [("15", 1), ("18", 15), ("52", 10)]
+        where minggu = $m group by 1 order by 1""",
+        {"m": LATEST},
+    ) == [("15", 1), ("18", 15), ("52", 10)]
 
 
 def test_every_kabupaten_reports_in_the_latest_week_but_some_missed_earlier_weeks(demo_db):
@@ -173,34 +214,52 @@ def test_every_kabupaten_reports_in_the_latest_week_but_some_missed_earlier_week
 
 
 def test_lahan_is_the_most_frequent_obstacle_in_the_latest_week(demo_db):
-    ranked = rows(demo_db, """
+    ranked = rows(
+        demo_db,
+        """
         select k, count(*) from (
             select unnest(kendala) as k from koperasi_aktif where minggu = $m
-        ) group by 1 order by 2 desc, 1""", {"m": LATEST})
+        ) group by 1 order by 2 desc, 1""",
+        {"m": LATEST},
+    )
     assert [k for k, _ in ranked[:4]] == ["lahan", "cuaca", "tenaga_kerja", "teknis"]
     assert ranked[0][1] > 2 * ranked[1][1]
 
 
 def test_all_three_zones_occur_in_ntb(demo_db):
-    assert [r[0] for r in rows(demo_db, """
+    assert [
+        r[0]
+        for r in rows(
+            demo_db,
+            """
         select distinct zona_hitung from koperasi_zona
-        where kode_provinsi = '52' and minggu = $m order by 1""", {"m": LATEST})] == ["hijau", "kuning", "merah"]
+        where kode_provinsi = '52' and minggu = $m order by 1""",
+            {"m": LATEST},
+        )
+    ] == ["hijau", "kuning", "merah"]
 
 
 def test_stalled_construction_fires_rule_m4(demo_db):
-    stalled, shortest_stall = one(demo_db, """
+    stalled, shortest_stall = one(
+        demo_db,
+        """
         select count(*), min(minggu_tanpa_progres) from koperasi_zona
-        where minggu = $m and list_contains(aturan, 'M4')""", {"m": LATEST})
+        where minggu = $m and list_contains(aturan, 'M4')""",
+        {"m": LATEST},
+    )
     assert stalled >= 1 and shortest_stall >= 3
 
 
 def test_built_koperasi_are_in_the_portal_with_verified_land(demo_db):
-    assert one(demo_db, """
+    assert one(
+        demo_db,
+        """
         select count(*) filter (where tahap_fisik in ('pembangunan', 'selesai')
                                   and not (masuk_portal and status_lahan = 'terverifikasi')),
                count(*) filter (where progres_fisik_persen = 100 and tahap_fisik <> 'selesai'),
                count(*) filter (where gerai_beroperasi and tahap_fisik <> 'selesai')
-        from koperasi_aktif""") == (0, 0, 0)
+        from koperasi_aktif""",
+    ) == (0, 0, 0)
 
 
 def test_build_files_gives_the_same_bytes_twice(demo_db, demo_files):
@@ -224,6 +283,5 @@ def test_build_files_does_not_depend_on_the_hash_seed(demo_files):
         "print(digest.hexdigest())\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected

@@ -1,4 +1,5 @@
 """Uncaught errors: the visitor reads a short message with a code, the log has the details."""
+
 import re
 import tomllib
 

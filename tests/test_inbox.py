@@ -1,4 +1,5 @@
 """The inbox folder the running app imports from, and the CLI's message while the app holds the database."""
+
 import json
 import os
 import shutil
@@ -24,7 +25,9 @@ def test_inbox_imports_settled_files_and_writes_reports_beside_them(fresh_db, tm
     (box / "baru.csv").write_text("masih disalin")  # too fresh: left for the next round
     reports = kotak_masuk.process_inbox(fresh_db, box)
     assert [(r["file"], r["status"], r["rows_committed"]) for r in reports] == [
-        ("minggu43.csv", "committed", 7), ("rusak.csv", "rejected", 0)]
+        ("minggu43.csv", "committed", 7),
+        ("rusak.csv", "rejected", 0),
+    ]
     assert sorted(p.name for p in (box / "selesai").iterdir()) == ["minggu43.csv", "minggu43.csv.laporan.json"]
     saved = json.loads((box / "ditolak" / "rusak.csv.laporan.json").read_text(encoding="utf-8"))
     assert saved["errors"][0]["message"] == "Kode desa tidak ada dalam daftar Kemendagri 2025."
@@ -37,8 +40,22 @@ def test_cli_ingest_while_the_database_is_held_points_to_the_inbox(empty_db_file
     shutil.copy(empty_db_file, db)
     holder = duckdb.connect(str(db))  # stands in for the running app
     try:
-        proc = subprocess.run([sys.executable, "-m", "analytics", "ingest", str(FIXTURES / "koperasi_2025-10-20.csv"),
-                               "--db", str(db), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "analytics",
+                "ingest",
+                str(FIXTURES / "koperasi_2025-10-20.csv"),
+                "--db",
+                str(db),
+                "--json",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         holder.close()
     assert proc.returncode == 1
@@ -62,7 +79,10 @@ def test_a_symlink_is_never_followed_but_moved_unread_to_ditolak(fresh_db, tmp_p
     (box / "passwd.csv").symlink_to("/etc/passwd")
     _settle(box)
     reports = kotak_masuk.process_inbox(fresh_db, box)
-    assert sorted((r["file"], r["status"]) for r in reports) == [("passwd.csv", "rejected"), ("salinan.csv", "rejected")]
+    assert sorted((r["file"], r["status"]) for r in reports) == [
+        ("passwd.csv", "rejected"),
+        ("salinan.csv", "rejected"),
+    ]
     for name in ("passwd.csv", "salinan.csv"):
         moved = box / "ditolak" / name
         assert moved.is_symlink()  # the link itself was moved, its target untouched
@@ -115,7 +135,7 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(fresh_db, tmp_
     box = tmp_path / "kotak"
     box.mkdir()
     with open(box / "raksasa.csv", "wb") as fh:
-        fh.truncate(2 * 1024 ** 3)  # 2 GB, sparse: nothing is written to disk
+        fh.truncate(2 * 1024**3)  # 2 GB, sparse: nothing is written to disk
 
     def never(*args, **kwargs):
         raise AssertionError("the file was opened")
@@ -125,4 +145,4 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(fresh_db, tmp_
     reports = kotak_masuk.process_inbox(fresh_db, box)
     assert [(r["file"], r["status"]) for r in reports] == [("raksasa.csv", "rejected")]
     assert reports[0]["errors"][0]["message"] == "File 2048.0 MB melebihi batas 50 MB; tidak dibaca."
-    assert (box / "ditolak" / "raksasa.csv").stat().st_size == 2 * 1024 ** 3
+    assert (box / "ditolak" / "raksasa.csv").stat().st_size == 2 * 1024**3

@@ -1,4 +1,5 @@
 """The importer: read → normalise → validate → commit in one transaction; replace and undo."""
+
 import datetime as dt
 import io
 
@@ -35,7 +36,8 @@ def test_canonical_file_is_committed_with_every_row(fresh_db, gazetteer):
     assert counts(fresh_db) == [("18.04", 5), ("52.01", 2)]
     row = fresh_db.execute(
         "select dataset, minggu, nama_file, jumlah_baris, kabupaten, length(sha256) from upload_batch where batch_id = $b",
-        {"b": batch}).fetchone()
+        {"b": batch},
+    ).fetchone()
     assert row == ("koperasi", dt.date(2025, 10, 27), "koperasi_2025-10-27.csv", 7, ["18.04", "52.01"], 64)
 
 
@@ -79,7 +81,10 @@ def test_a_failure_mid_commit_leaves_the_previous_state(fresh_db, gazetteer, mon
 def test_rejected_file_leaves_the_database_unchanged(fresh_db, gazetteer):
     ingest_file(fresh_db, FIXTURES / "koperasi_2025-10-20.csv", gazetteer)
     before = checksums(fresh_db)
-    bad = HEADER + "\n2025-10-27,99.99.99.9999,Kop X,ya,aktif,selesai,100,1,\n2025-10-27,18.04.04.2005,,ya,aktif,selesai,100,1,\n"
+    bad = (
+        HEADER
+        + "\n2025-10-27,99.99.99.9999,Kop X,ya,aktif,selesai,100,1,\n2025-10-27,18.04.04.2005,,ya,aktif,selesai,100,1,\n"
+    )
     prepared, batch = ingest.ingest_bytes(fresh_db, bad.encode(), "rusak.csv", gazetteer=gazetteer, today=TODAY)
     assert batch is None and prepared.rejected
     assert checksums(fresh_db) == before
@@ -94,7 +99,10 @@ def test_errors_name_the_file_row_column_and_value(fresh_db, gazetteer):
         "2099-01-05,18.04.04.2011,Kop E,ya,aktif,selesai,100,10,",
         "2025-10-27,18.04.04.2012,Kop F,ya,aktif,dibongkar,100,10,",
         "2025-10-27,18.04.04.2005,Kop A,ya,aktif,selesai,100,10,",
-        *[f"2025-10-27,18.04.04.{c},Kop {c},ya,aktif,selesai,100,10," for c in ("1001", "1003", "2002", "2004", "2006", "2008")],
+        *[
+            f"2025-10-27,18.04.04.{c},Kop {c},ya,aktif,selesai,100,10,"
+            for c in ("1001", "1003", "2002", "2004", "2006", "2008")
+        ],
         "31/02/2025,18.04.04.2008,Kop G,ya,aktif,selesai,100,10,",
         "2025-10-27,18.04.08.2001,Kop H,ya,aktif,selesai,100,10,bencana",
     ]
@@ -124,26 +132,36 @@ def test_missing_required_column_rejects_the_file(fresh_db, gazetteer):
     assert prepared.rejected and prepared.reason == "Kolom wajib tidak ada: nama_koperasi."
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "File kosong (0 bita)."),
-    (b"\n\n", "File kosong."),
-    (HEADER.encode() + b"\n", "File hanya berisi baris judul, tanpa data."),
-    (b"\x00\x01\x02binary\x00", "bukan teks CSV"),
-    (b"a,b,c\n1,2,3\n", "Jenis data tidak dikenali"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "File kosong (0 bita)."),
+        (b"\n\n", "File kosong."),
+        (HEADER.encode() + b"\n", "File hanya berisi baris judul, tanpa data."),
+        (b"\x00\x01\x02binary\x00", "bukan teks CSV"),
+        (b"a,b,c\n1,2,3\n", "Jenis data tidak dikenali"),
+    ],
+)
 def test_unreadable_or_empty_files_are_rejected_with_a_reason(fresh_db, gazetteer, content, reason):
     prepared = prepare(fresh_db, content, gazetteer)
     assert prepared.rejected and reason in prepared.reason
 
 
 def test_semicolons_bom_and_indonesian_numbers_are_read(fresh_db, gazetteer):
-    text = ("\ufeffTanggal Laporan;Kode Desa;Nama Koperasi;Badan Hukum;Progres Fisik Persen;Jumlah Anggota\n"
-            "20 Oktober 2025;1804042005;Koperasi Sebarus;Sudah;45,5;1.166\n")
+    text = (
+        "\ufeffTanggal Laporan;Kode Desa;Nama Koperasi;Badan Hukum;Progres Fisik Persen;Jumlah Anggota\n"
+        "20 Oktober 2025;1804042005;Koperasi Sebarus;Sudah;45,5;1.166\n"
+    )
     prepared = prepare(fresh_db, text, gazetteer)
     assert not prepared.rejected and prepared.result.errors == []
     row = prepared.result.rows.iloc[0]
-    assert (row["kode_desa"], row["badan_hukum"], row["progres_fisik_persen"], row["jumlah_anggota"], row["minggu"]) == (
-        "18.04.04.2005", True, 45.5, 1166, dt.date(2025, 10, 20))
+    assert (
+        row["kode_desa"],
+        row["badan_hukum"],
+        row["progres_fisik_persen"],
+        row["jumlah_anggota"],
+        row["minggu"],
+    ) == ("18.04.04.2005", True, 45.5, 1166, dt.date(2025, 10, 20))
     assert prepared.table.delimiter == ";" and prepared.table.encoding == "utf-8-sig"
 
 
@@ -155,9 +173,11 @@ def test_windows_1252_names_are_decoded(fresh_db, gazetteer):
 
 
 def test_names_with_prefixes_are_matched_and_reported(fresh_db, gazetteer):
-    text = ("tanggal_laporan,provinsi,kab/kota,kec,desa/kelurahan,nama_koperasi\n"
-            "2025-10-27,Lampung,Kab. Lampung Barat,Kec. Balik Bukit,Pekon Sebarus,Kop Sebarus\n"
-            "2025-10-27,Lampung,Lampung Barat,Balikbukit,Gunung Sugih,Kop GS\n")
+    text = (
+        "tanggal_laporan,provinsi,kab/kota,kec,desa/kelurahan,nama_koperasi\n"
+        "2025-10-27,Lampung,Kab. Lampung Barat,Kec. Balik Bukit,Pekon Sebarus,Kop Sebarus\n"
+        "2025-10-27,Lampung,Lampung Barat,Balikbukit,Gunung Sugih,Kop GS\n"
+    )
     prepared = prepare(fresh_db, text, gazetteer)
     assert prepared.result.errors == []
     assert list(prepared.result.rows["kode_desa"]) == ["18.04.04.2005", "18.04.04.2007"]
@@ -170,8 +190,10 @@ def test_names_with_prefixes_are_matched_and_reported(fresh_db, gazetteer):
 
 
 def test_unknown_desa_name_is_an_error_with_candidates(fresh_db, gazetteer):
-    text = ("tanggal_laporan,kabupaten,kecamatan,desa,nama_koperasi\n"
-            "2025-10-27,Lampung Barat,Balik Bukit,Kampung Antah Berantah,Kop X\n")
+    text = (
+        "tanggal_laporan,kabupaten,kecamatan,desa,nama_koperasi\n"
+        "2025-10-27,Lampung Barat,Balik Bukit,Kampung Antah Berantah,Kop X\n"
+    )
     prepared = prepare(fresh_db, text, gazetteer)
     (error,) = prepared.report()["errors"]
     assert (error["row"], error["column"], error["value"]) == (2, "desa", "Kampung Antah Berantah")
@@ -193,17 +215,28 @@ def test_xlsx_with_a_title_block_above_the_header(fresh_db, gazetteer):
     assert prepared.result.errors == []
     row = prepared.result.rows.iloc[0]
     assert (row["baris"], row["kode_desa"], row["progres_fisik_persen"], row["minggu"]) == (
-        5, "18.04.04.2005", 40.0, dt.date(2025, 10, 27))
+        5,
+        "18.04.04.2005",
+        40.0,
+        dt.date(2025, 10, 27),
+    )
 
 
 def test_partial_commit_keeps_only_valid_rows(fresh_db, gazetteer):
-    text = HEADER + "\n" + "\n".join([
-        "2025-10-27,18.04.04.2005,Kop A,ya,aktif,selesai,100,10,",
-        "2025-10-27,18.04.04.2007,Kop B,ya,aktif,selesai,100,10,",
-        "2025-10-27,18.04.04.2009,Kop C,ya,aktif,selesai,100,10,",
-        "2025-10-27,18.04.04.2010,Kop D,ya,aktif,selesai,100,10,",
-        "2025-10-27,18.04.04.2011,Kop E,ya,aktif,selesai,ratus,10,",
-    ]) + "\n"
+    text = (
+        HEADER
+        + "\n"
+        + "\n".join(
+            [
+                "2025-10-27,18.04.04.2005,Kop A,ya,aktif,selesai,100,10,",
+                "2025-10-27,18.04.04.2007,Kop B,ya,aktif,selesai,100,10,",
+                "2025-10-27,18.04.04.2009,Kop C,ya,aktif,selesai,100,10,",
+                "2025-10-27,18.04.04.2010,Kop D,ya,aktif,selesai,100,10,",
+                "2025-10-27,18.04.04.2011,Kop E,ya,aktif,selesai,ratus,10,",
+            ]
+        )
+        + "\n"
+    )
     prepared = prepare(fresh_db, text, gazetteer)
     assert not prepared.rejected
     with pytest.raises(ingest.UploadRefused, match="1 baris bergalat"):
@@ -217,7 +250,10 @@ def test_coordinates_swapped_or_outside_indonesia_are_warnings_and_not_kept(fres
     (warn_small, warn_swap) = sorted(prepared.report()["warnings"], key=lambda w: w["row"])
     assert (warn_small["row"], warn_small["column"]) == (3, "luas_m2")
     assert (warn_swap["row"], warn_swap["column"], warn_swap["message"]) == (
-        4, "lat/lon", "Lintang dan bujur tertukar; tidak digambar di peta.")
+        4,
+        "lat/lon",
+        "Lintang dan bujur tertukar; tidak digambar di peta.",
+    )
     rows = prepared.result.rows.set_index("id_lahan")
     assert rows.loc["LB-003", "lat"] is None and rows.loc["LB-003", "luas_m2"] == 2500.0
 

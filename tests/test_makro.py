@@ -1,5 +1,6 @@
 """The shared SQL macros (migration 011): present after migrating a new or an old database, seen by
 cursors, and behaving as the filter clause and zone-move pair they replace."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,20 +74,25 @@ def test_a_database_from_before_the_macros_gets_them_and_keeps_its_zones(tmp_pat
         con.close()
 
 
-@pytest.mark.parametrize("f, expected", [
-    (Filter(), "ABCDE"),
-    (Filter.from_code("18"), "ABCE"),
-    (Filter.from_code("18.04"), "ABE"),
-    (Filter.from_code("18.04.04"), "AE"),
-    (Filter.from_code("18.04.04.2001"), "A"),
-    (Filter.from_code("52"), "D"),
-    (Filter(kabupaten="18.04"), "ABE"),
-    (Filter(provinsi="52", kabupaten="18.04"), ""),
-    (Filter("18' or 1=1 --"), ""),
-])
+@pytest.mark.parametrize(
+    "f, expected",
+    [
+        (Filter(), "ABCDE"),
+        (Filter.from_code("18"), "ABCE"),
+        (Filter.from_code("18.04"), "ABE"),
+        (Filter.from_code("18.04.04"), "AE"),
+        (Filter.from_code("18.04.04.2001"), "A"),
+        (Filter.from_code("52"), "D"),
+        (Filter(kabupaten="18.04"), "ABE"),
+        (Filter(provinsi="52", kabupaten="18.04"), ""),
+        (Filter("18' or 1=1 --"), ""),
+    ],
+)
 def test_the_region_filter_keeps_the_rows_inside_every_level_given(fresh_db, f, expected):
-    fresh_db.execute("create temp table tempat (nama varchar, kode_provinsi varchar, kode_kabupaten varchar, "
-                     "kode_kecamatan varchar, kode_desa varchar)")
+    fresh_db.execute(
+        "create temp table tempat (nama varchar, kode_provinsi varchar, kode_kabupaten varchar, "
+        "kode_kecamatan varchar, kode_desa varchar)"
+    )
     fresh_db.executemany("insert into tempat values (?, ?, ?, ?, ?)", [(k, *v) for k, v in TEMPAT.items()])
     rows = fresh_db.execute(
         "select nama from di_wilayah('tempat', $provinsi, $kabupaten, $kecamatan, $desa) order by nama",
@@ -95,19 +101,35 @@ def test_the_region_filter_keeps_the_rows_inside_every_level_given(fresh_db, f, 
     assert "".join(r[0] for r in rows) == expected
 
 
-@pytest.mark.parametrize("tingkat, expected", [
-    ("provinsi", "18"), ("kabupaten", "18.04"), ("kecamatan", "18.04.04"), ("desa", "18.04.04.2001"),
-    (None, None), ("negara", None),
-])
+@pytest.mark.parametrize(
+    "tingkat, expected",
+    [
+        ("provinsi", "18"),
+        ("kabupaten", "18.04"),
+        ("kecamatan", "18.04.04"),
+        ("desa", "18.04.04.2001"),
+        (None, None),
+        ("negara", None),
+    ],
+)
 def test_the_area_code_at_each_level(fresh_db, tingkat, expected):
-    row = fresh_db.execute("select kode_tingkat($t, $p, $k, $c, $d)",
-                           {"t": tingkat, **dict(zip("pkcd", TEMPAT["A"]))}).fetchone()
+    row = fresh_db.execute(
+        "select kode_tingkat($t, $p, $k, $c, $d)", {"t": tingkat, **dict(zip("pkcd", TEMPAT["A"]))}
+    ).fetchone()
     assert row[0] == expected
 
 
-@pytest.mark.parametrize("zona_, expected", [
-    ("merah", 0), ("kuning", 1), ("hijau", 2), ("baru", None), ("hilang", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "zona_, expected",
+    [
+        ("merah", 0),
+        ("kuning", 1),
+        ("hijau", 2),
+        ("baru", None),
+        ("hilang", None),
+        (None, None),
+    ],
+)
 def test_zones_rank_worst_first(fresh_db, zona_, expected):
     assert fresh_db.execute("select peringkat_zona($z)", {"z": zona_}).fetchone()[0] == expected
 
@@ -130,7 +152,9 @@ def isi_zona(con) -> None:
         rows += [(minggu, k, id_koperasi, z, p, c, d) for minggu, z in ((LALU, lalu), (KINI, kini)) if z]
     con.executemany(
         "insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, kode_provinsi, "
-        "kode_kecamatan, kode_desa) values (?, ?, ?, ?, [], ?, ?, ?)", rows)
+        "kode_kecamatan, kode_desa) values (?, ?, ?, ?, [], ?, ?, ?)",
+        rows,
+    )
 
 
 def transisi(con, f: Filter, minggu_lalu=LALU) -> dict:
@@ -142,14 +166,17 @@ def transisi(con, f: Filter, minggu_lalu=LALU) -> dict:
     return {r[0]: tuple(r[1:]) for r in rows}
 
 
-@pytest.mark.parametrize("f, ids", [
-    (Filter(), ["k1", "k2", "k3", "k4"]),
-    (Filter.from_code("18"), ["k1", "k2", "k3"]),
-    (Filter.from_code("18.04"), ["k1", "k2"]),
-    (Filter.from_code("18.04.04.2001"), ["k1"]),
-    (Filter.from_code("52"), ["k4"]),
-    (Filter("18' or 1=1 --"), []),
-])
+@pytest.mark.parametrize(
+    "f, ids",
+    [
+        (Filter(), ["k1", "k2", "k3", "k4"]),
+        (Filter.from_code("18"), ["k1", "k2", "k3"]),
+        (Filter.from_code("18.04"), ["k1", "k2"]),
+        (Filter.from_code("18.04.04.2001"), ["k1"]),
+        (Filter.from_code("52"), ["k4"]),
+        (Filter("18' or 1=1 --"), []),
+    ],
+)
 def test_each_koperasi_of_the_filter_with_its_zone_last_week_and_this_week(fresh_db, f, ids):
     isi_zona(fresh_db)
     assert transisi(fresh_db, f) == {i: TRANSISI[i] for i in ids}
@@ -158,16 +185,26 @@ def test_each_koperasi_of_the_filter_with_its_zone_last_week_and_this_week(fresh
 def test_without_a_previous_week_every_koperasi_is_new(fresh_db):
     isi_zona(fresh_db)
     assert transisi(fresh_db, Filter(), minggu_lalu=None) == {
-        "k1": ("baru", "kuning"), "k2": ("baru", "hijau"), "k4": ("baru", "merah"),
+        "k1": ("baru", "kuning"),
+        "k2": ("baru", "hijau"),
+        "k4": ("baru", "merah"),
     }
 
 
-@pytest.mark.parametrize("dari, ke, expected", [
-    ("merah", "kuning", "naik"), ("kuning", "hijau", "naik"), ("merah", "hijau", "naik"),
-    ("hijau", "merah", "turun"), ("hijau", "kuning", "turun"),
-    ("kuning", "kuning", "tetap"),
-    ("baru", "merah", "baru"), ("baru", "hijau", "baru"),
-    ("merah", "hilang", None), ("hijau", "hilang", None),
-])
+@pytest.mark.parametrize(
+    "dari, ke, expected",
+    [
+        ("merah", "kuning", "naik"),
+        ("kuning", "hijau", "naik"),
+        ("merah", "hijau", "naik"),
+        ("hijau", "merah", "turun"),
+        ("hijau", "kuning", "turun"),
+        ("kuning", "kuning", "tetap"),
+        ("baru", "merah", "baru"),
+        ("baru", "hijau", "baru"),
+        ("merah", "hilang", None),
+        ("hijau", "hilang", None),
+    ],
+)
 def test_direction_of_a_zone_move(dari, ke, expected):
     assert zona.arah(dari, ke) == expected

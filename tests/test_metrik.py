@@ -1,6 +1,7 @@
 """The metric registry: one definition per number. The SQL builder (no database), and on the demo
 data for a national, a province, a kabupaten and a kecamatan filter: the value on the page
 (AppTest), in `summary --json`, in the deck and the sum of the map's per-area values agree."""
+
 from __future__ import annotations
 
 import csv
@@ -30,25 +31,52 @@ FILTERS = {
     "balik_bukit": Filter("18", "18.04", "18.04.04"),
 }
 # The export's columns and the summary keys they are summed into (cli.md).
-KOLOM_EKSPOR = {"koperasi": "cooperatives", "akun": "accounts_count", "npwp": "npwp_count", "nib": "nib_count",
-                "rat": "rat_count", "volume_transaksi": "transaction_volume", "nilai_transaksi": "transaction_value"}
+KOLOM_EKSPOR = {
+    "koperasi": "cooperatives",
+    "akun": "accounts_count",
+    "npwp": "npwp_count",
+    "nib": "nib_count",
+    "rat": "rat_count",
+    "volume_transaksi": "transaction_volume",
+    "nilai_transaksi": "transaction_value",
+}
 
 
 # --- the builder, without a database -------------------------------------------------------------
 
-@pytest.mark.parametrize(("sumber", "tingkat", "wanted", "unwanted"), [
-    ("koperasi", None, ["from koperasi_zona", "dalam_wilayah(kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa, "
-                                              "$provinsi, $kabupaten, $kecamatan, $desa)", "count(*) as terdaftar"],
-     ["group by"]),
-    ("koperasi", "kabupaten", ["kode_kabupaten as kode", "group by 1"], []),
-    # Bimtek rows stop at kecamatan: no desa filter, and a desa grouping falls back to kecamatan.
-    ("bimtek", "desa", ["kode_kecamatan as kode", "kode_kecamatan, null, $provinsi, $kabupaten, $kecamatan, null)"],
-     ["$desa"]),
-    # Reporting is per kabupaten/kota, from the one view of who is expected.
-    ("kelengkapan", None, ["from kabupaten_wajib_lapor", "count(*) filter (where melapor) as kabupaten_melapor"],
-     ["$kecamatan", "$desa"]),
-    ("simkopdes_desa", "provinsi", ["kode_provinsi as kode", "coalesce(sum(rat), 0)::bigint as sd_rat"], []),
-])
+
+@pytest.mark.parametrize(
+    ("sumber", "tingkat", "wanted", "unwanted"),
+    [
+        (
+            "koperasi",
+            None,
+            [
+                "from koperasi_zona",
+                "dalam_wilayah(kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa, "
+                "$provinsi, $kabupaten, $kecamatan, $desa)",
+                "count(*) as terdaftar",
+            ],
+            ["group by"],
+        ),
+        ("koperasi", "kabupaten", ["kode_kabupaten as kode", "group by 1"], []),
+        # Bimtek rows stop at kecamatan: no desa filter, and a desa grouping falls back to kecamatan.
+        (
+            "bimtek",
+            "desa",
+            ["kode_kecamatan as kode", "kode_kecamatan, null, $provinsi, $kabupaten, $kecamatan, null)"],
+            ["$desa"],
+        ),
+        # Reporting is per kabupaten/kota, from the one view of who is expected.
+        (
+            "kelengkapan",
+            None,
+            ["from kabupaten_wajib_lapor", "count(*) filter (where melapor) as kabupaten_melapor"],
+            ["$kecamatan", "$desa"],
+        ),
+        ("simkopdes_desa", "provinsi", ["kode_provinsi as kode", "coalesce(sum(rat), 0)::bigint as sd_rat"], []),
+    ],
+)
 def test_one_statement_per_source_with_the_region_filter_written_once(sumber, tingkat, wanted, unwanted):
     sql = metrik.sql_nilai(sumber, tingkat)
     for text in wanted:
@@ -77,6 +105,7 @@ def test_every_metric_is_complete_and_map_metrics_have_bands():
 
 
 # --- the same number everywhere, on the demo data ----------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
@@ -113,8 +142,9 @@ def _summary_json(path, f: Filter) -> dict:
     for level in ("provinsi", "kabupaten", "kecamatan"):
         if getattr(f, level):
             args += [f"--{level}", getattr(f, level)]
-    out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "KDKMP_DB": str(path)})
+    out = subprocess.run(
+        args, cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "KDKMP_DB": str(path)}
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
@@ -176,11 +206,13 @@ def test_the_deck_states_the_registry_values(demo_con, nama):
     utama = {k.label: (k.nilai, k.lalu) for k in d.slide("utama").kpi}
     for mid in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi"):
         assert utama[metrik.METRIK[mid].label] == (p[mid], p.lalu(mid)), mid
-    assert d.slide("utama").kalimat.startswith(f"Dari {angka(p['terdaftar'])} koperasi terdaftar, "
-                                               f"{angka(p['masuk_portal'])} masuk portal")
+    assert d.slide("utama").kalimat.startswith(
+        f"Dari {angka(p['terdaftar'])} koperasi terdaftar, {angka(p['masuk_portal'])} masuk portal"
+    )
     # One definition of "expected to report": the deck says what Ringkasan and the CLI say.
     assert d.slide("kelengkapan").kalimat.startswith(
-        f"{angka(p['kabupaten_melapor'])} dari {angka(p['kabupaten_diharapkan'])} kabupaten/kota")
+        f"{angka(p['kabupaten_melapor'])} dari {angka(p['kabupaten_diharapkan'])} kabupaten/kota"
+    )
     if p.minggu["simkopdes_desa"] is not None:
         kalimat = d.slide("simkopdes").kalimat
         for m in metrik.dari_sumber("simkopdes_desa"):
@@ -194,6 +226,7 @@ def test_demo_expects_reports_from_the_kabupaten_it_covers(demo_con):
 
 
 # --- pages --------------------------------------------------------------------------------------
+
 
 def _page(path, page: str, f: Filter, monkeypatch) -> dict[str, str]:
     monkeypatch.setenv("KDKMP_DB", str(path))
@@ -220,8 +253,16 @@ def test_pages_show_the_registry_values(demo_con, copy_for_pages, monkeypatch, n
     f = FILTERS[nama]
     p = ringkasan.picture(demo_con, f)
     shown = _page(copy_for_pages, "pages/1_ringkasan.py", f, monkeypatch)
-    for mid in ("terdaftar", "badan_hukum", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun",
-                "gerai_beroperasi", "kabupaten_melapor", "kabupaten_diharapkan"):
+    for mid in (
+        "terdaftar",
+        "badan_hukum",
+        "masuk_portal",
+        "tahap_pembangunan",
+        "tahap_tidak_dapat_dibangun",
+        "gerai_beroperasi",
+        "kabupaten_melapor",
+        "kabupaten_diharapkan",
+    ):
         m = metrik.METRIK[mid]
         assert shown[m.label] == m.teks(p[mid]), (nama, mid)
     if p.minggu["sppg"] is not None:
@@ -237,19 +278,37 @@ def test_pages_show_the_registry_values(demo_con, copy_for_pages, monkeypatch, n
 
 # --- the real SIMKOPDES village statistics ------------------------------------------------------
 
+
 def test_simkopdes_village_totals_equal_the_column_sums_of_the_export(tmp_path):
     if not NTB_DESA.is_file():
         pytest.skip(f"{NTB_DESA} tidak ada (data SIMKOPDES asli tidak disalin ke proyek)")
     with NTB_DESA.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     path = tmp_path / "ntb.duckdb"
-    out = subprocess.run([sys.executable, "-m", "analytics", "ingest", str(NTB_DESA), "--minggu", "2026-11-16",
-                          "--db", str(path), "--json", "--partial"], cwd=ROOT, capture_output=True, text=True,
-                         timeout=300)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "ingest",
+            str(NTB_DESA),
+            "--minggu",
+            "2026-11-16",
+            "--db",
+            str(path),
+            "--json",
+            "--partial",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     got = _summary_json(path, Filter("52"))["simkopdes_desa"]
     expected = {key: sum(float(r[col] or 0) for r in rows) for key, col in KOLOM_EKSPOR.items()}
     assert got["minggu"] == "2026-11-16"
-    assert {k: got[k] for k in KOLOM_EKSPOR} == {k: (v if k == "nilai_transaksi" else int(v))
-                                               for k, v in expected.items()}
+    assert {k: got[k] for k in KOLOM_EKSPOR} == {
+        k: (v if k == "nilai_transaksi" else int(v)) for k, v in expected.items()
+    }
     assert got["desa"] == len({r["village_id"] for r in rows})

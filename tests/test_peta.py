@@ -1,5 +1,6 @@
 """The Peta page: areas coloured by fixed bands, koperasi/SPPG/lahan points, hexagons, suspect
 coordinates, the view, the payload at national scale, and the page itself through AppTest."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,15 +51,30 @@ def colours(layer) -> dict[str, list[int]]:
 
 # --- queries ------------------------------------------------------------------------------------
 
+
 def areas(con, f: Filter):
     """Every area one level below `f` with the registry metrics the map offers (and their
     denominators), each source at the fixture's week."""
     out = None
     for sumber in ("koperasi", "sppg", "kelengkapan"):
         df = metrik.per_wilayah(con, f, sumber, W4)
-        ids = [c for c in df.columns if c in ("terdaftar", "zona_hijau", "zona_kuning", "zona_merah",
-                                              "tahap_tidak_dapat_dibangun", "simkopdes_aktif", "sppg_total",
-                                              "sppg_beroperasi", "kabupaten_diharapkan", "kabupaten_melapor")]
+        ids = [
+            c
+            for c in df.columns
+            if c
+            in (
+                "terdaftar",
+                "zona_hijau",
+                "zona_kuning",
+                "zona_merah",
+                "tahap_tidak_dapat_dibangun",
+                "simkopdes_aktif",
+                "sppg_total",
+                "sppg_beroperasi",
+                "kabupaten_diharapkan",
+                "kabupaten_melapor",
+            )
+        ]
         df = df[["kode", "nama", *ids]] if out is None else df[["kode", *ids]]
         out = df if out is None else out.merge(df, on="kode")
     return out
@@ -67,16 +83,48 @@ def areas(con, f: Filter):
 def test_areas_are_every_kecamatan_of_the_kabupaten_with_their_counts(con, gazetteer):
     df = areas(con, LAMPUNG_BARAT)
     assert list(df["kode"]) == sorted(code for code, _ in gazetteer.children("kecamatan", "18.04"))
-    counts = ["terdaftar", "zona_hijau", "zona_kuning", "zona_merah", "tahap_tidak_dapat_dibangun", "simkopdes_aktif",
-              "sppg_total", "sppg_beroperasi", "kabupaten_diharapkan", "kabupaten_melapor"]
+    counts = [
+        "terdaftar",
+        "zona_hijau",
+        "zona_kuning",
+        "zona_merah",
+        "tahap_tidak_dapat_dibangun",
+        "simkopdes_aktif",
+        "sppg_total",
+        "sppg_beroperasi",
+        "kabupaten_diharapkan",
+        "kabupaten_melapor",
+    ]
     with_data = df[(df["terdaftar"] > 0) | (df["sppg_total"] > 0)]
     assert with_data[["kode", "nama", *counts]].to_dict("records") == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "terdaftar": 3, "zona_hijau": 1, "zona_kuning": 1, "zona_merah": 1,
-         "tahap_tidak_dapat_dibangun": 0, "simkopdes_aktif": 3, "sppg_total": 2, "sppg_beroperasi": 1,
-         "kabupaten_diharapkan": 1, "kabupaten_melapor": 1},
-        {"kode": "18.04.08", "nama": "Sekincau", "terdaftar": 2, "zona_hijau": 0, "zona_kuning": 1, "zona_merah": 1,
-         "tahap_tidak_dapat_dibangun": 0, "simkopdes_aktif": 0, "sppg_total": 1, "sppg_beroperasi": 0,
-         "kabupaten_diharapkan": 1, "kabupaten_melapor": 1},
+        {
+            "kode": "18.04.04",
+            "nama": "Balik Bukit",
+            "terdaftar": 3,
+            "zona_hijau": 1,
+            "zona_kuning": 1,
+            "zona_merah": 1,
+            "tahap_tidak_dapat_dibangun": 0,
+            "simkopdes_aktif": 3,
+            "sppg_total": 2,
+            "sppg_beroperasi": 1,
+            "kabupaten_diharapkan": 1,
+            "kabupaten_melapor": 1,
+        },
+        {
+            "kode": "18.04.08",
+            "nama": "Sekincau",
+            "terdaftar": 2,
+            "zona_hijau": 0,
+            "zona_kuning": 1,
+            "zona_merah": 1,
+            "tahap_tidak_dapat_dibangun": 0,
+            "simkopdes_aktif": 0,
+            "sppg_total": 1,
+            "sppg_beroperasi": 0,
+            "kabupaten_diharapkan": 1,
+            "kabupaten_melapor": 1,
+        },
     ]
     # A kecamatan takes the reporting status of its kabupaten.
     assert set(df["kabupaten_diharapkan"]) == {1} and set(df["kabupaten_melapor"]) == {1}
@@ -96,17 +144,47 @@ def test_koperasi_are_placed_at_their_land_parcel_or_desa_centroid(con):
     df = peta.peta_koperasi(con, LAMPUNG_BARAT, W4, W4)
     got = df[["nama", "zona", "lat", "lon", "asal", "koordinat_lahan"]].astype(object).where(df.notna(), None)
     assert got.to_dict("records") == [
-        {"nama": "Koperasi Kelurahan Merah Putih Pasar Liwa", "zona": "kuning", "lat": -5.0219, "lon": 104.0793,
-         "asal": "lahan", "koordinat_lahan": "ok"},
-        {"nama": "Koperasi Desa Merah Putih Sebarus", "zona": "hijau", "lat": -5.0221, "lon": 104.0908,
-         "asal": "lahan", "koordinat_lahan": "ok"},
-        {"nama": "Koperasi Desa Merah Putih Gunung Sugih", "zona": "merah", "lat": -5.03227, "lon": 104.10617,
-         "asal": "desa", "koordinat_lahan": None},
-        {"nama": "Koperasi Desa Merah Putih Pampangan", "zona": "merah", "lat": -4.99508, "lon": 104.30477,
-         "asal": "desa", "koordinat_lahan": None},
+        {
+            "nama": "Koperasi Kelurahan Merah Putih Pasar Liwa",
+            "zona": "kuning",
+            "lat": -5.0219,
+            "lon": 104.0793,
+            "asal": "lahan",
+            "koordinat_lahan": "ok",
+        },
+        {
+            "nama": "Koperasi Desa Merah Putih Sebarus",
+            "zona": "hijau",
+            "lat": -5.0221,
+            "lon": 104.0908,
+            "asal": "lahan",
+            "koordinat_lahan": "ok",
+        },
+        {
+            "nama": "Koperasi Desa Merah Putih Gunung Sugih",
+            "zona": "merah",
+            "lat": -5.03227,
+            "lon": 104.10617,
+            "asal": "desa",
+            "koordinat_lahan": None,
+        },
+        {
+            "nama": "Koperasi Desa Merah Putih Pampangan",
+            "zona": "merah",
+            "lat": -4.99508,
+            "lon": 104.30477,
+            "asal": "desa",
+            "koordinat_lahan": None,
+        },
         # Its parcel (LB-003) lost its swapped coordinates at import: the desa centroid is used.
-        {"nama": "Koperasi Desa Merah Putih Waspada", "zona": "kuning", "lat": -5.04672, "lon": 104.26872,
-         "asal": "desa", "koordinat_lahan": "kosong"},
+        {
+            "nama": "Koperasi Desa Merah Putih Waspada",
+            "zona": "kuning",
+            "lat": -5.04672,
+            "lon": 104.26872,
+            "asal": "desa",
+            "koordinat_lahan": "kosong",
+        },
     ]
     assert [list(a) for a in df["aturan"]] == [["K1", "K3", "K4"], ["H1"], ["M4"], ["M3"], ["K1", "K2", "K4"]]
 
@@ -114,47 +192,88 @@ def test_koperasi_are_placed_at_their_land_parcel_or_desa_centroid(con):
 def test_sppg_without_coordinates_are_placed_at_the_kecamatan_centroid(con):
     df = peta.peta_sppg(con, LAMPUNG_BARAT, W4)
     assert df[["nama", "status", "lat", "lon", "asal", "koordinat"]].to_dict("records") == [
-        {"nama": "SPPG Balik Bukit 1", "status": "beroperasi", "lat": -5.0221, "lon": 104.0908, "asal": "sppg",
-         "koordinat": "ok"},
-        {"nama": "SPPG Balik Bukit 2", "status": "persiapan", "lat": -5.0235, "lon": 104.0744, "asal": "kecamatan",
-         "koordinat": "kosong"},
-        {"nama": "SPPG Sekincau 1", "status": "rencana", "lat": -5.04894, "lon": 104.29907, "asal": "kecamatan",
-         "koordinat": "kosong"},
+        {
+            "nama": "SPPG Balik Bukit 1",
+            "status": "beroperasi",
+            "lat": -5.0221,
+            "lon": 104.0908,
+            "asal": "sppg",
+            "koordinat": "ok",
+        },
+        {
+            "nama": "SPPG Balik Bukit 2",
+            "status": "persiapan",
+            "lat": -5.0235,
+            "lon": 104.0744,
+            "asal": "kecamatan",
+            "koordinat": "kosong",
+        },
+        {
+            "nama": "SPPG Sekincau 1",
+            "status": "rencana",
+            "lat": -5.04894,
+            "lon": 104.29907,
+            "asal": "kecamatan",
+            "koordinat": "kosong",
+        },
     ]
 
 
 # --- bands and colours --------------------------------------------------------------------------
+
 
 def test_bands_are_fixed_and_labelled_in_indonesian():
     assert {m: metrik.METRIK[m].label_pita() for m in metrik.PETA[:6]} == {
         "zona_merah": ["di bawah 10%", "10% – di bawah 25%", "25% atau lebih"],
         "zona_hijau": ["di bawah 20%", "20% – di bawah 50%", "50% atau lebih"],
         "tahap_tidak_dapat_dibangun": ["di bawah 5%", "5% – di bawah 10%", "10% – di bawah 20%", "20% atau lebih"],
-        "sppg_beroperasi": ["di bawah 10%", "10% – di bawah 25%", "25% – di bawah 50%", "50% – di bawah 75%",
-                            "75% atau lebih"],
+        "sppg_beroperasi": [
+            "di bawah 10%",
+            "10% – di bawah 25%",
+            "25% – di bawah 50%",
+            "50% – di bawah 75%",
+            "75% atau lebih",
+        ],
         "simkopdes_aktif": ["di bawah 50%", "50% – di bawah 75%", "75% – di bawah 90%", "90% atau lebih"],
         "kabupaten_melapor": ["di bawah 50%", "50% – di bawah 100%", "100%"],
     }
     # Counts are banded in their own unit.
     assert metrik.METRIK["sd_nilai_transaksi"].label_pita() == [
-        "di bawah Rp10,0 jt", "Rp10,0 jt – di bawah Rp100,0 jt", "Rp100,0 jt – di bawah Rp1,0 M",
-        "Rp1,0 M – di bawah Rp10,0 M", "Rp10,0 M atau lebih"]
+        "di bawah Rp10,0 jt",
+        "Rp10,0 jt – di bawah Rp100,0 jt",
+        "Rp100,0 jt – di bawah Rp1,0 M",
+        "Rp1,0 M – di bawah Rp10,0 M",
+        "Rp10,0 M atau lebih",
+    ]
     merah = metrik.METRIK["zona_merah"]
     assert [merah.indeks_pita(v) for v in (0.0, 0.0999, 0.10, 0.2499, 0.25, 1.0, None, float("nan"))] == [
-        0, 0, 1, 1, 2, 2, None, None]
+        0,
+        0,
+        1,
+        1,
+        2,
+        2,
+        None,
+        None,
+    ]
     # Zone shares use the zone colours: few merah is green, few hijau is red.
     assert [b.warna for b in merah.pita] == [peta.WARNA_ZONA[z] for z in ("hijau", "kuning", "merah")]
-    assert [b.warna for b in metrik.METRIK["zona_hijau"].pita] == [peta.WARNA_ZONA[z] for z in ("merah", "kuning", "hijau")]
+    assert [b.warna for b in metrik.METRIK["zona_hijau"].pita] == [
+        peta.WARNA_ZONA[z] for z in ("merah", "kuning", "hijau")
+    ]
 
 
-@pytest.mark.parametrize(("metrik", "balik_bukit", "sekincau", "others"), [
-    ("zona_merah", [215, 48, 39], [215, 48, 39], ABU),  # 1 of 3, 1 of 2: 25% or more
-    ("zona_hijau", [242, 183, 5], [215, 48, 39], ABU),  # 1 of 3: 20–50%; 0 of 2
-    ("tahap_tidak_dapat_dibangun", [254, 229, 217], [254, 229, 217], ABU),
-    ("sppg_beroperasi", [49, 130, 189], [239, 243, 255], ABU),  # 1 of 2: 50–75%; 0 of 1
-    ("simkopdes_aktif", [34, 94, 168], [255, 255, 204], ABU),  # 3 of 3; 0 of 2
-    ("kabupaten_melapor", [35, 139, 69], [35, 139, 69], [35, 139, 69]),  # Lampung Barat reported: every kecamatan
-])
+@pytest.mark.parametrize(
+    ("metrik", "balik_bukit", "sekincau", "others"),
+    [
+        ("zona_merah", [215, 48, 39], [215, 48, 39], ABU),  # 1 of 3, 1 of 2: 25% or more
+        ("zona_hijau", [242, 183, 5], [215, 48, 39], ABU),  # 1 of 3: 20–50%; 0 of 2
+        ("tahap_tidak_dapat_dibangun", [254, 229, 217], [254, 229, 217], ABU),
+        ("sppg_beroperasi", [49, 130, 189], [239, 243, 255], ABU),  # 1 of 2: 50–75%; 0 of 1
+        ("simkopdes_aktif", [34, 94, 168], [255, 255, 204], ABU),  # 3 of 3; 0 of 2
+        ("kabupaten_melapor", [35, 139, 69], [35, 139, 69], [35, 139, 69]),  # Lampung Barat reported: every kecamatan
+    ],
+)
 def test_each_metric_colours_the_kecamatan_by_its_own_share(con, rules, metrik, balik_bukit, sekincau, others):
     p = peta.peta(con, LAMPUNG_BARAT, MINGGU, metrik, {"wilayah"}, rules)
     assert [lp.id for lp in p.lapisan] == ["konteks", "wilayah"]
@@ -168,13 +287,19 @@ def test_area_tooltip_and_legend_say_value_band_and_counts(con, rules):
     p = peta.peta(con, LAMPUNG_BARAT, MINGGU, "zona_merah", {"wilayah"}, rules)
     props = {f["properties"]["kode"]: f["properties"] for f in p.layer("wilayah").data}
     assert props["18.04.04"] == {
-        "kode": "18.04.04", "judul": "Balik Bukit", "warna": [215, 48, 39, 215],
+        "kode": "18.04.04",
+        "judul": "Balik Bukit",
+        "warna": [215, 48, 39, 215],
         "rincian": "Bagian koperasi zona merah: 33,3% (1 dari 3 koperasi)\n"
-                   "Koperasi 3: hijau 1 · kuning 1 · merah 1\nSPPG 2, beroperasi 1",
+        "Koperasi 3: hijau 1 · kuning 1 · merah 1\nSPPG 2, beroperasi 1",
     }
     assert props["18.04.05"]["rincian"] == "Bagian koperasi zona merah: Tidak ada data"
-    assert p.legenda == [("di bawah 10%", (26, 152, 80), 0), ("10% – di bawah 25%", (242, 183, 5), 0),
-                         ("25% atau lebih", (215, 48, 39), 2), ("Tidak ada data", (205, 205, 205), 13)]
+    assert p.legenda == [
+        ("di bawah 10%", (26, 152, 80), 0),
+        ("10% – di bawah 25%", (242, 183, 5), 0),
+        ("25% atau lebih", (215, 48, 39), 2),
+        ("Tidak ada data", (205, 205, 205), 13),
+    ]
     assert p.wilayah[p.wilayah["terdaftar"] > 0][["nama", "nilai", "kelas"]].to_dict("records") == [
         {"nama": "Balik Bukit", "nilai": 1 / 3, "kelas": "25% atau lebih"},
         {"nama": "Sekincau", "nilai": 0.5, "kelas": "25% atau lebih"},
@@ -182,6 +307,7 @@ def test_area_tooltip_and_legend_say_value_band_and_counts(con, rules):
 
 
 # --- points -------------------------------------------------------------------------------------
+
 
 def test_points_carry_zone_status_and_why_in_indonesian(con, rules):
     p = peta.peta(con, LAMPUNG_BARAT, MINGGU, "zona_merah", peta.LAPISAN, rules)
@@ -195,30 +321,54 @@ def test_points_carry_zone_status_and_why_in_indonesian(con, rules):
         ("Koperasi Desa Merah Putih Waspada", [242, 183, 5, 235], "18.04.08"),
     ]
     assert kop[2] == {
-        "posisi": [104.10617, -5.03227], "judul": "Koperasi Desa Merah Putih Gunung Sugih",
+        "posisi": [104.10617, -5.03227],
+        "judul": "Koperasi Desa Merah Putih Gunung Sugih",
         "rincian": "Desa Gunung Sugih, Kec. Balik Bukit\nZona Merah (perlu intervensi)\n"
-                   f"Mengapa: {rules.explain('M4')}\nTitik: tengah desa",
-        "warna": [215, 48, 39, 235], "kode": "18.04.04",
+        f"Mengapa: {rules.explain('M4')}\nTitik: tengah desa",
+        "warna": [215, 48, 39, 235],
+        "kode": "18.04.04",
     }
     assert [(r["judul"], r["rincian"]) for r in p.layer("sppg").data] == [
-        ("SPPG Balik Bukit 1", "Kec. Balik Bukit, Desa Sebarus\nStatus: Beroperasi\nKapasitas 3.000 porsi, penerima 2.850"),
-        ("SPPG Balik Bukit 2", "Kec. Balik Bukit\nStatus: Persiapan\n"
-                               "Titik: tengah kecamatan (koordinat SPPG tidak ada atau tidak dipakai)"),
-        ("SPPG Sekincau 1", "Kec. Sekincau\nStatus: Rencana\n"
-                            "Titik: tengah kecamatan (koordinat SPPG tidak ada atau tidak dipakai)"),
+        (
+            "SPPG Balik Bukit 1",
+            "Kec. Balik Bukit, Desa Sebarus\nStatus: Beroperasi\nKapasitas 3.000 porsi, penerima 2.850",
+        ),
+        (
+            "SPPG Balik Bukit 2",
+            "Kec. Balik Bukit\nStatus: Persiapan\n"
+            "Titik: tengah kecamatan (koordinat SPPG tidak ada atau tidak dipakai)",
+        ),
+        (
+            "SPPG Sekincau 1",
+            "Kec. Sekincau\nStatus: Rencana\nTitik: tengah kecamatan (koordinat SPPG tidak ada atau tidak dipakai)",
+        ),
     ]
     assert [r["warna"] for r in p.layer("sppg").data] == [[21, 101, 192, 255], [251, 140, 0, 255], [158, 158, 158, 255]]
     assert p.layer("lahan").data == [
-        {"posisi": [104.0908, -5.0221], "judul": "Lahan LB-001", "warna": [46, 125, 50, 255], "kode": "18.04.04",
-         "rincian": "Koperasi Desa Merah Putih Sebarus\nDesa Sebarus, Kec. Balik Bukit\nVerifikasi: Terverifikasi\n"
-                    "Tanah kas desa · 1.200 m²"},
-        {"posisi": [104.0793, -5.0219], "judul": "Lahan LB-002", "warna": [249, 168, 37, 255], "kode": "18.04.04",
-         "rincian": "Koperasi Kelurahan Merah Putih Pasar Liwa\nDesa Pasar Liwa, Kec. Balik Bukit\n"
-                    "Verifikasi: Sedang diverifikasi\nAset pemkab · 800 m²"},
+        {
+            "posisi": [104.0908, -5.0221],
+            "judul": "Lahan LB-001",
+            "warna": [46, 125, 50, 255],
+            "kode": "18.04.04",
+            "rincian": "Koperasi Desa Merah Putih Sebarus\nDesa Sebarus, Kec. Balik Bukit\nVerifikasi: Terverifikasi\n"
+            "Tanah kas desa · 1.200 m²",
+        },
+        {
+            "posisi": [104.0793, -5.0219],
+            "judul": "Lahan LB-002",
+            "warna": [249, 168, 37, 255],
+            "kode": "18.04.04",
+            "rincian": "Koperasi Kelurahan Merah Putih Pasar Liwa\nDesa Pasar Liwa, Kec. Balik Bukit\n"
+            "Verifikasi: Sedang diverifikasi\nAset pemkab · 800 m²",
+        },
     ]
-    assert p.catatan == {"koperasi_tanpa_titik": 0, "koperasi_lahan_diabaikan": 0,
-                         "lahan_koordinat": {"kosong": 1, "tertukar": 0, "di_luar": 0},
-                         "sppg_koordinat": {"kosong": 2, "tertukar": 0, "di_luar": 0}, "sppg_tanpa_titik": 0}
+    assert p.catatan == {
+        "koperasi_tanpa_titik": 0,
+        "koperasi_lahan_diabaikan": 0,
+        "lahan_koordinat": {"kosong": 1, "tertukar": 0, "di_luar": 0},
+        "sppg_koordinat": {"kosong": 2, "tertukar": 0, "di_luar": 0},
+        "sppg_tanpa_titik": 0,
+    }
 
 
 def test_suspect_coordinates_are_not_drawn_and_are_counted(loaded_db, rules):
@@ -257,7 +407,9 @@ def test_desa_without_polygons_fall_back_to_centroid_points(con, rules):
     assert [lp.id for lp in q.lapisan] == ["konteks", "wilayah"]
     assert colours(q.layer("wilayah")) == {
         **{kode: ABU for kode in colours(q.layer("wilayah"))},
-        "18.04.04.1001": [26, 152, 80], "18.04.04.2005": [26, 152, 80], "18.04.04.2007": [215, 48, 39],
+        "18.04.04.1001": [26, 152, 80],
+        "18.04.04.2005": [26, 152, 80],
+        "18.04.04.2007": [215, 48, 39],
     }
 
 
@@ -268,14 +420,18 @@ def test_no_point_layers_at_national_level_only_hexagons(con, rules):
     # A click on a hexagon leads to the province that holds most of its koperasi.
     assert sorted(r["kode"] for r in p.layer("koperasi_heksagon").data) == ["18", "18", "52"]
     assert p.catatan == {"koperasi_tanpa_titik": 0, "tanpa_titik_nasional": ["lahan", "sppg"]}
-    assert ui_peta.catatan(p) == ["Titik Lahan tampil setelah Anda memilih provinsi.",
-                                  "Titik SPPG tampil setelah Anda memilih provinsi."]
+    assert ui_peta.catatan(p) == [
+        "Titik Lahan tampil setelah Anda memilih provinsi.",
+        "Titik SPPG tampil setelah Anda memilih provinsi.",
+    ]
 
 
 def test_each_koperasi_falls_in_the_hexagon_whose_centre_is_nearest(con):
     ukuran, kos = 0.05, math.cos(math.radians(-5))
-    rows = con.execute("select kode_desa, d.lat, d.lon from koperasi_aktif join desa as d on d.kode = kode_desa "
-                       "where minggu = $m", {"m": W4}).fetchall()
+    rows = con.execute(
+        "select kode_desa, d.lat, d.lon from koperasi_aktif join desa as d on d.kode = kode_desa where minggu = $m",
+        {"m": W4},
+    ).fetchall()
     for kode, lat, lon in rows:
         cell = peta.peta_koperasi_heksagon(con, Filter.from_code(kode), W4, ukuran, kos).to_dict("records")
         assert len(cell) == 1 and cell[0]["koperasi"] == 1
@@ -294,14 +450,22 @@ def test_each_koperasi_falls_in_the_hexagon_whose_centre_is_nearest(con):
 
 # --- view, selection, deck ----------------------------------------------------------------------
 
+
 def test_view_fits_the_bounding_box():
     assert geometri.view_for_bbox((100, -10, 110, 0)) == {
-        "latitude": -5.01915, "longitude": 105.0, "zoom": 5.04, "pitch": 0, "bearing": 0}
+        "latitude": -5.01915,
+        "longitude": 105.0,
+        "zoom": 5.04,
+        "pitch": 0,
+        "bearing": 0,
+    }
 
 
 def test_map_zooms_to_the_filter_extent(con, rules):
-    views = [peta.peta(con, f, MINGGU, "zona_merah", {"wilayah"}, rules).view
-             for f in (Filter(), Filter("18"), LAMPUNG_BARAT, BALIK_BUKIT)]
+    views = [
+        peta.peta(con, f, MINGGU, "zona_merah", {"wilayah"}, rules).view
+        for f in (Filter(), Filter("18"), LAMPUNG_BARAT, BALIK_BUKIT)
+    ]
     assert [v["zoom"] for v in views] == sorted(v["zoom"] for v in views)
     assert views[0]["zoom"] < 4 < views[1]["zoom"] < 8 < views[2]["zoom"] < 10 < views[3]["zoom"]
     min_lon, min_lat, max_lon, max_lat = geometri.bbox_geometri(geometri.geometri("kabupaten", "18.04"))
@@ -312,8 +476,15 @@ def test_a_click_selects_the_area_of_what_was_clicked():
     feature = {"type": "Feature", "properties": {"kode": "18.04", "judul": "Kab. Lampung Barat"}}
     assert ui_peta.kode_terpilih({"indices": {"wilayah": [3]}, "objects": {"wilayah": [feature]}}) == "18.04"
     assert ui_peta.kode_terpilih({"indices": {"sppg": [0]}, "objects": {"sppg": [{"kode": "18.04.04"}]}}) == "18.04.04"
-    assert ui_peta.kode_terpilih({"indices": {"koperasi_heksagon": [0]},
-                               "objects": {"koperasi_heksagon": [{"judul": "5 koperasi", "kode": "18"}]}}) == "18"
+    assert (
+        ui_peta.kode_terpilih(
+            {
+                "indices": {"koperasi_heksagon": [0]},
+                "objects": {"koperasi_heksagon": [{"judul": "5 koperasi", "kode": "18"}]},
+            }
+        )
+        == "18"
+    )
     assert ui_peta.kode_terpilih({"indices": {"x": [0]}, "objects": {"x": [{"judul": "tanpa kode"}]}}) is None
     assert ui_peta.kode_terpilih({"indices": {}, "objects": {}}) is None
     assert ui_peta.kode_terpilih(None) is None
@@ -349,15 +520,22 @@ def nasional(empty_db_file, tmp_path_factory):
     path = tmp_path_factory.mktemp("nasional") / "nasional.duckdb"
     shutil.copy(empty_db_file, path)
     c = db.connect(path)
-    c.execute("""insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+    c.execute(
+        """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
                      jumlah_baris, kabupaten, contoh)
                  select 'koperasi', $m, 'nasional.csv', 'sintetis', 'uji', timestamp '2026-11-20 08:00',
                         (select count(*) from desa), list(kode order by kode), false
-                 from kabupaten""", {"m": NASIONAL})
+                 from kabupaten""",
+        {"m": NASIONAL},
+    )
     batch = c.execute("select max(batch_id) from upload_batch").fetchone()[0]
-    c.execute("""insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten)
-                 select $b, 'koperasi', $m, kode from kabupaten""", {"b": batch, "m": NASIONAL})
-    c.execute("""insert into koperasi (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
+    c.execute(
+        """insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten)
+                 select $b, 'koperasi', $m, kode from kabupaten""",
+        {"b": batch, "m": NASIONAL},
+    )
+    c.execute(
+        """insert into koperasi (batch_id, baris, minggu, tanggal_laporan, kode_provinsi, kode_kabupaten,
                      kode_kecamatan, kode_desa, id_koperasi, nama_koperasi, badan_hukum, npwp, nib, masuk_portal,
                      akun_simkopdes, status_lahan, tahap_fisik, progres_fisik_persen, gerai_beroperasi)
                  select $b, row_number() over (order by kode) + 1, $m, $m, left(kode, 2), left(kode, 5),
@@ -369,7 +547,9 @@ def nasional(empty_db_file, tmp_path_factory):
                         case hash(kode) % 8 when 0 then 'tidak_dapat_dibangun' when 1 then 'selesai'
                              when 2 then 'belum_mulai' else 'pembangunan' end,
                         (hash(kode) % 100)::double, hash(kode) % 11 = 0
-                 from desa""", {"b": batch, "m": NASIONAL})
+                 from desa""",
+        {"b": batch, "m": NASIONAL},
+    )
     zona.aturan.recompute(c, zona.aturan.load_rules())
     yield c
     c.close()
@@ -387,8 +567,10 @@ def test_national_map_sends_aggregates_under_5_mb(nasional, rules, capsys):
     assert p.catatan["koperasi_tanpa_titik"] == 359  # desa without a centroid in the gazetteer
     assert size < 5 * MB
     with capsys.disabled():
-        print(f"\n[peta] nasional: {size / MB:.2f} MB deck JSON, {len(p.layer('koperasi_heksagon').data)} "
-              f"heksagon, disusun dalam {elapsed:.2f} s")
+        print(
+            f"\n[peta] nasional: {size / MB:.2f} MB deck JSON, {len(p.layer('koperasi_heksagon').data)} "
+            f"heksagon, disusun dalam {elapsed:.2f} s"
+        )
 
 
 @pytest.mark.parametrize(("kode", "heksagon"), [("33", True), ("52", False), ("91", False)])
@@ -401,6 +583,7 @@ def test_province_maps_stay_under_5_mb(nasional, rules, kode, heksagon):
 
 
 # --- the page -----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def app(loaded_db_file, tmp_path, monkeypatch):
@@ -442,7 +625,9 @@ def test_peta_page_draws_the_country_offline_then_narrows_with_the_filter(app):
     assert spec["initialViewState"]["zoom"] > 9
     legend = next(m.value for m in app.markdown if "Bagian koperasi zona merah per kecamatan" in m.value)
     assert "25% atau lebih" in legend and "(2 wilayah)" in legend and "Beroperasi" in legend
-    assert "2 SPPG digambar di titik tengah desa/kecamatan: 2 tanpa koordinat." in "\n".join(c.value for c in app.caption)
+    assert "2 SPPG digambar di titik tengah desa/kecamatan: 2 tanpa koordinat." in "\n".join(
+        c.value for c in app.caption
+    )
 
 
 def test_metric_and_layer_choice_change_the_map(app):
@@ -467,8 +652,14 @@ def test_clicking_an_area_on_the_map_narrows_the_shared_filter(app):
     index = next(i for i, f in enumerate(wilayah["data"]) if f["properties"]["kode"] == "18.04.04")
     # What the browser sends when the user clicks Balik Bukit (AppTest has no click for deck.gl charts).
     states = app._tree.get_widget_states()
-    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(
-        {"selection": {"indices": {"wilayah": [index]}, "objects": {"wilayah": [wilayah["data"][index]]}}})))
+    states.widgets.append(
+        WidgetState(
+            id=chart.proto.id,
+            string_value=json.dumps(
+                {"selection": {"indices": {"wilayah": [index]}, "objects": {"wilayah": [wilayah["data"][index]]}}}
+            ),
+        )
+    )
     app._run(states)
     assert not app.exception
     assert app.query_params == {"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04"}

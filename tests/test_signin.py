@@ -1,5 +1,6 @@
 """Password sign-in against guessing: locks per account, per source and for the whole app, equal
 work for unknown accounts, a private accounts file, revocation mid-session."""
+
 import datetime as dt
 import io
 import os
@@ -21,8 +22,12 @@ SPRAY = ("Rahasia123!", "Indonesia2026", "Password123", "Merdeka45!!")
 def twenty_accounts():
     """Twenty accounts sharing one hash (hashing twenty times would only slow the test)."""
     shared = access.hash_password(PASSWORD)
-    return {f"pengguna{i:02d}@desa.go.id": access.Account(access.User(f"pengguna{i:02d}@desa.go.id", "pemirsa", "52"),
-                                                          shared) for i in range(20)}
+    return {
+        f"pengguna{i:02d}@desa.go.id": access.Account(
+            access.User(f"pengguna{i:02d}@desa.go.id", "pemirsa", "52"), shared
+        )
+        for i in range(20)
+    }
 
 
 def spray(con, accounts, source_of) -> list[str]:
@@ -42,9 +47,10 @@ def failures_in_audit(con) -> int:
 def test_a_spray_from_one_address_locks_the_address_not_only_accounts(fresh_db, twenty_accounts):
     said = spray(fresh_db, twenty_accounts, lambda n: "203.0.113.7")
     wrong = "Email atau kata sandi salah."
-    assert said[:access.SOURCE_MAX_FAILURES] == [wrong] * access.SOURCE_MAX_FAILURES
-    assert set(said[access.SOURCE_MAX_FAILURES:]) == {
-        "Terlalu banyak percobaan gagal dari alamat Anda. Coba lagi setelah pukul 08:15."}
+    assert said[: access.SOURCE_MAX_FAILURES] == [wrong] * access.SOURCE_MAX_FAILURES
+    assert set(said[access.SOURCE_MAX_FAILURES :]) == {
+        "Terlalu banyak percobaan gagal dari alamat Anda. Coba lagi setelah pukul 08:15."
+    }
     # The right password from that address is refused unchecked too; from elsewhere it works.
     first = next(iter(twenty_accounts))
     later = T0 + dt.timedelta(minutes=2)
@@ -66,7 +72,8 @@ def test_a_spray_from_many_addresses_trips_the_global_limit_and_the_audit_stays_
     assert len(failed) == access.GLOBAL_MAX_FAILURES
     assert fresh_db.execute("select count(*) from gagal_masuk").fetchone()[0] == access.GLOBAL_MAX_FAILURES
     assert [r for r in failed["rincian"] if "dikunci" in r] == [
-        '{"mode": "password", "sumber": "198.51.100.29", "dikunci": {"lingkup": "global", "sampai": "2026-11-23 08:15"}}']
+        '{"mode": "password", "sumber": "198.51.100.29", "dikunci": {"lingkup": "global", "sampai": "2026-11-23 08:15"}}'
+    ]
     # A sliding window: once the oldest failures age out, sign-in opens again.
     first = next(iter(twenty_accounts))
     after = T0 + dt.timedelta(minutes=15, seconds=1)
@@ -78,12 +85,15 @@ def test_failures_wait_longer_each_time_and_the_account_lock_still_holds(fresh_d
     waits = []
     for i in range(access.MAX_FAILURES):
         with pytest.raises(access.SignInRefused) as refused:
-            access.sign_in(fresh_db, twenty_accounts, email, "keliru", now=T0 + dt.timedelta(seconds=i),
-                           source=f"192.0.2.{i}")
+            access.sign_in(
+                fresh_db, twenty_accounts, email, "keliru", now=T0 + dt.timedelta(seconds=i), source=f"192.0.2.{i}"
+            )
         waits.append(refused.value.wait)
     assert waits == [0.5, 1.0, 2.0, 4.0, 4.0]
     with pytest.raises(access.SignInRefused, match="Terlalu banyak percobaan gagal. Coba lagi") as refused:
-        access.sign_in(fresh_db, twenty_accounts, email, PASSWORD, now=T0 + dt.timedelta(minutes=1), source="192.0.2.99")
+        access.sign_in(
+            fresh_db, twenty_accounts, email, PASSWORD, now=T0 + dt.timedelta(minutes=1), source="192.0.2.99"
+        )
     assert refused.value.wait == 0
 
 
@@ -108,22 +118,26 @@ def test_an_unknown_email_costs_the_same_time_as_a_known_one(fresh_db, capsys):
     assert abs(k - u) <= max(0.25 * k, 0.015), (k, u)
 
 
-@pytest.mark.parametrize("remote, forwarded, trusted, source", [
-    ("203.0.113.5", [], 0, "203.0.113.5"),
-    (None, ["203.0.113.5"], 0, None),                              # the header counts only behind our proxy
-    ("203.0.113.5", ["6.6.6.6"], 0, "203.0.113.5"),
-    (None, ["6.6.6.6, 198.51.100.7"], 1, "198.51.100.7"),          # the client wrote 6.6.6.6; nginx appended
-    (None, ["6.6.6.6, 198.51.100.7", "10.0.0.2"], 2, "198.51.100.7"),
-    (None, ["bukan-alamat"], 1, None),
-    (None, [], 1, None),
-    ("2001:db8::1", [], 0, "2001:db8::/64"),                      # one subscriber's IPv6 block
-    ("::ffff:192.0.2.1", [], 0, "192.0.2.1"),
-])
+@pytest.mark.parametrize(
+    "remote, forwarded, trusted, source",
+    [
+        ("203.0.113.5", [], 0, "203.0.113.5"),
+        (None, ["203.0.113.5"], 0, None),  # the header counts only behind our proxy
+        ("203.0.113.5", ["6.6.6.6"], 0, "203.0.113.5"),
+        (None, ["6.6.6.6, 198.51.100.7"], 1, "198.51.100.7"),  # the client wrote 6.6.6.6; nginx appended
+        (None, ["6.6.6.6, 198.51.100.7", "10.0.0.2"], 2, "198.51.100.7"),
+        (None, ["bukan-alamat"], 1, None),
+        (None, [], 1, None),
+        ("2001:db8::1", [], 0, "2001:db8::/64"),  # one subscriber's IPv6 block
+        ("::ffff:192.0.2.1", [], 0, "192.0.2.1"),
+    ],
+)
 def test_the_source_address_trusts_forwarded_for_only_from_our_proxies(remote, forwarded, trusted, source):
     assert access.source_address(remote, forwarded, trusted) == source
 
 
 # --- the accounts file ------------------------------------------------------------------------
+
 
 def test_the_accounts_file_is_written_0600_and_replaced_whole(tmp_path):
     path = tmp_path / "pengguna.toml"
@@ -139,9 +153,13 @@ def test_the_accounts_file_is_written_0600_and_replaced_whole(tmp_path):
     assert access.load_accounts(path)[ADMIN.email].user == ADMIN
 
 
-@pytest.mark.parametrize("field, value", [("--nama", "Budi\n[[pengguna]]"), ("--nama", "Budi\u202e"),
-                                          ("email", "budi@contoh.id\r\nperan = \"admin\"")])
-def test_a_control_character_in_any_field_is_refused_and_the_file_still_parses(tmp_path, monkeypatch, capsys, field, value):
+@pytest.mark.parametrize(
+    "field, value",
+    [("--nama", "Budi\n[[pengguna]]"), ("--nama", "Budi\u202e"), ("email", 'budi@contoh.id\r\nperan = "admin"')],
+)
+def test_a_control_character_in_any_field_is_refused_and_the_file_still_parses(
+    tmp_path, monkeypatch, capsys, field, value
+):
     path = tmp_path / "pengguna.toml"
     access.save_accounts({ADMIN.email: access.Account(ADMIN, access.hash_password(PASSWORD))}, path)
     before = path.read_bytes()
@@ -174,13 +192,17 @@ def test_the_accounts_file_is_parsed_again_only_when_it_changes(tmp_path, monkey
 
 # --- in the app -------------------------------------------------------------------------------
 
+
 def test_a_removed_or_demoted_account_loses_access_at_the_next_rerun(app_db, accounts_file, capsys):  # noqa: F811
     secrets = {"mode": "password", "pengguna": str(accounts_file)}
     at = app(secrets)
     sign_in_with_password(at, ADMIN.email)
     assert "Jejak Audit" in nav(at)
     # Demoted from another terminal while signed in: the next rerun shows the viewer's menu.
-    assert cli(["pengguna", "tambah", ADMIN.email, "--peran", "pemirsa", "--tanpa-sandi", "--file", str(accounts_file)]) == 0
+    assert (
+        cli(["pengguna", "tambah", ADMIN.email, "--peran", "pemirsa", "--tanpa-sandi", "--file", str(accounts_file)])
+        == 0
+    )
     at.run()
     assert not at.exception and at.metric
     assert "Jejak Audit" not in nav(at) and "Unggah Data" not in nav(at)

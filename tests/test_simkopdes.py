@@ -1,5 +1,6 @@
 """SIMKOPDES exports accepted as they are: hand-written look-alikes, and the real samples in
 ../shared/data/simkopdes (never copied into the project; skipped only where that folder is absent)."""
+
 import datetime as dt
 from pathlib import Path
 
@@ -22,13 +23,24 @@ def test_land_asset_export_is_detected_placed_by_name_and_stored_as_lahan(fresh_
     assert prepared.dataset == "simkopdes_lahan" and prepared.storage == "lahan"
     rows = prepared.result.rows.set_index("id_lahan")
     assert rows["kode_desa"].to_dict() == {
-        "9001": "18.04.04.2005", "9002": "18.04.04.1001", "9003": "18.04.04.2007", "9004": "18.04.08.2006",
-        "9005": "18.04.08.2001", "9006": None, "9007": "52.01.01.1004",
+        "9001": "18.04.04.2005",
+        "9002": "18.04.04.1001",
+        "9003": "18.04.04.2007",
+        "9004": "18.04.08.2006",
+        "9005": "18.04.08.2001",
+        "9006": None,
+        "9007": "52.01.01.1004",
     }
     assert rows.loc["9006", "kode_kecamatan"] == "18.04.08"
     assert rows["status_verifikasi"].tolist() == [
-        "terverifikasi", "sedang_diverifikasi", "tidak_ada_lahan", "dipertimbangkan", "perlu_verifikasi_lanjutan",
-        "ditolak", "selesai"]
+        "terverifikasi",
+        "sedang_diverifikasi",
+        "tidak_ada_lahan",
+        "dipertimbangkan",
+        "perlu_verifikasi_lanjutan",
+        "ditolak",
+        "selesai",
+    ]
     warnings = [(w["row"], w["column"], w["message"]) for w in prepared.report()["warnings"]]
     assert warnings[0] == (3, "lat/lon", "Koordinat kosong; persil tidak tampil di peta.")
     assert warnings[1] == (5, "lat/lon", "Lintang dan bujur tertukar; tidak digambar di peta.")
@@ -53,7 +65,8 @@ def test_village_statistics_export_becomes_per_desa_counts(fresh_db, gazetteer):
     ingest.commit(fresh_db, prepared)
     got = fresh_db.execute(
         "select kode_desa, koperasi, akun, npwp, nib, volume_transaksi, nilai_transaksi, simpanan_total "
-        "from simkopdes_desa_aktif order by kode_desa").fetchall()
+        "from simkopdes_desa_aktif order by kode_desa"
+    ).fetchall()
     assert got == [
         ("18.04.04.1001", 2, 2, 2, 1, 4, 150000.0, 100000.0),
         ("18.04.04.2005", 1, 1, 1, 1, 12, 3400000.0, 1210000.0),
@@ -63,10 +76,17 @@ def test_village_statistics_export_becomes_per_desa_counts(fresh_db, gazetteer):
     ]
 
 
-@pytest.mark.parametrize("name", [
-    "kopdes_land_assets_ntb.csv", "kopdes_land_assets_lampung.csv", "kopdes_land_assets_jambi.csv",
-    "kopdes_stats_village_ntb.csv", "kopdes_stats_village_lampung.csv", "kopdes_stats_village_jambi.csv",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kopdes_land_assets_ntb.csv",
+        "kopdes_land_assets_lampung.csv",
+        "kopdes_land_assets_jambi.csv",
+        "kopdes_stats_village_ntb.csv",
+        "kopdes_stats_village_lampung.csv",
+        "kopdes_stats_village_jambi.csv",
+    ],
+)
 def test_real_simkopdes_samples_place_at_least_99_percent_at_desa_level(fresh_db, gazetteer, name):
     path = SAMPLES / name
     if not path.is_file():

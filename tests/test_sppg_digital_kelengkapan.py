@@ -6,6 +6,7 @@ times that are not "now", so those tests build their own database from tests/fix
 with `diunggah_pada` set explicitly. SIMKOPDES village statistics are inserted with SQL until their
 importer exists.
 """
+
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -26,10 +27,21 @@ OWN = FIXTURES / "sppg_digital"
 LB = "Kab. Lampung Barat"
 # Lampung Barat's kecamatan in the gazetteer, in code order.
 KECAMATAN_LAMPUNG_BARAT = [
-    ("18.04.04", "Balik Bukit"), ("18.04.05", "Sumber Jaya"), ("18.04.06", "Belalau"), ("18.04.07", "Way Tenong"),
-    ("18.04.08", "Sekincau"), ("18.04.09", "Suoh"), ("18.04.10", "Batu Brak"), ("18.04.11", "Sukau"),
-    ("18.04.15", "Gedung Surian"), ("18.04.18", "Kebun Tebu"), ("18.04.19", "Air Hitam"), ("18.04.20", "Pagar Dewa"),
-    ("18.04.21", "Batu Ketulis"), ("18.04.22", "Lumbok Seminung"), ("18.04.23", "Bandar Negeri Suoh"),
+    ("18.04.04", "Balik Bukit"),
+    ("18.04.05", "Sumber Jaya"),
+    ("18.04.06", "Belalau"),
+    ("18.04.07", "Way Tenong"),
+    ("18.04.08", "Sekincau"),
+    ("18.04.09", "Suoh"),
+    ("18.04.10", "Batu Brak"),
+    ("18.04.11", "Sukau"),
+    ("18.04.15", "Gedung Surian"),
+    ("18.04.18", "Kebun Tebu"),
+    ("18.04.19", "Air Hitam"),
+    ("18.04.20", "Pagar Dewa"),
+    ("18.04.21", "Batu Ketulis"),
+    ("18.04.22", "Lumbok Seminung"),
+    ("18.04.23", "Bandar Negeri Suoh"),
 ]
 
 
@@ -57,10 +69,30 @@ def records(df: pd.DataFrame) -> list[dict]:
 
 def test_sppg_by_kecamatan_with_beneficiaries_of_operating_kitchens(loaded_db):
     assert records(sppg.sppg_per_wilayah(loaded_db, LAMPUNG_BARAT, W4)) == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "total": 2, "rencana": 0, "persiapan": 1, "beroperasi": 1,
-         "ditutup_sementara": 0, "tidak_diisi": 0, "penerima_manfaat": 2850, "pemasok_lokal": 12},
-        {"kode": "18.04.08", "nama": "Sekincau", "total": 1, "rencana": 1, "persiapan": 0, "beroperasi": 0,
-         "ditutup_sementara": 0, "tidak_diisi": 0, "penerima_manfaat": 0, "pemasok_lokal": 0},
+        {
+            "kode": "18.04.04",
+            "nama": "Balik Bukit",
+            "total": 2,
+            "rencana": 0,
+            "persiapan": 1,
+            "beroperasi": 1,
+            "ditutup_sementara": 0,
+            "tidak_diisi": 0,
+            "penerima_manfaat": 2850,
+            "pemasok_lokal": 12,
+        },
+        {
+            "kode": "18.04.08",
+            "nama": "Sekincau",
+            "total": 1,
+            "rencana": 1,
+            "persiapan": 0,
+            "beroperasi": 0,
+            "ditutup_sementara": 0,
+            "tidak_diisi": 0,
+            "penerima_manfaat": 0,
+            "pemasok_lokal": 0,
+        },
     ]
 
 
@@ -81,48 +113,95 @@ def test_sppg_by_week_counts_each_status(loaded_db):
 
 def test_sppg_sites_with_place_names(loaded_db):
     assert records(sppg.sppg_lokasi(loaded_db, LAMPUNG_BARAT, W4)) == [
-        {"nama_sppg": "SPPG Balik Bukit 1", "kabupaten": LB, "kecamatan": "Balik Bukit", "desa": "Sebarus",
-         "status": "beroperasi", "tanggal_operasi": dt.date(2025, 9, 1), "kapasitas_porsi": 3000,
-         "penerima_manfaat": 2850, "pemasok_lokal": 12, "kode_kecamatan": "18.04.04", "kode_desa": "18.04.04.2005"},
-        {"nama_sppg": "SPPG Balik Bukit 2", "kabupaten": LB, "kecamatan": "Balik Bukit", "desa": None,
-         "status": "persiapan", "tanggal_operasi": None, "kapasitas_porsi": None,
-         "penerima_manfaat": None, "pemasok_lokal": None, "kode_kecamatan": "18.04.04", "kode_desa": None},
-        {"nama_sppg": "SPPG Sekincau 1", "kabupaten": LB, "kecamatan": "Sekincau", "desa": None,
-         "status": "rencana", "tanggal_operasi": None, "kapasitas_porsi": None,
-         "penerima_manfaat": None, "pemasok_lokal": None, "kode_kecamatan": "18.04.08", "kode_desa": None},
+        {
+            "nama_sppg": "SPPG Balik Bukit 1",
+            "kabupaten": LB,
+            "kecamatan": "Balik Bukit",
+            "desa": "Sebarus",
+            "status": "beroperasi",
+            "tanggal_operasi": dt.date(2025, 9, 1),
+            "kapasitas_porsi": 3000,
+            "penerima_manfaat": 2850,
+            "pemasok_lokal": 12,
+            "kode_kecamatan": "18.04.04",
+            "kode_desa": "18.04.04.2005",
+        },
+        {
+            "nama_sppg": "SPPG Balik Bukit 2",
+            "kabupaten": LB,
+            "kecamatan": "Balik Bukit",
+            "desa": None,
+            "status": "persiapan",
+            "tanggal_operasi": None,
+            "kapasitas_porsi": None,
+            "penerima_manfaat": None,
+            "pemasok_lokal": None,
+            "kode_kecamatan": "18.04.04",
+            "kode_desa": None,
+        },
+        {
+            "nama_sppg": "SPPG Sekincau 1",
+            "kabupaten": LB,
+            "kecamatan": "Sekincau",
+            "desa": None,
+            "status": "rencana",
+            "tanggal_operasi": None,
+            "kapasitas_porsi": None,
+            "penerima_manfaat": None,
+            "pemasok_lokal": None,
+            "kode_kecamatan": "18.04.08",
+            "kode_desa": None,
+        },
     ]
     assert sppg.sppg_lokasi(loaded_db, SEKINCAU, W4)["nama_sppg"].tolist() == ["SPPG Sekincau 1"]
 
 
 def test_sppg_beneficiaries_count_only_operating_kitchens_and_who_gave_them(loaded_db):
-    keys = ("sppg_beroperasi", "sppg_mengisi_penerima", "sppg_penerima_manfaat", "sppg_mengisi_pemasok",
-            "sppg_pemasok_lokal", "sppg_kapasitas_porsi")
+    keys = (
+        "sppg_beroperasi",
+        "sppg_mengisi_penerima",
+        "sppg_penerima_manfaat",
+        "sppg_mengisi_pemasok",
+        "sppg_pemasok_lokal",
+        "sppg_kapasitas_porsi",
+    )
     manfaat = metrik.nilai(loaded_db, LAMPUNG_BARAT, "sppg", W4)
     assert {k: manfaat[k] for k in keys} == {
-        "sppg_beroperasi": 1, "sppg_mengisi_penerima": 1, "sppg_penerima_manfaat": 2850, "sppg_mengisi_pemasok": 1,
-        "sppg_pemasok_lokal": 12, "sppg_kapasitas_porsi": 3000,
+        "sppg_beroperasi": 1,
+        "sppg_mengisi_penerima": 1,
+        "sppg_penerima_manfaat": 2850,
+        "sppg_mengisi_pemasok": 1,
+        "sppg_pemasok_lokal": 12,
+        "sppg_kapasitas_porsi": 3000,
     }
     sekincau = metrik.nilai(loaded_db, SEKINCAU, "sppg", W4)
     assert {sekincau[k] for k in keys} == {0}
 
 
 def test_kecamatan_without_sppg_are_the_gazetteer_minus_those_with_any_sppg(loaded_db):
-    expected = [{"kode": kode, "kecamatan": nama, "kode_kabupaten": "18.04", "kabupaten": LB,
-                 "kabupaten_melapor": True}
-                for kode, nama in KECAMATAN_LAMPUNG_BARAT if kode not in ("18.04.04", "18.04.08")]
+    expected = [
+        {"kode": kode, "kecamatan": nama, "kode_kabupaten": "18.04", "kabupaten": LB, "kabupaten_melapor": True}
+        for kode, nama in KECAMATAN_LAMPUNG_BARAT
+        if kode not in ("18.04.04", "18.04.08")
+    ]
     assert records(sppg.kecamatan_tanpa_sppg(loaded_db, LAMPUNG_BARAT, W4)) == expected
     assert sppg.kecamatan_tanpa_sppg(loaded_db, SEKINCAU, W4).empty
     assert records(sppg.kecamatan_tanpa_sppg(loaded_db, Filter("18", "18.04", "18.04.19"), W4)) == [
-        {"kode": "18.04.19", "kecamatan": "Air Hitam", "kode_kabupaten": "18.04", "kabupaten": LB,
-         "kabupaten_melapor": True}]
+        {
+            "kode": "18.04.19",
+            "kecamatan": "Air Hitam",
+            "kode_kabupaten": "18.04",
+            "kabupaten": LB,
+            "kabupaten_melapor": True,
+        }
+    ]
 
 
 def test_kecamatan_without_sppg_nationally_only_in_provinces_with_sppg_data(loaded_db):
     df = sppg.kecamatan_tanpa_sppg(loaded_db, Filter(), W4)
     # Lampung is the only province with SPPG data; NTB is not counted.
     assert set(df["kode"].str[:2]) == {"18"}
-    assert len(df) == loaded_db.execute(
-        "select count(*) from kecamatan where kode like '18.%'").fetchone()[0] - 2
+    assert len(df) == loaded_db.execute("select count(*) from kecamatan where kode like '18.%'").fetchone()[0] - 2
     # A kabupaten that sent no SPPG file that week is flagged: its kitchens may be unreported.
     assert df[df["kode_kabupaten"] == "18.01"]["kabupaten_melapor"].eq(False).all()
 
@@ -134,23 +213,54 @@ def test_kecamatan_without_sppg_nationally_only_in_provinces_with_sppg_data(load
 def test_simkopdes_accounts_by_kecamatan_most_problems_first(loaded_db):
     assert records(digitalisasi.simkopdes_per_wilayah(loaded_db, LAMPUNG_BARAT, W4)) == [
         {"kode": "18.04.08", "nama": "Sekincau", "koperasi": 2, "aktif": 0, "kendala": 1, "belum": 1, "tidak_diisi": 0},
-        {"kode": "18.04.04", "nama": "Balik Bukit", "koperasi": 3, "aktif": 3, "kendala": 0, "belum": 0, "tidak_diisi": 0},
+        {
+            "kode": "18.04.04",
+            "nama": "Balik Bukit",
+            "koperasi": 3,
+            "aktif": 3,
+            "kendala": 0,
+            "belum": 0,
+            "tidak_diisi": 0,
+        },
     ]
 
 
 def test_simkopdes_accounts_by_desa_below_a_kecamatan(loaded_db):
     df = digitalisasi.simkopdes_per_wilayah(loaded_db, SEKINCAU, W4)
     assert records(df) == [
-        {"kode": "18.04.08.2006", "nama": "Waspada", "koperasi": 1, "aktif": 0, "kendala": 1, "belum": 0, "tidak_diisi": 0},
-        {"kode": "18.04.08.2001", "nama": "Pampangan", "koperasi": 1, "aktif": 0, "kendala": 0, "belum": 1, "tidak_diisi": 0},
+        {
+            "kode": "18.04.08.2006",
+            "nama": "Waspada",
+            "koperasi": 1,
+            "aktif": 0,
+            "kendala": 1,
+            "belum": 0,
+            "tidak_diisi": 0,
+        },
+        {
+            "kode": "18.04.08.2001",
+            "nama": "Pampangan",
+            "koperasi": 1,
+            "aktif": 0,
+            "kendala": 0,
+            "belum": 1,
+            "tidak_diisi": 0,
+        },
     ]
 
 
 def test_koperasi_with_simkopdes_problems_list_for_the_field_officer(loaded_db):
     assert records(digitalisasi.koperasi_simkopdes_kendala(loaded_db, LAMPUNG_BARAT, W4)) == [
-        {"nama_koperasi": "Koperasi Desa Merah Putih Waspada", "desa": "Waspada", "kecamatan": "Sekincau",
-         "kabupaten": LB, "pendamping": "Agus Salim", "kendala": "cuaca, tenaga_kerja", "keterangan": None,
-         "kode_desa": "18.04.08.2006"},
+        {
+            "nama_koperasi": "Koperasi Desa Merah Putih Waspada",
+            "desa": "Waspada",
+            "kecamatan": "Sekincau",
+            "kabupaten": LB,
+            "pendamping": "Agus Salim",
+            "kendala": "cuaca, tenaga_kerja",
+            "keterangan": None,
+            "kode_desa": "18.04.08.2006",
+        },
     ]
     assert digitalisasi.koperasi_simkopdes_kendala(loaded_db, BALIK_BUKIT, W4).empty
     # Waspada was first reported in the third week.
@@ -169,19 +279,34 @@ def add_simkopdes_desa(con, minggu, kabupaten: str, rows: list[tuple], *, undone
            jumlah_baris, kabupaten, dibatalkan_pada)
            values ('simkopdes_desa', $m, 'statistik_desa.csv', $sha, 'uji', $t, $n, [$kab], $undone)
            returning batch_id""",
-        {"m": minggu, "sha": f"{minggu}-{kabupaten}-{undone}", "t": dt.datetime.combine(minggu, dt.time(12)),
-         "n": len(rows), "kab": kabupaten, "undone": dt.datetime(2025, 11, 1) if undone else None},
+        {
+            "m": minggu,
+            "sha": f"{minggu}-{kabupaten}-{undone}",
+            "t": dt.datetime.combine(minggu, dt.time(12)),
+            "n": len(rows),
+            "kab": kabupaten,
+            "undone": dt.datetime(2025, 11, 1) if undone else None,
+        },
     ).fetchone()[0]
-    con.execute("insert into batch_cakupan values ($b, 'simkopdes_desa', $m, $kab)",
-                {"b": batch, "m": minggu, "kab": kabupaten})
+    con.execute(
+        "insert into batch_cakupan values ($b, 'simkopdes_desa', $m, $kab)", {"b": batch, "m": minggu, "kab": kabupaten}
+    )
     for i, (desa, *values) in enumerate(rows, start=1):
         kec, prov = desa.rsplit(".", 1)[0], desa.split(".")[0]
         con.execute(
             """insert into simkopdes_desa (batch_id, baris, minggu, kode_provinsi, kode_kabupaten, kode_kecamatan,
                kode_desa, koperasi, akun, npwp, nib, rat, volume_transaksi, nilai_transaksi)
                values ($b, $i, $m, $prov, $kab, $kec, $desa, $koperasi, $akun, $npwp, $nib, $rat, $volume, $nilai)""",
-            {"b": batch, "i": i, "m": minggu, "prov": prov, "kab": kabupaten, "kec": kec, "desa": desa,
-             **dict(zip(("koperasi", "akun", "npwp", "nib", "rat", "volume", "nilai"), values))},
+            {
+                "b": batch,
+                "i": i,
+                "m": minggu,
+                "prov": prov,
+                "kab": kabupaten,
+                "kec": kec,
+                "desa": desa,
+                **dict(zip(("koperasi", "akun", "npwp", "nib", "rat", "volume", "nilai"), values)),
+            },
         )
     return batch
 
@@ -191,12 +316,17 @@ def simkopdes_db(loaded_db):
     """The fixture database plus SIMKOPDES village statistics: Lampung Barat in weeks 3 and 4, and
     an undone batch for Lombok Barat that must not count."""
     add_simkopdes_desa(loaded_db, W3, "18.04", [("18.04.04.2005", 1, 1, 1, 1, 0, 100, 10_000_000.0)])
-    add_simkopdes_desa(loaded_db, W4, "18.04", [
-        ("18.04.04.2005", 1, 1, 1, 1, 0, 120, 15_500_000.0),
-        ("18.04.04.2007", 1, 1, 0, 1, 1, 30, 2_250_000.5),
-        ("18.04.08.2001", 1, 0, 0, 0, 0, 0, 0.0),
-        ("18.04.08.2006", 1, None, None, None, None, None, None),
-    ])
+    add_simkopdes_desa(
+        loaded_db,
+        W4,
+        "18.04",
+        [
+            ("18.04.04.2005", 1, 1, 1, 1, 0, 120, 15_500_000.0),
+            ("18.04.04.2007", 1, 1, 0, 1, 1, 30, 2_250_000.5),
+            ("18.04.08.2001", 1, 0, 0, 0, 0, 0, 0.0),
+            ("18.04.08.2006", 1, None, None, None, None, None, None),
+        ],
+    )
     add_simkopdes_desa(loaded_db, W4, "52.01", [("52.01.01.1004", 1, 1, 1, 1, 1, 999, 1e9)], undone=True)
     return loaded_db
 
@@ -209,12 +339,24 @@ def test_weeks_with_simkopdes_village_statistics(simkopdes_db):
 
 def test_simkopdes_village_statistics_summed_over_the_filter(simkopdes_db):
     assert metrik.nilai(simkopdes_db, LAMPUNG_BARAT, "simkopdes_desa", W4) == {
-        "sd_desa": 4, "sd_koperasi": 4, "sd_akun": 2, "sd_npwp": 1, "sd_nib": 2, "sd_rat": 1,
-        "sd_volume_transaksi": 150, "sd_nilai_transaksi": 17_750_000.5,
+        "sd_desa": 4,
+        "sd_koperasi": 4,
+        "sd_akun": 2,
+        "sd_npwp": 1,
+        "sd_nib": 2,
+        "sd_rat": 1,
+        "sd_volume_transaksi": 150,
+        "sd_nilai_transaksi": 17_750_000.5,
     }
     assert metrik.nilai(simkopdes_db, Filter("52"), "simkopdes_desa", W4) == {
-        "sd_desa": 0, "sd_koperasi": 0, "sd_akun": 0, "sd_npwp": 0, "sd_nib": 0, "sd_rat": 0,
-        "sd_volume_transaksi": 0, "sd_nilai_transaksi": 0.0,
+        "sd_desa": 0,
+        "sd_koperasi": 0,
+        "sd_akun": 0,
+        "sd_npwp": 0,
+        "sd_nib": 0,
+        "sd_rat": 0,
+        "sd_volume_transaksi": 0,
+        "sd_nilai_transaksi": 0.0,
     }
 
 
@@ -224,14 +366,44 @@ def test_simkopdes_village_statistics_by_kecamatan(simkopdes_db):
         return records(df[df["sd_desa"] > 0])
 
     assert with_data(LAMPUNG_BARAT, W4) == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "sd_desa": 2, "sd_koperasi": 2, "sd_akun": 2, "sd_npwp": 1,
-         "sd_nib": 2, "sd_rat": 1, "sd_volume_transaksi": 150, "sd_nilai_transaksi": 17_750_000.5},
-        {"kode": "18.04.08", "nama": "Sekincau", "sd_desa": 2, "sd_koperasi": 2, "sd_akun": 0, "sd_npwp": 0,
-         "sd_nib": 0, "sd_rat": 0, "sd_volume_transaksi": 0, "sd_nilai_transaksi": 0.0},
+        {
+            "kode": "18.04.04",
+            "nama": "Balik Bukit",
+            "sd_desa": 2,
+            "sd_koperasi": 2,
+            "sd_akun": 2,
+            "sd_npwp": 1,
+            "sd_nib": 2,
+            "sd_rat": 1,
+            "sd_volume_transaksi": 150,
+            "sd_nilai_transaksi": 17_750_000.5,
+        },
+        {
+            "kode": "18.04.08",
+            "nama": "Sekincau",
+            "sd_desa": 2,
+            "sd_koperasi": 2,
+            "sd_akun": 0,
+            "sd_npwp": 0,
+            "sd_nib": 0,
+            "sd_rat": 0,
+            "sd_volume_transaksi": 0,
+            "sd_nilai_transaksi": 0.0,
+        },
     ]
     assert with_data(Filter(), W3) == [
-        {"kode": "18", "nama": "Lampung", "sd_desa": 1, "sd_koperasi": 1, "sd_akun": 1, "sd_npwp": 1, "sd_nib": 1,
-         "sd_rat": 0, "sd_volume_transaksi": 100, "sd_nilai_transaksi": 10_000_000.0},
+        {
+            "kode": "18",
+            "nama": "Lampung",
+            "sd_desa": 1,
+            "sd_koperasi": 1,
+            "sd_akun": 1,
+            "sd_npwp": 1,
+            "sd_nib": 1,
+            "sd_rat": 0,
+            "sd_volume_transaksi": 100,
+            "sd_nilai_transaksi": 10_000_000.0,
+        },
     ]
     # Every kecamatan of the gazetteer is an area, with zeros where the export has no desa.
     assert len(metrik.per_wilayah(simkopdes_db, LAMPUNG_BARAT, "simkopdes_desa", W4)) == len(KECAMATAN_LAMPUNG_BARAT)
@@ -243,10 +415,22 @@ def test_simkopdes_village_statistics_by_kecamatan(simkopdes_db):
 
 def test_bimtek_by_kecamatan_this_week_and_up_to_it(loaded_db):
     assert records(bimtek.bimtek_per_wilayah(loaded_db, LAMPUNG_BARAT, W4)) == [
-        {"kode": "18.04.04", "nama": "Balik Bukit", "kegiatan": 1, "peserta": 12, "kegiatan_kumulatif": 1,
-         "peserta_kumulatif": 12},
-        {"kode": "18.04.08", "nama": "Sekincau", "kegiatan": 1, "peserta": 8, "kegiatan_kumulatif": 1,
-         "peserta_kumulatif": 8},
+        {
+            "kode": "18.04.04",
+            "nama": "Balik Bukit",
+            "kegiatan": 1,
+            "peserta": 12,
+            "kegiatan_kumulatif": 1,
+            "peserta_kumulatif": 12,
+        },
+        {
+            "kode": "18.04.08",
+            "nama": "Sekincau",
+            "kegiatan": 1,
+            "peserta": 8,
+            "kegiatan_kumulatif": 1,
+            "peserta_kumulatif": 8,
+        },
     ]
     # Below a kecamatan the breakdown stays at the kecamatan.
     assert bimtek.bimtek_per_wilayah(loaded_db, BALIK_BUKIT, W4)["kode"].tolist() == ["18.04.04"]
@@ -261,11 +445,24 @@ def test_bimtek_by_week_and_participant_category(loaded_db):
 
 def test_bimtek_events_newest_first(loaded_db):
     assert records(bimtek.bimtek_kegiatan(loaded_db, LAMPUNG_BARAT, W4)) == [
-        {"tanggal": dt.date(2025, 10, 29), "minggu": W4, "kabupaten": LB, "kecamatan": "Sekincau",
-         "nama_kegiatan": "Bimtek Pengurus Sekincau", "kategori_peserta": "pengurus", "jumlah_peserta": 8},
-        {"tanggal": dt.date(2025, 10, 28), "minggu": W4, "kabupaten": LB, "kecamatan": "Balik Bukit",
-         "nama_kegiatan": "Bimtek Ketua Koperasi Balik Bukit", "kategori_peserta": "ketua_koperasi",
-         "jumlah_peserta": 12},
+        {
+            "tanggal": dt.date(2025, 10, 29),
+            "minggu": W4,
+            "kabupaten": LB,
+            "kecamatan": "Sekincau",
+            "nama_kegiatan": "Bimtek Pengurus Sekincau",
+            "kategori_peserta": "pengurus",
+            "jumlah_peserta": 8,
+        },
+        {
+            "tanggal": dt.date(2025, 10, 28),
+            "minggu": W4,
+            "kabupaten": LB,
+            "kecamatan": "Balik Bukit",
+            "nama_kegiatan": "Bimtek Ketua Koperasi Balik Bukit",
+            "kategori_peserta": "ketua_koperasi",
+            "jumlah_peserta": 12,
+        },
     ]
     assert bimtek.bimtek_kegiatan(loaded_db, LAMPUNG_BARAT, W3).empty
 
@@ -319,8 +516,15 @@ def timed_db(timed_db_file, tmp_path):
 
 
 def status_row(dataset, minggu, batas, diunggah, status, kode="18.04", nama=LB):
-    return {"dataset": dataset, "minggu": minggu, "kode_kabupaten": kode, "nama": nama, "batas_lapor": batas,
-            "diunggah_pada": diunggah, "status": status}
+    return {
+        "dataset": dataset,
+        "minggu": minggu,
+        "kode_kabupaten": kode,
+        "nama": nama,
+        "batas_lapor": batas,
+        "diunggah_pada": diunggah,
+        "status": status,
+    }
 
 
 def test_reports_are_on_time_until_the_end_of_the_cut_off_day_of_the_next_week(timed_db):
@@ -342,7 +546,8 @@ def test_reports_are_on_time_until_the_end_of_the_cut_off_day_of_the_next_week(t
 def test_a_later_cut_off_day_turns_a_wednesday_upload_on_time(timed_db):
     df = kelengkapan.kelengkapan_status(timed_db, LAMPUNG_BARAT, W1, 1, hari_batas_lapor=3)
     assert records(df[df["dataset"] == "sppg"]) == [
-        status_row("sppg", W1, dt.date(2025, 10, 15), dt.datetime(2025, 10, 15, 8, 0), "tepat_waktu")]
+        status_row("sppg", W1, dt.date(2025, 10, 15), dt.datetime(2025, 10, 15, 8, 0), "tepat_waktu")
+    ]
 
 
 def test_cut_off_day_defaults_to_the_setting(timed_db, tmp_path, monkeypatch):
@@ -360,34 +565,59 @@ def test_every_kabupaten_of_the_province_is_expected(timed_db):
     koperasi = df[df["dataset"] == "koperasi"]
     assert len(koperasi) == 10
     assert records(koperasi[koperasi["status"] != "tidak_melapor"]) == [
-        status_row("koperasi", W1, dt.date(2025, 10, 13), dt.datetime(2025, 10, 13, 23, 59, 59), "tepat_waktu",
-                   kode="52.01", nama="Kab. Lombok Barat")]
+        status_row(
+            "koperasi",
+            W1,
+            dt.date(2025, 10, 13),
+            dt.datetime(2025, 10, 13, 23, 59, 59),
+            "tepat_waktu",
+            kode="52.01",
+            nama="Kab. Lombok Barat",
+        )
+    ]
 
 
 def test_reporting_rate_per_dataset_and_week(timed_db):
     def rate(dataset, minggu, diharapkan, melapor, tepat, telat):
-        return {"dataset": dataset, "minggu": minggu, "diharapkan": diharapkan, "melapor": melapor,
-                "tepat_waktu": tepat, "terlambat": telat}
+        return {
+            "dataset": dataset,
+            "minggu": minggu,
+            "diharapkan": diharapkan,
+            "melapor": melapor,
+            "tepat_waktu": tepat,
+            "terlambat": telat,
+        }
 
     assert records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter("52"), W2, 2, hari_batas_lapor=1)) == [
-        rate("koperasi", W1, 10, 1, 1, 0), rate("koperasi", W2, 10, 0, 0, 0),
-        rate("lahan", W1, 10, 0, 0, 0), rate("lahan", W2, 10, 0, 0, 0),
-        rate("sppg", W1, 10, 0, 0, 0), rate("sppg", W2, 10, 0, 0, 0),
-        rate("bimtek", W1, 10, 0, 0, 0), rate("bimtek", W2, 10, 0, 0, 0),
+        rate("koperasi", W1, 10, 1, 1, 0),
+        rate("koperasi", W2, 10, 0, 0, 0),
+        rate("lahan", W1, 10, 0, 0, 0),
+        rate("lahan", W2, 10, 0, 0, 0),
+        rate("sppg", W1, 10, 0, 0, 0),
+        rate("sppg", W2, 10, 0, 0, 0),
+        rate("bimtek", W1, 10, 0, 0, 0),
+        rate("bimtek", W2, 10, 0, 0, 0),
     ]
     # Nationally, with nothing assigned: every kabupaten/kota of the gazetteer is expected.
     assert records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter(), W2, 2, hari_batas_lapor=1)) == [
-        rate("koperasi", W1, 514, 2, 2, 0), rate("koperasi", W2, 514, 1, 0, 1),
-        rate("lahan", W1, 514, 0, 0, 0), rate("lahan", W2, 514, 0, 0, 0),
-        rate("sppg", W1, 514, 1, 0, 1), rate("sppg", W2, 514, 0, 0, 0),
-        rate("bimtek", W1, 514, 0, 0, 0), rate("bimtek", W2, 514, 1, 1, 0),
+        rate("koperasi", W1, 514, 2, 2, 0),
+        rate("koperasi", W2, 514, 1, 0, 1),
+        rate("lahan", W1, 514, 0, 0, 0),
+        rate("lahan", W2, 514, 0, 0, 0),
+        rate("sppg", W1, 514, 1, 0, 1),
+        rate("sppg", W2, 514, 0, 0, 0),
+        rate("bimtek", W1, 514, 0, 0, 0),
+        rate("bimtek", W2, 514, 1, 1, 0),
     ]
     # An administrator assigns koperasi to the kabupaten/kota of Lampung (15) and NTB (10); the
     # other datasets keep the default.
-    lampung_ntb = [k for k, in timed_db.execute("select kode from kabupaten where kode_induk in ('18', '52')").fetchall()]
+    lampung_ntb = [
+        k for (k,) in timed_db.execute("select kode from kabupaten where kode_induk in ('18', '52')").fetchall()
+    ]
     kelengkapan.atur_wajib_lapor(timed_db, "koperasi", lampung_ntb, "admin@contoh.go.id")
     assert records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter(), W2, 2, hari_batas_lapor=1))[:2] == [
-        rate("koperasi", W1, 25, 2, 2, 0), rate("koperasi", W2, 25, 1, 0, 1),
+        rate("koperasi", W1, 25, 2, 2, 0),
+        rate("koperasi", W2, 25, 1, 0, 1),
     ]
     assert kelengkapan.wajib_lapor(timed_db) == {"koperasi": sorted(lampung_ntb), "lahan": [], "sppg": [], "bimtek": []}
     # The same figure everywhere it is shown: the registry's kelengkapan metrics read the same view.
@@ -396,7 +626,10 @@ def test_reporting_rate_per_dataset_and_week(timed_db):
     # A dataset assigned only outside the filter still has its weeks, with nobody expected.
     kelengkapan.atur_wajib_lapor(timed_db, "lahan", ["52.01"], "admin@contoh.go.id")
     lampung = records(kelengkapan.kelengkapan_per_minggu(timed_db, Filter("18"), W2, 2, hari_batas_lapor=1))
-    assert [r for r in lampung if r["dataset"] == "lahan"] == [rate("lahan", W1, 0, 0, 0, 0), rate("lahan", W2, 0, 0, 0, 0)]
+    assert [r for r in lampung if r["dataset"] == "lahan"] == [
+        rate("lahan", W1, 0, 0, 0, 0),
+        rate("lahan", W2, 0, 0, 0, 0),
+    ]
     with pytest.raises(ValueError, match="tidak ada di gazetir"):
         kelengkapan.atur_wajib_lapor(timed_db, "koperasi", ["99.99"], "admin@contoh.go.id")
     assert len(kelengkapan.wajib_lapor(timed_db)["koperasi"]) == 25
@@ -485,7 +718,12 @@ def test_sppg_page_narrows_from_the_country_to_a_kecamatan(app_db):
     at = open_page("pages/4_sppg.py")
     assert at.title[0].value == "SPPG (MBG)"
     m = metrics(at)
-    assert (m["SPPG direncanakan"], m["Beroperasi"], m["Penerima manfaat"], m["Pemasok lokal"]) == ("3", "1", "2.850", "12")
+    assert (m["SPPG direncanakan"], m["Beroperasi"], m["Penerima manfaat"], m["Pemasok lokal"]) == (
+        "3",
+        "1",
+        "2.850",
+        "12",
+    )
     # Nationally the kecamatan without SPPG are counted in Lampung only (the one province with SPPG data).
     assert "Lampung" in " ".join(c.value for c in at.caption)
     choose(at, provinsi="18", kabupaten="18.04")
@@ -543,7 +781,9 @@ def test_kelengkapan_page_counts_kabupaten_that_reported(app_db):
     # Assigned to Lampung (15) and NTB (10); Lampung Barat and Lombok Barat reported koperasi.
     con = db.connect(app_db)
     try:
-        kabupaten = [k for k, in con.execute("select kode from kabupaten where kode_induk in ('18', '52')").fetchall()]
+        kabupaten = [
+            k for (k,) in con.execute("select kode from kabupaten where kode_induk in ('18', '52')").fetchall()
+        ]
         for dataset in ("koperasi", "sppg"):
             kelengkapan.atur_wajib_lapor(con, dataset, kabupaten, "admin@contoh.go.id")
     finally:

@@ -1,5 +1,6 @@
 """The upload corpus: files offices really send, each with the outcome an uploader should get
 (tests/fixtures/upload/corpus/expected.toml), and a national file of 100,000 rows."""
+
 import csv
 import importlib.util
 import io
@@ -63,8 +64,16 @@ def test_corpus_file_gets_the_outcome_in_the_manifest(case, loaded_db, gazetteer
     con = loaded_db
     before = checksums(con)
     name = case["file"]
-    prepared = ingest.prepare(con, (CORPUS / name).read_bytes(), name, case.get("dataset", "auto"),
-                              gazetteer=gazetteer, today=TODAY, minggu=case.get("minggu"), sheet=case.get("sheet"))
+    prepared = ingest.prepare(
+        con,
+        (CORPUS / name).read_bytes(),
+        name,
+        case.get("dataset", "auto"),
+        gazetteer=gazetteer,
+        today=TODAY,
+        minggu=case.get("minggu"),
+        sheet=case.get("sheet"),
+    )
     report = prepared.report()
     summary = f"reason={prepared.reason!r} errors={report['errors'][:6]}"
     assert checksums(con) == before, "prepare must not write"
@@ -87,7 +96,9 @@ def test_corpus_file_gets_the_outcome_in_the_manifest(case, loaded_db, gazetteer
         warnings = {(w["row"] or 0, w["column"]) for w in report["warnings"]}
         assert warnings == {tuple(w) for w in case.get("warnings", [])}, report["warnings"]
     if "matched" in case:
-        assert [(m["row"], m["found"], m["kode"]) for m in report["matched_names"]] == [tuple(m) for m in case["matched"]]
+        assert [(m["row"], m["found"], m["kode"]) for m in report["matched_names"]] == [
+            tuple(m) for m in case["matched"]
+        ]
 
     partial = case.get("partial", False)
     assert partial == bool(prepared.result.errors)
@@ -139,11 +150,14 @@ def test_national_file_of_100000_rows_is_prepared_and_committed(fresh_db, gazett
     batch = ingest.commit(fresh_db, prepared)
     committed_at = time.perf_counter()
     with capsys.disabled():
-        print(f"\n100.000 baris ({len(data) / 1e6:.1f} MB): prepare {prepared_at - start:.1f} s, "
-              f"commit {committed_at - prepared_at:.1f} s")
+        print(
+            f"\n100.000 baris ({len(data) / 1e6:.1f} MB): prepare {prepared_at - start:.1f} s, "
+            f"commit {committed_at - prepared_at:.1f} s"
+        )
 
     assert fresh_db.execute(
         "select count(*), count(distinct kode_desa), count(distinct kode_kabupaten), min(minggu), max(minggu) "
-        "from koperasi_aktif where batch_id = $b", {"b": batch}).fetchone() == (
-        100_000, len(codes), 514, pd.Timestamp("2025-10-27").date(), pd.Timestamp("2025-10-27").date())
+        "from koperasi_aktif where batch_id = $b",
+        {"b": batch},
+    ).fetchone() == (100_000, len(codes), 514, pd.Timestamp("2025-10-27").date(), pd.Timestamp("2025-10-27").date())
     assert fresh_db.execute("select count(*) from koperasi_zona where zona_hitung is not null").fetchone() == (100_000,)

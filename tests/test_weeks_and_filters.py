@@ -1,4 +1,5 @@
 """Week logic, Indonesian number formats and the filter's bound parameters (no database)."""
+
 import datetime as dt
 
 import pytest
@@ -8,19 +9,27 @@ from analytics import periode
 from analytics.filters import Filter
 
 
-@pytest.mark.parametrize("day, monday", [
-    ("2025-10-20", dt.date(2025, 10, 20)), ("2025-10-26", dt.date(2025, 10, 20)),
-    ("2025-10-27", dt.date(2025, 10, 27)), ("2026-01-01", dt.date(2025, 12, 29)),
-])
+@pytest.mark.parametrize(
+    "day, monday",
+    [
+        ("2025-10-20", dt.date(2025, 10, 20)),
+        ("2025-10-26", dt.date(2025, 10, 20)),
+        ("2025-10-27", dt.date(2025, 10, 27)),
+        ("2026-01-01", dt.date(2025, 12, 29)),
+    ],
+)
 def test_monday_of_the_iso_week(day, monday):
     assert periode.monday(day) == monday
 
 
-@pytest.mark.parametrize("minggu, text", [
-    ("2025-10-20", "Minggu 43 · 20–26 Okt 2025"),
-    ("2025-09-29", "Minggu 40 · 29 Sep–5 Okt 2025"),
-    ("2025-12-29", "Minggu 1 · 29 Des 2025–4 Jan 2026"),
-])
+@pytest.mark.parametrize(
+    "minggu, text",
+    [
+        ("2025-10-20", "Minggu 43 · 20–26 Okt 2025"),
+        ("2025-09-29", "Minggu 40 · 29 Sep–5 Okt 2025"),
+        ("2025-12-29", "Minggu 1 · 29 Des 2025–4 Jan 2026"),
+    ],
+)
 def test_week_label_in_indonesian(minggu, text):
     assert periode.label(minggu) == text
 
@@ -45,24 +54,45 @@ def test_percent_and_rupiah_in_indonesian_format():
     assert fmt.selisih(-3) == "▼ 3"
 
 
-@pytest.mark.parametrize("f, params, level, group", [
-    (Filter(), {"provinsi": None, "kabupaten": None, "kecamatan": None, "desa": None}, None, "provinsi"),
-    (Filter("52"), {"provinsi": "52", "kabupaten": None, "kecamatan": None, "desa": None}, "provinsi", "kabupaten"),
-    (Filter.from_code("18.04"), {"provinsi": "18", "kabupaten": "18.04", "kecamatan": None, "desa": None}, "kabupaten", "kecamatan"),
-    (Filter.from_code("18.04.04"), {"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04", "desa": None}, "kecamatan", "desa"),
-    (Filter.from_code("18.04.04.2005"), {"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04", "desa": "18.04.04.2005"}, "desa", "desa"),
-])
+@pytest.mark.parametrize(
+    "f, params, level, group",
+    [
+        (Filter(), {"provinsi": None, "kabupaten": None, "kecamatan": None, "desa": None}, None, "provinsi"),
+        (Filter("52"), {"provinsi": "52", "kabupaten": None, "kecamatan": None, "desa": None}, "provinsi", "kabupaten"),
+        (
+            Filter.from_code("18.04"),
+            {"provinsi": "18", "kabupaten": "18.04", "kecamatan": None, "desa": None},
+            "kabupaten",
+            "kecamatan",
+        ),
+        (
+            Filter.from_code("18.04.04"),
+            {"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04", "desa": None},
+            "kecamatan",
+            "desa",
+        ),
+        (
+            Filter.from_code("18.04.04.2005"),
+            {"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04", "desa": "18.04.04.2005"},
+            "desa",
+            "desa",
+        ),
+    ],
+)
 def test_filter_parameters_and_grouping_level(f, params, level, group):
     assert (f.params(), f.level, f.group_level) == (params, level, group)
 
 
-@pytest.mark.parametrize("given, kept", [
-    (Filter("52", "18.04"), Filter("52")),
-    (Filter(None, "18.04"), Filter("18", "18.04")),
-    (Filter("18", "18.04", "18.04.04"), Filter("18", "18.04", "18.04.04")),
-    (Filter("18", "18.4"), Filter("18")),
-    (Filter("' or 1=1 --"), Filter()),
-])
+@pytest.mark.parametrize(
+    "given, kept",
+    [
+        (Filter("52", "18.04"), Filter("52")),
+        (Filter(None, "18.04"), Filter("18", "18.04")),
+        (Filter("18", "18.04", "18.04.04"), Filter("18", "18.04", "18.04.04")),
+        (Filter("18", "18.4"), Filter("18")),
+        (Filter("' or 1=1 --"), Filter()),
+    ],
+)
 def test_inconsistent_filters_from_a_url_are_cut_back(given, kept):
     assert given.consistent() == kept
 

@@ -1,4 +1,5 @@
 """Zone rules: each rule of data/zona.toml, the rules file checks, recomputation."""
+
 import datetime as dt
 
 import pytest
@@ -52,7 +53,10 @@ def write_rules(tmp_path, text: str):
 
 
 def test_koperasi_matching_no_rule_gets_the_default_zone_and_reason(loaded_db, tmp_path):
-    rules = zona.aturan.load_rules(write_rules(tmp_path, '''
+    rules = zona.aturan.load_rules(
+        write_rules(
+            tmp_path,
+            """
 zona_bawaan = "kuning"
 penjelasan_bawaan = "Belum dinilai."
 [[aturan]]
@@ -60,7 +64,9 @@ id = "X1"
 zona = "merah"
 penjelasan = "Anggota kurang dari 30."
 kondisi = { kolom = "jumlah_anggota", maksimal = 29 }
-'''))
+""",
+        )
+    )
     assert zona.aturan.ensure_current(loaded_db, rules) is True
     assert zone_of(loaded_db, "18.04.08.2001", W4)[:2] == ("merah", ["X1"])
     assert zone_of(loaded_db, "18.04.04.2005", W4)[:2] == ("kuning", ["BAWAAN"])
@@ -69,13 +75,22 @@ kondisi = { kolom = "jumlah_anggota", maksimal = 29 }
     assert zona.aturan.ensure_current(loaded_db, rules) is False
 
 
-@pytest.mark.parametrize("text, message", [
-    ('[[aturan]]\nid="A"\nzona="ungu"\npenjelasan="x"\nkondisi={kolom="npwp", sama_dengan=true}', "bukan hijau/kuning/merah"),
-    ('[[aturan]]\nid="A"\nzona="merah"\npenjelasan="x"\nkondisi={kolom="drop table", sama_dengan=1}', "tidak dikenal"),
-    ('[[aturan]]\nid="A"\nzona="merah"\npenjelasan="x"\nkondisi={kolom="npwp", sama_dengan="ya"}', "true/false"),
-    ('[[aturan]]\nid="A"\nzona="merah"\nkondisi={kolom="npwp", sama_dengan=true}', "tidak punya 'penjelasan'"),
-    ('[[aturan', "tidak dapat dibaca"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            '[[aturan]]\nid="A"\nzona="ungu"\npenjelasan="x"\nkondisi={kolom="npwp", sama_dengan=true}',
+            "bukan hijau/kuning/merah",
+        ),
+        (
+            '[[aturan]]\nid="A"\nzona="merah"\npenjelasan="x"\nkondisi={kolom="drop table", sama_dengan=1}',
+            "tidak dikenal",
+        ),
+        ('[[aturan]]\nid="A"\nzona="merah"\npenjelasan="x"\nkondisi={kolom="npwp", sama_dengan="ya"}', "true/false"),
+        ('[[aturan]]\nid="A"\nzona="merah"\nkondisi={kolom="npwp", sama_dengan=true}', "tidak punya 'penjelasan'"),
+        ("[[aturan", "tidak dapat dibaca"),
+    ],
+)
 def test_a_wrong_rules_file_is_refused_with_an_indonesian_message(tmp_path, text, message):
     with pytest.raises(zona.aturan.RuleError, match=message):
         zona.aturan.load_rules(write_rules(tmp_path, text))
@@ -92,8 +107,13 @@ def test_weeks_before_construction_do_not_count_as_a_stall(fresh_db, gazetteer):
     from conftest import TODAY
 
     header = "tanggal_laporan,kode_desa,nama_koperasi,badan_hukum,tahap_fisik,progres_fisik_persen\n"
-    for day, tahap in (("2025-09-29", "persiapan"), ("2025-10-06", "persiapan"), ("2025-10-13", "persiapan"),
-                       ("2025-10-20", "pembangunan"), ("2025-10-27", "pembangunan")):
+    for day, tahap in (
+        ("2025-09-29", "persiapan"),
+        ("2025-10-06", "persiapan"),
+        ("2025-10-13", "persiapan"),
+        ("2025-10-20", "pembangunan"),
+        ("2025-10-27", "pembangunan"),
+    ):
         text = header + f"{day},18.04.04.2005,Kop Sebarus,ya,{tahap},0\n"
         assert ingest.ingest_bytes(fresh_db, text.encode(), f"{day}.csv", gazetteer=gazetteer, today=TODAY)[1]
     assert zone_of(fresh_db, "18.04.04.2005", W3) == ("kuning", ["K4"], 0)

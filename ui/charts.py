@@ -4,6 +4,7 @@ Every figure leaves through `_layout` (or `zone_moves`), which escapes the names
 (analytics.sanitize.escape_figure): plotly would render `<a>`, `<b>` or `<span style>` in a name
 from a file. A name shown through customdata is escaped where it is built.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,8 +18,13 @@ FONT = dict(family="Inter, Source Sans Pro, sans-serif", size=14)
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT, separators=",.",
-                      legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, xanchor="left"))
+    fig.update_layout(
+        height=height,
+        margin=dict(l=10, r=10, t=10, b=10),
+        font=FONT,
+        separators=",.",
+        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, xanchor="left"),
+    )
     return sanitize.escape_figure(fig)
 
 
@@ -27,8 +33,17 @@ def funnel(stages: list[tuple[str, int]]) -> go.Figure:
     values = [v for _, v in stages]
     first = values[0] or 1
     text = [f"{angka(v)} ({angka(100 * v / first, 1)}%)" for v in values]
-    fig = go.Figure(go.Funnel(y=labels, x=values, text=text, textinfo="text", hoverinfo="y+x",
-                              marker=dict(color="#2c7fb8"), connector=dict(line=dict(color="#bbb"))))
+    fig = go.Figure(
+        go.Funnel(
+            y=labels,
+            x=values,
+            text=text,
+            textinfo="text",
+            hoverinfo="y+x",
+            marker=dict(color="#2c7fb8"),
+            connector=dict(line=dict(color="#bbb")),
+        )
+    )
     return _layout(fig, 380)
 
 
@@ -37,10 +52,15 @@ def zones_by_area(data: pd.DataFrame) -> go.Figure:
     data = data.iloc[::-1]
     fig = go.Figure()
     for zona in ("merah", "kuning", "hijau"):
-        fig.add_bar(y=data["nama"], x=data[zona], name=kamus.ZONA_LABEL[zona], orientation="h",
-                    marker_color=kamus.ZONA_WARNA[zona],
-                    customdata=data[[f"{zona}_lalu"]].to_numpy(),
-                    hovertemplate="%{y}: %{x:,} koperasi<br>minggu lalu: %{customdata[0]:,}<extra>" + zona + "</extra>")
+        fig.add_bar(
+            y=data["nama"],
+            x=data[zona],
+            name=kamus.ZONA_LABEL[zona],
+            orientation="h",
+            marker_color=kamus.ZONA_WARNA[zona],
+            customdata=data[[f"{zona}_lalu"]].to_numpy(),
+            hovertemplate="%{y}: %{x:,} koperasi<br>minggu lalu: %{customdata[0]:,}<extra>" + zona + "</extra>",
+        )
     fig.update_layout(barmode="stack")
     largest = int((data["hijau"] + data["kuning"] + data["merah"]).max()) if len(data) else 0
     # Small counts: whole-number ticks only, never "0 0 1 1".
@@ -66,8 +86,9 @@ def _week_axis(fig: go.Figure, labels: list[str], max_ticks: int) -> None:
     """A category axis of week labels, showing every k-th label so they never overlap or tilt."""
     step = max(1, -(-len(labels) // max_ticks))
     shown = labels[::-1][::step][::-1]  # always label the latest week
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, tickangle=0,
-                     tickvals=shown, ticktext=shown)
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=labels, tickangle=0, tickvals=shown, ticktext=shown
+    )
 
 
 def table_text(df: pd.DataFrame, *, numbers=(), dates=(), times=()) -> pd.DataFrame:
@@ -103,8 +124,14 @@ def stacked_by_area(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit:
     data = data.iloc[::-1]
     fig = go.Figure()
     for column, label, colour in parts:
-        fig.add_bar(y=data["nama"], x=data[column], name=label, orientation="h", marker_color=colour,
-                    hovertemplate="%{y}: %{x:,} " + unit + "<extra>" + label + "</extra>")
+        fig.add_bar(
+            y=data["nama"],
+            x=data[column],
+            name=label,
+            orientation="h",
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:,} " + unit + "<extra>" + label + "</extra>",
+        )
     fig.update_layout(barmode="stack")
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
     _count_axis(fig, largest)
@@ -122,13 +149,26 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
         if rows.empty:
             continue
         where = rows["desa"].fillna(rows["kecamatan"]).map(sanitize.markup, na_action="ignore")
-        fig.add_bar(y=rows["nama_sppg"], x=[stage.get(key, 0.15)] * len(rows), name=label, orientation="h",
-                    marker_color=kamus.STATUS_SPPG_WARNA[key], customdata=where.to_numpy(),
-                    text=[label] * len(rows), textposition="inside", insidetextanchor="end",
-                    hovertemplate="%{y} (%{customdata})<extra>" + label + "</extra>")
+        fig.add_bar(
+            y=rows["nama_sppg"],
+            x=[stage.get(key, 0.15)] * len(rows),
+            name=label,
+            orientation="h",
+            marker_color=kamus.STATUS_SPPG_WARNA[key],
+            customdata=where.to_numpy(),
+            text=[label] * len(rows),
+            textposition="inside",
+            insidetextanchor="end",
+            hovertemplate="%{y} (%{customdata})<extra>" + label + "</extra>",
+        )
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["nama_sppg"]))
-    fig.update_xaxes(range=[0, 3.02], tickvals=[1, 2, 3], showgrid=True, automargin=True,
-                     ticktext=[kamus.STATUS_SPPG_LABEL[s] for s in ("rencana", "persiapan", "beroperasi")])
+    fig.update_xaxes(
+        range=[0, 3.02],
+        tickvals=[1, 2, 3],
+        showgrid=True,
+        automargin=True,
+        ticktext=[kamus.STATUS_SPPG_LABEL[s] for s in ("rencana", "persiapan", "beroperasi")],
+    )
     fig = _layout(fig, max(200, 32 * len(data) + 90))
     # No legend (the bars say their status); room on the right for the last tick label.
     fig.update_layout(showlegend=False, barmode="overlay", margin=dict(l=10, r=45, t=10, b=10))
@@ -141,16 +181,30 @@ def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.F
 
     x = [week_short(m) for m in data["minggu"]]
     fig = go.Figure()
-    fig.add_scatter(x=x, y=data["beroperasi"], mode="lines+markers", name=kamus.STATUS_SPPG_LABEL["beroperasi"],
-                    line=dict(color=kamus.STATUS_SPPG_WARNA["beroperasi"], width=3),
-                    customdata=[periode.label(m) for m in data["minggu"]],
-                    hovertemplate="%{customdata}: %{y:,} beroperasi<extra></extra>")
-    fig.add_scatter(x=x, y=data["persiapan"], mode="lines", name=kamus.STATUS_SPPG_LABEL["persiapan"],
-                    line=dict(color=kamus.STATUS_SPPG_WARNA["persiapan"], width=2),
-                    customdata=[periode.label(m) for m in data["minggu"]],
-                    hovertemplate="%{customdata}: %{y:,} persiapan<extra></extra>")
-    fig.add_hline(y=planned, line=dict(color="#555", dash="dash", width=2),
-                  annotation_text=planned_label, annotation_position="top left")
+    fig.add_scatter(
+        x=x,
+        y=data["beroperasi"],
+        mode="lines+markers",
+        name=kamus.STATUS_SPPG_LABEL["beroperasi"],
+        line=dict(color=kamus.STATUS_SPPG_WARNA["beroperasi"], width=3),
+        customdata=[periode.label(m) for m in data["minggu"]],
+        hovertemplate="%{customdata}: %{y:,} beroperasi<extra></extra>",
+    )
+    fig.add_scatter(
+        x=x,
+        y=data["persiapan"],
+        mode="lines",
+        name=kamus.STATUS_SPPG_LABEL["persiapan"],
+        line=dict(color=kamus.STATUS_SPPG_WARNA["persiapan"], width=2),
+        customdata=[periode.label(m) for m in data["minggu"]],
+        hovertemplate="%{customdata}: %{y:,} persiapan<extra></extra>",
+    )
+    fig.add_hline(
+        y=planned,
+        line=dict(color="#555", dash="dash", width=2),
+        annotation_text=planned_label,
+        annotation_position="top left",
+    )
     largest = max([planned, *data["beroperasi"], *data["persiapan"]]) if len(data) else planned
     _count_axis(fig, int(largest), "y")
     fig.update_yaxes(range=[0, max(1, largest) * 1.15])
@@ -162,10 +216,22 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
     """Participants per area: this week beside the total up to this week."""
     data = data.iloc[::-1]
     fig = go.Figure()
-    fig.add_bar(y=data["nama"], x=data["peserta_kumulatif"], name=teks.BIMTEK_SERI_KUMULATIF, orientation="h",
-                marker_color="#a6bddb", hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_KUMULATIF + "</extra>")
-    fig.add_bar(y=data["nama"], x=data["peserta"], name=teks.BIMTEK_SERI_MINGGU_INI, orientation="h",
-                marker_color="#2c7fb8", hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_MINGGU_INI + "</extra>")
+    fig.add_bar(
+        y=data["nama"],
+        x=data["peserta_kumulatif"],
+        name=teks.BIMTEK_SERI_KUMULATIF,
+        orientation="h",
+        marker_color="#a6bddb",
+        hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_KUMULATIF + "</extra>",
+    )
+    fig.add_bar(
+        y=data["nama"],
+        x=data["peserta"],
+        name=teks.BIMTEK_SERI_MINGGU_INI,
+        orientation="h",
+        marker_color="#2c7fb8",
+        hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_MINGGU_INI + "</extra>",
+    )
     fig.update_layout(barmode="group")
     _count_axis(fig, int(data["peserta_kumulatif"].max()) if len(data) else 0)
     return _layout(fig, max(260, 34 * len(data) + 130))
@@ -182,15 +248,23 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
     week_of = [periode.monday(m) for m in data["minggu"]]
     fig = go.Figure()
     for key, label in teks.KATEGORI_PESERTA_LABEL.items():
-        rows = {w: (p, k) for w, cat, p, k in zip(week_of, data["kategori_peserta"], data["peserta"], data["kegiatan"])
-                if cat == key}
+        rows = {
+            w: (p, k)
+            for w, cat, p, k in zip(week_of, data["kategori_peserta"], data["peserta"], data["kegiatan"])
+            if cat == key
+        }
         if not rows:
             continue
         peserta = [int(rows.get(m, (0, 0))[0]) for m in order]
         kegiatan = [int(rows.get(m, (0, 0))[1]) for m in order]
-        fig.add_bar(x=labels, y=peserta, name=label, marker_color=teks.KATEGORI_PESERTA_WARNA[key],
-                    customdata=list(zip(long_labels, kegiatan)),
-                    hovertemplate="%{customdata[0]}: %{y:,} peserta, %{customdata[1]:,} kegiatan<extra>" + label + "</extra>")
+        fig.add_bar(
+            x=labels,
+            y=peserta,
+            name=label,
+            marker_color=teks.KATEGORI_PESERTA_WARNA[key],
+            customdata=list(zip(long_labels, kegiatan)),
+            hovertemplate="%{customdata[0]}: %{y:,} peserta, %{customdata[1]:,} kegiatan<extra>" + label + "</extra>",
+        )
     fig.update_layout(barmode="stack", bargap=0.3)
     _week_axis(fig, labels, max_ticks=6)
     totals = data.groupby("minggu")["peserta"].sum()
@@ -206,13 +280,17 @@ def completeness_rates(data: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for dataset, rows in data.groupby("dataset", sort=False):
         share = (rows["melapor"] / rows["diharapkan"].where(rows["diharapkan"] > 0)).fillna(0)
-        fig.add_scatter(x=[week_short(m) for m in rows["minggu"]], y=share, mode="lines+markers",
-                        name=teks.KELENGKAPAN_DATASET[dataset],
-                        line=dict(color=colours.get(dataset, "#555"), width=2,
-                                  dash="dot" if dataset == "bimtek" else "solid"),
-                        customdata=list(zip([periode.label(m) for m in rows["minggu"]], rows["melapor"], rows["diharapkan"])),
-                        hovertemplate="%{customdata[0]}: %{customdata[1]:,} dari %{customdata[2]:,} (%{y:.0%})<extra>"
-                                      + teks.KELENGKAPAN_DATASET[dataset] + "</extra>")
+        fig.add_scatter(
+            x=[week_short(m) for m in rows["minggu"]],
+            y=share,
+            mode="lines+markers",
+            name=teks.KELENGKAPAN_DATASET[dataset],
+            line=dict(color=colours.get(dataset, "#555"), width=2, dash="dot" if dataset == "bimtek" else "solid"),
+            customdata=list(zip([periode.label(m) for m in rows["minggu"]], rows["melapor"], rows["diharapkan"])),
+            hovertemplate="%{customdata[0]}: %{customdata[1]:,} dari %{customdata[2]:,} (%{y:.0%})<extra>"
+            + teks.KELENGKAPAN_DATASET[dataset]
+            + "</extra>",
+        )
     fig.update_yaxes(range=[0, 1.05], tickformat=".0%", title=None)
     _week_axis(fig, [week_short(m) for m in sorted(set(data["minggu"]))], max_ticks=12)
     return _layout(fig, 320)
@@ -243,18 +321,43 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         hover[r][c] = f"{sanitize.markup(nama)}<br>{periode.label(minggu)}<br>{labels[status]}{when}"
     missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
     colours = [missing, kamus.KELENGKAPAN_WARNA["terlambat"], kamus.KELENGKAPAN_WARNA["tepat_waktu"]]
-    scale = [[0, colours[0]], [1 / 3, colours[0]], [1 / 3, colours[1]], [2 / 3, colours[1]],
-             [2 / 3, colours[2]], [1, colours[2]]]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=columns, y=list(reversed(names)), text=text, texttemplate="%{text}", customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>", zmin=0, zmax=2, colorscale=scale, showscale=False,
-        # Dark symbols read on all three colours (white would vanish on the amber of "terlambat").
-        xgap=2, ygap=2, textfont=dict(size=13, color="#111"),
-    ))
+    scale = [
+        [0, colours[0]],
+        [1 / 3, colours[0]],
+        [1 / 3, colours[1]],
+        [2 / 3, colours[1]],
+        [2 / 3, colours[2]],
+        [1, colours[2]],
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=columns,
+            y=list(reversed(names)),
+            text=text,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            zmin=0,
+            zmax=2,
+            colorscale=scale,
+            showscale=False,
+            # Dark symbols read on all three colours (white would vanish on the amber of "terlambat").
+            xgap=2,
+            ygap=2,
+            textfont=dict(size=13, color="#111"),
+        )
+    )
     # A legend for the three colours (heatmaps have none of their own).
     for key, colour in zip(("tepat_waktu", "terlambat", "tidak_melapor"), reversed(colours)):
-        fig.add_scatter(x=[None], y=[None], mode="markers", name=labels[key], showlegend=True,
-                        marker=dict(symbol="square", size=14, color=colour))
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=labels[key],
+            showlegend=True,
+            marker=dict(symbol="square", size=14, color=colour),
+        )
     fig.update_xaxes(side="top", type="category", showgrid=False)
     fig.update_yaxes(type="category", showgrid=False)
     fig.update_layout(plot_bgcolor="white")
@@ -276,8 +379,10 @@ def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
     """
     data = data.iloc[::-1]
     fig = go.Figure()
-    totals = {"kini": data[["merah", "kuning", "hijau"]].sum(axis=1),
-              "lalu": data[["merah_lalu", "kuning_lalu", "hijau_lalu"]].sum(axis=1)}
+    totals = {
+        "kini": data[["merah", "kuning", "hijau"]].sum(axis=1),
+        "lalu": data[["merah_lalu", "kuning_lalu", "hijau_lalu"]].sum(axis=1),
+    }
     # Bars of a horizontal group are laid out bottom-up: last week first, so this week sits on top.
     for week, suffix, opacity in (("lalu", "_lalu", 0.4), ("kini", "", 1.0)):
         base = pd.Series(0, index=data.index)
@@ -287,13 +392,21 @@ def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
             values = data[zona + suffix]
             share = (100 * values / total).round(1)
             custom = list(zip(data["kode"], share.map(lambda v: angka(v, 1)), [label_week] * len(data)))
-            fig.add_bar(y=data["nama"], x=values, base=base, name=kamus.ZONA_LABEL[zona], orientation="h",
-                        marker=dict(color=kamus.ZONA_WARNA[zona], opacity=opacity,
-                                    line=dict(width=0)),
-                        offsetgroup=week, legendgroup=zona, showlegend=week == "kini",
-                        customdata=custom,
-                        hovertemplate="%{y} · %{customdata[2]}<br>%{x:,} koperasi (%{customdata[1]}%)<extra>"
-                                      + kamus.ZONA_LABEL[zona] + "</extra>")
+            fig.add_bar(
+                y=data["nama"],
+                x=values,
+                base=base,
+                name=kamus.ZONA_LABEL[zona],
+                orientation="h",
+                marker=dict(color=kamus.ZONA_WARNA[zona], opacity=opacity, line=dict(width=0)),
+                offsetgroup=week,
+                legendgroup=zona,
+                showlegend=week == "kini",
+                customdata=custom,
+                hovertemplate="%{y} · %{customdata[2]}<br>%{x:,} koperasi (%{customdata[1]}%)<extra>"
+                + kamus.ZONA_LABEL[zona]
+                + "</extra>",
+            )
             base = base + values
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.08)
     largest = int(max(totals["kini"].max(), totals["lalu"].max())) if len(data) else 0
@@ -306,8 +419,9 @@ def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
 _MOVE_COLOURS = ("#e6e6e6", "#f4a582", "#a6dba0", "#9ecae1", "#fbfbfb")
 
 
-def zone_moves(grid: pd.DataFrame, row_labels: dict[str, str], column_labels: dict[str, str],
-               chosen: str | None = None) -> go.Figure:
+def zone_moves(
+    grid: pd.DataFrame, row_labels: dict[str, str], column_labels: dict[str, str], chosen: str | None = None
+) -> go.Figure:
     """The 4×4 zone-move matrix (rows: last week incl. 'baru'; columns: this week incl. 'hilang').
 
     Drawn as square markers rather than a heatmap because Streamlit can select (click) scatter
@@ -331,33 +445,68 @@ def zone_moves(grid: pd.DataFrame, row_labels: dict[str, str], column_labels: di
             text.append(angka(n) if n else "·")
             custom.append(f"{dari}>{ke}")
             hover.append(f"{row_labels[dari]} → {column_labels[ke]}: {angka(n)} koperasi")
-    fig = go.Figure(go.Scatter(
-        x=x, y=y, mode="markers+text", text=text, textfont=dict(size=17, color="#222"), customdata=custom,
-        marker=dict(symbol="square", size=52, color=colour, line=dict(width=0)),
-        selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=0.55), textfont=dict(color="#444")),
-        selectedpoints=[custom.index(chosen)] if chosen in custom else None,
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-    ))
-    fig.update_xaxes(side="top", title=teks.TRANSISI_SUMBU_KINI, fixedrange=True, showgrid=False, zeroline=False,
-                     categoryorder="array", categoryarray=[column_labels[c] for c in grid.columns])
-    fig.update_yaxes(title=teks.TRANSISI_SUMBU_LALU, fixedrange=True, showgrid=False, zeroline=False,
-                     categoryorder="array", categoryarray=[row_labels[r] for r in grid.index][::-1])
-    fig.update_layout(height=330, margin=dict(l=10, r=10, t=60, b=10), font=FONT, separators=",.",
-                      plot_bgcolor="rgba(0,0,0,0)", dragmode=False)
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="markers+text",
+            text=text,
+            textfont=dict(size=17, color="#222"),
+            customdata=custom,
+            marker=dict(symbol="square", size=52, color=colour, line=dict(width=0)),
+            selected=dict(marker=dict(opacity=1)),
+            unselected=dict(marker=dict(opacity=0.55), textfont=dict(color="#444")),
+            selectedpoints=[custom.index(chosen)] if chosen in custom else None,
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(
+        side="top",
+        title=teks.TRANSISI_SUMBU_KINI,
+        fixedrange=True,
+        showgrid=False,
+        zeroline=False,
+        categoryorder="array",
+        categoryarray=[column_labels[c] for c in grid.columns],
+    )
+    fig.update_yaxes(
+        title=teks.TRANSISI_SUMBU_LALU,
+        fixedrange=True,
+        showgrid=False,
+        zeroline=False,
+        categoryorder="array",
+        categoryarray=[row_labels[r] for r in grid.index][::-1],
+    )
+    fig.update_layout(
+        height=330,
+        margin=dict(l=10, r=10, t=60, b=10),
+        font=FONT,
+        separators=",.",
+        plot_bgcolor="rgba(0,0,0,0)",
+        dragmode=False,
+    )
     return sanitize.escape_figure(fig)
 
 
-def stacked_area_bars(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str,
-                      label: str = "nama") -> go.Figure:
+def stacked_area_bars(
+    data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str, label: str = "nama"
+) -> go.Figure:
     """Stacked horizontal bars per row of `data` (label column `label`; `parts` are (column, label,
     colour)); customdata[0] is the row's `kode` when there is one. The first row is drawn on top."""
     data = data.iloc[::-1]
     codes = data["kode"] if "kode" in data.columns else data[label]
     fig = go.Figure()
     for column, name, colour in parts:
-        fig.add_bar(y=data[label], x=data[column], name=name, orientation="h", marker_color=colour,
-                    customdata=list(zip(codes)),
-                    hovertemplate="%{y}: %{x:,} " + unit + "<extra>" + name + "</extra>")
+        fig.add_bar(
+            y=data[label],
+            x=data[column],
+            name=name,
+            orientation="h",
+            marker_color=colour,
+            customdata=list(zip(codes)),
+            hovertemplate="%{y}: %{x:,} " + unit + "<extra>" + name + "</extra>",
+        )
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label]))
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
@@ -371,8 +520,15 @@ def _legend_on_top(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def stacked_long_bars(data: pd.DataFrame, category: str, stack: str, value: str,
-                      labels: dict[str, str], colours: dict[str, str], unit: str) -> go.Figure:
+def stacked_long_bars(
+    data: pd.DataFrame,
+    category: str,
+    stack: str,
+    value: str,
+    labels: dict[str, str],
+    colours: dict[str, str],
+    unit: str,
+) -> go.Figure:
     """`stacked_area_bars` from a long frame: one bar per `category`, segments per `stack` value,
     in the order of `labels` (unknown values last, grey), categories in their first-seen order."""
     order = list(dict.fromkeys(data[category]))
@@ -385,19 +541,28 @@ def stacked_long_bars(data: pd.DataFrame, category: str, stack: str, value: str,
 
 def ranked_bars(labels: list[str], values: list[int], colour: str, unit: str) -> go.Figure:
     """One horizontal bar per item, the largest on top, its count written at the end of the bar."""
-    fig = go.Figure(go.Bar(y=labels[::-1], x=values[::-1], orientation="h", marker_color=colour,
-                           text=[angka(v) for v in values[::-1]], textposition="outside", cliponaxis=False,
-                           hovertemplate="%{y}: %{x:,} " + unit + "<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            y=labels[::-1],
+            x=values[::-1],
+            orientation="h",
+            marker_color=colour,
+            text=[angka(v) for v in values[::-1]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,} " + unit + "<extra></extra>",
+        )
+    )
     largest = max(values) if values else 0
     # Room at the end of the longest bar for its count.
-    fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None,
-                     range=[0, max(largest, 1) * 1.12])
+    fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, range=[0, max(largest, 1) * 1.12])
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
     return _layout(fig, max(220, 34 * len(labels) + 80))
 
 
-def lines_over_weeks(data: pd.DataFrame, series: str, value: str, labels: dict[str, str],
-                     colours: dict[str, str], unit: str) -> go.Figure:
+def lines_over_weeks(
+    data: pd.DataFrame, series: str, value: str, labels: dict[str, str], colours: dict[str, str], unit: str
+) -> go.Figure:
     """One line per value of `series` over the weeks (`minggu`), x labelled with the week's Monday."""
     from analytics import periode
 
@@ -405,16 +570,25 @@ def lines_over_weeks(data: pd.DataFrame, series: str, value: str, labels: dict[s
     for key in [k for k in labels if k in set(data[series])] + sorted(set(data[series]) - set(labels)):
         rows = data[data[series] == key].sort_values("minggu")
         x = [periode.monday(m) for m in rows["minggu"]]
-        fig.add_scatter(x=x, y=rows[value], mode="lines+markers", name=labels.get(key, key),
-                        line=dict(color=colours.get(key, "#9e9e9e"), width=2.5),
-                        customdata=[periode.label(m) for m in rows["minggu"]],
-                        hovertemplate="%{customdata}: %{y:,} " + unit + "<extra>" + labels.get(key, key) + "</extra>")
+        fig.add_scatter(
+            x=x,
+            y=rows[value],
+            mode="lines+markers",
+            name=labels.get(key, key),
+            line=dict(color=colours.get(key, "#9e9e9e"), width=2.5),
+            customdata=[periode.label(m) for m in rows["minggu"]],
+            hovertemplate="%{customdata}: %{y:,} " + unit + "<extra>" + labels.get(key, key) + "</extra>",
+        )
     largest = int(data[value].max()) if len(data) else 0
     fig.update_yaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
     ticks = sorted({periode.monday(m) for m in data["minggu"]})
-    ticks = ticks[::-1][::max(1, -(-len(ticks) // 6))][::-1]  # at most 6 labels, the latest always
-    fig.update_xaxes(title=None, tickvals=ticks, tickangle=0,
-                     ticktext=[f"{d.day} {periode.BULAN_SINGKAT[d.month - 1]}" for d in ticks])
+    ticks = ticks[::-1][:: max(1, -(-len(ticks) // 6))][::-1]  # at most 6 labels, the latest always
+    fig.update_xaxes(
+        title=None,
+        tickvals=ticks,
+        tickangle=0,
+        ticktext=[f"{d.day} {periode.BULAN_SINGKAT[d.month - 1]}" for d in ticks],
+    )
     _layout(fig, 380)
     # Beside the plot, not under it: a legend below would collide with the week labels.
     fig.update_layout(legend=dict(orientation="v", yanchor="top", y=1, x=1.02, xanchor="left"))

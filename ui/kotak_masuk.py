@@ -1,4 +1,5 @@
 """Runs the inbox folder import inside the app process, every few seconds, on a daemon thread."""
+
 from __future__ import annotations
 
 import logging

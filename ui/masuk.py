@@ -9,6 +9,7 @@
 Every rerun checks the signed-in user against the accounts file again (parsed only when it
 changed), so a removed or demoted account loses its rights at once.
 """
+
 from __future__ import annotations
 
 import time
@@ -80,7 +81,9 @@ def _oidc(con) -> access.User:
         # Once per session, not on every rerun: the audit is not a counter.
         if st.session_state.get("oidc_ditolak") != email:
             st.session_state["oidc_ditolak"] = email
-            audit.record(con.cursor(), email or "(tanpa email)", "gagal_masuk", {"mode": "oidc", "alasan": "tidak terdaftar"})
+            audit.record(
+                con.cursor(), email or "(tanpa email)", "gagal_masuk", {"mode": "oidc", "alasan": "tidak terdaftar"}
+            )
         st.error(teks.AKUN_TIDAK_TERDAFTAR.format(email=email))
         if st.button(teks.KELUAR):
             st.logout()

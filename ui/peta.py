@@ -1,5 +1,6 @@
 """The Peta page's drawing: the pydeck Deck of a map built by analytics.peta, the click that
 narrows the filter, and the legend and notes beside and under it."""
+
 from __future__ import annotations
 
 import html
@@ -23,18 +24,24 @@ def _baris(swatch: str, label: str, extra: str = "") -> str:
 
 
 def _kotak(rgb) -> str:
-    return (f'<span style="flex:none;display:inline-block;width:16px;height:16px;background:{_hex(rgb)};'
-            'border:1px solid #777;border-radius:2px"></span>')
+    return (
+        f'<span style="flex:none;display:inline-block;width:16px;height:16px;background:{_hex(rgb)};'
+        'border:1px solid #777;border-radius:2px"></span>'
+    )
 
 
 def _titik(rgb, size: int = 10, outline: str = "#fff") -> str:
-    return (f'<span style="flex:none;display:inline-block;width:{size}px;height:{size}px;background:{_hex(rgb)};'
-            f'border:1.5px solid {outline};border-radius:50%;box-shadow:0 0 0 1px #999"></span>')
+    return (
+        f'<span style="flex:none;display:inline-block;width:{size}px;height:{size}px;background:{_hex(rgb)};'
+        f'border:1.5px solid {outline};border-radius:50%;box-shadow:0 0 0 1px #999"></span>'
+    )
 
 
 def _cincin(rgb) -> str:
-    return (f'<span style="flex:none;display:inline-block;width:10px;height:10px;border:2.5px solid {_hex(rgb)};'
-            'border-radius:50%"></span>')
+    return (
+        f'<span style="flex:none;display:inline-block;width:10px;height:10px;border:2.5px solid {_hex(rgb)};'
+        'border-radius:50%"></span>'
+    )
 
 
 def legenda_html(p: peta.Peta, lapisan) -> str:
@@ -46,10 +53,14 @@ def legenda_html(p: peta.Peta, lapisan) -> str:
         parts.append(f"<div style='font-weight:600;margin-bottom:4px'>{html.escape(judul)}</div>")
         for label, rgb, n in p.legenda:
             parts.append(_baris(_kotak(rgb), label, teks.PETA_LEGENDA_JUMLAH.format(n=angka(n))))
-        parts.append(f"<div style='color:#666;font-size:0.85em;margin:4px 0 10px'>{html.escape(p.metrik.penjelasan_peta)}</div>")
+        parts.append(
+            f"<div style='color:#666;font-size:0.85em;margin:4px 0 10px'>{html.escape(p.metrik.penjelasan_peta)}</div>"
+        )
     if p.layer("koperasi_heksagon") is not None:
-        parts.append(f"<div style='font-weight:600;margin:8px 0 4px'>"
-                     f"{html.escape(teks.PETA_LEGENDA_HEKSAGON.format(km=angka(p.lebar_heksagon_km or 0)))}</div>")
+        parts.append(
+            f"<div style='font-weight:600;margin:8px 0 4px'>"
+            f"{html.escape(teks.PETA_LEGENDA_HEKSAGON.format(km=angka(p.lebar_heksagon_km or 0)))}</div>"
+        )
         merah = METRIK["zona_merah"]
         for label, band in zip(merah.label_pita(), merah.pita):
             parts.append(_baris(_kotak(band.warna), label))
@@ -92,7 +103,9 @@ def catatan(p: peta.Peta) -> list[str]:
         out.append(teks.PETA_SPPG_TANPA_TITIK.format(n=angka(c["sppg_tanpa_titik"])))
     lahan = c.get("lahan_koordinat") or {}
     if any(lahan.values()):
-        out.append(teks.PETA_LAHAN_TIDAK_DIGAMBAR.format(n=angka(sum(lahan.values())), rincian=_rincian_koordinat(lahan)))
+        out.append(
+            teks.PETA_LAHAN_TIDAK_DIGAMBAR.format(n=angka(sum(lahan.values())), rincian=_rincian_koordinat(lahan))
+        )
     return out
 
 
@@ -103,8 +116,13 @@ GAYA_ONLINE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 
 TOOLTIP = {
     "html": "<b>{judul}</b><br/>{rincian}",
-    "style": {"whiteSpace": "pre-line", "fontSize": "13px", "maxWidth": "340px",
-              "backgroundColor": "#263238", "color": "#fff"},
+    "style": {
+        "whiteSpace": "pre-line",
+        "fontSize": "13px",
+        "maxWidth": "340px",
+        "backgroundColor": "#263238",
+        "color": "#fff",
+    },
 }
 
 
@@ -122,8 +140,10 @@ def deck(p: Peta, online: bool = False):
         # pydeck reads every other string as a JavaScript accessor expression ("@@=…").
         return pdk.types.String(value) if key.endswith("_units") and isinstance(value, str) else value
 
-    layers = [pdk.Layer(lp.jenis, data=lp.data, id=lp.id, **{k: literal(k, v) for k, v in lp.props.items()})
-              for lp in p.lapisan]
+    layers = [
+        pdk.Layer(lp.jenis, data=lp.data, id=lp.id, **{k: literal(k, v) for k, v in lp.props.items()})
+        for lp in p.lapisan
+    ]
     if online:
         style = {"map_style": GAYA_ONLINE, "map_provider": "carto"}
     else:
@@ -152,4 +172,3 @@ def kode_terpilih(selection) -> str | None:
 def ukuran_json(p: Peta, online: bool = False) -> int:
     """Bytes of the deck JSON the browser receives."""
     return len(deck(p, online).to_json().encode("utf-8"))
-

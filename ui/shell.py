@@ -5,6 +5,7 @@ The app uses Streamlit's classic `pages/` mode. The filter lives in `st.session_
 `st.query_params` (provinsi, kabupaten, kecamatan, desa as Kemendagri codes; minggu as the
 Monday) so a filtered view can be shared and opened directly.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -140,10 +141,18 @@ def _select_level(g: Gazetteer, f: Filter, level: str, user: access.User = acces
     Levels at or above the user's own region are fixed to it."""
     parent_level = LEVELS[LEVELS.index(level) - 1] if level != "provinsi" else None
     parent = getattr(f, parent_level) if parent_level else ""
-    label = {"provinsi": teks.LABEL_PROVINSI, "kabupaten": teks.LABEL_KABUPATEN,
-             "kecamatan": teks.LABEL_KECAMATAN, "desa": teks.LABEL_DESA}[level]
-    semua = {"provinsi": teks.SEMUA_PROVINSI, "kabupaten": teks.SEMUA_KABUPATEN,
-             "kecamatan": teks.SEMUA_KECAMATAN, "desa": teks.SEMUA_DESA}[level]
+    label = {
+        "provinsi": teks.LABEL_PROVINSI,
+        "kabupaten": teks.LABEL_KABUPATEN,
+        "kecamatan": teks.LABEL_KECAMATAN,
+        "desa": teks.LABEL_DESA,
+    }[level]
+    semua = {
+        "provinsi": teks.SEMUA_PROVINSI,
+        "kabupaten": teks.SEMUA_KABUPATEN,
+        "kecamatan": teks.SEMUA_KECAMATAN,
+        "desa": teks.SEMUA_DESA,
+    }[level]
     key = f"w_{level}"
     if user.region and LEVELS.index(level) < len(user.region.split(".")):
         fixed = getattr(Filter.from_code(user.region), level)
@@ -160,8 +169,15 @@ def _select_level(g: Gazetteer, f: Filter, level: str, user: access.User = acces
     current = getattr(f, level)
     st.session_state[key] = current if current in names else None
     # None is both the first option and the placeholder, so "Semua …" shows when nothing is chosen.
-    st.selectbox(label, options, key=key, format_func=lambda c: semua if c is None else names[c],
-                 on_change=_level_changed, args=(level,), placeholder=semua)
+    st.selectbox(
+        label,
+        options,
+        key=key,
+        format_func=lambda c: semua if c is None else names[c],
+        on_change=_level_changed,
+        args=(level,),
+        placeholder=semua,
+    )
     return f
 
 
@@ -179,8 +195,9 @@ def _week_changed() -> None:
     st.session_state["minggu"] = st.session_state["w_minggu"]
 
 
-def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str,
-                    user: access.User = access.LOCAL_ADMIN) -> tuple[Filter, dt.date | None]:
+def _sidebar_filter(
+    ctx_path: str, g: Gazetteer, version: str, user: access.User = access.LOCAL_ADMIN
+) -> tuple[Filter, dt.date | None]:
     f: Filter = access.clamp(user, st.session_state["filter"])
     st.session_state["filter"] = f
     st.sidebar.subheader(teks.FILTER_JUDUL)
@@ -194,11 +211,18 @@ def _sidebar_filter(ctx_path: str, g: Gazetteer, version: str,
         st.session_state["w_minggu"] = minggu
         latest_label = teks.MINGGU_TERBARU + (f" ({periode.label(available[0])})" if available else "")
         minggu = st.selectbox(
-            teks.LABEL_MINGGU, [None] + available, key="w_minggu", on_change=_week_changed,
-            format_func=lambda m: latest_label if m is None else periode.label(m), placeholder=latest_label,
+            teks.LABEL_MINGGU,
+            [None] + available,
+            key="w_minggu",
+            on_change=_week_changed,
+            format_func=lambda m: latest_label if m is None else periode.label(m),
+            placeholder=latest_label,
         )
-        if f.level and f != access.clamp(user, Filter()) and st.button(
-                teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch"):
+        if (
+            f.level
+            and f != access.clamp(user, Filter())
+            and st.button(teks.FILTER_RESET, icon=":material/filter_alt_off:", width="stretch")
+        ):
             f, minggu = access.clamp(user, Filter()), None
             st.session_state["filter"], st.session_state["minggu"] = f, minggu
             _sync_url(f, minggu)
@@ -240,8 +264,7 @@ def _demo_controls(con, demo: bool, user: access.User = access.LOCAL_ADMIN) -> N
 def page(title: str, *, wide: bool = True) -> Context:
     """Call first on every page: config, navigation, the shared filter, the demo badge."""
     catch_errors()
-    st.set_page_config(page_title=f"{title} · {teks.APP_JUDUL}", page_icon=ICON,
-                       layout="wide" if wide else "centered")
+    st.set_page_config(page_title=f"{title} · {teks.APP_JUDUL}", page_icon=ICON, layout="wide" if wide else "centered")
     path = str(db.default_path())
     con = connection(path)
     g = gazetteer(path)
@@ -272,7 +295,11 @@ def _who(con, user: access.User, g: Gazetteer) -> None:
         if user is access.LOCAL_ADMIN or user == access.LOCAL_ADMIN:
             st.caption(teks.MODE_LOKAL)
             return
-        region = g.name("provinsi" if "." not in (user.region or "") else "kabupaten", user.region) if user.region else teks.SELURUH_INDONESIA
+        region = (
+            g.name("provinsi" if "." not in (user.region or "") else "kabupaten", user.region)
+            if user.region
+            else teks.SELURUH_INDONESIA
+        )
         st.caption(teks.PENGGUNA_INFO.format(email=user.email, peran=teks.PERAN[user.role], wilayah=region))
         if st.button(teks.KELUAR, icon=":material/logout:", key="keluar"):
             masuk.sign_out(con, user)
@@ -307,8 +334,9 @@ def set_filter(f: Filter) -> None:
 
 def minggu_teks(kini, lalu) -> str:
     """'Minggu 47 · 16–22 Nov 2026 · dibandingkan dengan …' (or 'tanpa pembanding')."""
-    return (periode.label(kini)
-            + (f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}"))
+    return periode.label(kini) + (
+        f" · {teks.DIBANDING.format(minggu=periode.label(lalu))}" if lalu else f" · {teks.TANPA_PEMBANDING}"
+    )
 
 
 def drill(event, shown=None) -> None:

@@ -1,4 +1,5 @@
 """Every UI string in one place, so a translation is one file."""
+
 from analytics import kamus
 
 APP_JUDUL = "Dasbor KDKMP & MBG"
@@ -33,15 +34,16 @@ SELURUH_INDONESIA = "Seluruh Indonesia"
 
 DEMO_BADGE = "Data contoh (sintetis)"
 DEMO_PENJELASAN = (
-    "Dasbor sedang menampilkan data contoh buatan, bukan laporan resmi. "
-    "Hapus data contoh sebelum memakai data asli."
+    "Dasbor sedang menampilkan data contoh buatan, bukan laporan resmi. Hapus data contoh sebelum memakai data asli."
 )
 DEMO_HAPUS = "Hapus data contoh"
 DEMO_HAPUS_YAKIN = "Ya, hapus semua data contoh"
 DEMO_TERHAPUS = "Data contoh dihapus ({n} unggahan)."
 
 MODE_LOKAL = "Mode pengguna tunggal (lokal): semua yang membuka aplikasi ini adalah administrator."
-MODE_TIDAK_DIKENAL = "Mode masuk '{mode}' tidak dikenal. Pakai local, oidc atau password di [kdkmp] pada .streamlit/secrets.toml."
+MODE_TIDAK_DIKENAL = (
+    "Mode masuk '{mode}' tidak dikenal. Pakai local, oidc atau password di [kdkmp] pada .streamlit/secrets.toml."
+)
 LOKAL_BUKAN_LOOPBACK = (
     "Mode lokal hanya boleh melayani 127.0.0.1, tetapi server mendengarkan {alamat}. "
     "Untuk jaringan kantor, pakai mode oidc atau password (lihat README, bagian Keamanan)."
@@ -54,16 +56,17 @@ KELUAR = "Keluar"
 AKUN_TIDAK_TERDAFTAR = "Akun {email} belum terdaftar di dasbor ini. Minta admin menambahkan peran dan wilayah Anda."
 PENGGUNA_INFO = "Masuk sebagai {email} · {peran} · {wilayah}"
 AKUN_DICABUT = "Akun Anda dihapus atau kata sandinya diganti sejak Anda masuk. Silakan masuk lagi bila masih berhak."
-GALAT_UMUM = ("Terjadi kesalahan pada halaman ini. Coba muat ulang halaman; bila masih terjadi, laporkan ke admin "
-              "dengan kode {kode} (rinciannya tercatat di log server).")
+GALAT_UMUM = (
+    "Terjadi kesalahan pada halaman ini. Coba muat ulang halaman; bila masih terjadi, laporkan ke admin "
+    "dengan kode {kode} (rinciannya tercatat di log server)."
+)
 PERAN = {"pemirsa": "pemirsa", "operator": "operator", "admin": "admin"}
 TIDAK_BERHAK = "Halaman ini tidak tersedia untuk peran {peran}."
 
 # Ringkasan
 RINGKASAN_JUDUL = "Ringkasan mingguan"
 KOSONG_KOPERASI = (
-    "Belum ada data koperasi untuk filter ini. Unggah file koperasi di halaman Unggah Data, "
-    "atau pilih wilayah lain."
+    "Belum ada data koperasi untuk filter ini. Unggah file koperasi di halaman Unggah Data, atau pilih wilayah lain."
 )
 KOSONG_SPPG = "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data."
 KOSONG_LAHAN = "Belum ada data lahan untuk filter ini. Unggah file lahan di halaman Unggah Data."
@@ -155,15 +158,31 @@ SPPG_MANFAAT_PENJELASAN = (
     "{isi_pemasok} mengisi pemasok lokal (petani, UMKM, kelompok wanita tani, koperasi)."
 )
 SPPG_METRIK = {
-    "total": "SPPG direncanakan", "rencana": "Rencana", "persiapan": "Persiapan", "beroperasi": "Beroperasi",
-    "penerima_manfaat": "Penerima manfaat", "pemasok_lokal": "Pemasok lokal", "kapasitas_porsi": "Kapasitas porsi",
+    "total": "SPPG direncanakan",
+    "rencana": "Rencana",
+    "persiapan": "Persiapan",
+    "beroperasi": "Beroperasi",
+    "penerima_manfaat": "Penerima manfaat",
+    "pemasok_lokal": "Pemasok lokal",
+    "kapasitas_porsi": "Kapasitas porsi",
 }
 SPPG_KOLOM = {
-    "nama_sppg": "Nama SPPG", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan",
-    "status": "Status", "tanggal_operasi": "Tanggal operasi", "kapasitas_porsi": "Kapasitas porsi",
-    "penerima_manfaat": "Penerima manfaat", "pemasok_lokal": "Pemasok lokal", "nama": "Wilayah",
-    "total": "SPPG", "rencana": "Rencana", "persiapan": "Persiapan", "beroperasi": "Beroperasi",
-    "ditutup_sementara": "Ditutup sementara", "kabupaten_melapor": "Kab/kota melapor",
+    "nama_sppg": "Nama SPPG",
+    "kabupaten": "Kabupaten/Kota",
+    "kecamatan": "Kecamatan",
+    "desa": "Desa/Kelurahan",
+    "status": "Status",
+    "tanggal_operasi": "Tanggal operasi",
+    "kapasitas_porsi": "Kapasitas porsi",
+    "penerima_manfaat": "Penerima manfaat",
+    "pemasok_lokal": "Pemasok lokal",
+    "nama": "Wilayah",
+    "total": "SPPG",
+    "rencana": "Rencana",
+    "persiapan": "Persiapan",
+    "beroperasi": "Beroperasi",
+    "ditutup_sementara": "Ditutup sementara",
+    "kabupaten_melapor": "Kab/kota melapor",
 }
 
 # Digitalisasi & Pelatihan
@@ -178,8 +197,14 @@ DIGITAL_KENDALA_KOSONG = "Tidak ada koperasi dengan kendala SIMKOPDES minggu ini
 DIGITAL_BAGIAN_STATISTIK = "Statistik desa SIMKOPDES"
 DIGITAL_STATISTIK_SUMBER = "Dari ekspor statistik desa SIMKOPDES, {minggu}."
 DIGITAL_STATISTIK_METRIK = {
-    "desa": "Desa/kelurahan", "koperasi": "Koperasi", "akun": "Akun SIMKOPDES", "npwp": "NPWP",
-    "nib": "NIB", "rat": "RAT", "volume_transaksi": "Transaksi", "nilai_transaksi": "Nilai transaksi",
+    "desa": "Desa/kelurahan",
+    "koperasi": "Koperasi",
+    "akun": "Akun SIMKOPDES",
+    "npwp": "NPWP",
+    "nib": "NIB",
+    "rat": "RAT",
+    "volume_transaksi": "Transaksi",
+    "nilai_transaksi": "Nilai transaksi",
 }
 DIGITAL_STATISTIK_WILAYAH = "Statistik per {tingkat}"
 DIGITAL_BAGIAN_BIMTEK = "Bimbingan teknis (bimtek)"
@@ -192,32 +217,64 @@ BIMTEK_PER_MINGGU = "Peserta per minggu menurut kategori"
 BIMTEK_TABEL = "Daftar kegiatan"
 BIMTEK_TABEL_PENJELASAN = "Kegiatan dalam {n} minggu terakhir sampai {minggu}."
 KATEGORI_PESERTA_LABEL = {
-    "ketua_koperasi": "Ketua koperasi", "pengurus": "Pengurus", "pengawas": "Pengawas",
-    "pendamping": "Pendamping", "lainnya": "Lainnya", "tidak_diisi": "Tidak diisi",
+    "ketua_koperasi": "Ketua koperasi",
+    "pengurus": "Pengurus",
+    "pengawas": "Pengawas",
+    "pendamping": "Pendamping",
+    "lainnya": "Lainnya",
+    "tidak_diisi": "Tidak diisi",
 }
 KATEGORI_PESERTA_WARNA = {
-    "ketua_koperasi": "#2c7fb8", "pengurus": "#41b6c4", "pengawas": "#a1dab4",
-    "pendamping": "#fdae61", "lainnya": "#969696", "tidak_diisi": "#d9d9d9",
+    "ketua_koperasi": "#2c7fb8",
+    "pengurus": "#41b6c4",
+    "pengawas": "#a1dab4",
+    "pendamping": "#fdae61",
+    "lainnya": "#969696",
+    "tidak_diisi": "#d9d9d9",
 }
 DIGITAL_KOLOM = {
-    "nama": "Wilayah", "koperasi": "Koperasi", "aktif": "Aktif", "kendala": "Kendala", "belum": "Belum",
-    "tidak_diisi": "Tidak diisi", "nama_koperasi": "Nama koperasi", "desa": "Desa/Kelurahan",
-    "kecamatan": "Kecamatan", "kabupaten": "Kabupaten/Kota", "pendamping": "Pendamping",
-    "keterangan": "Keterangan", "akun": "Akun", "npwp": "NPWP", "nib": "NIB", "rat": "RAT",
-    "volume_transaksi": "Transaksi", "nilai_transaksi": "Nilai transaksi", "tanggal": "Tanggal",
-    "minggu": "Minggu", "nama_kegiatan": "Kegiatan", "kategori_peserta": "Kategori peserta",
-    "jumlah_peserta": "Peserta", "kegiatan": "Kegiatan minggu ini", "peserta": "Peserta minggu ini",
-    "kegiatan_kumulatif": "Kegiatan s.d. minggu ini", "peserta_kumulatif": "Peserta s.d. minggu ini",
+    "nama": "Wilayah",
+    "koperasi": "Koperasi",
+    "aktif": "Aktif",
+    "kendala": "Kendala",
+    "belum": "Belum",
+    "tidak_diisi": "Tidak diisi",
+    "nama_koperasi": "Nama koperasi",
+    "desa": "Desa/Kelurahan",
+    "kecamatan": "Kecamatan",
+    "kabupaten": "Kabupaten/Kota",
+    "pendamping": "Pendamping",
+    "keterangan": "Keterangan",
+    "akun": "Akun",
+    "npwp": "NPWP",
+    "nib": "NIB",
+    "rat": "RAT",
+    "volume_transaksi": "Transaksi",
+    "nilai_transaksi": "Nilai transaksi",
+    "tanggal": "Tanggal",
+    "minggu": "Minggu",
+    "nama_kegiatan": "Kegiatan",
+    "kategori_peserta": "Kategori peserta",
+    "jumlah_peserta": "Peserta",
+    "kegiatan": "Kegiatan minggu ini",
+    "peserta": "Peserta minggu ini",
+    "kegiatan_kumulatif": "Kegiatan s.d. minggu ini",
+    "peserta_kumulatif": "Peserta s.d. minggu ini",
 }
 DIGITAL_KOLOM_KENDALA_KOPERASI = "Kendala tercatat"
 
 # Kelengkapan Laporan
 KELENGKAPAN_DATASET = {
-    "koperasi": "Koperasi", "lahan": "Lahan", "sppg": "SPPG", "bimtek": "Bimtek (berbasis kegiatan)",
+    "koperasi": "Koperasi",
+    "lahan": "Lahan",
+    "sppg": "SPPG",
+    "bimtek": "Bimtek (berbasis kegiatan)",
 }
-KELENGKAPAN_STATUS_KEGIATAN = {"tepat_waktu": "Kegiatan dilaporkan tepat waktu",
-                               "terlambat": "Kegiatan dilaporkan terlambat",
-                               "tidak_melapor": "Tidak ada kegiatan tercatat"}
+KELENGKAPAN_STATUS_KEGIATAN = {
+    "tepat_waktu": "Kegiatan dilaporkan tepat waktu",
+    "terlambat": "Kegiatan dilaporkan terlambat",
+    "tidak_melapor": "Tidak ada kegiatan tercatat",
+}
 KELENGKAPAN_WARNA_KEGIATAN_KOSONG = "#e0e0e0"
 KELENGKAPAN_SIMBOL = {"tepat_waktu": "✓", "terlambat": "!", "tidak_melapor": "✗"}
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -263,14 +320,22 @@ KELENGKAPAN_DESA_PENJELASAN = (
     "Desa/kelurahan yang punya setidaknya satu baris koperasi {minggu}, dibanding semua desa/kelurahan "
     "wilayah ini dalam data Kemendagri."
 )
-KELENGKAPAN_KOSONG = (
-    "Belum ada data sama sekali. Unggah file koperasi, lahan, SPPG atau bimtek di halaman Unggah Data."
-)
+KELENGKAPAN_KOSONG = "Belum ada data sama sekali. Unggah file koperasi, lahan, SPPG atau bimtek di halaman Unggah Data."
 KELENGKAPAN_KOLOM = {
-    "dataset": "Data", "minggu": "Minggu", "kode_kabupaten": "Kode", "nama": "Kabupaten/Kota",
-    "batas_lapor": "Batas lapor", "diunggah_pada": "Diunggah pada", "status": "Status",
-    "desa": "Jumlah desa/kel.", "desa_melapor": "Dengan laporan", "persen": "Cakupan",
-    "diharapkan": "Diharapkan", "melapor": "Melapor", "tepat_waktu": "Tepat waktu", "terlambat": "Terlambat",
+    "dataset": "Data",
+    "minggu": "Minggu",
+    "kode_kabupaten": "Kode",
+    "nama": "Kabupaten/Kota",
+    "batas_lapor": "Batas lapor",
+    "diunggah_pada": "Diunggah pada",
+    "status": "Status",
+    "desa": "Jumlah desa/kel.",
+    "desa_melapor": "Dengan laporan",
+    "persen": "Cakupan",
+    "diharapkan": "Diharapkan",
+    "melapor": "Melapor",
+    "tepat_waktu": "Tepat waktu",
+    "terlambat": "Terlambat",
 }
 
 # --- Zona & Intervensi, Lahan & Kendala ---
@@ -285,9 +350,16 @@ ZONA_KLIK = "Klik batang untuk membuka wilayah itu."
 ZONA_TERBATAS = "{n} dari {total} wilayah ditampilkan (zona merah terbanyak); unduh tabel untuk semuanya."
 ZONA_TABEL_WILAYAH = "Tabel zona per wilayah"
 ZONA_KOLOM_WILAYAH = {
-    "nama": "Wilayah", "merah": "Merah", "kuning": "Kuning", "hijau": "Hijau", "jumlah": "Jumlah",
-    "persen_merah": "% merah", "persen_hijau": "% hijau",
-    "merah_lalu": "Merah minggu lalu", "kuning_lalu": "Kuning minggu lalu", "hijau_lalu": "Hijau minggu lalu",
+    "nama": "Wilayah",
+    "merah": "Merah",
+    "kuning": "Kuning",
+    "hijau": "Hijau",
+    "jumlah": "Jumlah",
+    "persen_merah": "% merah",
+    "persen_hijau": "% hijau",
+    "merah_lalu": "Merah minggu lalu",
+    "kuning_lalu": "Kuning minggu lalu",
+    "hijau_lalu": "Hijau minggu lalu",
 }
 
 TRANSISI_JUDUL = "Perpindahan zona"
@@ -304,8 +376,12 @@ TRANSISI_PILIH = "Koperasi dalam sel"
 TRANSISI_OPSI = "{dari} → {ke} ({n} koperasi)"
 TRANSISI_KOSONG = "Tidak ada koperasi pada minggu ini maupun minggu lalu."
 TRANSISI_KOLOM = {
-    "nama_koperasi": "Koperasi", "desa": "Desa/Kelurahan", "kecamatan": "Kecamatan",
-    "kabupaten": "Kabupaten/Kota", "perpindahan": "Zona lalu → kini", "alasan": "Alasan (aturan yang terpenuhi)",
+    "nama_koperasi": "Koperasi",
+    "desa": "Desa/Kelurahan",
+    "kecamatan": "Kecamatan",
+    "kabupaten": "Kabupaten/Kota",
+    "perpindahan": "Zona lalu → kini",
+    "alasan": "Alasan (aturan yang terpenuhi)",
     "pendamping": "Pendamping",
 }
 
@@ -330,9 +406,15 @@ INTERVENSI_SEBAB_TURUN = "turun dari {zona}"
 INTERVENSI_SEBAB_MACET = "macet {n} minggu"
 INTERVENSI_PENDAMPING_KOSONG = "belum diketahui"
 INTERVENSI_KOLOM = {
-    "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan",
-    "nama_koperasi": "Koperasi", "zona_label": "Zona", "sebab": "Masuk daftar karena",
-    "alasan": "Aturan yang terpenuhi", "pendamping": "Pendamping", "minggu_di_zona": "Minggu di zona ini",
+    "kabupaten": "Kabupaten/Kota",
+    "kecamatan": "Kecamatan",
+    "desa": "Desa/Kelurahan",
+    "nama_koperasi": "Koperasi",
+    "zona_label": "Zona",
+    "sebab": "Masuk daftar karena",
+    "alasan": "Aturan yang terpenuhi",
+    "pendamping": "Pendamping",
+    "minggu_di_zona": "Minggu di zona ini",
 }
 INTERVENSI_BERKAS = "perlu_intervensi"
 INTERVENSI_CETAK = "Unduh daftar cetak (HTML, A4)"
@@ -382,10 +464,18 @@ LAHAN_VERIFIKATOR_JUDUL = "Persil per verifikator"
 LAHAN_VERIFIKATOR_TERBATAS = "{n} dari {total} verifikator ditampilkan (persil terbanyak); unduh tabel untuk semuanya."
 LAHAN_VERIFIKATOR_TIDAK_DIISI = "Tidak diisi"
 LAHAN_PERSIL_KOLOM = {
-    "id_lahan": "ID lahan", "nama_koperasi": "Koperasi", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan",
-    "desa": "Desa/Kelurahan", "sumber_lahan": "Sumber lahan", "luas_m2": "Luas (m²)",
-    "status_verifikasi": "Status verifikasi", "verifikator": "Verifikator", "keterangan": "Keterangan",
-    "persil": "Persil", "jumlah": "Jumlah",
+    "id_lahan": "ID lahan",
+    "nama_koperasi": "Koperasi",
+    "kabupaten": "Kabupaten/Kota",
+    "kecamatan": "Kecamatan",
+    "desa": "Desa/Kelurahan",
+    "sumber_lahan": "Sumber lahan",
+    "luas_m2": "Luas (m²)",
+    "status_verifikasi": "Status verifikasi",
+    "verifikator": "Verifikator",
+    "keterangan": "Keterangan",
+    "persil": "Persil",
+    "jumlah": "Jumlah",
 }
 
 LAHAN_TDD_JUDUL = "Koperasi tidak dapat dibangun per {tingkat} dan kendala utama"
@@ -396,9 +486,15 @@ LAHAN_TDD_KOSONG = "Tidak ada koperasi dengan tahap fisik “tidak dapat dibangu
 LAHAN_TDD_DAFTAR = "Daftar koperasi tidak dapat dibangun"
 LAHAN_TDD_BERKAS = "koperasi_tidak_dapat_dibangun"
 LAHAN_TDD_KOLOM = {
-    "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "nama_koperasi": "Koperasi",
-    "kendala_utama": "Kendala utama", "kendala": "Semua kendala", "status_lahan": "Status lahan",
-    "pendamping": "Pendamping", "keterangan": "Keterangan",
+    "kabupaten": "Kabupaten/Kota",
+    "kecamatan": "Kecamatan",
+    "desa": "Desa/Kelurahan",
+    "nama_koperasi": "Koperasi",
+    "kendala_utama": "Kendala utama",
+    "kendala": "Semua kendala",
+    "status_lahan": "Status lahan",
+    "pendamping": "Pendamping",
+    "keterangan": "Keterangan",
 }
 LAHAN_TERBATAS = "{n} dari {total} wilayah ditampilkan (terbanyak); unduh tabel untuk semuanya."
 LAHAN_KLIK = "Klik batang untuk membuka wilayah itu."
@@ -418,7 +514,9 @@ PETA_MINGGU = "Koperasi: {koperasi} · SPPG: {sppg} · Lahan: {lahan}"
 PETA_TANPA_MINGGU = "belum ada data"
 PETA_KLIK = "Klik wilayah di peta untuk mempersempit filter ke wilayah itu; arahkan kursor untuk rincian."
 PETA_KLIK_DESA = "Arahkan kursor ke titik atau wilayah untuk rincian."
-PETA_LUAR_JARINGAN = "Peta luar jaringan: batas wilayah dari gazetir Kemendagri yang dibawa aplikasi, tanpa peta dasar dari internet."
+PETA_LUAR_JARINGAN = (
+    "Peta luar jaringan: batas wilayah dari gazetir Kemendagri yang dibawa aplikasi, tanpa peta dasar dari internet."
+)
 PETA_DARING = "Peta dasar daring (Carto) aktif lewat `peta_online = true` di data/pengaturan.toml."
 PETA_KOSONG = (
     "Belum ada data koperasi, SPPG, atau lahan untuk filter ini, jadi wilayah berwarna abu-abu. "
@@ -431,8 +529,11 @@ PETA_KOPERASI_LAHAN_DIABAIKAN = "{n} koperasi digambar di titik tengah desa kare
 PETA_SPPG_TITIK_TENGAH = "{n} SPPG digambar di titik tengah desa/kecamatan: {rincian}."
 PETA_SPPG_TANPA_TITIK = "{n} SPPG tidak digambar: tidak ada koordinat maupun titik tengah wilayahnya."
 PETA_LAHAN_TIDAK_DIGAMBAR = "{n} persil lahan tidak digambar: {rincian}."
-PETA_KOORDINAT = {"kosong": "{n} tanpa koordinat", "tertukar": "{n} lintang/bujur tertukar",
-                  "di_luar": "{n} di luar Indonesia"}
+PETA_KOORDINAT = {
+    "kosong": "{n} tanpa koordinat",
+    "tertukar": "{n} lintang/bujur tertukar",
+    "di_luar": "{n} di luar Indonesia",
+}
 PETA_TABEL = "Tabel nilai per {tingkat}"
 PETA_KOLOM = {"kode": "Kode", "nama": "Wilayah", "nilai": "Nilai", "kelas": "Kelas warna"}
 PETA_ALT = "Peta {metrik} per {tingkat}, {wilayah}"

@@ -5,6 +5,7 @@ on every rerun); formula-like cells are escaped by analytics.export, which build
     unduh.table_downloads(df, "zona_per_wilayah")            # 'Unduh CSV' + 'Unduh XLSX'
     unduh.chart_png(fig, "zona_per_wilayah", key="zona")     # 'Unduh PNG'
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,14 +22,27 @@ def table_downloads(df: pd.DataFrame, name: str, *, key: str | None = None) -> N
     """Two buttons side by side: '<name>.csv' and '<name>.xlsx'."""
     key = key or name
     with st.container(horizontal=True, gap="small"):
-        st.download_button("Unduh CSV", lambda: export.to_csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
-                           icon=":material/download:", key=f"csv_{key}")
-        st.download_button("Unduh XLSX", lambda: export.to_xlsx_bytes(df, sheet=name), file_name=f"{name}.xlsx",
-                           mime=XLSX_MIME, icon=":material/download:", key=f"xlsx_{key}")
+        st.download_button(
+            "Unduh CSV",
+            lambda: export.to_csv_bytes(df),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key=f"csv_{key}",
+        )
+        st.download_button(
+            "Unduh XLSX",
+            lambda: export.to_xlsx_bytes(df, sheet=name),
+            file_name=f"{name}.xlsx",
+            mime=XLSX_MIME,
+            icon=":material/download:",
+            key=f"xlsx_{key}",
+        )
 
 
 def _png(fig: go.Figure, width: int, height: int):
     """The deferred data of a download button: called on click, on a thread of its own."""
+
     def draw() -> bytes:
         from analytics.deck import ekspor
 
@@ -41,14 +55,29 @@ def _png(fig: go.Figure, width: int, height: int):
     return draw
 
 
-def chart_png(fig: go.Figure, name: str, *, key: str | None = None, width: int = 1280, height: int = 720,
-              label: str | None = None) -> None:
+def chart_png(
+    fig: go.Figure, name: str, *, key: str | None = None, width: int = 1280, height: int = 720, label: str | None = None
+) -> None:
     """A 'Unduh PNG' button for a plotly figure (16:9, 1280×720 CSS px at 2× scale by default)."""
-    st.download_button(label or teks.EKSPOR_PNG, _png(fig, width, height), file_name=f"{name}.png",
-                       mime="image/png", icon=":material/image:", key=f"png_{key or name}", on_click="ignore")
+    st.download_button(
+        label or teks.EKSPOR_PNG,
+        _png(fig, width, height),
+        file_name=f"{name}.png",
+        mime="image/png",
+        icon=":material/image:",
+        key=f"png_{key or name}",
+        on_click="ignore",
+    )
 
 
 def table_xlsx(df: pd.DataFrame, name: str, *, key: str | None = None, label: str | None = None) -> None:
     """A 'Unduh XLSX' button for a table (formula-like cells escaped by analytics.export)."""
-    st.download_button(label or teks.EKSPOR_XLSX, lambda: export.to_xlsx_bytes(df, sheet=name), file_name=f"{name}.xlsx",
-                       mime=XLSX_MIME, icon=":material/table_view:", key=f"xlsxv_{key or name}", on_click="ignore")
+    st.download_button(
+        label or teks.EKSPOR_XLSX,
+        lambda: export.to_xlsx_bytes(df, sheet=name),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/table_view:",
+        key=f"xlsxv_{key or name}",
+        on_click="ignore",
+    )

@@ -6,6 +6,7 @@ all draw the same `Deck`; nothing here imports Streamlit. The package: texts and
 (teks.py), the deck as data (model.py), the kept slide choice (pilihan.py), sentence helpers
 (kalimat.py), figures (grafik.py), PPTX/PDF export (ekspor.py); the slides are built here.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,6 +48,7 @@ from analytics.zona.aturan import Rules, load_rules
 
 # --- the one query of this module that is not a slide -------------------------------------------
 
+
 def deck_nama_wilayah(con, f: Filter) -> str:
     """'Kec. Ambalawi · Kabupaten Bima · Nusa Tenggara Barat' (finest first)."""
     if f.level is None:
@@ -67,11 +69,13 @@ def deck_wilayah_terburuk(con, f: Filter, tingkat: str, minggu, minggu_lalu) -> 
     """Areas (kecamatan or desa) of the filter with their merah counts and zone moves; worst first."""
     if tingkat not in ("kecamatan", "desa"):
         raise ValueError(f"tingkat {tingkat!r}: hanya kecamatan atau desa")
-    return db.run(con, "deck_wilayah_terburuk", {**f.params(), "tingkat": tingkat,
-                                                  "minggu": minggu, "minggu_lalu": minggu_lalu})
+    return db.run(
+        con, "deck_wilayah_terburuk", {**f.params(), "tingkat": tingkat, "minggu": minggu, "minggu_lalu": minggu_lalu}
+    )
 
 
 # --- the slides ---------------------------------------------------------------------------------
+
 
 def _tabel(df: pd.DataFrame, kolom: dict[str, str], angka_kolom=(), lebar=None) -> Tabel:
     """Text cells from the frame's columns `kolom` (name -> header); numbers in Indonesian format."""
@@ -92,14 +96,18 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], angka_kolom=(), lebar=None) 
 def _slide_utama(p: ringkasan.Picture) -> Slide:
     k, kl = p.koperasi, p.koperasi_lalu
     ada_sppg = p.minggu["sppg"] is not None
-    kpi_ = [kpi(p, n) for n in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun",
-                                "gerai_beroperasi")]
+    kpi_ = [
+        kpi(p, n)
+        for n in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi")
+    ]
     if ada_sppg:
         kpi_ += [kpi(p, "sppg_beroperasi"), kpi(p, "sppg_total")]
     gerai_lalu = kl["gerai_beroperasi"] if kl else None
-    kalimat = (f"Dari {angka(k['terdaftar'])} koperasi terdaftar, {angka(k['masuk_portal'])} masuk portal, "
-               f"{angka(k['tahap_pembangunan'])} sedang dibangun dan {angka(k['tahap_tidak_dapat_dibangun'])} "
-               f"tidak dapat dibangun; gerai beroperasi {menjadi(k['gerai_beroperasi'], gerai_lalu)}")
+    kalimat = (
+        f"Dari {angka(k['terdaftar'])} koperasi terdaftar, {angka(k['masuk_portal'])} masuk portal, "
+        f"{angka(k['tahap_pembangunan'])} sedang dibangun dan {angka(k['tahap_tidak_dapat_dibangun'])} "
+        f"tidak dapat dibangun; gerai beroperasi {menjadi(k['gerai_beroperasi'], gerai_lalu)}"
+    )
     if ada_sppg:
         kalimat += f", SPPG beroperasi {angka(p['sppg_beroperasi'])} dari {angka(p['sppg_total'])} yang direncanakan."
     else:
@@ -115,8 +123,11 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     k, kl = p.koperasi, p.koperasi_lalu
     kpi_ = [kpi(p, f"zona_{z}", kamus.ZONA_PENDEK[z]) for z in ("merah", "kuning", "hijau")]
     per_area = koperasi.zona_per_wilayah(con, f, kini, lalu)
-    pindah = deck_pindah_zona_per_wilayah(con, f, tingkat, kini, lalu) if lalu else pd.DataFrame(
-        columns=["kode", "nama", "dari", "ke", "arah", "koperasi"])
+    pindah = (
+        deck_pindah_zona_per_wilayah(con, f, tingkat, kini, lalu)
+        if lalu
+        else pd.DataFrame(columns=["kode", "nama", "dari", "ke", "arah", "koperasi"])
+    )
 
     bagian = [f"Zona merah {dari_menjadi(k['zona_merah'], kl['zona_merah'] if kl else None)} koperasi"]
     if lalu is not None:
@@ -132,8 +143,9 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
             per_area_ke = rows[rows["ke"] == ke].groupby(["kode", "nama"], as_index=False)["koperasi"].sum()
             names, top = teratas(per_area_ke, "koperasi", lambda r: nama_area(tingkat, r["nama"]))
             n = int(per_ke[ke])
-            kalimat_pindah.append(f"{angka(n)} koperasi {arah} ke {ke}, "
-                                  f"{lokasi(names, top, n, len(per_area_ke), tingkat)}")
+            kalimat_pindah.append(
+                f"{angka(n)} koperasi {arah} ke {ke}, {lokasi(names, top, n, len(per_area_ke), tingkat)}"
+            )
         bagian.extend(kalimat_pindah or ["tidak ada koperasi yang pindah zona"])
     kalimat = "; ".join(bagian) + "."
 
@@ -144,23 +156,44 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     shown = per_area.head(BATAS_WILAYAH).copy()
     shown["wilayah"] = [nama_area(tingkat, n) for n in shown["nama"]]
     for z in ("merah", "kuning", "hijau"):
-        shown[f"{z}_teks"] = [(f"{angka(b)} → {angka(a)}" if lalu else angka(a))
-                              for a, b in zip(shown[z], shown[f"{z}_lalu"])]
+        shown[f"{z}_teks"] = [
+            (f"{angka(b)} → {angka(a)}" if lalu else angka(a)) for a, b in zip(shown[z], shown[f"{z}_lalu"])
+        ]
     shown["naik"] = [int(naik.get(c, 0)) for c in shown["kode"]]
     shown["turun"] = [int(turun.get(c, 0)) for c in shown["kode"]]
-    tabel = _tabel(shown, {"wilayah": TINGKAT_KOLOM[tingkat], "merah_teks": "Merah", "kuning_teks": "Kuning",
-                           "hijau_teks": "Hijau", "naik": "Naik", "turun": "Turun"},
-                   angka_kolom=("naik", "turun"), lebar=[3, 2, 2, 2, 1.2, 1.2])
+    tabel = _tabel(
+        shown,
+        {
+            "wilayah": TINGKAT_KOLOM[tingkat],
+            "merah_teks": "Merah",
+            "kuning_teks": "Kuning",
+            "hijau_teks": "Hijau",
+            "naik": "Naik",
+            "turun": "Turun",
+        },
+        angka_kolom=("naik", "turun"),
+        lebar=[3, 2, 2, 2, 1.2, 1.2],
+    )
     for i in (1, 2, 3):
         tabel.kanan[i] = True
-    tabel.data = shown[["kode", "wilayah", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu",
-                        "naik", "turun"]].reset_index(drop=True)
+    tabel.data = shown[
+        ["kode", "wilayah", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu", "naik", "turun"]
+    ].reset_index(drop=True)
     catatan = ("Tabel: minggu lalu → minggu ini. " if lalu else "") + (
         f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak."
-        if len(per_area) > len(shown) else "")
-    return Slide("zona", judul, kalimat, kpi=kpi_, grafik=grafik_zona(shown, tingkat),
-                 grafik_alt=f"Zona koperasi per {TINGKAT[tingkat]}, minggu ini", tabel=tabel,
-                 catatan=catatan.strip())
+        if len(per_area) > len(shown)
+        else ""
+    )
+    return Slide(
+        "zona",
+        judul,
+        kalimat,
+        kpi=kpi_,
+        grafik=grafik_zona(shown, tingkat),
+        grafik_alt=f"Zona koperasi per {TINGKAT[tingkat]}, minggu ini",
+        tabel=tabel,
+        catatan=catatan.strip(),
+    )
 
 
 def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
@@ -184,13 +217,17 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
         bagian = [f"Tidak ada koperasi zona merah di {TINGKAT[tingkat]} mana pun dalam filter ini"]
     elif len(names) == 1:
         first = data.iloc[0]
-        bagian = [f"Zona merah terbanyak di {names[0]}: {angka(most)} dari {angka(int(first['koperasi']))} koperasi "
-                  f"({persen(most / first['koperasi'])})"]
+        bagian = [
+            f"Zona merah terbanyak di {names[0]}: {angka(most)} dari {angka(int(first['koperasi']))} koperasi "
+            f"({persen(most / first['koperasi'])})"
+        ]
     elif len(names) <= BATAS_SEIMBANG:
         bagian = [f"Zona merah terbanyak di {daftar(names)}, masing-masing {angka(most)} koperasi"]
     else:
-        bagian = [f"{angka(len(names))} {TINGKAT[tingkat]} sama-sama punya zona merah terbanyak, "
-                  f"masing-masing {angka(most)} koperasi"]
+        bagian = [
+            f"{angka(len(names))} {TINGKAT[tingkat]} sama-sama punya zona merah terbanyak, "
+            f"masing-masing {angka(most)} koperasi"
+        ]
     if lalu is not None:
         names, most = teratas(data, "turun", tempat)
         if most == 0:
@@ -200,18 +237,30 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
         elif len(names) <= BATAS_SEIMBANG:
             bagian.append(f"paling banyak turun zona: {daftar(names)}, masing-masing {angka(most)} koperasi")
         else:
-            bagian.append(f"{angka(len(names))} {TINGKAT[tingkat]} masing-masing punya {angka(most)} koperasi "
-                          "yang turun zona")
+            bagian.append(
+                f"{angka(len(names))} {TINGKAT[tingkat]} masing-masing punya {angka(most)} koperasi yang turun zona"
+            )
     kalimat = "; ".join(bagian) + "."
 
     top["no"] = [str(i + 1) for i in range(len(top))]
-    top["merah_teks"] = [f"{angka(int(b))} → {angka(int(a))}" if lalu else angka(int(a))
-                         for a, b in zip(top["merah"], top["merah_lalu"])]
+    top["merah_teks"] = [
+        f"{angka(int(b))} → {angka(int(a))}" if lalu else angka(int(a)) for a, b in zip(top["merah"], top["merah_lalu"])
+    ]
     top["bagian"] = [persen(m / k) for m, k in zip(top["merah"], top["koperasi"])]
     induk_label = "Kecamatan" if tingkat == "desa" else "Kab/kota"
-    tabel = _tabel(top, {"no": "No", "nama": TINGKAT_KOLOM[tingkat], "induk": induk_label,
-                         "merah_teks": "Merah", "bagian": "% merah", "turun": "Turun"},
-                   angka_kolom=("turun",), lebar=[0.5, 2.2, 2.4, 1.8, 1.3, 1.1])
+    tabel = _tabel(
+        top,
+        {
+            "no": "No",
+            "nama": TINGKAT_KOLOM[tingkat],
+            "induk": induk_label,
+            "merah_teks": "Merah",
+            "bagian": "% merah",
+            "turun": "Turun",
+        },
+        angka_kolom=("turun",),
+        lebar=[0.5, 2.2, 2.4, 1.8, 1.3, 1.1],
+    )
     tabel.kanan[3] = tabel.kanan[4] = True
     tabel.data = top[["kode", "nama", "induk", "koperasi", "merah", "merah_lalu", "turun", "naik"]]
     kode_induk = f.code if f.level in ("provinsi", "kabupaten", "kecamatan") else (f.kecamatan or "")
@@ -219,22 +268,29 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
     if f.level is not None:
         sorot = top[(top["merah"] > 0) & top["lat"].notna() & top["lon"].notna()].head(5)
         fig = grafik_peta(tingkat, kode_induk, data, sorot)
-    catatan = ("Merah: minggu lalu → minggu ini. " if lalu else "")
+    catatan = "Merah: minggu lalu → minggu ini. " if lalu else ""
     if fig is not None:
         catatan += f"Peta: bagian koperasi zona merah per {TINGKAT[tingkat]}; nomor = 5 teratas di tabel."
     elif f.level is None:
         catatan += "Peta tampil setelah provinsi dipilih."
-    return Slide("terburuk", judul, kalimat, grafik=fig,
-                 grafik_alt=f"Peta bagian koperasi zona merah per {TINGKAT[tingkat]}", tabel=tabel,
-                 catatan=catatan.strip())
+    return Slide(
+        "terburuk",
+        judul,
+        kalimat,
+        grafik=fig,
+        grafik_alt=f"Peta bagian koperasi zona merah per {TINGKAT[tingkat]}",
+        tabel=tabel,
+        catatan=catatan.strip(),
+    )
 
 
 def urut_intervensi(daftar: pd.DataFrame) -> pd.DataFrame:
     """Most urgent first: merah that just turned worse, merah longest, stalled, other falls."""
     if daftar.empty:
         return daftar
-    d = daftar.assign(_a=~(daftar["merah"] & daftar["turun"]), _b=~daftar["merah"], _c=-daftar["minggu_di_zona"],
-                      _d=~daftar["macet"])
+    d = daftar.assign(
+        _a=~(daftar["merah"] & daftar["turun"]), _b=~daftar["merah"], _c=-daftar["minggu_di_zona"], _d=~daftar["macet"]
+    )
     d = d.sort_values(["_a", "_b", "_c", "_d", "kabupaten", "kecamatan", "nama_koperasi"], kind="stable")
     return d.drop(columns=["_a", "_b", "_c", "_d"]).reset_index(drop=True)
 
@@ -245,7 +301,9 @@ def alasan_intervensi(row: dict, rules: Rules, dengan_turun: bool = True) -> str
     `dengan_turun=False` leaves the fall out where a 'kuning → merah' column already shows it."""
     parts = []
     if row["merah"]:
-        ids = [str(i) for i in (row["aturan"] or []) if rules.by_id().get(str(i)) and rules.by_id()[str(i)].zona == "merah"]
+        ids = [
+            str(i) for i in (row["aturan"] or []) if rules.by_id().get(str(i)) and rules.by_id()[str(i)].zona == "merah"
+        ]
         parts.extend(pendek(rules.explain(i)) for i in ids)
     if row["turun"] and row["zona_lalu"] and (dengan_turun or not parts):
         parts.append(f"turun dari {row['zona_lalu']}")
@@ -262,13 +320,17 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
         return Slide("intervensi", judul, "Tidak ada koperasi yang perlu intervensi minggu ini.")
     per_kec = zona.intervensi_per_kecamatan(daftar)
     n, n_kec = len(daftar), len(per_kec)
-    jenis = [(int(daftar["merah"].sum()), "zona merah"), (int(daftar["turun"].sum()), "turun zona"),
-             (int(daftar["macet"].sum()), "pembangunan macet")]
+    jenis = [
+        (int(daftar["merah"].sum()), "zona merah"),
+        (int(daftar["turun"].sum()), "turun zona"),
+        (int(daftar["macet"].sum()), "pembangunan macet"),
+    ]
     rincian = ", ".join(f"{angka(v)} {label}" for v, label in jenis if v)
     per_kec = per_kec.assign(jumlah=per_kec["merah"] + per_kec["lainnya"])
     dengan_kab = f.level in (None, "provinsi")
-    names, most = teratas(per_kec, "jumlah",
-                          lambda r: f"Kec. {r['nama']}" + (f", {r['kabupaten']}" if dengan_kab else ""))
+    names, most = teratas(
+        per_kec, "jumlah", lambda r: f"Kec. {r['nama']}" + (f", {r['kabupaten']}" if dengan_kab else "")
+    )
     kalimat = f"{angka(n)} koperasi perlu intervensi minggu ini di {angka(n_kec)} kecamatan ({rincian})"
     if len(names) <= BATAS_SEIMBANG:
         kalimat += "; " + lokasi(names, most, n, n_kec, "kecamatan", satuan="koperasi")
@@ -279,13 +341,36 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
     top["zona_teks"] = [f"{zl} → {z}" if zl and zl != z else z for z, zl in zip(top["zona"], top["zona_lalu"])]
     top["alasan"] = [alasan_intervensi(r, rules, dengan_turun=False) for r in top.to_dict("records")]
     top["pendamping"] = top["pendamping"].fillna("–")
-    tabel = _tabel(top, {"no": "No", "singkat": "Koperasi", "kecamatan": "Kecamatan", "kabupaten": "Kab/kota",
-                         "zona_teks": "Zona", "alasan": "Alasan", "pendamping": "Pendamping"},
-                   lebar=[0.4, 2.4, 1.7, 1.9, 1.7, 3.4, 2.4])
-    tabel.data = top[["kabupaten", "kecamatan", "desa", "nama_koperasi", "zona_lalu", "zona", "alasan", "pendamping",
-                      "minggu_di_zona"]]
-    catatan = (f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu: merah yang baru turun, merah terlama, "
-               "pembangunan macet. KDMP/KKMP: Koperasi Desa/Kelurahan Merah Putih.")
+    tabel = _tabel(
+        top,
+        {
+            "no": "No",
+            "singkat": "Koperasi",
+            "kecamatan": "Kecamatan",
+            "kabupaten": "Kab/kota",
+            "zona_teks": "Zona",
+            "alasan": "Alasan",
+            "pendamping": "Pendamping",
+        },
+        lebar=[0.4, 2.4, 1.7, 1.9, 1.7, 3.4, 2.4],
+    )
+    tabel.data = top[
+        [
+            "kabupaten",
+            "kecamatan",
+            "desa",
+            "nama_koperasi",
+            "zona_lalu",
+            "zona",
+            "alasan",
+            "pendamping",
+            "minggu_di_zona",
+        ]
+    ]
+    catatan = (
+        f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu: merah yang baru turun, merah terlama, "
+        "pembangunan macet. KDMP/KKMP: Koperasi Desa/Kelurahan Merah Putih."
+    )
     return Slide("intervensi", judul, kalimat, tabel=tabel, catatan=catatan)
 
 
@@ -312,18 +397,25 @@ def _slide_lahan(con, f: Filter, p: ringkasan.Picture) -> Slide:
                 if v1 != before:
                     bagian += f" ({'naik' if v1 > before else 'turun'} {angka(abs(v1 - before))})"
         else:
-            bagian = (f"Kendala terbanyak: {daftar([KENDALA_NAMA.get(n, n) for n in tied])}, "
-                      f"masing-masing pada {angka(v1)} koperasi")
+            bagian = (
+                f"Kendala terbanyak: {daftar([KENDALA_NAMA.get(n, n) for n in tied])}, "
+                f"masing-masing pada {angka(v1)} koperasi"
+            )
         rest = [(n, v) for n, v in ranked if v < v1]
         if rest:
             n2, v2 = rest[0]
             bagian += f", disusul {KENDALA_NAMA.get(n2, n2)} ({angka(v2)})"
     else:
         bagian = "Tidak ada kendala yang dilaporkan"
-    kalimat = (f"{bagian}; {angka(k['tahap_tidak_dapat_dibangun'])} koperasi tidak dapat dibangun dan "
-               f"{angka(tanpa)} belum punya lahan atau lahannya ditolak.")
-    grafik = grafik_kendala(kendala, {n: int(v) for n, v in kendala_lalu.items()} if kendala_lalu is not None else None) \
-        if ranked else None
+    kalimat = (
+        f"{bagian}; {angka(k['tahap_tidak_dapat_dibangun'])} koperasi tidak dapat dibangun dan "
+        f"{angka(tanpa)} belum punya lahan atau lahannya ditolak."
+    )
+    grafik = (
+        grafik_kendala(kendala, {n: int(v) for n, v in kendala_lalu.items()} if kendala_lalu is not None else None)
+        if ranked
+        else None
+    )
 
     tabel, tabel_judul, catatan = None, "", ""
     minggu_lahan = p.minggu["lahan"]
@@ -346,12 +438,27 @@ def _slide_lahan(con, f: Filter, p: ringkasan.Picture) -> Slide:
             kolom["lalu"] = "Minggu lalu"
         tabel = _tabel(df, kolom, angka_kolom=("persil", "lalu"), lebar=[3, 1.3, 1.6][: len(kolom)])
         proses = int(sum(kini_df.get(s, 0) for s in kamus.VERIFIKASI_PROSES))
-        kpi_.append(Kpi("Persil dalam verifikasi", proses,
-                       int(sum(lalu_s.get(s, 0) for s in kamus.VERIFIKASI_PROSES)) if lalu_s is not None else None, ""))
+        kpi_.append(
+            Kpi(
+                "Persil dalam verifikasi",
+                proses,
+                int(sum(lalu_s.get(s, 0) for s in kamus.VERIFIKASI_PROSES)) if lalu_s is not None else None,
+                "",
+            )
+        )
         tabel_judul = "Persil lahan per status verifikasi"
         catatan = "Grafik: koperasi per kendala (satu koperasi dapat punya beberapa kendala)."
-    return Slide("lahan", judul, kalimat, kpi=kpi_, grafik=grafik, grafik_alt="Koperasi per kendala", tabel=tabel,
-                 tabel_judul=tabel_judul, catatan=catatan)
+    return Slide(
+        "lahan",
+        judul,
+        kalimat,
+        kpi=kpi_,
+        grafik=grafik,
+        grafik_alt="Koperasi per kendala",
+        tabel=tabel,
+        tabel_judul=tabel_judul,
+        catatan=catatan,
+    )
 
 
 def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
@@ -359,41 +466,63 @@ def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
     kini = p.minggu["sppg"]
     if kini is None:
         return Slide("sppg", judul, "Belum ada data SPPG untuk filter ini.", kosong=KOSONG["sppg"])
-    kpi_ = [kpi(p, "sppg_beroperasi"), kpi(p, "sppg_total", "Direncanakan"), kpi(p, "sppg_persiapan"),
-            kpi(p, "sppg_penerima_manfaat")]
+    kpi_ = [
+        kpi(p, "sppg_beroperasi"),
+        kpi(p, "sppg_total", "Direncanakan"),
+        kpi(p, "sppg_persiapan"),
+        kpi(p, "sppg_penerima_manfaat"),
+    ]
     beroperasi, total = p["sppg_beroperasi"], p["sppg_total"]
     tingkat = f.group_level
     per_area = sppg.sppg_per_wilayah(con, f, kini)
-    kalimat = (f"SPPG beroperasi {menjadi(beroperasi, p.lalu('sppg_beroperasi'))} dari "
-               f"{angka(total)} yang direncanakan"
-               + (f" ({persen(beroperasi / total)})" if total else ""))
+    kalimat = (
+        f"SPPG beroperasi {menjadi(beroperasi, p.lalu('sppg_beroperasi'))} dari "
+        f"{angka(total)} yang direncanakan" + (f" ({persen(beroperasi / total)})" if total else "")
+    )
     names, most = teratas(per_area, "beroperasi", lambda r: nama_area(tingkat, r["nama"]))
     if most > 0:
         if most * len(names) == beroperasi and len(names) <= BATAS_SEIMBANG:
-            kalimat += (f"; semuanya di {names[0]}" if len(names) == 1 and most > 1
-                        else f"; yang beroperasi ada di {daftar(names)}")
+            kalimat += (
+                f"; semuanya di {names[0]}"
+                if len(names) == 1 and most > 1
+                else f"; yang beroperasi ada di {daftar(names)}"
+            )
         elif len(names) == 1:
             best = per_area[per_area["beroperasi"] == most].iloc[0]
-            kalimat += (f"; terbanyak beroperasi di {names[0]} "
-                        f"({angka(most)} dari {angka(int(best['total']))})")
+            kalimat += f"; terbanyak beroperasi di {names[0]} ({angka(most)} dari {angka(int(best['total']))})"
         elif len(names) <= BATAS_SEIMBANG:
             kalimat += f"; terbanyak beroperasi di {daftar(names)}, masing-masing {angka(most)}"
     kalimat += "."
     per_minggu = sppg.sppg_per_minggu(con, f, kini, 12)
     shown = per_area.sort_values(["beroperasi", "total", "nama"], ascending=[False, False, True]).head(BATAS_WILAYAH)
-    shown = shown.assign(wilayah=[nama_area(tingkat, n) for n in shown["nama"]],
-                         bagian=[persen(b / t) if t else "–" for b, t in zip(shown["beroperasi"], shown["total"])])
-    tabel = _tabel(shown, {"wilayah": TINGKAT_KOLOM[tingkat], "total": "Rencana", "beroperasi": "Beroperasi",
-                           "bagian": "% beroperasi"},
-                   angka_kolom=("total", "beroperasi"), lebar=[3, 1.4, 1.7, 1.7])
+    shown = shown.assign(
+        wilayah=[nama_area(tingkat, n) for n in shown["nama"]],
+        bagian=[persen(b / t) if t else "–" for b, t in zip(shown["beroperasi"], shown["total"])],
+    )
+    tabel = _tabel(
+        shown,
+        {"wilayah": TINGKAT_KOLOM[tingkat], "total": "Rencana", "beroperasi": "Beroperasi", "bagian": "% beroperasi"},
+        angka_kolom=("total", "beroperasi"),
+        lebar=[3, 1.4, 1.7, 1.7],
+    )
     tabel.kanan[3] = True
-    tabel.data = shown[["kode", "wilayah", "total", "rencana", "persiapan", "beroperasi", "ditutup_sementara",
-                        "penerima_manfaat"]]
-    catatan = ("Rencana: semua SPPG yang dilaporkan (rencana sampai beroperasi)."
-               + (f" Tabel: {len(shown)} dari {angka(len(per_area))} wilayah." if len(per_area) > len(shown) else ""))
-    return Slide("sppg", judul, kalimat, kpi=kpi_, grafik=grafik_sppg(per_minggu) if len(per_minggu) else None,
-                 grafik_alt="SPPG beroperasi per minggu terhadap rencana", tabel=tabel,
-                 tabel_judul=f"SPPG per {TINGKAT[tingkat]}", catatan=catatan)
+    tabel.data = shown[
+        ["kode", "wilayah", "total", "rencana", "persiapan", "beroperasi", "ditutup_sementara", "penerima_manfaat"]
+    ]
+    catatan = "Rencana: semua SPPG yang dilaporkan (rencana sampai beroperasi)." + (
+        f" Tabel: {len(shown)} dari {angka(len(per_area))} wilayah." if len(per_area) > len(shown) else ""
+    )
+    return Slide(
+        "sppg",
+        judul,
+        kalimat,
+        kpi=kpi_,
+        grafik=grafik_sppg(per_minggu) if len(per_minggu) else None,
+        grafik_alt="SPPG beroperasi per minggu terhadap rencana",
+        tabel=tabel,
+        tabel_judul=f"SPPG per {TINGKAT[tingkat]}",
+        catatan=catatan,
+    )
 
 
 def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
@@ -401,26 +530,40 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
     k = p.koperasi
     kl = p.koperasi_lalu if p.minggu_lalu["koperasi"] else None
     tingkat = f.group_level
-    kpi_ = [kpi(p, "simkopdes_aktif"), kpi(p, "simkopdes_kendala", "Kendala login/jaringan"),
-            kpi(p, "simkopdes_belum", "Belum punya akun")]
+    kpi_ = [
+        kpi(p, "simkopdes_aktif"),
+        kpi(p, "simkopdes_kendala", "Kendala login/jaringan"),
+        kpi(p, "simkopdes_belum", "Belum punya akun"),
+    ]
     b_minggu = p.minggu["bimtek"]
-    bimtek_kini = {"kegiatan": p["bimtek_kegiatan"], "peserta": p["bimtek_peserta"]} \
-        if b_minggu == p.minggu["koperasi"] else {"kegiatan": 0, "peserta": 0}
+    bimtek_kini = (
+        {"kegiatan": p["bimtek_kegiatan"], "peserta": p["bimtek_peserta"]}
+        if b_minggu == p.minggu["koperasi"]
+        else {"kegiatan": 0, "peserta": 0}
+    )
     kpi_.append(Kpi("Peserta bimtek minggu ini", int(bimtek_kini["peserta"])))
     per_area = digitalisasi.simkopdes_per_wilayah(con, f, p.minggu["koperasi"])
-    kalimat = (f"SIMKOPDES aktif pada {angka(k['simkopdes_aktif'])} dari {angka(k['terdaftar'])} koperasi"
-               + (f" ({persen(k['simkopdes_aktif'] / k['terdaftar'])})" if k["terdaftar"] else "")
-               + (f", {menjadi(k['simkopdes_aktif'], kl['simkopdes_aktif']).split(' menjadi')[0]}"
-                  if kl and k["simkopdes_aktif"] != kl["simkopdes_aktif"] else ""))
+    kalimat = (
+        f"SIMKOPDES aktif pada {angka(k['simkopdes_aktif'])} dari {angka(k['terdaftar'])} koperasi"
+        + (f" ({persen(k['simkopdes_aktif'] / k['terdaftar'])})" if k["terdaftar"] else "")
+        + (
+            f", {menjadi(k['simkopdes_aktif'], kl['simkopdes_aktif']).split(' menjadi')[0]}"
+            if kl and k["simkopdes_aktif"] != kl["simkopdes_aktif"]
+            else ""
+        )
+    )
     if k["simkopdes_kendala"]:
         kalimat += f"; {angka(k['simkopdes_kendala'])} berkendala login/jaringan"
         names, most = teratas(per_area, "kendala", lambda r: nama_area(tingkat, r["nama"]))
         if most > 0:
-            kalimat += ", " + lokasi(names, most, k["simkopdes_kendala"], int((per_area["kendala"] > 0).sum()),
-                                     tingkat, satuan="")
+            kalimat += ", " + lokasi(
+                names, most, k["simkopdes_kendala"], int((per_area["kendala"] > 0).sum()), tingkat, satuan=""
+            )
     if bimtek_kini["kegiatan"]:
-        kalimat += (f"; bimtek minggu ini: {angka(int(bimtek_kini['kegiatan']))} kegiatan, "
-                    f"{angka(int(bimtek_kini['peserta']))} peserta.")
+        kalimat += (
+            f"; bimtek minggu ini: {angka(int(bimtek_kini['kegiatan']))} kegiatan, "
+            f"{angka(int(bimtek_kini['peserta']))} peserta."
+        )
     else:
         kalimat += "; belum ada bimtek minggu ini."
     if p.minggu["simkopdes_desa"] is not None:
@@ -435,15 +578,33 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
         per_b = per_b[per_b["peserta_kumulatif"] > 0].head(BATAS_WILAYAH)
         if len(per_b):
             per_b = per_b.assign(wilayah=[nama_area(b_tingkat, n) for n in per_b["nama"]])
-            tabel = _tabel(per_b, {"wilayah": TINGKAT_KOLOM[b_tingkat], "kegiatan": "Kegiatan",
-                                   "peserta": "Peserta", "peserta_kumulatif": "Peserta s.d. kini"},
-                           angka_kolom=("kegiatan", "peserta", "peserta_kumulatif"), lebar=[3, 1.5, 1.5, 2])
+            tabel = _tabel(
+                per_b,
+                {
+                    "wilayah": TINGKAT_KOLOM[b_tingkat],
+                    "kegiatan": "Kegiatan",
+                    "peserta": "Peserta",
+                    "peserta_kumulatif": "Peserta s.d. kini",
+                },
+                angka_kolom=("kegiatan", "peserta", "peserta_kumulatif"),
+                lebar=[3, 1.5, 1.5, 2],
+            )
             tabel.data = per_b[["kode", "wilayah", "kegiatan", "peserta", "kegiatan_kumulatif", "peserta_kumulatif"]]
             tabel_judul = "Bimtek minggu ini dan kumulatif"
     catatan = "Grafik: koperasi per status akun SIMKOPDES" + (
-        f" ({len(shown)} dari {angka(len(per_area))} wilayah terbesar)." if len(per_area) > len(shown) else ".")
-    return Slide("simkopdes", judul, kalimat, kpi=kpi_, grafik=grafik, grafik_alt="Akun SIMKOPDES per wilayah",
-                 tabel=tabel, tabel_judul=tabel_judul, catatan=catatan)
+        f" ({len(shown)} dari {angka(len(per_area))} wilayah terbesar)." if len(per_area) > len(shown) else "."
+    )
+    return Slide(
+        "simkopdes",
+        judul,
+        kalimat,
+        kpi=kpi_,
+        grafik=grafik,
+        grafik_alt="Akun SIMKOPDES per wilayah",
+        tabel=tabel,
+        tabel_judul=tabel_judul,
+        catatan=catatan,
+    )
 
 
 def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
@@ -477,13 +638,24 @@ def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
     shown = wide.head(BATAS_TABEL_LAPOR).copy()
     for ds in DATASET_LAPOR:
         shown[f"{ds}_teks"] = [STATUS_LAPOR.get(v, "belum") if isinstance(v, str) else "belum" for v in shown[ds]]
-    tabel = _tabel(shown, {"nama": "Kabupaten/kota", **{f"{ds}_teks": label for ds, label in DATASET_LAPOR.items()}},
-                   lebar=[3, 1.6, 1.6, 1.6])
+    tabel = _tabel(
+        shown,
+        {"nama": "Kabupaten/kota", **{f"{ds}_teks": label for ds, label in DATASET_LAPOR.items()}},
+        lebar=[3, 1.6, 1.6, 1.6],
+    )
     tabel.data = wide
-    catatan = ("Yang belum melapor atau terlambat di atas." + (
-        f" {len(shown)} dari {angka(len(wide))} kabupaten/kota." if len(wide) > len(shown) else ""))
-    return Slide("kelengkapan", judul, kalimat, kpi=kpi_, tabel=tabel,
-                 tabel_judul="Laporan per kabupaten/kota minggu ini", catatan=catatan)
+    catatan = "Yang belum melapor atau terlambat di atas." + (
+        f" {len(shown)} dari {angka(len(wide))} kabupaten/kota." if len(wide) > len(shown) else ""
+    )
+    return Slide(
+        "kelengkapan",
+        judul,
+        kalimat,
+        kpi=kpi_,
+        tabel=tabel,
+        tabel_judul="Laporan per kabupaten/kota minggu ini",
+        catatan=catatan,
+    )
 
 
 def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bool | None = None) -> Deck:
@@ -493,8 +665,15 @@ def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bo
     contoh = demo.is_loaded(con) if contoh is None else contoh
     kini = p.minggu["koperasi"]
     if kini is None:
-        slides = [Slide(i, SLIDE_JUDUL[i].format(tingkat=TINGKAT[f.group_level], Tingkat="Kecamatan"),
-                        "Belum ada data koperasi untuk filter ini.", kosong=KOSONG["koperasi"]) for i in SLIDE_IDS]
+        slides = [
+            Slide(
+                i,
+                SLIDE_JUDUL[i].format(tingkat=TINGKAT[f.group_level], Tingkat="Kecamatan"),
+                "Belum ada data koperasi untuk filter ini.",
+                kosong=KOSONG["koperasi"],
+            )
+            for i in SLIDE_IDS
+        ]
         return Deck(f, wilayah, None, None, slides, contoh)
     rules = rules or load_rules()
     slides = [

@@ -10,6 +10,7 @@ place of each chart.
 Why reportlab for the PDF: pure pip (wheels, no system libraries), draws text as text (selectable,
 small files) and measures it, so a table that would overflow its box is set smaller instead.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -89,8 +90,9 @@ class Penggambar:
 
     def png_banyak(self, items: list[tuple[go.Figure, int, int]], skala: float = SKALA) -> list[bytes]:
         """Several images at once: the kept browser's tabs draw them side by side."""
-        keys = [hashlib.sha256(f"{int(w)}x{int(h)}@{skala}|{fig.to_json()}".encode()).hexdigest()
-                for fig, w, h in items]
+        keys = [
+            hashlib.sha256(f"{int(w)}x{int(h)}@{skala}|{fig.to_json()}".encode()).hexdigest() for fig, w, h in items
+        ]
         with self._lock:
             found = {k: self._cache[k] for k in keys if k in self._cache}
         todo = {k: item for k, item in zip(keys, items) if k not in found}
@@ -98,10 +100,14 @@ class Penggambar:
             self.siap()
 
             async def draw_all():
-                return await asyncio.gather(*(
-                    self._kaleido.calc_fig(fig, opts={"format": "png", "width": int(w), "height": int(h),
-                                                      "scale": skala})
-                    for fig, w, h in todo.values()))
+                return await asyncio.gather(
+                    *(
+                        self._kaleido.calc_fig(
+                            fig, opts={"format": "png", "width": int(w), "height": int(h), "scale": skala}
+                        )
+                        for fig, w, h in todo.values()
+                    )
+                )
 
             try:
                 future = asyncio.run_coroutine_threadsafe(draw_all(), self._loop)
@@ -268,7 +274,7 @@ def tata_letak(s: Slide) -> TataLetak:
     if s.kpi and besar:
         # Headline: koperasi tiles in one row, SPPG tiles in a second row, large numbers.
         kop = [k for k in s.kpi if not k.label.startswith("SPPG")]
-        rest = s.kpi[len(kop):]
+        rest = s.kpi[len(kop) :]
         n = max(len(kop), 1)
         w = (ISI_LEBAR - 0.2 * (n - 1)) / n
         for row_i, row in enumerate((kop, rest)):
@@ -299,8 +305,7 @@ def tata_letak(s: Slide) -> TataLetak:
             tabel = Kotak(TEPI, y + 0.42, ISI_LEBAR, tinggi - 0.42)
         else:
             tabel = Kotak(TEPI, y, ISI_LEBAR, tinggi)
-    return TataLetak(judul, kalimat, pt, kpi, grafik, tabel_judul, tabel,
-                     Kotak(TEPI, CATATAN_Y, ISI_LEBAR, 0.3), besar)
+    return TataLetak(judul, kalimat, pt, kpi, grafik, tabel_judul, tabel, Kotak(TEPI, CATATAN_Y, ISI_LEBAR, 0.3), besar)
 
 
 @dataclass
@@ -319,8 +324,8 @@ def _lebar_kolom(t: Tabel, w: float, pt: float) -> list[float] | None:
     for i, head in enumerate(t.kolom):
         cells = [row[i] for row in t.baris]
         words = [lebar_teks(x, pt, True) for x in head.split()] + [
-            lebar_teks(c, pt) if t.kanan[i] else max((lebar_teks(x, pt) for x in c.split()), default=0)
-            for c in cells]
+            lebar_teks(c, pt) if t.kanan[i] else max((lebar_teks(x, pt) for x in c.split()), default=0) for c in cells
+        ]
         mins.append(max(words, default=0) + pad)
         wants.append(max([lebar_teks(head, pt, True)] + [lebar_teks(c, pt) for c in cells]) + pad)
     if sum(mins) > w:
@@ -341,15 +346,21 @@ def ukur_tabel(t: Tabel, box: Kotak, mulai: float = 16, terkecil: float = 10) ->
     while True:
         widths = _lebar_kolom(t, box.w, pt)
         if widths is not None:
-            heights = [max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths))
-                       * pt * 1.2 / 72 + 2 * PAD_Y for r, row in enumerate([t.kolom] + t.baris)]
+            heights = [
+                max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths)) * pt * 1.2 / 72
+                + 2 * PAD_Y
+                for r, row in enumerate([t.kolom] + t.baris)
+            ]
             if sum(heights) <= box.h or pt <= terkecil:
                 return UkuranTabel(pt, widths, heights)
         elif pt <= terkecil:
             rel = t.lebar or [1.0] * len(t.kolom)
             widths = [box.w * r / sum(rel) for r in rel]
-            heights = [max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths))
-                       * pt * 1.2 / 72 + 2 * PAD_Y for r, row in enumerate([t.kolom] + t.baris)]
+            heights = [
+                max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths)) * pt * 1.2 / 72
+                + 2 * PAD_Y
+                for r, row in enumerate([t.kolom] + t.baris)
+            ]
             return UkuranTabel(pt, widths, heights)
         pt -= 0.5
 
@@ -363,14 +374,27 @@ def kaki(deck: Deck, nomor: int, jumlah: int) -> tuple[str, str]:
 
 # --- PPTX ---------------------------------------------------------------------------------------
 
+
 def _rgb(hex_colour: str):
     from pptx.dml.color import RGBColor
 
     return RGBColor.from_string(hex_colour)
 
 
-def _teks(slide, box: Kotak, text: str, pt: float, *, bold=False, warna=WARNA_TEKS, rata="l", anchor="t",
-          wrap=True, italic=False, autofit=False):
+def _teks(
+    slide,
+    box: Kotak,
+    text: str,
+    pt: float,
+    *,
+    bold=False,
+    warna=WARNA_TEKS,
+    rata="l",
+    anchor="t",
+    wrap=True,
+    italic=False,
+    autofit=False,
+):
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
     from pptx.util import Inches, Pt
 
@@ -396,8 +420,9 @@ def _pptx_kpi(slide, box: Kotak, k: Kpi, besar: bool) -> None:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Inches, Pt
 
-    tile = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(box.x), Inches(box.y), Inches(box.w),
-                                  Inches(box.h))
+    tile = slide.shapes.add_shape(
+        MSO_SHAPE.ROUNDED_RECTANGLE, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h)
+    )
     tile.adjustments[0] = 0.08
     tile.fill.solid()
     tile.fill.fore_color.rgb = _rgb("f4f6f8")
@@ -407,11 +432,23 @@ def _pptx_kpi(slide, box: Kotak, k: Kpi, besar: bool) -> None:
     label_pt, value_pt, change_pt = (16, 44, 16) if besar else (13, 28, 13)
     h = box.h
     _teks(slide, Kotak(box.x + 0.1, box.y + 0.06, box.w - 0.2, h * 0.3), k.label, label_pt, warna=WARNA_LEMAH)
-    _teks(slide, Kotak(box.x + 0.1, box.y + h * 0.26, box.w - 0.2, h * 0.45), k.nilai_teks, value_pt, bold=True,
-          anchor="m")
+    _teks(
+        slide,
+        Kotak(box.x + 0.1, box.y + h * 0.26, box.w - 0.2, h * 0.45),
+        k.nilai_teks,
+        value_pt,
+        bold=True,
+        anchor="m",
+    )
     if k.perubahan:
-        _teks(slide, Kotak(box.x + 0.1, box.y + h * 0.7, box.w - 0.2, h * 0.28), k.perubahan, change_pt, bold=True,
-              warna=WARNA_NADA[k.nada])
+        _teks(
+            slide,
+            Kotak(box.x + 0.1, box.y + h * 0.7, box.w - 0.2, h * 0.28),
+            k.perubahan,
+            change_pt,
+            bold=True,
+            warna=WARNA_NADA[k.nada],
+        )
 
 
 def _pptx_tabel(slide, box: Kotak, t: Tabel) -> None:
@@ -455,8 +492,12 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
     slide = prs.slides.add_slide(layout)
     lt = tata_letak(s)
     title = slide.shapes.title
-    title.left, title.top, title.width, title.height = (Inches(lt.judul.x), Inches(lt.judul.y),
-                                                         Inches(lt.judul.w), Inches(lt.judul.h))
+    title.left, title.top, title.width, title.height = (
+        Inches(lt.judul.x),
+        Inches(lt.judul.y),
+        Inches(lt.judul.w),
+        Inches(lt.judul.h),
+    )
     title.text_frame.text = s.judul
     para = title.text_frame.paragraphs[0]
     from pptx.enum.text import PP_ALIGN
@@ -467,21 +508,39 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
         run.font.color.rgb = _rgb(WARNA_JUDUL)
     from pptx.enum.shapes import MSO_SHAPE
 
-    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(lt.kalimat.x), Inches(lt.kalimat.y + 0.05),
-                                 Inches(0.09), Inches(lt.kalimat.h - 0.1))
+    bar = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Inches(lt.kalimat.x), Inches(lt.kalimat.y + 0.05), Inches(0.09), Inches(lt.kalimat.h - 0.1)
+    )
     bar.fill.solid()
     bar.fill.fore_color.rgb = _rgb(WARNA_AKSEN)
     bar.line.fill.background()
-    _teks(slide, Kotak(lt.kalimat.x + 0.22, lt.kalimat.y, lt.kalimat.w - 0.22, lt.kalimat.h), s.kalimat,
-          lt.kalimat_pt, bold=True)
+    _teks(
+        slide,
+        Kotak(lt.kalimat.x + 0.22, lt.kalimat.y, lt.kalimat.w - 0.22, lt.kalimat.h),
+        s.kalimat,
+        lt.kalimat_pt,
+        bold=True,
+    )
     if lt.kpi_besar and s.kpi:
         y0 = lt.kpi[0].y
-        _teks(slide, Kotak(TEPI, y0 - 0.42, ISI_LEBAR, 0.38), "Koperasi Desa/Kelurahan Merah Putih", 16, bold=True,
-              warna=WARNA_JUDUL)
+        _teks(
+            slide,
+            Kotak(TEPI, y0 - 0.42, ISI_LEBAR, 0.38),
+            "Koperasi Desa/Kelurahan Merah Putih",
+            16,
+            bold=True,
+            warna=WARNA_JUDUL,
+        )
         sppg = [b for b, k in zip(lt.kpi, s.kpi) if k.label.startswith("SPPG")]
         if sppg:
-            _teks(slide, Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38), "SPPG (Makan Bergizi Gratis)", 16, bold=True,
-                  warna=WARNA_JUDUL)
+            _teks(
+                slide,
+                Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),
+                "SPPG (Makan Bergizi Gratis)",
+                16,
+                bold=True,
+                warna=WARNA_JUDUL,
+            )
     for box, k in zip(lt.kpi, s.kpi):
         _pptx_kpi(slide, box, k, lt.kpi_besar)
     if s.kosong:
@@ -491,8 +550,9 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
         if png is None:
             _teks(slide, lt.grafik, TANPA_GAMBAR, 14, warna=WARNA_LEMAH, anchor="m", rata="c")
         else:
-            pic = slide.shapes.add_picture(io.BytesIO(png), Inches(lt.grafik.x), Inches(lt.grafik.y),
-                                           Inches(lt.grafik.w), Inches(lt.grafik.h))
+            pic = slide.shapes.add_picture(
+                io.BytesIO(png), Inches(lt.grafik.x), Inches(lt.grafik.y), Inches(lt.grafik.w), Inches(lt.grafik.h)
+            )
             pic.name = s.grafik_alt or "Grafik"
             # The alt text a screen reader reads (python-pptx has no API for it).
             pic._element.nvPicPr.cNvPr.set("descr", s.grafik_alt)
@@ -503,8 +563,13 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
     if s.catatan:
         _teks(slide, lt.catatan, s.catatan, CATATAN_PT, warna=WARNA_LEMAH, italic=True)
     kiri, kanan = kaki(deck, nomor, jumlah)
-    _teks(slide, Kotak(TEPI, KAKI_Y, ISI_LEBAR - 1.0, 0.3), kiri, CATATAN_PT,
-          warna="b71c1c" if deck.contoh else WARNA_LEMAH)
+    _teks(
+        slide,
+        Kotak(TEPI, KAKI_Y, ISI_LEBAR - 1.0, 0.3),
+        kiri,
+        CATATAN_PT,
+        warna="b71c1c" if deck.contoh else WARNA_LEMAH,
+    )
     _teks(slide, Kotak(LEBAR - TEPI - 1.0, KAKI_Y, 1.0, 0.3), kanan, CATATAN_PT, warna=WARNA_LEMAH, rata="r")
     # Speaker notes: the sentence and the note, for whoever presents.
     slide.notes_slide.notes_text_frame.text = s.kalimat + ("\n\n" + s.catatan if s.catatan else "")
@@ -518,15 +583,23 @@ def _pptx_sampul(prs, deck: Deck) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     # The default template's placeholders sit where a 4:3 slide wants them: place them for 16:9.
     title, sub = slide.shapes.title, slide.placeholders[1]
-    title.left, title.top, title.width, title.height = Inches(TEPI + 0.35), Inches(2.3), Inches(ISI_LEBAR - 0.35), Inches(1.1)
+    title.left, title.top, title.width, title.height = (
+        Inches(TEPI + 0.35),
+        Inches(2.3),
+        Inches(ISI_LEBAR - 0.35),
+        Inches(1.1),
+    )
     sub.left, sub.top, sub.width, sub.height = Inches(TEPI + 0.35), Inches(3.45), Inches(ISI_LEBAR - 0.35), Inches(1.6)
     bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(TEPI), Inches(2.4), Inches(0.12), Inches(2.4))
     bar.fill.solid()
     bar.fill.fore_color.rgb = _rgb(WARNA_AKSEN)
     bar.line.fill.background()
     title.text = deck.judul
-    lines = [deck.subjudul] + ([deck.pembanding] if deck.minggu_lalu else []) + (
-        ["Data contoh (sintetis)"] if deck.contoh else [])
+    lines = (
+        [deck.subjudul]
+        + ([deck.pembanding] if deck.minggu_lalu else [])
+        + (["Data contoh (sintetis)"] if deck.contoh else [])
+    )
     sub.text = "\n".join(lines)
     for shape, pt, bold in ((title, 40, True), (sub, 22, False)):
         for i, para in enumerate(shape.text_frame.paragraphs):
@@ -559,12 +632,16 @@ def pptx_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
 # --- PDF ----------------------------------------------------------------------------------------
 
 _FONT_CANDIDATES = (
-    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf"),
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf",
+    ),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+    ),
 )
 _FONTS: tuple[str, str, str] | None = None
 
@@ -581,7 +658,9 @@ def _fonts() -> tuple[str, str, str]:
 
     vera = Path(reportlab.__file__).parent / "fonts"
     candidates = [c for c in _FONT_CANDIDATES if all(Path(p).is_file() for p in c)]
-    files = candidates[0] if candidates else (str(vera / "Vera.ttf"), str(vera / "VeraBd.ttf"), str(vera / "VeraIt.ttf"))
+    files = (
+        candidates[0] if candidates else (str(vera / "Vera.ttf"), str(vera / "VeraBd.ttf"), str(vera / "VeraIt.ttf"))
+    )
     names = ("DeckSans", "DeckSans-Bold", "DeckSans-Italic")
     for name, path in zip(names, files):
         pdfmetrics.registerFont(TTFont(name, path))
@@ -606,8 +685,19 @@ class _Halaman:
     def y(self, y_in: float) -> float:
         return (self.H - y_in) * 72
 
-    def paragraf(self, box: Kotak, text: str, pt: float, *, bold=False, warna=WARNA_TEKS, rata="l", italic=False,
-                 anchor="t", shrink=True) -> None:
+    def paragraf(
+        self,
+        box: Kotak,
+        text: str,
+        pt: float,
+        *,
+        bold=False,
+        warna=WARNA_TEKS,
+        rata="l",
+        italic=False,
+        anchor="t",
+        shrink=True,
+    ) -> None:
         from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.platypus import Paragraph
@@ -615,9 +705,14 @@ class _Halaman:
         reg, bd, it = _fonts()
         size = pt
         while True:
-            style = ParagraphStyle("p", fontName=bd if bold else it if italic else reg, fontSize=size,
-                                   leading=size * 1.22, textColor=_c(warna),
-                                   alignment={"l": TA_LEFT, "c": TA_CENTER, "r": TA_RIGHT}[rata])
+            style = ParagraphStyle(
+                "p",
+                fontName=bd if bold else it if italic else reg,
+                fontSize=size,
+                leading=size * 1.22,
+                textColor=_c(warna),
+                alignment={"l": TA_LEFT, "c": TA_CENTER, "r": TA_RIGHT}[rata],
+            )
             para = Paragraph(_xml(text), style)
             _, h = para.wrap(box.w * 72, box.h * 72)
             if h <= box.h * 72 or not shrink or size <= 8:
@@ -631,8 +726,9 @@ class _Halaman:
         if garis:
             self.c.setStrokeColor(_c(garis))
             self.c.setLineWidth(lebar_garis)
-        self.c.roundRect(box.x * 72, self.y(box.y + box.h), box.w * 72, box.h * 72, radius * 72,
-                         stroke=1 if garis else 0, fill=1)
+        self.c.roundRect(
+            box.x * 72, self.y(box.y + box.h), box.w * 72, box.h * 72, radius * 72, stroke=1 if garis else 0, fill=1
+        )
 
     def gambar(self, box: Kotak, png: bytes) -> None:
         from PIL import Image
@@ -655,18 +751,28 @@ class _Halaman:
         size = u.pt
 
         def cell(text, bold, right):
-            st = ParagraphStyle("c", fontName=bd if bold else reg, fontSize=size, leading=size * 1.2,
-                                textColor=_c("ffffff" if bold else WARNA_TEKS), alignment=2 if right else 0)
+            st = ParagraphStyle(
+                "c",
+                fontName=bd if bold else reg,
+                fontSize=size,
+                leading=size * 1.2,
+                textColor=_c("ffffff" if bold else WARNA_TEKS),
+                alignment=2 if right else 0,
+            )
             return Paragraph(_xml(text), st)
 
         data = [[cell(h, True, r) for h, r in zip(t.kolom, t.kanan)]]
         data += [[cell(v, False, r) for v, r in zip(row, t.kanan)] for row in t.baris]
         table = RLTable(data, colWidths=[w * 72 for w in u.lebar], rowHeights=[h * 72 for h in u.tinggi])
-        style = [("BACKGROUND", (0, 0), (-1, 0), _c(WARNA_KEPALA)),
-                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, _c("c5ccd6")),
-                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.2),
-                 ("LEFTPADDING", (0, 0), (-1, -1), PAD_X * 72), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X * 72)]
+        style = [
+            ("BACKGROUND", (0, 0), (-1, 0), _c(WARNA_KEPALA)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, _c("c5ccd6")),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.2),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X * 72),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X * 72),
+        ]
         for r in range(1, len(data)):
             style.append(("BACKGROUND", (0, r), (-1, r), _c(WARNA_BARIS[(r - 1) % 2])))
         table.setStyle(TableStyle(style))
@@ -686,26 +792,43 @@ def _pdf_kpi(pg: _Halaman, box: Kotak, k: Kpi, besar: bool) -> None:
     label_pt, value_pt, change_pt = (16, 44, 16) if besar else (13, 28, 13)
     h = box.h
     pg.paragraf(Kotak(box.x + 0.12, box.y + 0.08, box.w - 0.24, h * 0.3), k.label, label_pt, warna=WARNA_LEMAH)
-    pg.paragraf(Kotak(box.x + 0.12, box.y + h * 0.28, box.w - 0.24, h * 0.44), k.nilai_teks, value_pt, bold=True,
-                anchor="m")
+    pg.paragraf(
+        Kotak(box.x + 0.12, box.y + h * 0.28, box.w - 0.24, h * 0.44), k.nilai_teks, value_pt, bold=True, anchor="m"
+    )
     if k.perubahan:
-        pg.paragraf(Kotak(box.x + 0.12, box.y + h * 0.72, box.w - 0.24, h * 0.26), k.perubahan, change_pt, bold=True,
-                    warna=WARNA_NADA[k.nada])
+        pg.paragraf(
+            Kotak(box.x + 0.12, box.y + h * 0.72, box.w - 0.24, h * 0.26),
+            k.perubahan,
+            change_pt,
+            bold=True,
+            warna=WARNA_NADA[k.nada],
+        )
 
 
 def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
     lt = tata_letak(s)
     pg.paragraf(lt.judul, s.judul, JUDUL_PT, bold=True, warna=WARNA_JUDUL, anchor="m")
     pg.kotak(Kotak(lt.kalimat.x, lt.kalimat.y + 0.05, 0.09, lt.kalimat.h - 0.1), WARNA_AKSEN)
-    pg.paragraf(Kotak(lt.kalimat.x + 0.22, lt.kalimat.y, lt.kalimat.w - 0.22, lt.kalimat.h), s.kalimat,
-                lt.kalimat_pt, bold=True)
+    pg.paragraf(
+        Kotak(lt.kalimat.x + 0.22, lt.kalimat.y, lt.kalimat.w - 0.22, lt.kalimat.h), s.kalimat, lt.kalimat_pt, bold=True
+    )
     if lt.kpi_besar and s.kpi:
-        pg.paragraf(Kotak(TEPI, lt.kpi[0].y - 0.42, ISI_LEBAR, 0.38), "Koperasi Desa/Kelurahan Merah Putih", 16,
-                    bold=True, warna=WARNA_JUDUL)
+        pg.paragraf(
+            Kotak(TEPI, lt.kpi[0].y - 0.42, ISI_LEBAR, 0.38),
+            "Koperasi Desa/Kelurahan Merah Putih",
+            16,
+            bold=True,
+            warna=WARNA_JUDUL,
+        )
         sppg = [b for b, k in zip(lt.kpi, s.kpi) if k.label.startswith("SPPG")]
         if sppg:
-            pg.paragraf(Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38), "SPPG (Makan Bergizi Gratis)", 16, bold=True,
-                        warna=WARNA_JUDUL)
+            pg.paragraf(
+                Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),
+                "SPPG (Makan Bergizi Gratis)",
+                16,
+                bold=True,
+                warna=WARNA_JUDUL,
+            )
     for box, k in zip(lt.kpi, s.kpi):
         _pdf_kpi(pg, box, k, lt.kpi_besar)
     if s.kosong:
@@ -723,8 +846,9 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
     if s.catatan:
         pg.paragraf(lt.catatan, s.catatan, CATATAN_PT, warna=WARNA_LEMAH, italic=True)
     kiri, kanan = kaki(deck, nomor, jumlah)
-    pg.paragraf(Kotak(TEPI, KAKI_Y, ISI_LEBAR - 1.0, 0.3), kiri, CATATAN_PT,
-                warna="b71c1c" if deck.contoh else WARNA_LEMAH)
+    pg.paragraf(
+        Kotak(TEPI, KAKI_Y, ISI_LEBAR - 1.0, 0.3), kiri, CATATAN_PT, warna="b71c1c" if deck.contoh else WARNA_LEMAH
+    )
     pg.paragraf(Kotak(LEBAR - TEPI - 1.0, KAKI_Y, 1.0, 0.3), kanan, CATATAN_PT, warna=WARNA_LEMAH, rata="r")
 
 
@@ -735,8 +859,9 @@ def _pdf_sampul(pg: _Halaman, deck: Deck) -> None:
     sub = deck.subjudul + (f"\n{deck.pembanding}" if deck.minggu_lalu else "")
     pg.paragraf(Kotak(TEPI + 0.35, 3.45, ISI_LEBAR - 0.35, 1.2), sub.replace("\n", " · "), 22)
     if deck.contoh:
-        pg.paragraf(Kotak(TEPI + 0.35, 4.3, ISI_LEBAR - 0.35, 0.5), "Data contoh (sintetis)", 20, bold=True,
-                    warna="b71c1c")
+        pg.paragraf(
+            Kotak(TEPI + 0.35, 4.3, ISI_LEBAR - 0.35, 0.5), "Data contoh (sintetis)", 20, bold=True, warna="b71c1c"
+        )
 
 
 def pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
@@ -782,8 +907,9 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
     pg.paragraf(Kotak(A4_TEPI, 0.7, w, 0.45), deck.subjudul, 13, warna="ffffff")
     y = 1.45
     if deck.contoh:
-        pg.paragraf(Kotak(A4_TEPI, y, w, 0.3), "DATA CONTOH (SINTETIS) — bukan laporan resmi", 11, bold=True,
-                    warna="b71c1c")
+        pg.paragraf(
+            Kotak(A4_TEPI, y, w, 0.3), "DATA CONTOH (SINTETIS) — bukan laporan resmi", 11, bold=True, warna="b71c1c"
+        )
         y += 0.32
     utama = next((s for s in deck.slides if s.id == "utama"), None)
     if utama and utama.kpi:
@@ -796,8 +922,13 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
             pg.paragraf(Kotak(box.x + 0.08, box.y + 0.05, box.w - 0.16, 0.28), k.label, 9.5, warna=WARNA_LEMAH)
             pg.paragraf(Kotak(box.x + 0.08, box.y + 0.3, box.w - 0.16, 0.36), k.nilai_teks, 20, bold=True)
             if k.perubahan:
-                pg.paragraf(Kotak(box.x + 0.08, box.y + 0.66, box.w - 0.16, 0.24), k.perubahan, 9.5, bold=True,
-                            warna=WARNA_NADA[k.nada])
+                pg.paragraf(
+                    Kotak(box.x + 0.08, box.y + 0.66, box.w - 0.16, 0.24),
+                    k.perubahan,
+                    9.5,
+                    bold=True,
+                    warna=WARNA_NADA[k.nada],
+                )
         y += math.ceil(len(utama.kpi) / per_row) * 1.05 + 0.1
         if deck.minggu_lalu:
             pg.paragraf(Kotak(A4_TEPI, y, w, 0.25), deck.pembanding + ".", 9.5, warna=WARNA_LEMAH, italic=True)
@@ -817,8 +948,12 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
         pg.paragraf(Kotak(box.x + 0.2, box.y + 0.3, box.w - 0.2, box.h - 0.3), s.kalimat, 11.5)
         y += tinggi
     dibuat = periode.long_date(deck.dibuat)
-    pg.paragraf(Kotak(A4_TEPI, A4_TINGGI - 0.55, w, 0.3),
-                f"Dibuat {dibuat} dari Dasbor KDKMP & MBG · rincian di presentasi mingguan.", 9, warna=WARNA_LEMAH)
+    pg.paragraf(
+        Kotak(A4_TEPI, A4_TINGGI - 0.55, w, 0.3),
+        f"Dibuat {dibuat} dari Dasbor KDKMP & MBG · rincian di presentasi mingguan.",
+        9,
+        warna=WARNA_LEMAH,
+    )
     c.showPage()
     c.save()
     return buf.getvalue()

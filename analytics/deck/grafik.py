@@ -1,5 +1,6 @@
 """The deck's figures: large type, high contrast, aggregated data only (plotly, drawn offline by
 kaleido for PPTX/PDF)."""
+
 from __future__ import annotations
 
 import math
@@ -15,19 +16,29 @@ from analytics.peta import geometri
 
 # --- figures: large type, high contrast ---------------------------------------------------------
 
+
 def _gaya(fig: go.Figure, tinggi: int = 520, legenda: bool = True) -> go.Figure:
     fig.update_layout(
-        height=tinggi, font=dict(family=FONT, size=UKURAN_HURUF, color="#111111"), separators=",.",
+        height=tinggi,
+        font=dict(family=FONT, size=UKURAN_HURUF, color="#111111"),
+        separators=",.",
         # Room above the plot for a legend of two rows: beside long area names it can wrap.
-        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", margin=dict(l=10, r=30, t=80 if legenda else 10, b=10),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        margin=dict(l=10, r=30, t=80 if legenda else 10, b=10),
         showlegend=legenda,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left",
-                    font=dict(size=UKURAN_HURUF), traceorder="normal"),
+        legend=dict(
+            orientation="h",
+            yanchor="bottom",
+            y=1.02,
+            x=0,
+            xanchor="left",
+            font=dict(size=UKURAN_HURUF),
+            traceorder="normal",
+        ),
     )
-    fig.update_xaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF),
-                     automargin=True)
-    fig.update_yaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF),
-                     automargin=True)
+    fig.update_xaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF), automargin=True)
+    fig.update_yaxes(gridcolor="#d0d0d0", zerolinecolor="#888888", tickfont=dict(size=UKURAN_HURUF), automargin=True)
     return sanitize.escape_figure(fig)  # names from files shown literally
 
 
@@ -49,11 +60,18 @@ def grafik_zona(data: pd.DataFrame, tingkat: str) -> go.Figure:
     labels = [nama_area(tingkat, n) for n in data["nama"]]
     fig = go.Figure()
     for z in ("merah", "kuning", "hijau"):
-        fig.add_bar(y=labels, x=data[z], name=kamus.ZONA_PENDEK[z], orientation="h", marker_color=kamus.ZONA_WARNA[z],
-                    marker_line=dict(color="#ffffff", width=1),
-                    text=[angka(v) if v else "" for v in data[z]], textposition="inside",
-                    insidetextanchor="middle", textfont=dict(size=UKURAN_HURUF - 2,
-                                                             color="#111111" if z == "kuning" else "#ffffff"))
+        fig.add_bar(
+            y=labels,
+            x=data[z],
+            name=kamus.ZONA_PENDEK[z],
+            orientation="h",
+            marker_color=kamus.ZONA_WARNA[z],
+            marker_line=dict(color="#ffffff", width=1),
+            text=[angka(v) if v else "" for v in data[z]],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont=dict(size=UKURAN_HURUF - 2, color="#111111" if z == "kuning" else "#ffffff"),
+        )
     fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
     total = (data["merah"] + data["kuning"] + data["hijau"]).max() if len(data) else 0
     _bilangan(fig, total)
@@ -68,11 +86,24 @@ def grafik_kendala(kini: dict[str, int], lalu: dict[str, int] | None) -> go.Figu
     labels = [KENDALA_NAMA.get(k, k).capitalize() for k, _ in items]
     fig = go.Figure()
     if lalu is not None:
-        fig.add_bar(y=labels, x=[lalu.get(k, 0) for k, _ in items], name="Minggu lalu", orientation="h",
-                    marker=dict(color="#ffffff", line=dict(color="#555555", width=2)))
-    fig.add_bar(y=labels, x=[v for _, v in items], name="Minggu ini", orientation="h", marker_color="#c0392b",
-                text=[angka(v) for _, v in items], textposition="outside", cliponaxis=False,
-                textfont=dict(size=UKURAN_HURUF))
+        fig.add_bar(
+            y=labels,
+            x=[lalu.get(k, 0) for k, _ in items],
+            name="Minggu lalu",
+            orientation="h",
+            marker=dict(color="#ffffff", line=dict(color="#555555", width=2)),
+        )
+    fig.add_bar(
+        y=labels,
+        x=[v for _, v in items],
+        name="Minggu ini",
+        orientation="h",
+        marker_color="#c0392b",
+        text=[angka(v) for _, v in items],
+        textposition="outside",
+        cliponaxis=False,
+        textfont=dict(size=UKURAN_HURUF),
+    )
     fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05)
     _bilangan(fig, max([v for _, v in items] or [0]))
     _semua_label(fig, labels)
@@ -81,18 +112,45 @@ def grafik_kendala(kini: dict[str, int], lalu: dict[str, int] | None) -> go.Figu
 
 def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
     """SPPG operating per week against all SPPG planned (every status), one point per week."""
-    labels = [f"{periode.monday(m).day} {periode.BULAN_SINGKAT[periode.monday(m).month - 1]}" for m in per_minggu["minggu"]]
+    labels = [
+        f"{periode.monday(m).day} {periode.BULAN_SINGKAT[periode.monday(m).month - 1]}" for m in per_minggu["minggu"]
+    ]
     fig = go.Figure()
-    fig.add_scatter(x=labels, y=per_minggu["total"], name="Direncanakan (semua status)", mode="lines",
-                    line=dict(color="#555555", width=3, dash="dash"))
-    fig.add_scatter(x=labels, y=per_minggu["beroperasi"], name="Beroperasi", mode="lines+markers",
-                    line=dict(color="#1565c0", width=5), marker=dict(size=10))
+    fig.add_scatter(
+        x=labels,
+        y=per_minggu["total"],
+        name="Direncanakan (semua status)",
+        mode="lines",
+        line=dict(color="#555555", width=3, dash="dash"),
+    )
+    fig.add_scatter(
+        x=labels,
+        y=per_minggu["beroperasi"],
+        name="Beroperasi",
+        mode="lines+markers",
+        line=dict(color="#1565c0", width=5),
+        marker=dict(size=10),
+    )
     if len(per_minggu):
         last = per_minggu.iloc[-1]
-        fig.add_annotation(x=labels[-1], y=int(last["beroperasi"]), text=f"<b>{angka(int(last['beroperasi']))}</b>",
-                           showarrow=False, xanchor="left", xshift=12, font=dict(size=UKURAN_HURUF + 4, color="#1565c0"))
-        fig.add_annotation(x=labels[-1], y=int(last["total"]), text=angka(int(last["total"])), showarrow=False,
-                           xanchor="left", xshift=12, font=dict(size=UKURAN_HURUF, color="#555555"))
+        fig.add_annotation(
+            x=labels[-1],
+            y=int(last["beroperasi"]),
+            text=f"<b>{angka(int(last['beroperasi']))}</b>",
+            showarrow=False,
+            xanchor="left",
+            xshift=12,
+            font=dict(size=UKURAN_HURUF + 4, color="#1565c0"),
+        )
+        fig.add_annotation(
+            x=labels[-1],
+            y=int(last["total"]),
+            text=angka(int(last["total"])),
+            showarrow=False,
+            xanchor="left",
+            xshift=12,
+            font=dict(size=UKURAN_HURUF, color="#555555"),
+        )
     step = max(1, -(-len(labels) // 4))  # four dates fit even the narrow chart beside a table
     shown = labels[::-1][::step][::-1]
     fig.update_xaxes(type="category", tickvals=shown, ticktext=shown, tickangle=0)
@@ -105,13 +163,23 @@ def grafik_simkopdes(data: pd.DataFrame, tingkat: str) -> go.Figure:
     data = data.iloc[::-1]
     labels = [nama_area(tingkat, n) for n in data["nama"]]
     fig = go.Figure()
-    for col, name, colour, text_colour in (("aktif", "Aktif", "#1a9850", "#ffffff"),
-                                           ("kendala", "Kendala", "#d73027", "#ffffff"),
-                                           ("belum", "Belum", "#bdbdbd", "#111111")):
-        fig.add_bar(y=labels, x=data[col], name=name, orientation="h", marker_color=colour,
-                    marker_line=dict(color="#ffffff", width=1),
-                    text=[angka(v) if v else "" for v in data[col]], textposition="inside",
-                    insidetextanchor="middle", textfont=dict(size=UKURAN_HURUF - 2, color=text_colour))
+    for col, name, colour, text_colour in (
+        ("aktif", "Aktif", "#1a9850", "#ffffff"),
+        ("kendala", "Kendala", "#d73027", "#ffffff"),
+        ("belum", "Belum", "#bdbdbd", "#111111"),
+    ):
+        fig.add_bar(
+            y=labels,
+            x=data[col],
+            name=name,
+            orientation="h",
+            marker_color=colour,
+            marker_line=dict(color="#ffffff", width=1),
+            text=[angka(v) if v else "" for v in data[col]],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont=dict(size=UKURAN_HURUF - 2, color=text_colour),
+        )
     fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
     _bilangan(fig, int(data["koperasi"].max()) if len(data) else 0)
     _semua_label(fig, labels)
@@ -140,8 +208,9 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
     kode_area = [k for k in semua if k.startswith(prefix)]
     if not kode_area or len(kode_area) > BATAS_PETA:
         return None
-    nilai = {r["kode"]: m.nilai_peta({"zona_merah": r["merah"], "terdaftar": r["koperasi"]})
-             for r in data.to_dict("records")}
+    nilai = {
+        r["kode"]: m.nilai_peta({"zona_merah": r["merah"], "terdaftar": r["koperasi"]}) for r in data.to_dict("records")
+    }
     labels = m.label_pita()
     kelompok: dict[int | None, tuple[list, list]] = {}
     for k in sorted(kode_area):
@@ -156,22 +225,44 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
         xs, ys = kelompok[idx]
         rgb = m.pita[idx].warna if idx is not None else peta.TANPA_DATA
         name = f"Merah {labels[idx]}" if idx is not None else "Tanpa koperasi"
-        fig.add_scatter(x=xs, y=ys, mode="lines", fill="toself", name=name, hoverinfo="skip",
-                        fillcolor=f"rgb{tuple(rgb)}", line=dict(color="#444444", width=1))
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            name=name,
+            hoverinfo="skip",
+            fillcolor=f"rgb{tuple(rgb)}",
+            line=dict(color="#444444", width=1),
+        )
     if len(sorot):
-        fig.add_scatter(x=sorot["lon"], y=sorot["lat"], mode="markers+text", name="Nomor di tabel",
-                        text=[str(i + 1) for i in range(len(sorot))], textposition="middle center",
-                        textfont=dict(size=UKURAN_HURUF - 5, color="#ffffff", family=FONT),
-                        marker=dict(size=24, color="#111111", line=dict(color="#ffffff", width=2)), hoverinfo="skip")
+        fig.add_scatter(
+            x=sorot["lon"],
+            y=sorot["lat"],
+            mode="markers+text",
+            name="Nomor di tabel",
+            text=[str(i + 1) for i in range(len(sorot))],
+            textposition="middle center",
+            textfont=dict(size=UKURAN_HURUF - 5, color="#ffffff", family=FONT),
+            marker=dict(size=24, color="#111111", line=dict(color="#ffffff", width=2)),
+            hoverinfo="skip",
+        )
     lons = [x for xs, _ in kelompok.values() for x in xs if x is not None]
     lats = [y for _, ys in kelompok.values() for y in ys if y is not None]
     mid = (min(lats) + max(lats)) / 2
     fig.update_xaxes(visible=False, range=[min(lons) - 0.02, max(lons) + 0.02])
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid)),
-                     range=[min(lats) - 0.02, max(lats) + 0.02])
+    fig.update_yaxes(
+        visible=False,
+        scaleanchor="x",
+        scaleratio=1 / math.cos(math.radians(mid)),
+        range=[min(lats) - 0.02, max(lats) + 0.02],
+    )
     aspect = (max(lats) - min(lats)) / max((max(lons) - min(lons)) * math.cos(math.radians(mid)), 1e-6)
     _gaya(fig, int(max(320, min(600, 620 * aspect + 90))))
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=0, x=0, xanchor="left",
-                                  font=dict(size=UKURAN_HURUF - 3), itemwidth=30),
-                      margin=dict(l=5, r=5, t=5, b=5))
+    fig.update_layout(
+        legend=dict(
+            orientation="h", yanchor="top", y=0, x=0, xanchor="left", font=dict(size=UKURAN_HURUF - 3), itemwidth=30
+        ),
+        margin=dict(l=5, r=5, t=5, b=5),
+    )
     return fig

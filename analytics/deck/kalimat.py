@@ -1,4 +1,5 @@
 """Helpers for the auto-written Indonesian sentences: changes, lists of areas, ties, short names."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,6 +8,7 @@ from analytics.deck.teks import TINGKAT
 from analytics.format import angka
 
 # --- sentence helpers ---------------------------------------------------------------------------
+
 
 def menjadi(kini: int, lalu: int | None) -> str:
     """'bertambah 2 menjadi 29', 'berkurang 3 menjadi 26', 'tetap 29', or '29' without last week."""
@@ -52,11 +54,11 @@ def teratas(df: pd.DataFrame, kolom: str, nama) -> tuple[list[str], int]:
     return [nama(r) for r in rows.to_dict("records")], top
 
 
-def lokasi(names: list[str], top: int, total: int, jumlah_area: int, tingkat: str,
-           satuan: str | None = None) -> str:
+def lokasi(names: list[str], top: int, total: int, jumlah_area: int, tingkat: str, satuan: str | None = None) -> str:
     """Where `total` things are, given the areas with the most (`names`, `top` in each):
     'di A', 'semuanya di A', 'di A, B dan C', 'terbanyak di A (26)', 'terbanyak di A dan B (masing-masing 4)',
     'tersebar di 9 kecamatan'. `satuan` (a unit, may be '') adds the count to 'terbanyak'."""
+
     def count(prefix: str = "") -> str:
         if satuan is None:
             return ""
@@ -80,7 +82,7 @@ def singkat_koperasi(nama: str) -> str:
     """'Koperasi Desa Merah Putih Banggo' -> 'KDMP Banggo' (the programme's own abbreviations)."""
     for panjang, pendek in _SINGKATAN:
         if nama.lower().startswith(panjang):
-            return (pendek + nama[len(panjang):]).strip()
+            return (pendek + nama[len(panjang) :]).strip()
     return nama
 
 

@@ -1,5 +1,6 @@
 """The deck as data: KPI tiles, small tables, slides and the deck, plus the tile of a registry
 metric from the weekly picture."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,9 +17,11 @@ from analytics.format import angka
 
 # --- the deck as data ---------------------------------------------------------------------------
 
+
 @dataclass
 class Kpi:
     """One tile: a value and its change since the previous week with data."""
+
     label: str
     nilai: int | None
     lalu: int | None = None
@@ -68,6 +71,7 @@ def kalimat_sumber(p: ringkasan.Picture, sumber: str) -> str:
 @dataclass
 class Tabel:
     """A small table as text (Indonesian number format), plus the raw frame for downloads."""
+
     kolom: list[str]
     baris: list[list[str]]
     kanan: list[bool]  # right-aligned (numbers) per column
@@ -117,8 +121,11 @@ class Deck:
 
     @property
     def pembanding(self) -> str:
-        return (f"Perubahan dibanding {periode.label(self.minggu_lalu)}" if self.minggu_lalu
-                else "Belum ada minggu sebelumnya untuk dibandingkan")
+        return (
+            f"Perubahan dibanding {periode.label(self.minggu_lalu)}"
+            if self.minggu_lalu
+            else "Belum ada minggu sebelumnya untuk dibandingkan"
+        )
 
     def slide(self, slide_id: str) -> Slide:
         return next(s for s in self.slides if s.id == slide_id)

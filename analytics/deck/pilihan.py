@@ -1,5 +1,6 @@
 """Which slides show, and in which order: the office's choice, kept in a small JSON file
 (`data/presentasi.json`, or KDKMP_PRESENTASI)."""
+
 from __future__ import annotations
 
 import json
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 
 # --- the kept choice: order and hidden slides ---------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Pilihan:

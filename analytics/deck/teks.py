@@ -1,5 +1,6 @@
 """The deck's words and limits: slide titles, level names, empty-slide texts, and what fits on a
 slide read from the back of a room. Here, not in ui/teks.py, because the CLI builds the deck too."""
+
 from __future__ import annotations
 
 from analytics import kamus

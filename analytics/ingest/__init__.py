@@ -1,4 +1,5 @@
 """Upload pipeline: read → normalise → validate → commit, the commit in one transaction."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,18 @@ from analytics.ingest.read import ReadError, Table
 from analytics.ingest.read import table as _table
 from analytics.wilayah import Gazetteer
 
-__all__ = ["Prepared", "ReadError", "ReaderCrash", "prepare", "prepare_path", "read_file", "commit", "undo",
-           "remove_demo", "UploadRefused"]
+__all__ = [
+    "Prepared",
+    "ReadError",
+    "ReaderCrash",
+    "prepare",
+    "prepare_path",
+    "read_file",
+    "commit",
+    "undo",
+    "remove_demo",
+    "UploadRefused",
+]
 
 MEMORY_MESSAGE = "Memori tidak cukup untuk memeriksa file ini. Bagi menjadi beberapa file yang lebih kecil."
 
@@ -127,8 +138,11 @@ def prepare(
         progress(0.05, "Membaca file…")
     limits = Limits.from_settings(settings)
     try:
-        shape = (read_isolated(data, file_name, sheet, limits) if isolated
-                 else layout(read_grid(data, file_name, sheet, limits)))
+        shape = (
+            read_isolated(data, file_name, sheet, limits)
+            if isolated
+            else layout(read_grid(data, file_name, sheet, limits))
+        )
         table = _table(shape)
         del shape
     except ReadError as exc:
@@ -138,10 +152,16 @@ def prepare(
     if dataset == "auto":
         detected = schema.detect(table.headers)
         if detected is None:
-            return Prepared(file_name, sha, None, table, None,
-                            "Jenis data tidak dikenali dari judul kolom. Pilih dataset, atau pakai templat "
-                            "(kolom wajib: koperasi → nama_koperasi; lahan → id_lahan; sppg → nama_sppg; "
-                            "bimtek → nama_kegiatan dan jumlah_peserta).")
+            return Prepared(
+                file_name,
+                sha,
+                None,
+                table,
+                None,
+                "Jenis data tidak dikenali dari judul kolom. Pilih dataset, atau pakai templat "
+                "(kolom wajib: koperasi → nama_koperasi; lahan → id_lahan; sppg → nama_sppg; "
+                "bimtek → nama_kegiatan dan jumlah_peserta).",
+            )
         dataset = detected
     if dataset not in schema.DATASETS:
         return Prepared(file_name, sha, dataset, table, None, f"Dataset '{dataset}' tidak dikenal.")
@@ -150,8 +170,13 @@ def prepare(
         minggu = periode.monday(today or dt.date.today())
     try:
         result = validation.validate(
-            table, dataset, gazetteer or Gazetteer.load(con), today=today, minggu_default=minggu,
-            error_share_limit=settings.batas_baris_galat, progress=progress,
+            table,
+            dataset,
+            gazetteer or Gazetteer.load(con),
+            today=today,
+            minggu_default=minggu,
+            error_share_limit=settings.batas_baris_galat,
+            progress=progress,
             scope=actor.region if actor is not None else None,
         )
     except MemoryError:
@@ -189,8 +214,15 @@ def read_file(path: str | Path, *, follow_symlinks: bool = True, dir_fd: int | N
     return data
 
 
-def prepare_path(con: duckdb.DuckDBPyConnection, path: str | Path, dataset: str = "auto", *,
-                 follow_symlinks: bool = True, dir_fd: int | None = None, **kwargs) -> Prepared:
+def prepare_path(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    dataset: str = "auto",
+    *,
+    follow_symlinks: bool = True,
+    dir_fd: int | None = None,
+    **kwargs,
+) -> Prepared:
     """prepare() for a file on disk: its size is checked before a byte of it is read."""
     name = sanitize.file_name(Path(path).name)
     try:
@@ -205,11 +237,15 @@ def already_loaded(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int | 
     weeks = prepared.weeks
     if not weeks:
         return None
-    row = con.cursor().execute(
-        "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
-        "and dibatalkan_pada is null order by batch_id desc limit 1",
-        {"sha": prepared.sha256, "ds": prepared.storage, "m": weeks[-1]},
-    ).fetchone()
+    row = (
+        con.cursor()
+        .execute(
+            "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
+            "and dibatalkan_pada is null order by batch_id desc limit 1",
+            {"sha": prepared.sha256, "ds": prepared.storage, "m": weeks[-1]},
+        )
+        .fetchone()
+    )
     return row[0] if row else None
 
 
@@ -250,8 +286,15 @@ _INSERT = {
         from unggahan""",
 }
 
-_DTYPES = {"bool": "boolean", "int": "Int64", "float": "Float64", "percent": "Float64", "lat": "Float64",
-           "lon": "Float64", "amount": "Float64"}
+_DTYPES = {
+    "bool": "boolean",
+    "int": "Int64",
+    "float": "Float64",
+    "percent": "Float64",
+    "lat": "Float64",
+    "lon": "Float64",
+    "amount": "Float64",
+}
 
 
 def _typed(rows: pd.DataFrame, dataset: str) -> pd.DataFrame:
@@ -272,11 +315,15 @@ def _typed(rows: pd.DataFrame, dataset: str) -> pd.DataFrame:
         elif column == "baris":
             out[column] = series.astype("int64")
         elif spec is not None and spec.kind == "enum_list":
-            out[column] = series.map(lambda v: None if v is None or not isinstance(v, list) or not v else ";".join(v)).astype("string")
+            out[column] = series.map(
+                lambda v: None if v is None or not isinstance(v, list) or not v else ";".join(v)
+            ).astype("string")
         elif spec is not None and spec.kind in _DTYPES:
             out[column] = pd.array(series.where(series.notna(), None).tolist(), dtype=_DTYPES[spec.kind])
         else:
-            out[column] = series.map(lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)).astype("string")
+            out[column] = series.map(
+                lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+            ).astype("string")
     return out
 
 
@@ -309,12 +356,16 @@ def commit(
             raise UploadRefused("File memuat wilayah di luar wewenang Anda: " + ", ".join(outside) + ".")
         user = actor.email
     if result.errors and not partial:
-        raise UploadRefused(f"{len(result.error_rows)} baris bergalat. Perbaiki file, atau impor hanya baris yang valid.")
+        raise UploadRefused(
+            f"{len(result.error_rows)} baris bergalat. Perbaiki file, atau impor hanya baris yang valid."
+        )
     if result.rows.empty:
         raise UploadRefused("Tidak ada baris valid untuk disimpan.")
     same = already_loaded(con, prepared)
     if same is not None:
-        raise UploadRefused(f"File yang sama persis sudah diunggah untuk minggu ini (unggahan #{same}); tidak ada yang berubah.")
+        raise UploadRefused(
+            f"File yang sama persis sudah diunggah untuk minggu ini (unggahan #{same}); tidak ada yang berubah."
+        )
     rules = rules or (zona.aturan.load_rules() if prepared.dataset == "koperasi" else None)
     rows = _typed(result.rows, prepared.dataset)
     coverage = rows[["minggu", "kode_kabupaten"]].drop_duplicates()
@@ -327,9 +378,18 @@ def commit(
                 """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
                    jumlah_baris, kabupaten, contoh, sumber)
                    values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo, $sumber) returning batch_id""",
-                {"ds": prepared.storage, "minggu": prepared.weeks[-1], "file": prepared.file_name,
-                 "sha": prepared.sha256, "user": user, "now": now, "n": len(rows), "kab": prepared.kabupaten,
-                 "demo": demo, "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset},
+                {
+                    "ds": prepared.storage,
+                    "minggu": prepared.weeks[-1],
+                    "file": prepared.file_name,
+                    "sha": prepared.sha256,
+                    "user": user,
+                    "now": now,
+                    "n": len(rows),
+                    "kab": prepared.kabupaten,
+                    "demo": demo,
+                    "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset,
+                },
             ).fetchone()[0]
             cur.register("cakupan_baru", coverage)
             cur.execute(
@@ -343,10 +403,20 @@ def commit(
             cur.unregister("unggahan")
             if prepared.dataset == "koperasi":
                 zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
-            audit.record(cur, user, "muat_contoh" if demo else "unggah",
-                         {"batch_id": batch, "dataset": prepared.dataset, "file": prepared.file_name,
-                          "baris": len(rows), "minggu": [w.isoformat() for w in prepared.weeks],
-                          "kabupaten": prepared.kabupaten}, now)
+            audit.record(
+                cur,
+                user,
+                "muat_contoh" if demo else "unggah",
+                {
+                    "batch_id": batch,
+                    "dataset": prepared.dataset,
+                    "file": prepared.file_name,
+                    "baris": len(rows),
+                    "minggu": [w.isoformat() for w in prepared.weeks],
+                    "kabupaten": prepared.kabupaten,
+                },
+                now,
+            )
             _pause_for_crash_test()
             cur.execute("commit")
         except BaseException:
@@ -370,8 +440,14 @@ def _pause_for_crash_test() -> None:
         time.sleep(float(pause))
 
 
-def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lokal",
-         rules: zona.aturan.Rules | None = None, actor=None) -> dict:
+def undo(
+    con: duckdb.DuckDBPyConnection,
+    batch_id: int,
+    *,
+    user: str = "admin-lokal",
+    rules: zona.aturan.Rules | None = None,
+    actor=None,
+) -> dict:
     """Stop counting one batch; what it replaced counts again. Its rows stay in history.
     With `actor`, an operator may undo only uploads inside their region."""
     cur = con.cursor()
@@ -398,8 +474,12 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, *, user: str = "admin-lo
     with db.WRITE_LOCK:
         cur.execute("begin transaction")
         try:
-            audit.record(cur, user, "batalkan", {"batch_id": batch_id, "dataset": dataset,
-                                                 "minggu": cover[0], "kabupaten": list(cover[1])})
+            audit.record(
+                cur,
+                user,
+                "batalkan",
+                {"batch_id": batch_id, "dataset": dataset, "minggu": cover[0], "kabupaten": list(cover[1])},
+            )
             cur.execute(
                 "update upload_batch set dibatalkan_pada = $now, dibatalkan_oleh = $user where batch_id = $b",
                 {"now": dt.datetime.now().replace(microsecond=0), "user": user, "b": batch_id},
@@ -422,9 +502,13 @@ def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> in
         cur.execute("begin transaction")
         try:
             ids = [r[0] for r in cur.execute("select batch_id from upload_batch where contoh").fetchall()]
-            kabupaten = [r[0] for r in cur.execute(
-                "select distinct kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
-                {"ids": ids}).fetchall()]
+            kabupaten = [
+                r[0]
+                for r in cur.execute(
+                    "select distinct kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
+                    {"ids": ids},
+                ).fetchall()
+            ]
             for statement in (
                 "delete from koperasi where batch_id in (select unnest($ids::integer[]))",
                 "delete from lahan where batch_id in (select unnest($ids::integer[]))",
@@ -449,8 +533,9 @@ def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> in
     return len(ids)
 
 
-def commit_or_report(con, prepared: Prepared, *, user: str, partial: bool = False,
-                     hint: str = "") -> tuple[dict, int | None]:
+def commit_or_report(
+    con, prepared: Prepared, *, user: str, partial: bool = False, hint: str = ""
+) -> tuple[dict, int | None]:
     """Commit when allowed (no errors, or `partial`) and return the JSON report of cli.md with the
     batch id; when nothing is committed, the reason stands among the report's errors. `hint` ends
     the message about rows in error (what the caller can do about them)."""
@@ -469,12 +554,22 @@ def commit_or_report(con, prepared: Prepared, *, user: str, partial: bool = Fals
     return report, batch
 
 
-def ingest_bytes(con, data: bytes, file_name: str, dataset: str = "auto", *, user: str = "admin-lokal",
-                 partial: bool = False, demo: bool = False, minggu=None, gazetteer=None, today=None,
-                 rules=None) -> tuple[Prepared, int | None]:
+def ingest_bytes(
+    con,
+    data: bytes,
+    file_name: str,
+    dataset: str = "auto",
+    *,
+    user: str = "admin-lokal",
+    partial: bool = False,
+    demo: bool = False,
+    minggu=None,
+    gazetteer=None,
+    today=None,
+    rules=None,
+) -> tuple[Prepared, int | None]:
     """prepare + commit when allowed; returns (prepared, batch id or None)."""
     prepared = prepare(con, data, file_name, dataset, minggu=minggu, gazetteer=gazetteer, today=today)
     if prepared.rejected or (prepared.result.errors and not partial):
         return prepared, None
     return prepared, commit(con, prepared, user=user, partial=partial, demo=demo, rules=rules)
-

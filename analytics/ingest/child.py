@@ -4,6 +4,7 @@ a crafted file can do is be refused: the app, the inbox watcher and the CLI stay
 The child imports only the reader (analytics.ingest.grid and .xlsx: no pandas, no duckdb), gets
 the bytes pickled on stdin and writes back one pickled answer: ("ok", Layout), ("rejected",
 message), ("memory", None) or ("crash", one line)."""
+
 from __future__ import annotations
 
 import array
@@ -47,13 +48,17 @@ serve(int(sys.argv[2]), int(sys.argv[3]))
 
 
 def _too_big(limits: Limits) -> str:
-    return (f"File ini memerlukan lebih dari {angka(limits.memory_mb)} MB memori untuk dibaca (batas pengaturan "
-            "batas_memori_baca_mb). Periksa isinya, atau bagi menjadi beberapa file.")
+    return (
+        f"File ini memerlukan lebih dari {angka(limits.memory_mb)} MB memori untuk dibaca (batas pengaturan "
+        "batas_memori_baca_mb). Periksa isinya, atau bagi menjadi beberapa file."
+    )
 
 
 def _too_slow(limits: Limits) -> str:
-    return (f"Membaca file ini memakan lebih dari {angka(limits.seconds)} detik (batas pengaturan "
-            "batas_waktu_baca_detik); pembacaan dihentikan. Periksa isinya, atau bagi menjadi beberapa file.")
+    return (
+        f"Membaca file ini memakan lebih dari {angka(limits.seconds)} detik (batas pengaturan "
+        "batas_waktu_baca_detik); pembacaan dihentikan. Periksa isinya, atau bagi menjadi beberapa file."
+    )
 
 
 # Joins the cells of a text column for the trip back: a control character, so never in a value
@@ -86,9 +91,14 @@ def read_isolated(data: bytes, file_name: str, sheet: str | None, limits: Limits
     # One thread per math library: their per-thread reservations would count against the cap.
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     try:
-        proc = subprocess.Popen([sys.executable, "-c", _BOOT, str(ROOT), str(limits.memory_mb), str(limits.seconds)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                cwd=ROOT, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _BOOT, str(ROOT), str(limits.memory_mb), str(limits.seconds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=env,
+        )
     except OSError as exc:
         raise ReaderCrash(f"proses pembaca tidak dapat dijalankan: {exc}") from exc
     try:

@@ -4,6 +4,7 @@ No pandas here: this module runs in the reading child process (analytics/ingest/
 starts fast because it imports little. Every loop over the file has a bound: rows, columns, the
 length of a line and of a cell; blank rows are counted, never stored (a run of them is kept as one
 empty marker, because a footer is told from the table by the blank row above it)."""
+
 from __future__ import annotations
 
 import csv
@@ -77,6 +78,7 @@ class ReaderCrash(RuntimeError):
 @dataclass(frozen=True)
 class Limits:
     """How much of a file is read; see Settings in analytics/config.py for what each means."""
+
     rows: int = 200_000
     columns: int = 200
     xlsx_mb: int = 150
@@ -85,8 +87,13 @@ class Limits:
 
     @classmethod
     def from_settings(cls, settings) -> Limits:
-        return cls(settings.batas_baris, settings.batas_kolom, settings.batas_xlsx_mb,
-                   settings.batas_memori_baca_mb, settings.batas_waktu_baca_detik)
+        return cls(
+            settings.batas_baris,
+            settings.batas_kolom,
+            settings.batas_xlsx_mb,
+            settings.batas_memori_baca_mb,
+            settings.batas_waktu_baca_detik,
+        )
 
 
 @dataclass
@@ -104,6 +111,7 @@ class Grid:
 class Layout:
     """A grid read as a table: its header row found, the footer under it left out, one list of
     values per column (None for an empty cell) and the file row of every record."""
+
     headers: list[str]
     columns: list[list]
     file_rows: list[int]
@@ -154,8 +162,10 @@ class Rows:
         if not self.filled & 511:
             check_memory()
         if self.filled > self.limits.rows:
-            raise ReadError(f"File berisi lebih dari {angka(self.limits.rows)} baris data{self.where} (batas "
-                            f"pengaturan batas_baris). Bagi file menjadi beberapa bagian.")
+            raise ReadError(
+                f"File berisi lebih dari {angka(self.limits.rows)} baris data{self.where} (batas "
+                f"pengaturan batas_baris). Bagi file menjadi beberapa bagian."
+            )
         self.rows.append(row)
         self.numbers.append(number)
 
@@ -163,23 +173,26 @@ class Rows:
         """`value` without control characters; the first removals are listed as warnings."""
         self.cleaned += 1
         if self.cleaned <= NOTES_LISTED:
-            self.notes.append((number, column, shown(value),
-                               "Karakter kendali (mis. NUL) dihapus dari nilai ini."))
+            self.notes.append((number, column, shown(value), "Karakter kendali (mis. NUL) dihapus dari nilai ini."))
         return CONTROL.sub("", value)
 
     def grid(self, **info) -> Grid:
         notes = self.notes
         if self.cleaned > NOTES_LISTED:
-            notes = notes + [(None, None, None, f"Karakter kendali juga dihapus dari "
-                                                f"{angka(self.cleaned - NOTES_LISTED)} sel lain.")]
+            notes = notes + [
+                (None, None, None, f"Karakter kendali juga dihapus dari {angka(self.cleaned - NOTES_LISTED)} sel lain.")
+            ]
         return Grid(self.rows, self.numbers, notes=notes, **info)
 
     def too_wide(self, number: int, width: int) -> ReadError:
-        return ReadError(f"Baris {angka(number)}{self.where} berisi {angka(width)} kolom; batas "
-                         f"{angka(self.limits.columns)} kolom (pengaturan batas_kolom).")
+        return ReadError(
+            f"Baris {angka(number)}{self.where} berisi {angka(width)} kolom; batas "
+            f"{angka(self.limits.columns)} kolom (pengaturan batas_kolom)."
+        )
 
 
 # --- Header row ----------------------------------------------------------------------------------
+
 
 def looks_like_header(cells) -> int:
     """How many cells are column names known to any dataset."""
@@ -274,13 +287,17 @@ def layout(grid: Grid) -> Layout:
             columns[j] = [c if c.strip() else "" for c in col]
         else:
             columns[j] = [None if c is None or (c.__class__ is str and not c.strip()) else c for c in col]
-    notes = [(row, headers[col] if col is not None and col < width else None, value, message)
-             for row, col, value, message in grid.notes]
-    return Layout(headers, columns, file_rows, numbers[h], grid.encoding, grid.delimiter, grid.sheet, footer, notes,
-                  text)
+    notes = [
+        (row, headers[col] if col is not None and col < width else None, value, message)
+        for row, col, value, message in grid.notes
+    ]
+    return Layout(
+        headers, columns, file_rows, numbers[h], grid.encoding, grid.delimiter, grid.sheet, footer, notes, text
+    )
 
 
 # --- Text files ----------------------------------------------------------------------------------
+
 
 def _bad_utf8(text: str, bom: bool = False) -> ReadError:
     """The lines holding bytes that are not UTF-8 (decoded as U+FFFD in `text`)."""
@@ -294,9 +311,11 @@ def _bad_utf8(text: str, bom: bool = False) -> ReadError:
         start = text.find("\ufffd", start + 1)
     more = " dan baris lain" if start >= 0 else ""
     where = ", ".join(angka(n) for n in lines)
-    return ReadError(f"File ini {'bertanda UTF-8 (BOM) ' if bom else ''}hampir seluruhnya UTF-8, tetapi ada bita yang "
-                     f"bukan UTF-8 di baris {where}{more}. Perbaiki baris itu, atau simpan ulang file sebagai "
-                     "'CSV UTF-8'.")
+    return ReadError(
+        f"File ini {'bertanda UTF-8 (BOM) ' if bom else ''}hampir seluruhnya UTF-8, tetapi ada bita yang "
+        f"bukan UTF-8 di baris {where}{more}. Perbaiki baris itu, atau simpan ulang file sebagai "
+        "'CSV UTF-8'."
+    )
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -311,8 +330,10 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise ReadError(f"File UTF-16 ini rusak (bita ke-{angka(exc.start + 1)} tidak dapat dibaca). "
-                            "Simpan ulang file dari Excel sebagai CSV.") from None
+            raise ReadError(
+                f"File UTF-16 ini rusak (bita ke-{angka(exc.start + 1)} tidak dapat dibaca). "
+                "Simpan ulang file dari Excel sebagai CSV."
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -361,8 +382,10 @@ def _lines(data: bytes, encoding: str):
             return
         number += 1
         if len(line) > LINE_CHARS:
-            raise ReadError(f"Baris {angka(number)} lebih panjang dari {angka(LINE_CHARS)} karakter: ini bukan "
-                            "tabel CSV yang dapat dibaca.")
+            raise ReadError(
+                f"Baris {angka(number)} lebih panjang dari {angka(LINE_CHARS)} karakter: ini bukan "
+                "tabel CSV yang dapat dibaca."
+            )
         yield line
 
 
@@ -386,8 +409,10 @@ def csv_grid(data: bytes, limits: Limits) -> Grid:
             previous_end = reader.line_num
             records += 1
             if records > EXCEL_ROWS:
-                raise ReadError(f"File berisi lebih dari {angka(EXCEL_ROWS)} baris (termasuk baris kosong), batas "
-                                "baris Excel. Hapus baris kosong di bawah tabel.")
+                raise ReadError(
+                    f"File berisi lebih dari {angka(EXCEL_ROWS)} baris (termasuk baris kosong), batas "
+                    "baris Excel. Hapus baris kosong di bawah tabel."
+                )
             joined = "".join(row)
             if not joined.strip():
                 out.blank(number)
@@ -399,8 +424,10 @@ def csv_grid(data: bytes, limits: Limits) -> Grid:
                     raise out.too_wide(number, len(row))
             if len(joined) > CELL_CHARS and max(map(len, row)) > CELL_CHARS:
                 column = next(j for j, c in enumerate(row) if len(c) > CELL_CHARS)
-                raise ReadError(f"Baris {angka(number)} kolom {column + 1}: isi sel {angka(len(row[column]))} "
-                                f"karakter, melebihi {angka(CELL_CHARS)} karakter (batas satu sel Excel).")
+                raise ReadError(
+                    f"Baris {angka(number)} kolom {column + 1}: isi sel {angka(len(row[column]))} "
+                    f"karakter, melebihi {angka(CELL_CHARS)} karakter (batas satu sel Excel)."
+                )
             if dirty and CONTROL.search(joined):
                 row = [out.clean(number, j, c) if CONTROL.search(c) else c for j, c in enumerate(row)]
             out.keep(number, row)

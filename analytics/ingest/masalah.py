@@ -1,5 +1,6 @@
 """What the validation report is made of: a problem (row, column, value, message) and the
 validated table with its errors, warnings and name matches."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

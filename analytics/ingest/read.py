@@ -3,6 +3,7 @@
 The bytes are read by analytics.ingest.grid, within limits (in a child process when called from
 `prepare`): rows, then the header row, footer and columns (grid.layout). Here the columns become
 the DataFrame the validation works on."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,11 +33,23 @@ def table(shape: Layout) -> Table:
     columns = shape.columns
     if shape.text:  # empty cells are "" in a text layout
         columns = [[v or None for v in col] for col in columns]
-    df = pd.DataFrame({j: pd.Series(col, dtype=object) for j, col in enumerate(columns)},
-                      columns=range(len(shape.headers)), dtype=object)
+    df = pd.DataFrame(
+        {j: pd.Series(col, dtype=object) for j, col in enumerate(columns)},
+        columns=range(len(shape.headers)),
+        dtype=object,
+    )
     df.columns = shape.headers
-    return Table(shape.headers, df, shape.file_rows, shape.header_row, encoding=shape.encoding,
-                 delimiter=shape.delimiter, sheet=shape.sheet, footer_rows=shape.footer_rows, notes=shape.notes)
+    return Table(
+        shape.headers,
+        df,
+        shape.file_rows,
+        shape.header_row,
+        encoding=shape.encoding,
+        delimiter=shape.delimiter,
+        sheet=shape.sheet,
+        footer_rows=shape.footer_rows,
+        notes=shape.notes,
+    )
 
 
 def read(data: bytes, file_name: str, sheet: str | None = None, limits: Limits | None = None) -> Table:

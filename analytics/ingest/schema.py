@@ -1,4 +1,5 @@
 """The four datasets of the data contract: columns, kinds, allowed values, header synonyms."""
+
 from __future__ import annotations
 
 import re
@@ -10,11 +11,24 @@ STATUS_LAHAN = ("tidak_ada", "diajukan", "verifikasi", "terverifikasi", "ditolak
 TAHAP_FISIK = ("belum_mulai", "persiapan", "pembangunan", "selesai", "tidak_dapat_dibangun")
 ZONA = ("hijau", "kuning", "merah")
 SUMBER_LAHAN = (
-    "tanah_kas_desa", "aset_pemkab", "aset_pemkot", "aset_pemprov", "aset_pusat_bumn", "hibah", "sewa", "lainnya",
+    "tanah_kas_desa",
+    "aset_pemkab",
+    "aset_pemkot",
+    "aset_pemprov",
+    "aset_pusat_bumn",
+    "hibah",
+    "sewa",
+    "lainnya",
 )
 STATUS_VERIFIKASI = (
-    "diajukan", "sedang_diverifikasi", "dipertimbangkan", "perlu_verifikasi_lanjutan", "terverifikasi",
-    "ditolak", "tidak_ada_lahan", "selesai",
+    "diajukan",
+    "sedang_diverifikasi",
+    "dipertimbangkan",
+    "perlu_verifikasi_lanjutan",
+    "terverifikasi",
+    "ditolak",
+    "tidak_ada_lahan",
+    "selesai",
 )
 STATUS_SPPG = ("rencana", "persiapan", "beroperasi", "ditutup_sementara")
 KATEGORI_PESERTA = ("ketua_koperasi", "pengurus", "pengawas", "pendamping", "lainnya")
@@ -59,10 +73,25 @@ class Dataset:
 
 
 def _region(example_desa="52.01.01.1004", kecamatan_code: bool = False):
-    by_kecamatan = (Column("kode_kecamatan", "text", description="Kode Kemendagri kecamatan (bila tanpa kode desa)",
-                           example=example_desa.rsplit(".", 1)[0]),) if kecamatan_code else ()
+    by_kecamatan = (
+        (
+            Column(
+                "kode_kecamatan",
+                "text",
+                description="Kode Kemendagri kecamatan (bila tanpa kode desa)",
+                example=example_desa.rsplit(".", 1)[0],
+            ),
+        )
+        if kecamatan_code
+        else ()
+    )
     return (
-        Column("kode_desa", "text", description="Kode Kemendagri desa/kelurahan, bertitik atau 10 digit", example=example_desa),
+        Column(
+            "kode_desa",
+            "text",
+            description="Kode Kemendagri desa/kelurahan, bertitik atau 10 digit",
+            example=example_desa,
+        ),
         *by_kecamatan,
         Column("provinsi", "text", description="Nama provinsi (bila tanpa kode)", example="Nusa Tenggara Barat"),
         Column("kabupaten", "text", description="Nama kabupaten/kota (bila tanpa kode)", example="Lombok Barat"),
@@ -72,29 +101,61 @@ def _region(example_desa="52.01.01.1004", kecamatan_code: bool = False):
 
 
 TANGGAL = Column(
-    "tanggal_laporan", "date", True,
-    description="Tanggal mana pun dalam minggu laporan (Senin–Minggu)", example="2025-10-20",
+    "tanggal_laporan",
+    "date",
+    True,
+    description="Tanggal mana pun dalam minggu laporan (Senin–Minggu)",
+    example="2025-10-20",
 )
 
 DATASETS: dict[str, Dataset] = {
     "koperasi": Dataset(
-        "koperasi", "Koperasi (KDKMP) mingguan",
+        "koperasi",
+        "Koperasi (KDKMP) mingguan",
         (
             TANGGAL,
             *_region(),
-            Column("nama_koperasi", "text", True, description="Nama koperasi", example="Koperasi Desa Merah Putih Dasan Geres"),
+            Column(
+                "nama_koperasi",
+                "text",
+                True,
+                description="Nama koperasi",
+                example="Koperasi Desa Merah Putih Dasan Geres",
+            ),
             Column("badan_hukum", "bool", description="Badan hukum disahkan AHU (ya/tidak)", example="ya"),
             Column("npwp", "bool", description="Sudah ber-NPWP (ya/tidak)", example="ya"),
             Column("nib", "bool", description="Sudah ber-NIB (ya/tidak)", example="tidak"),
-            Column("masuk_portal", "bool", description="Terdaftar di portal pembangunan nasional (ya/tidak)", example="ya"),
+            Column(
+                "masuk_portal", "bool", description="Terdaftar di portal pembangunan nasional (ya/tidak)", example="ya"
+            ),
             Column("akun_simkopdes", "enum", values=AKUN_SIMKOPDES, description="Akun SIMKOPDES", example="aktif"),
-            Column("status_lahan", "enum", values=STATUS_LAHAN, description="Status lahan gerai/gudang", example="verifikasi"),
-            Column("tahap_fisik", "enum", values=TAHAP_FISIK, description="Tahap pembangunan fisik", example="pembangunan"),
+            Column(
+                "status_lahan",
+                "enum",
+                values=STATUS_LAHAN,
+                description="Status lahan gerai/gudang",
+                example="verifikasi",
+            ),
+            Column(
+                "tahap_fisik", "enum", values=TAHAP_FISIK, description="Tahap pembangunan fisik", example="pembangunan"
+            ),
             Column("progres_fisik_persen", "percent", description="Progres fisik 0–100", example="45,5"),
             Column("gerai_beroperasi", "bool", description="Gerai sudah beroperasi (ya/tidak)", example="tidak"),
             Column("jumlah_anggota", "int", description="Jumlah anggota (≥ 0)", example="120"),
-            Column("kendala", "enum_list", values=KENDALA, description="Kendala, beberapa dipisah ; atau ,", example="lahan; cuaca"),
-            Column("zona", "enum", values=ZONA, description="Zona menurut kantor (opsional; ditampilkan di samping zona hitungan)", example="kuning"),
+            Column(
+                "kendala",
+                "enum_list",
+                values=KENDALA,
+                description="Kendala, beberapa dipisah ; atau ,",
+                example="lahan; cuaca",
+            ),
+            Column(
+                "zona",
+                "enum",
+                values=ZONA,
+                description="Zona menurut kantor (opsional; ditampilkan di samping zona hitungan)",
+                example="kuning",
+            ),
             Column("pendamping", "text", description="Nama pendamping (PMO/business assistant)", example="Siti Aminah"),
             Column("keterangan", "text", description="Catatan bebas", example="Menunggu hibah tanah kas desa"),
         ),
@@ -102,16 +163,33 @@ DATASETS: dict[str, Dataset] = {
         signature=("nama_koperasi",),
     ),
     "lahan": Dataset(
-        "lahan", "Lahan (persil calon lokasi)",
+        "lahan",
+        "Lahan (persil calon lokasi)",
         (
             Column("id_lahan", "text", True, description="Kode unik persil", example="NTB-0001"),
             TANGGAL,
             *_region(kecamatan_code=True),
-            Column("nama_koperasi", "text", description="Nama koperasi pemakai lahan", example="Koperasi Desa Merah Putih Dasan Geres"),
+            Column(
+                "nama_koperasi",
+                "text",
+                description="Nama koperasi pemakai lahan",
+                example="Koperasi Desa Merah Putih Dasan Geres",
+            ),
             Column("sumber_lahan", "enum", values=SUMBER_LAHAN, description="Asal lahan", example="tanah_kas_desa"),
             Column("luas_m2", "float", description="Luas (m², > 0; di bawah 1.000 m² ditandai)", example="1200"),
-            Column("status_verifikasi", "enum", values=STATUS_VERIFIKASI, description="Status verifikasi", example="sedang_diverifikasi"),
-            Column("verifikator", "text", description="Pihak verifikator (TNI, Agrinas, Business Assistant, Koperasi, Pemda, …)", example="Agrinas"),
+            Column(
+                "status_verifikasi",
+                "enum",
+                values=STATUS_VERIFIKASI,
+                description="Status verifikasi",
+                example="sedang_diverifikasi",
+            ),
+            Column(
+                "verifikator",
+                "text",
+                description="Pihak verifikator (TNI, Agrinas, Business Assistant, Koperasi, Pemda, …)",
+                example="Agrinas",
+            ),
             Column("lat", "lat", description="Lintang WGS84 (negatif di selatan khatulistiwa)", example="-8,69"),
             Column("lon", "lon", description="Bujur WGS84", example="116,12"),
             Column("kendala", "enum_list", values=KENDALA, description="Kendala", example="lahan"),
@@ -121,7 +199,8 @@ DATASETS: dict[str, Dataset] = {
         signature=("id_lahan",),
     ),
     "sppg": Dataset(
-        "sppg", "SPPG (dapur MBG) mingguan",
+        "sppg",
+        "SPPG (dapur MBG) mingguan",
         (
             TANGGAL,
             *_region("18.04.04.2005", kecamatan_code=True),
@@ -132,22 +211,35 @@ DATASETS: dict[str, Dataset] = {
             Column("lon", "lon", description="Bujur WGS84", example="104,07"),
             Column("kapasitas_porsi", "int", description="Kapasitas porsi per hari (umumnya ≤ 3.000)", example="3000"),
             Column("penerima_manfaat", "int", description="Jumlah penerima manfaat", example="2850"),
-            Column("pemasok_lokal", "int", description="Jumlah pemasok lokal (petani, UMKM, KWT, koperasi)", example="12"),
+            Column(
+                "pemasok_lokal", "int", description="Jumlah pemasok lokal (petani, UMKM, KWT, koperasi)", example="12"
+            ),
         ),
         region_level="kecamatan",
         signature=("nama_sppg",),
     ),
     "bimtek": Dataset(
-        "bimtek", "Bimbingan teknis (pelatihan)",
+        "bimtek",
+        "Bimbingan teknis (pelatihan)",
         (
             Column("tanggal", "date", True, description="Tanggal kegiatan", example="2025-10-21"),
-            Column("kode_kabupaten", "text", description="Kode kabupaten/kota (atau isi kolom kabupaten)", example="18.01"),
+            Column(
+                "kode_kabupaten", "text", description="Kode kabupaten/kota (atau isi kolom kabupaten)", example="18.01"
+            ),
             Column("provinsi", "text", description="Nama provinsi (opsional)", example="Lampung"),
             Column("kabupaten", "text", description="Nama kabupaten/kota (bila tanpa kode)", example="Lampung Selatan"),
             Column("kecamatan", "text", description="Nama kecamatan (opsional)", example="Kalianda"),
-            Column("nama_kegiatan", "text", True, description="Nama kegiatan", example="Bimtek Ketua Koperasi Angkatan 1"),
+            Column(
+                "nama_kegiatan", "text", True, description="Nama kegiatan", example="Bimtek Ketua Koperasi Angkatan 1"
+            ),
             Column("jumlah_peserta", "int", True, description="Jumlah peserta (≥ 0)", example="16"),
-            Column("kategori_peserta", "enum", values=KATEGORI_PESERTA, description="Kategori peserta", example="ketua_koperasi"),
+            Column(
+                "kategori_peserta",
+                "enum",
+                values=KATEGORI_PESERTA,
+                description="Kategori peserta",
+                example="ketua_koperasi",
+            ),
         ),
         region_level="kabupaten",
         date_column="tanggal",
@@ -156,7 +248,8 @@ DATASETS: dict[str, Dataset] = {
 }
 
 DATASETS["simkopdes_lahan"] = Dataset(
-    "simkopdes_lahan", "Ekspor SIMKOPDES: aset lahan",
+    "simkopdes_lahan",
+    "Ekspor SIMKOPDES: aset lahan",
     (
         Column("id_lahan", "text", True, description="asset_id"),
         Column("tanggal_laporan", "date", description="Tidak ada di ekspor: minggu dipilih saat unggah"),
@@ -178,7 +271,8 @@ DATASETS["simkopdes_lahan"] = Dataset(
 )
 
 DATASETS["simkopdes_desa"] = Dataset(
-    "simkopdes_desa", "Ekspor SIMKOPDES: statistik desa",
+    "simkopdes_desa",
+    "Ekspor SIMKOPDES: statistik desa",
     (
         Column("tanggal_laporan", "date", description="Tidak ada di ekspor: minggu dipilih saat unggah"),
         Column("provinsi", "text", description="province"),
@@ -199,13 +293,27 @@ DATASETS["simkopdes_desa"] = Dataset(
     signature=("koperasi", "akun"),
     raw_signature=("cooperatives", "accounts_count"),
     synonyms=(
-        ("village_id", "id_desa_simkopdes"), ("cooperatives", "koperasi"), ("accounts_count", "akun"),
-        ("npwp_count", "npwp"), ("nib_count", "nib"), ("rat_count", "rat"),
-        ("transaction_volume", "volume_transaksi"), ("transaction_value", "nilai_transaksi"),
+        ("village_id", "id_desa_simkopdes"),
+        ("cooperatives", "koperasi"),
+        ("accounts_count", "akun"),
+        ("npwp_count", "npwp"),
+        ("nib_count", "nib"),
+        ("rat_count", "rat"),
+        ("transaction_volume", "volume_transaksi"),
+        ("transaction_value", "nilai_transaksi"),
         ("savings_total_amount", "simpanan_total"),
     ),
-    ignored=("province_id", "district_id", "subdistrict_id", "simpanan_pokok_amount", "simpanan_pokok_members",
-             "simpanan_pokok_tx", "simpanan_wajib_amount", "simpanan_wajib_members", "simpanan_wajib_tx"),
+    ignored=(
+        "province_id",
+        "district_id",
+        "subdistrict_id",
+        "simpanan_pokok_amount",
+        "simpanan_pokok_members",
+        "simpanan_pokok_tx",
+        "simpanan_wajib_amount",
+        "simpanan_wajib_members",
+        "simpanan_wajib_tx",
+    ),
 )
 
 # Datasets with a template file of their own (the SIMKOPDES exports come as they are).
@@ -216,21 +324,56 @@ UNDATED = ("simkopdes_lahan", "simkopdes_desa")
 
 # Header synonyms (after normalising: lowercase, punctuation and spaces → '_').
 SYNONYMS = {
-    "kab": "kabupaten", "kota": "kabupaten", "kab_kota": "kabupaten", "kabupaten_kota": "kabupaten",
-    "kabkota": "kabupaten", "district": "kabupaten", "nama_kabupaten": "kabupaten",
-    "kec": "kecamatan", "subdistrict": "kecamatan", "distrik": "kecamatan", "nama_kecamatan": "kecamatan",
-    "kelurahan": "desa", "desa_kelurahan": "desa", "kelurahan_desa": "desa", "village": "desa",
-    "nama_desa": "desa", "pekon": "desa", "nagari": "desa", "gampong": "desa", "kampung": "desa",
-    "prov": "provinsi", "province": "provinsi", "propinsi": "provinsi", "nama_provinsi": "provinsi",
-    "kode_kemendagri": "kode_desa", "kode_wilayah": "kode_desa", "kode_desa_kelurahan": "kode_desa",
-    "kode_kab": "kode_kabupaten", "kode_kec": "kode_kecamatan",
-    "tanggal": "tanggal_laporan", "tgl_laporan": "tanggal_laporan", "tanggal_lapor": "tanggal_laporan",
-    "nama_kopdes": "nama_koperasi", "koperasi": "nama_koperasi", "cooperative": "nama_koperasi",
-    "progres": "progres_fisik_persen", "progres_fisik": "progres_fisik_persen", "progres_persen": "progres_fisik_persen",
-    "simkopdes": "akun_simkopdes", "status_simkopdes": "akun_simkopdes",
-    "latitude": "lat", "lintang": "lat", "longitude": "lon", "lng": "lon", "bujur": "lon",
-    "luas": "luas_m2", "luas_lahan": "luas_m2", "surveyor": "verifikator",
-    "peserta": "jumlah_peserta", "kegiatan": "nama_kegiatan",
+    "kab": "kabupaten",
+    "kota": "kabupaten",
+    "kab_kota": "kabupaten",
+    "kabupaten_kota": "kabupaten",
+    "kabkota": "kabupaten",
+    "district": "kabupaten",
+    "nama_kabupaten": "kabupaten",
+    "kec": "kecamatan",
+    "subdistrict": "kecamatan",
+    "distrik": "kecamatan",
+    "nama_kecamatan": "kecamatan",
+    "kelurahan": "desa",
+    "desa_kelurahan": "desa",
+    "kelurahan_desa": "desa",
+    "village": "desa",
+    "nama_desa": "desa",
+    "pekon": "desa",
+    "nagari": "desa",
+    "gampong": "desa",
+    "kampung": "desa",
+    "prov": "provinsi",
+    "province": "provinsi",
+    "propinsi": "provinsi",
+    "nama_provinsi": "provinsi",
+    "kode_kemendagri": "kode_desa",
+    "kode_wilayah": "kode_desa",
+    "kode_desa_kelurahan": "kode_desa",
+    "kode_kab": "kode_kabupaten",
+    "kode_kec": "kode_kecamatan",
+    "tanggal": "tanggal_laporan",
+    "tgl_laporan": "tanggal_laporan",
+    "tanggal_lapor": "tanggal_laporan",
+    "nama_kopdes": "nama_koperasi",
+    "koperasi": "nama_koperasi",
+    "cooperative": "nama_koperasi",
+    "progres": "progres_fisik_persen",
+    "progres_fisik": "progres_fisik_persen",
+    "progres_persen": "progres_fisik_persen",
+    "simkopdes": "akun_simkopdes",
+    "status_simkopdes": "akun_simkopdes",
+    "latitude": "lat",
+    "lintang": "lat",
+    "longitude": "lon",
+    "lng": "lon",
+    "bujur": "lon",
+    "luas": "luas_m2",
+    "luas_lahan": "luas_m2",
+    "surveyor": "verifikator",
+    "peserta": "jumlah_peserta",
+    "kegiatan": "nama_kegiatan",
 }
 
 

@@ -1,5 +1,6 @@
 """Placing rows in the gazetteer: region codes from codes or names (level by level within the
 parent, fuzzy where safe), and coordinates checked against the region a row was placed in."""
+
 from __future__ import annotations
 
 import math
@@ -20,8 +21,20 @@ def _text(v) -> str | None:
 
 
 def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated, bad: pd.Series) -> None:
-    keys = [c for c in ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa",
-                        "nama_koperasi") if c in frame]
+    keys = [
+        c
+        for c in (
+            "kode_desa",
+            "kode_kecamatan",
+            "kode_kabupaten",
+            "provinsi",
+            "kabupaten",
+            "kecamatan",
+            "desa",
+            "nama_koperasi",
+        )
+        if c in frame
+    ]
     columns = [frame[c].tolist() for c in keys]
     tuples = [tuple(_text(v) for v in row) for row in zip(*columns)] if keys else [()] * len(frame)
     results: dict[tuple, tuple[dict, list, list, list, dict]] = {}
@@ -67,7 +80,9 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
         if raw:
             code = normalise_code(raw, level)
             if code is None or not g.exists(level, code):
-                errors.append((column, raw, f"Kode {level} tidak ada dalam daftar Kemendagri 2025.", "kode_tidak_dikenal"))
+                errors.append(
+                    (column, raw, f"Kode {level} tidak ada dalam daftar Kemendagri 2025.", "kode_tidak_dikenal")
+                )
                 outcome[level] = "tidak_ditemukan"
                 return placed, notes, errors, warns, outcome
             take(code, level)
@@ -86,7 +101,14 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
             if level == "kabupaten":
                 code = g.resolve("kabupaten", name)
                 if code is None:
-                    errors.append((level, name, "Nama kabupaten/kota tidak dikenal atau ganda; isi juga kolom provinsi.", "nama_tidak_cocok"))
+                    errors.append(
+                        (
+                            level,
+                            name,
+                            "Nama kabupaten/kota tidak dikenal atau ganda; isi juga kolom provinsi.",
+                            "nama_tidak_cocok",
+                        )
+                    )
                     outcome[level] = "tidak_ditemukan"
                     return placed, notes, errors, warns, outcome
                 take(code, level)
@@ -105,7 +127,9 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
                 kind = "nama_ambigu"
             else:
                 options = ", ".join(f"{n} ({c})" for c, n in m.candidates)
-                message = f"Nama {level} tidak ditemukan{where}." + (f" Yang paling mirip: {options}." if options else "")
+                message = f"Nama {level} tidak ditemukan{where}." + (
+                    f" Yang paling mirip: {options}." if options else ""
+                )
                 kind = "nama_tidak_cocok"
             required = order.index(level) <= order.index(ds.region_level)
             (errors if required else warns).append((level, name, message, kind))
@@ -118,7 +142,14 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
 
     if ds.region_level not in placed and not errors:
         column = {"desa": "desa", "kecamatan": "kecamatan", "kabupaten": "kabupaten"}[ds.region_level]
-        errors.append((column, given.get(column), f"Wilayah harus dapat ditempatkan sampai tingkat {ds.region_level}.", "wilayah_kurang"))
+        errors.append(
+            (
+                column,
+                given.get(column),
+                f"Wilayah harus dapat ditempatkan sampai tingkat {ds.region_level}.",
+                "wilayah_kurang",
+            )
+        )
     return placed, notes, errors, warns, outcome
 
 
@@ -138,7 +169,6 @@ def _jenis_hint(nama_koperasi: str | None) -> str | None:
     return None
 
 
-
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km (haversine)."""
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
@@ -155,8 +185,10 @@ def coordinate_checks(frame: pd.DataFrame, out: Validated, g: Gazetteer | None =
         return
     lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
     rows = frame["baris"].tolist()
-    places = {lv: frame[f"kode_{lv}"].tolist() if f"kode_{lv}" in frame else [None] * len(frame)
-              for lv in ("desa", "kecamatan", "kabupaten")}
+    places = {
+        lv: frame[f"kode_{lv}"].tolist() if f"kode_{lv}" in frame else [None] * len(frame)
+        for lv in ("desa", "kecamatan", "kabupaten")
+    }
     for idx, (lat, lon) in enumerate(zip(lats, lons)):
         if lat is None and lon is None:
             continue
@@ -177,9 +209,11 @@ def coordinate_checks(frame: pd.DataFrame, out: Validated, g: Gazetteer | None =
                     if far > MAX_KM[level]:
                         flipped = _km((-lat, lon), g.centroid[code]) <= MAX_KM[level]
                         name = g.name(level, code)
-                        message = (f"Koordinat {angka_km(far)} km dari {level} {name}"
-                                   + ("; tanda lintang tampaknya terbalik" if flipped else "")
-                                   + "; tidak digambar di peta.")
+                        message = (
+                            f"Koordinat {angka_km(far)} km dari {level} {name}"
+                            + ("; tanda lintang tampaknya terbalik" if flipped else "")
+                            + "; tidak digambar di peta."
+                        )
                     break
         if message:
             out.warnings.append(Problem(int(rows[idx]), "lat/lon", f"{lat}, {lon}", message, "koordinat_mencurigakan"))

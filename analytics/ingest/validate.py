@@ -1,4 +1,5 @@
 """Normalise and validate a read table against a dataset: the report comes before any commit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,9 +49,15 @@ def validate(
         if canonical is None and schema.header_key(header) in ds.ignored:
             continue
         if canonical is None:
-            out.warnings.append(Problem(None, header, None, "Kolom tidak dikenal untuk dataset ini; diabaikan.", "kolom_tidak_dikenal"))
+            out.warnings.append(
+                Problem(None, header, None, "Kolom tidak dikenal untuk dataset ini; diabaikan.", "kolom_tidak_dikenal")
+            )
         elif canonical in mapping.values():
-            out.warnings.append(Problem(None, header, None, f"Kolom '{canonical}' muncul dua kali; yang pertama dipakai.", "kolom_ganda"))
+            out.warnings.append(
+                Problem(
+                    None, header, None, f"Kolom '{canonical}' muncul dua kali; yang pertama dipakai.", "kolom_ganda"
+                )
+            )
         else:
             mapping[header] = canonical
     out.columns_found = mapping
@@ -59,9 +66,15 @@ def validate(
     for row, column, value, message in table.notes:
         out.warnings.append(Problem(row, mapping.get(column, column), value, message, "karakter_kendali"))
     if table.footer_rows:
-        out.warnings.append(Problem(table.footer_rows[0], None, None,
-                                    f"{len(table.footer_rows)} baris di bawah tabel (tempat, tanggal, tanda tangan) "
-                                    "diabaikan, bukan data.", "catatan_kaki"))
+        out.warnings.append(
+            Problem(
+                table.footer_rows[0],
+                None,
+                None,
+                f"{len(table.footer_rows)} baris di bawah tabel (tempat, tanggal, tanda tangan) diabaikan, bukan data.",
+                "catatan_kaki",
+            )
+        )
 
     missing = [c.name for c in ds.columns if c.required and c.name not in present]
     if ds.date_column in missing and minggu_default is not None:
@@ -71,7 +84,11 @@ def validate(
         needed = missing + ([] if region_ok else [_region_need(ds)])
         out.rejected_reason = "Kolom wajib tidak ada: " + "; ".join(needed) + "."
         for name in needed:
-            out.errors.append(Problem(table.header_row, name, None, "Kolom wajib tidak ditemukan di baris judul.", "kolom_wajib_hilang"))
+            out.errors.append(
+                Problem(
+                    table.header_row, name, None, "Kolom wajib tidak ditemukan di baris judul.", "kolom_wajib_hilang"
+                )
+            )
         return out
     if len(table.rows) == 0:
         out.rejected_reason = "File hanya berisi baris judul, tanpa data."
@@ -90,7 +107,15 @@ def validate(
         frame[name] = _objects(parsed)
         for idx in problems.index[problems.notna()]:
             bad.iat[idx] = True
-            out.errors.append(Problem(int(file_rows.iat[idx]), name, raw.iat[idx], f"Diharapkan {problems.iat[idx]}.", f"{col.kind}_tidak_valid"))
+            out.errors.append(
+                Problem(
+                    int(file_rows.iat[idx]),
+                    name,
+                    raw.iat[idx],
+                    f"Diharapkan {problems.iat[idx]}.",
+                    f"{col.kind}_tidak_valid",
+                )
+            )
     for col in ds.columns:
         if col.name not in frame:
             frame[col.name] = None
@@ -104,13 +129,22 @@ def validate(
     date_col = ds.date_column
     frame["minggu"] = _objects(frame[date_col].map(lambda d: periode.monday(d) if d is not None else None))
     if minggu_default is not None:
-        frame["minggu"] = _objects(frame["minggu"].map(lambda m: m if m is not None else periode.monday(minggu_default)))
+        frame["minggu"] = _objects(
+            frame["minggu"].map(lambda m: m if m is not None else periode.monday(minggu_default))
+        )
         frame[date_col] = _objects(frame[date_col].map(lambda d: d if d is not None else minggu_default))
     this_week = periode.monday(today)
     for idx in frame.index[frame["minggu"].map(lambda m: m is not None and m > this_week)]:
         bad.iat[idx] = True
-        out.errors.append(Problem(int(file_rows.iat[idx]), date_col, str(frame.at[idx, date_col]),
-                                  "Tanggal di masa depan: minggu laporan belum dimulai.", "tanggal_masa_depan"))
+        out.errors.append(
+            Problem(
+                int(file_rows.iat[idx]),
+                date_col,
+                str(frame.at[idx, date_col]),
+                "Tanggal di masa depan: minggu laporan belum dimulai.",
+                "tanggal_masa_depan",
+            )
+        )
 
     # 4. Place every row in the gazetteer.
     report(0.6, "Mencocokkan wilayah dengan daftar Kemendagri…")
@@ -123,8 +157,15 @@ def validate(
             code = frame.at[idx, "kode_kabupaten"]
             if code and not (code == scope or code.startswith(scope + ".")) and not bad.iat[idx]:
                 bad.iat[idx] = True
-                out.errors.append(Problem(int(frame.at[idx, "baris"]), "kabupaten", gazetteer.name("kabupaten", code),
-                                          f"Di luar wilayah Anda ({tempat.scope_name(gazetteer, scope)}).", "di_luar_wilayah"))
+                out.errors.append(
+                    Problem(
+                        int(frame.at[idx, "baris"]),
+                        "kabupaten",
+                        gazetteer.name("kabupaten", code),
+                        f"Di luar wilayah Anda ({tempat.scope_name(gazetteer, scope)}).",
+                        "di_luar_wilayah",
+                    )
+                )
 
     # 5. Dataset rules.
     _dataset_checks(frame, ds, out, bad, gazetteer)
@@ -178,39 +219,76 @@ def koperasi_id(kode_desa: str, nama: str) -> str:
     return f"{kode_desa}|{re.sub(r'[^0-9a-z]+', ' ', str(nama).lower()).strip()}"
 
 
-def _dataset_checks(frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad: pd.Series,
-                    g: Gazetteer | None = None) -> None:
+def _dataset_checks(
+    frame: pd.DataFrame, ds: schema.Dataset, out: Validated, bad: pd.Series, g: Gazetteer | None = None
+) -> None:
     if ds.table == "lahan" and "lat" in frame and "status_verifikasi" in frame:
         # A parcel that exists but has no point cannot be mapped: say so (not for "no land").
         missing = frame["lat"].isna() & frame["lon"].isna() & (frame["status_verifikasi"] != "tidak_ada_lahan")
         for idx in frame.index[missing & ~bad]:
-            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "lat/lon", None,
-                                        "Koordinat kosong; persil tidak tampil di peta.", "koordinat_kosong"))
+            out.warnings.append(
+                Problem(
+                    int(frame.at[idx, "baris"]),
+                    "lat/lon",
+                    None,
+                    "Koordinat kosong; persil tidak tampil di peta.",
+                    "koordinat_kosong",
+                )
+            )
     tempat.coordinate_checks(frame, out, g)
     if ds.name == "koperasi":
         ok = frame["kode_desa"].notna() & frame["nama_koperasi"].notna()
         frame["id_koperasi"] = None
-        frame.loc[ok, "id_koperasi"] = [koperasi_id(d, n) for d, n in zip(frame.loc[ok, "kode_desa"], frame.loc[ok, "nama_koperasi"])]
-        _duplicates(frame, ["minggu", "id_koperasi"], "nama_koperasi", "Koperasi yang sama muncul dua kali dalam satu minggu", out, bad)
+        frame.loc[ok, "id_koperasi"] = [
+            koperasi_id(d, n) for d, n in zip(frame.loc[ok, "kode_desa"], frame.loc[ok, "nama_koperasi"])
+        ]
+        _duplicates(
+            frame,
+            ["minggu", "id_koperasi"],
+            "nama_koperasi",
+            "Koperasi yang sama muncul dua kali dalam satu minggu",
+            out,
+            bad,
+        )
     elif ds.table == "lahan":
-        _duplicates(frame, ["minggu", "id_lahan"], "id_lahan", "id_lahan yang sama muncul dua kali dalam satu minggu", out, bad)
+        _duplicates(
+            frame, ["minggu", "id_lahan"], "id_lahan", "id_lahan yang sama muncul dua kali dalam satu minggu", out, bad
+        )
 
         if "luas_m2" not in frame:
             return
         small = frame["luas_m2"].map(lambda v: v is not None and not pd.isna(v) and v < 1000)
         for idx in frame.index[small]:
-            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "luas_m2", angka(frame.at[idx, "luas_m2"]),
-                                        "Luas di bawah 1.000 m² (batas umum untuk gerai).", "lahan_kecil"))
+            out.warnings.append(
+                Problem(
+                    int(frame.at[idx, "baris"]),
+                    "luas_m2",
+                    angka(frame.at[idx, "luas_m2"]),
+                    "Luas di bawah 1.000 m² (batas umum untuk gerai).",
+                    "lahan_kecil",
+                )
+            )
     elif ds.name == "sppg":
         ok = frame["kode_kecamatan"].notna() & frame["nama_sppg"].notna()
         frame["_kunci"] = None
-        frame.loc[ok, "_kunci"] = [f"{k}|{str(n).lower()}" for k, n in zip(frame.loc[ok, "kode_kecamatan"], frame.loc[ok, "nama_sppg"])]
-        _duplicates(frame, ["minggu", "_kunci"], "nama_sppg", "SPPG yang sama muncul dua kali dalam satu minggu", out, bad)
+        frame.loc[ok, "_kunci"] = [
+            f"{k}|{str(n).lower()}" for k, n in zip(frame.loc[ok, "kode_kecamatan"], frame.loc[ok, "nama_sppg"])
+        ]
+        _duplicates(
+            frame, ["minggu", "_kunci"], "nama_sppg", "SPPG yang sama muncul dua kali dalam satu minggu", out, bad
+        )
         del frame["_kunci"]
         big = frame["kapasitas_porsi"].map(lambda v: v is not None and not pd.isna(v) and v > 3000)
         for idx in frame.index[big]:
-            out.warnings.append(Problem(int(frame.at[idx, "baris"]), "kapasitas_porsi", angka(frame.at[idx, "kapasitas_porsi"]),
-                                        "Kapasitas di atas 3.000 porsi, periksa kembali.", "kapasitas_besar"))
+            out.warnings.append(
+                Problem(
+                    int(frame.at[idx, "baris"]),
+                    "kapasitas_porsi",
+                    angka(frame.at[idx, "kapasitas_porsi"]),
+                    "Kapasitas di atas 3.000 porsi, periksa kembali.",
+                    "kapasitas_besar",
+                )
+            )
 
 
 def _duplicates(frame, keys, column, message, out: Validated, bad: pd.Series) -> None:
@@ -220,5 +298,12 @@ def _duplicates(frame, keys, column, message, out: Validated, bad: pd.Series) ->
     first = subset.groupby(keys, sort=False)["baris"].transform("first")
     for idx in dup.index[dup]:
         bad.at[idx] = True
-        out.errors.append(Problem(int(frame.at[idx, "baris"]), column, str(frame.at[idx, column]),
-                                  f"{message} (sama dengan baris {int(first.at[idx])}).", "baris_ganda"))
+        out.errors.append(
+            Problem(
+                int(frame.at[idx, "baris"]),
+                column,
+                str(frame.at[idx, column]),
+                f"{message} (sama dengan baris {int(first.at[idx])}).",
+                "baris_ganda",
+            )
+        )

@@ -1,5 +1,6 @@
 """Parse one cell of a given kind. Each parser returns (value, problem) where problem is None or
 an Indonesian description of what was expected."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +14,30 @@ EMPTY = {"", "-", "null", "none", "nan", "n/a", "na", "#n/a"}
 
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(BULAN)}
 _MONTHS.update({m.lower(): i + 1 for i, m in enumerate(BULAN_SINGKAT)})
-_MONTHS.update({"agt": 8, "agus": 8, "okt": 10, "des": 12, "sept": 9, "pebruari": 2, "nop": 11, "nopember": 11,
-                "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-                "october": 10, "december": 12, "oct": 10, "dec": 12, "aug": 8})
+_MONTHS.update(
+    {
+        "agt": 8,
+        "agus": 8,
+        "okt": 10,
+        "des": 12,
+        "sept": 9,
+        "pebruari": 2,
+        "nop": 11,
+        "nopember": 11,
+        "january": 1,
+        "february": 2,
+        "march": 3,
+        "may": 5,
+        "june": 6,
+        "july": 7,
+        "august": 8,
+        "october": 10,
+        "december": 12,
+        "oct": 10,
+        "dec": 12,
+        "aug": 8,
+    }
+)
 
 
 def is_empty(raw) -> bool:

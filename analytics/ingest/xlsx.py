@@ -6,6 +6,7 @@ the chosen sheet is read to its end: the others are looked at for their first ro
 openpyxl is used for what it knows well (which number formats are dates, Excel serial → date);
 its reader is not used: it pads missing rows and columns up to what the file declares, reads
 every sheet's size up front, and is several times slower."""
+
 from __future__ import annotations
 
 import io
@@ -40,18 +41,37 @@ ZIP_RATIO_FROM = 1 << 20
 # How many non-blank rows of each sheet are looked at to find the one with the table.
 HEAD_ROWS = 20
 
-NOT_XLSX = ("File ini bukan file Excel .xlsx yang dapat dibaca (rusak, atau format lain yang diganti namanya). "
-            "Simpan ulang dari Excel sebagai .xlsx atau CSV.")
+NOT_XLSX = (
+    "File ini bukan file Excel .xlsx yang dapat dibaca (rusak, atau format lain yang diganti namanya). "
+    "Simpan ulang dari Excel sebagai .xlsx atau CSV."
+)
 
 _MAIN = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
-_RELS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-         "http://purl.oclc.org/ooxml/officeDocument/relationships")
+_RELS = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+)
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # expat is given "}" as namespace separator: "ns}local" → a small code per element of interest.
 ROW, CELL, VALUE, TEXT, INLINE, PHONETIC, SI, SHEET, PR, NUMFMT, XF, CELLXFS = range(12)
-_TAGS = {f"{ns}}}{local}": code for ns in _MAIN for local, code in (
-    ("row", ROW), ("c", CELL), ("v", VALUE), ("t", TEXT), ("is", INLINE), ("rPh", PHONETIC), ("si", SI),
-    ("sheet", SHEET), ("workbookPr", PR), ("numFmt", NUMFMT), ("xf", XF), ("cellXfs", CELLXFS))}
+_TAGS = {
+    f"{ns}}}{local}": code
+    for ns in _MAIN
+    for local, code in (
+        ("row", ROW),
+        ("c", CELL),
+        ("v", VALUE),
+        ("t", TEXT),
+        ("is", INLINE),
+        ("rPh", PHONETIC),
+        ("si", SI),
+        ("sheet", SHEET),
+        ("workbookPr", PR),
+        ("numFmt", NUMFMT),
+        ("xf", XF),
+        ("cellXfs", CELLXFS),
+    )
+}
 _REL_ID = [f"{ns}}}id" for ns in _RELS]
 
 
@@ -60,8 +80,10 @@ class _Stop(Exception):
 
 
 def _refuse_dtd(*_):
-    raise ReadError("File Excel ini berisi deklarasi DTD di dalam XML-nya; ditolak demi keamanan. "
-                    "Simpan ulang dari Excel sebagai .xlsx.")
+    raise ReadError(
+        "File Excel ini berisi deklarasi DTD di dalam XML-nya; ditolak demi keamanan. "
+        "Simpan ulang dari Excel sebagai .xlsx."
+    )
 
 
 def _parse(zf: zipfile.ZipFile, name: str, start=None, end=None, chars=None) -> None:
@@ -87,8 +109,9 @@ def _parse(zf: zipfile.ZipFile, name: str, start=None, end=None, chars=None) -> 
     except _Stop:
         pass
     except expat.ExpatError as exc:
-        raise ReadError(f"File Excel rusak: bagian {name} bukan XML yang sah "
-                        f"({expat.ErrorString(exc.code)}, baris {exc.lineno}).") from None
+        raise ReadError(
+            f"File Excel rusak: bagian {name} bukan XML yang sah ({expat.ErrorString(exc.code)}, baris {exc.lineno})."
+        ) from None
     except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
         raise ReadError(NOT_XLSX) from None
 
@@ -98,10 +121,12 @@ def _open(data: bytes, limits: Limits) -> zipfile.ZipFile:
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - (1 << 16) - 22))
     if end < 0 or len(data) < end + 22:
         raise ReadError(NOT_XLSX)
-    entries = struct.unpack("<H", data[end + 10: end + 12])[0]
+    entries = struct.unpack("<H", data[end + 10 : end + 12])[0]
     if entries > ZIP_ENTRIES:
-        raise ReadError(f"File Excel ini berisi {angka(entries)} bagian di dalam zip-nya; batas {angka(ZIP_ENTRIES)}. "
-                        "Ini bukan buku kerja biasa.")
+        raise ReadError(
+            f"File Excel ini berisi {angka(entries)} bagian di dalam zip-nya; batas {angka(ZIP_ENTRIES)}. "
+            "Ini bukan buku kerja biasa."
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -111,13 +136,17 @@ def _open(data: bytes, limits: Limits) -> zipfile.ZipFile:
         raise ReadError(f"File Excel ini berisi {angka(len(infos))} bagian; batas {angka(ZIP_ENTRIES)}.")
     unpacked = sum(i.file_size for i in infos)
     if unpacked > limits.xlsx_mb * 1024 * 1024:
-        raise ReadError(f"File Excel ini berisi {angka(round(unpacked / 1024 / 1024))} MB data setelah dibuka; batas "
-                        f"{angka(limits.xlsx_mb)} MB (pengaturan batas_xlsx_mb). Simpan sebagai CSV, atau bagi filenya.")
+        raise ReadError(
+            f"File Excel ini berisi {angka(round(unpacked / 1024 / 1024))} MB data setelah dibuka; batas "
+            f"{angka(limits.xlsx_mb)} MB (pengaturan batas_xlsx_mb). Simpan sebagai CSV, atau bagi filenya."
+        )
     for info in infos:
         if info.file_size > ZIP_RATIO_FROM and info.file_size > ZIP_RATIO * max(info.compress_size, 1):
-            raise ReadError(f"File Excel ini dimampatkan secara tidak wajar ({info.filename}: "
-                            f"{angka(info.file_size // max(info.compress_size, 1))} kali lipat setelah dibuka); "
-                            "ditolak sebagai bom kompresi.")
+            raise ReadError(
+                f"File Excel ini dimampatkan secara tidak wajar ({info.filename}: "
+                f"{angka(info.file_size // max(info.compress_size, 1))} kali lipat setelah dibuka); "
+                "ditolak sebagai bom kompresi."
+            )
     return zf
 
 
@@ -143,8 +172,9 @@ class _Book:
 
     def __init__(self, zf: zipfile.ZipFile):
         self.zf = zf
-        workbook = next((p for t, p in _relationships(zf, "").values() if t.endswith("/officeDocument")),
-                        "xl/workbook.xml")
+        workbook = next(
+            (p for t, p in _relationships(zf, "").values() if t.endswith("/officeDocument")), "xl/workbook.xml"
+        )
         if workbook not in zf.NameToInfo:
             raise ReadError(NOT_XLSX)
         rels = _relationships(zf, workbook)
@@ -205,8 +235,15 @@ class _Book:
         for fmt_id in set(formats):
             fmt = custom.get(fmt_id) if fmt_id >= 164 or fmt_id in custom else BUILTIN_FORMATS.get(fmt_id, "General")
             fmt = fmt or "General"
-            kinds[fmt_id] = ("timedelta" if is_timedelta_format(fmt) else "date" if is_date_format(fmt)
-                             else "percent" if "%" in fmt else None)
+            kinds[fmt_id] = (
+                "timedelta"
+                if is_timedelta_format(fmt)
+                else "date"
+                if is_date_format(fmt)
+                else "percent"
+                if "%" in fmt
+                else None
+            )
         return [kinds[f] for f in formats]
 
     @property
@@ -241,8 +278,10 @@ class _Book:
             elif code == SI:
                 text = unescape_excel("".join(parts))
                 if len(text) > CELL_CHARS:
-                    raise ReadError(f"File Excel ini berisi teks {angka(len(text))} karakter dalam satu sel; batas "
-                                    f"Excel {angka(CELL_CHARS)}.")
+                    raise ReadError(
+                        f"File Excel ini berisi teks {angka(len(text))} karakter dalam satu sel; batas "
+                        f"Excel {angka(CELL_CHARS)}."
+                    )
                 if CONTROL.search(text):
                     self.dirty_strings.add(len(strings))
                 strings.append(text)
@@ -254,8 +293,10 @@ class _Book:
                 parts.append(data)
                 state["length"] += len(data)
                 if state["length"] > CELL_CHARS:
-                    raise ReadError(f"File Excel ini berisi teks lebih dari {angka(CELL_CHARS)} karakter dalam "
-                                    "satu sel (batas Excel).")
+                    raise ReadError(
+                        f"File Excel ini berisi teks lebih dari {angka(CELL_CHARS)} karakter dalam "
+                        "satu sel (batas Excel)."
+                    )
 
         _parse(self.zf, self.strings_part, start, end, chars)
         return strings
@@ -316,8 +357,10 @@ def _sheet(book: _Book, name: str, path: str, limits: Limits, head: int | None =
             except ValueError:
                 raise ReadError(f"File Excel rusak: nomor baris '{r[:20]}'{where} tidak sah.") from None
             if not 1 <= number <= EXCEL_ROWS:
-                raise ReadError(f"File Excel ini memuat baris nomor {angka(number)}{where}, di luar batas Excel "
-                                f"({angka(EXCEL_ROWS)} baris): file ini rusak atau bukan dari Excel.")
+                raise ReadError(
+                    f"File Excel ini memuat baris nomor {angka(number)}{where}, di luar batas Excel "
+                    f"({angka(EXCEL_ROWS)} baris): file ini rusak atau bukan dari Excel."
+                )
             state[0] = number
             state[6] = 0
             row_cells.clear()
@@ -361,8 +404,10 @@ def _sheet(book: _Book, name: str, path: str, limits: Limits, head: int | None =
                     else:  # str, inlineStr, e (an error such as #N/A)
                         value = unescape_excel(raw) if kind == "inlineStr" else raw
                         if len(value) > CELL_CHARS:
-                            raise ReadError(f"Baris {angka(state[0])}{where}: isi sel lebih dari "
-                                            f"{angka(CELL_CHARS)} karakter (batas Excel).")
+                            raise ReadError(
+                                f"Baris {angka(state[0])}{where}: isi sel lebih dari "
+                                f"{angka(CELL_CHARS)} karakter (batas Excel)."
+                            )
                         if CONTROL.search(value):
                             value = out.clean(state[0], column - 1, value)
                 except ReadError:
@@ -420,10 +465,17 @@ def grid(data: bytes, sheet: str | None, limits: Limits) -> Grid:
         with_data = [(n, p) for n, p, rows in heads if rows.filled]
         if not with_data:
             raise ReadError("File Excel tidak berisi data di lembar mana pun.")
-        name, path = next(((n, p) for n, p, rows in heads
-                           if rows.filled and any(looks_like_header(r) >= 2 for r in rows.rows[:HEAD_ROWS])),
-                          with_data[0])
+        name, path = next(
+            (
+                (n, p)
+                for n, p, rows in heads
+                if rows.filled and any(looks_like_header(r) >= 2 for r in rows.rows[:HEAD_ROWS])
+            ),
+            with_data[0],
+        )
     rows = _sheet(book, name, path, limits)
     if not rows.filled:
-        raise ReadError("File Excel tidak berisi data di lembar mana pun." if not sheet else f"Lembar '{sheet}' kosong.")
+        raise ReadError(
+            "File Excel tidak berisi data di lembar mana pun." if not sheet else f"Lembar '{sheet}' kosong."
+        )
     return rows.grid(sheet=name)

@@ -9,6 +9,7 @@ The map needs no internet: boundaries come from data/wilayah/*.geojson and the b
 blank style served by the app itself (static/peta_kosong.json), unless `peta_online = true` in
 data/pengaturan.toml switches on the Carto basemap.
 """
+
 from __future__ import annotations
 
 import math
@@ -35,16 +36,20 @@ BATAS_TITIK = 3000
 RGB = tuple[int, int, int]
 # Outlines are drawn but not picked: picking the stroke paths too made a press take longer than
 # deck.gl's 250 ms click window on a software-rendered (GPU-less) browser, and clicks were lost.
-_GARIS_TIDAK_DIPILIH = {"GeoJsonLayer": {"polygons-stroke": {"pickable": False}},
-                        "PolygonLayer": {"stroke": {"pickable": False}}}
+_GARIS_TIDAK_DIPILIH = {
+    "GeoJsonLayer": {"polygons-stroke": {"pickable": False}},
+    "PolygonLayer": {"stroke": {"pickable": False}},
+}
 
 
 # Colours and labels of zones and statuses come from the vocabulary (analytics/kamus.py), as RGB.
 WARNA_ZONA: dict[str, RGB] = {z: rgb(kamus.ZONA_WARNA[z]) for z in kamus.ZONA}
 TANPA_DATA: RGB = rgb(kamus.TANPA_DATA_WARNA)
 LABEL_TANPA_DATA = kamus.TANPA_DATA_LABEL
-STATUS_SPPG = {s: (kamus.STATUS_SPPG_LABEL[s], rgb(kamus.STATUS_SPPG_WARNA[s]))
-               for s in ("rencana", "persiapan", "beroperasi", "ditutup_sementara")}
+STATUS_SPPG = {
+    s: (kamus.STATUS_SPPG_LABEL[s], rgb(kamus.STATUS_SPPG_WARNA[s]))
+    for s in ("rencana", "persiapan", "beroperasi", "ditutup_sementara")
+}
 # Land parcels are drawn in three groups; the tooltip gives the exact status.
 KELOMPOK_LAHAN = {k: (label, rgb(warna)) for k, (label, warna) in kamus.KELOMPOK_LAHAN.items()}
 # The layers a user can switch on and off.
@@ -52,6 +57,7 @@ LAPISAN = ("wilayah", "koperasi", "sppg", "lahan")
 
 
 # --- settings -------------------------------------------------------------------------------
+
 
 def online_aktif(path: Path | None = None) -> bool:
     """`peta_online` in data/pengaturan.toml (or KDKMP_SETTINGS): an online basemap; off by default."""
@@ -62,13 +68,16 @@ def online_aktif(path: Path | None = None) -> bool:
 
 # --- queries --------------------------------------------------------------------------------
 
+
 def _bbox_params() -> dict:
     return {"lat_min": LAT_RANGE[0], "lat_max": LAT_RANGE[1], "lon_min": LON_RANGE[0], "lon_max": LON_RANGE[1]}
 
 
 # Besides the chosen metric, every area's tooltip gives its koperasi by zone and its SPPG.
-KONTEKS = {"koperasi": ("terdaftar", "zona_hijau", "zona_kuning", "zona_merah"),
-           "sppg": ("sppg_total", "sppg_beroperasi")}
+KONTEKS = {
+    "koperasi": ("terdaftar", "zona_hijau", "zona_kuning", "zona_merah"),
+    "sppg": ("sppg_total", "sppg_beroperasi"),
+}
 
 
 def peta_wilayah(con, f: Filter, minggu: dict, m: Metrik) -> pd.DataFrame:
@@ -86,15 +95,19 @@ def peta_wilayah(con, f: Filter, minggu: dict, m: Metrik) -> pd.DataFrame:
 
 def peta_koperasi(con, f: Filter, minggu, minggu_lahan) -> pd.DataFrame:
     """Koperasi with zone, rules fired and point (land parcel when usable, else desa centroid)."""
-    return db.run(con, "peta_koperasi", {**f.params(), **_bbox_params(),
-                                         "minggu": minggu, "minggu_lahan": minggu_lahan})
+    return db.run(
+        con, "peta_koperasi", {**f.params(), **_bbox_params(), "minggu": minggu, "minggu_lahan": minggu_lahan}
+    )
 
 
 def peta_koperasi_heksagon(con, f: Filter, minggu, ukuran: float, kos: float) -> pd.DataFrame:
     """Koperasi counts per hexagon (circumradius `ukuran` degrees; longitude scaled by `kos`), with
     the area one level below the filter that holds most of them."""
-    return db.run(con, "peta_koperasi_heksagon", {**f.params(), "tingkat": f.group_level, "minggu": minggu,
-                                                  "ukuran": ukuran, "kos": kos})
+    return db.run(
+        con,
+        "peta_koperasi_heksagon",
+        {**f.params(), "tingkat": f.group_level, "minggu": minggu, "ukuran": ukuran, "kos": kos},
+    )
 
 
 def peta_sppg(con, f: Filter, minggu_sppg) -> pd.DataFrame:
@@ -109,9 +122,11 @@ def peta_lahan(con, f: Filter, minggu_lahan) -> pd.DataFrame:
 
 # --- the map --------------------------------------------------------------------------------
 
+
 @dataclass
 class Lapisan:
     """One deck.gl layer: its type, id, rows and the other props (pydeck keyword names)."""
+
     jenis: str
     id: str
     data: list
@@ -148,8 +163,10 @@ def _rincian_wilayah(m: Metrik, row: dict, nilai: float | None) -> str:
         teks += f" ({m.teks(row[m.id])} dari {penyebut.teks(row[m.penyebut])} {penyebut.satuan})"
     lines = [f"{m.label_peta}: {teks}"]
     if row["terdaftar"]:
-        lines.append(f"Koperasi {angka(row['terdaftar'])}: hijau {angka(row['zona_hijau'])} · "
-                     f"kuning {angka(row['zona_kuning'])} · merah {angka(row['zona_merah'])}")
+        lines.append(
+            f"Koperasi {angka(row['terdaftar'])}: hijau {angka(row['zona_hijau'])} · "
+            f"kuning {angka(row['zona_kuning'])} · merah {angka(row['zona_merah'])}"
+        )
     if row["sppg_total"]:
         lines.append(f"SPPG {angka(row['sppg_total'])}, beroperasi {angka(row['sppg_beroperasi'])}")
     return "\n".join(lines)
@@ -170,8 +187,9 @@ def _tabel_wilayah(m: Metrik, df: pd.DataFrame) -> tuple[pd.DataFrame, list[int 
     return out, idx
 
 
-def _lapisan_wilayah(m: Metrik, tabel: pd.DataFrame, idx: list[int | None], tingkat: str,
-                     alpha: int, tol: float) -> list[Lapisan]:
+def _lapisan_wilayah(
+    m: Metrik, tabel: pd.DataFrame, idx: list[int | None], tingkat: str, alpha: int, tol: float
+) -> list[Lapisan]:
     """Polygons of the areas coloured by band; areas without a polygon as centroid points."""
     fitur, titik = [], []
     for row, i in zip(tabel.to_dict("records"), idx):
@@ -185,18 +203,45 @@ def _lapisan_wilayah(m: Metrik, tabel: pd.DataFrame, idx: list[int | None], ting
             titik.append({**props, "posisi": [round(row["lon"], 5), round(row["lat"], 5)]})
     out = []
     if fitur:
-        out.append(Lapisan("GeoJsonLayer", "wilayah", fitur, {
-            "stroked": True, "filled": True, "pickable": True, "auto_highlight": True,
-            "get_fill_color": "properties.warna", "get_line_color": [90, 90, 90, 220],
-            "line_width_min_pixels": 1, "highlight_color": [255, 255, 255, 90],
-            "_sub_layer_props": _GARIS_TIDAK_DIPILIH["GeoJsonLayer"],
-        }))
+        out.append(
+            Lapisan(
+                "GeoJsonLayer",
+                "wilayah",
+                fitur,
+                {
+                    "stroked": True,
+                    "filled": True,
+                    "pickable": True,
+                    "auto_highlight": True,
+                    "get_fill_color": "properties.warna",
+                    "get_line_color": [90, 90, 90, 220],
+                    "line_width_min_pixels": 1,
+                    "highlight_color": [255, 255, 255, 90],
+                    "_sub_layer_props": _GARIS_TIDAK_DIPILIH["GeoJsonLayer"],
+                },
+            )
+        )
     if titik:
-        out.append(Lapisan("ScatterplotLayer", "wilayah_titik", titik, {
-            "get_position": "posisi", "get_fill_color": "warna", "get_line_color": [90, 90, 90, 220],
-            "stroked": True, "filled": True, "radius_units": "pixels", "get_radius": 9,
-            "line_width_units": "pixels", "get_line_width": 1, "pickable": True, "auto_highlight": True,
-        }))
+        out.append(
+            Lapisan(
+                "ScatterplotLayer",
+                "wilayah_titik",
+                titik,
+                {
+                    "get_position": "posisi",
+                    "get_fill_color": "warna",
+                    "get_line_color": [90, 90, 90, 220],
+                    "stroked": True,
+                    "filled": True,
+                    "radius_units": "pixels",
+                    "get_radius": 9,
+                    "line_width_units": "pixels",
+                    "get_line_width": 1,
+                    "pickable": True,
+                    "auto_highlight": True,
+                },
+            )
+        )
     return out
 
 
@@ -215,10 +260,19 @@ def _konteks(f: Filter, bbox, tol: float) -> Lapisan | None:
         b = _bbox_cached(nama_file, kode)
         if b[0] <= view[2] and b[2] >= view[0] and b[1] <= view[3] and b[3] >= view[1]:
             fitur.append({"type": "Feature", "geometry": geo.sederhana(f.level, kode, tol), "properties": {}})
-    return Lapisan("GeoJsonLayer", "konteks", fitur, {
-        "stroked": True, "filled": True, "pickable": False,
-        "get_fill_color": [236, 233, 225, 255], "get_line_color": [170, 170, 170, 255], "line_width_min_pixels": 1,
-    })
+    return Lapisan(
+        "GeoJsonLayer",
+        "konteks",
+        fitur,
+        {
+            "stroked": True,
+            "filled": True,
+            "pickable": False,
+            "get_fill_color": [236, 233, 225, 255],
+            "get_line_color": [170, 170, 170, 255],
+            "line_width_min_pixels": 1,
+        },
+    )
 
 
 @cache
@@ -259,21 +313,39 @@ def _lapisan_koperasi(df: pd.DataFrame, rules: Rules, tingkat: str) -> Lapisan:
         if _none(r["lat"]) is None or _none(r["lon"]) is None:
             continue
         zona = _none(r["zona"])
-        lines = [f"Desa {r['desa']}, Kec. {r['kecamatan']}",
-                 f"Zona {kamus.ZONA_LABEL.get(zona, 'belum dihitung')}"]
+        lines = [f"Desa {r['desa']}, Kec. {r['kecamatan']}", f"Zona {kamus.ZONA_LABEL.get(zona, 'belum dihitung')}"]
         alasan = _alasan(rules, r["aturan"])
         if alasan:
             lines.append(f"Mengapa: {alasan}")
         if r["asal"] == "desa":
             lines.append("Titik: tengah desa")
-        rows.append({"posisi": [round(r["lon"], 5), round(r["lat"], 5)], "judul": r["nama"], "rincian": "\n".join(lines),
-                     "warna": list(WARNA_ZONA.get(zona, TANPA_DATA)) + [235],
-                     "kode": _kode_area(tingkat, r["kode_desa"])})
-    return Lapisan("ScatterplotLayer", "koperasi", rows, {
-        "get_position": "posisi", "get_fill_color": "warna", "get_line_color": [255, 255, 255, 255],
-        "stroked": True, "filled": True, "radius_units": "pixels", "get_radius": _radius("koperasi", tingkat),
-        "line_width_units": "pixels", "get_line_width": 1, "pickable": True, "auto_highlight": True,
-    })
+        rows.append(
+            {
+                "posisi": [round(r["lon"], 5), round(r["lat"], 5)],
+                "judul": r["nama"],
+                "rincian": "\n".join(lines),
+                "warna": list(WARNA_ZONA.get(zona, TANPA_DATA)) + [235],
+                "kode": _kode_area(tingkat, r["kode_desa"]),
+            }
+        )
+    return Lapisan(
+        "ScatterplotLayer",
+        "koperasi",
+        rows,
+        {
+            "get_position": "posisi",
+            "get_fill_color": "warna",
+            "get_line_color": [255, 255, 255, 255],
+            "stroked": True,
+            "filled": True,
+            "radius_units": "pixels",
+            "get_radius": _radius("koperasi", tingkat),
+            "line_width_units": "pixels",
+            "get_line_width": 1,
+            "pickable": True,
+            "auto_highlight": True,
+        },
+    )
 
 
 def _lapisan_sppg(df: pd.DataFrame, tingkat: str) -> Lapisan:
@@ -285,17 +357,39 @@ def _lapisan_sppg(df: pd.DataFrame, tingkat: str) -> Lapisan:
         tempat = f"Kec. {r['kecamatan']}" + (f", Desa {r['desa']}" if _none(r["desa"]) else "")
         lines = [tempat, f"Status: {label}"]
         if _none(r["kapasitas_porsi"]) is not None:
-            lines.append(f"Kapasitas {angka(r['kapasitas_porsi'])} porsi"
-                         + (f", penerima {angka(r['penerima_manfaat'])}" if _none(r["penerima_manfaat"]) is not None else ""))
+            lines.append(
+                f"Kapasitas {angka(r['kapasitas_porsi'])} porsi"
+                + (f", penerima {angka(r['penerima_manfaat'])}" if _none(r["penerima_manfaat"]) is not None else "")
+            )
         if r["asal"] != "sppg":
             lines.append(f"Titik: tengah {r['asal']} (koordinat SPPG tidak ada atau tidak dipakai)")
-        rows.append({"posisi": [round(r["lon"], 5), round(r["lat"], 5)], "judul": r["nama"], "rincian": "\n".join(lines),
-                     "warna": list(warna) + [255], "kode": _kode_area(tingkat, r["kode_desa"], r["kode_kecamatan"])})
-    return Lapisan("ScatterplotLayer", "sppg", rows, {
-        "get_position": "posisi", "get_fill_color": "warna", "get_line_color": [255, 255, 255, 255],
-        "stroked": True, "filled": True, "radius_units": "pixels", "get_radius": _radius("sppg", tingkat),
-        "line_width_units": "pixels", "get_line_width": 2, "pickable": True, "auto_highlight": True,
-    })
+        rows.append(
+            {
+                "posisi": [round(r["lon"], 5), round(r["lat"], 5)],
+                "judul": r["nama"],
+                "rincian": "\n".join(lines),
+                "warna": list(warna) + [255],
+                "kode": _kode_area(tingkat, r["kode_desa"], r["kode_kecamatan"]),
+            }
+        )
+    return Lapisan(
+        "ScatterplotLayer",
+        "sppg",
+        rows,
+        {
+            "get_position": "posisi",
+            "get_fill_color": "warna",
+            "get_line_color": [255, 255, 255, 255],
+            "stroked": True,
+            "filled": True,
+            "radius_units": "pixels",
+            "get_radius": _radius("sppg", tingkat),
+            "line_width_units": "pixels",
+            "get_line_width": 2,
+            "pickable": True,
+            "auto_highlight": True,
+        },
+    )
 
 
 def _lapisan_lahan(df: pd.DataFrame, tingkat: str) -> Lapisan:
@@ -304,7 +398,10 @@ def _lapisan_lahan(df: pd.DataFrame, tingkat: str) -> Lapisan:
         if r["koordinat"] != "ok":
             continue
         status = _none(r["status_verifikasi"])
-        label, kelompok = kamus.VERIFIKASI_LABEL.get(status, "Status tidak diisi"), kamus.VERIFIKASI_KELOMPOK.get(status)
+        label, kelompok = (
+            kamus.VERIFIKASI_LABEL.get(status, "Status tidak diisi"),
+            kamus.VERIFIKASI_KELOMPOK.get(status),
+        )
         warna = KELOMPOK_LAHAN[kelompok][1] if kelompok else TANPA_DATA
         lines = []
         if _none(r["nama_koperasi"]):
@@ -319,15 +416,32 @@ def _lapisan_lahan(df: pd.DataFrame, tingkat: str) -> Lapisan:
             rincian.append(f"{angka(r['luas_m2'])} m²")
         if rincian:
             lines.append(" · ".join(rincian))
-        rows.append({"posisi": [round(r["lon"], 5), round(r["lat"], 5)], "judul": f"Lahan {r['id_lahan']}",
-                     "rincian": "\n".join(lines), "warna": list(warna) + [255],
-                     "kode": _kode_area(tingkat, r["kode_desa"], r["kode_kecamatan"], r["kode_kabupaten"])})
-    return Lapisan("ScatterplotLayer", "lahan", rows, {
-        "get_position": "posisi", "get_line_color": "warna", "filled": False, "stroked": True,
-        "radius_units": "pixels", "get_radius": _radius("lahan", tingkat), "line_width_units": "pixels",
-        "get_line_width": 2.5,
-        "pickable": True, "auto_highlight": True,
-    })
+        rows.append(
+            {
+                "posisi": [round(r["lon"], 5), round(r["lat"], 5)],
+                "judul": f"Lahan {r['id_lahan']}",
+                "rincian": "\n".join(lines),
+                "warna": list(warna) + [255],
+                "kode": _kode_area(tingkat, r["kode_desa"], r["kode_kecamatan"], r["kode_kabupaten"]),
+            }
+        )
+    return Lapisan(
+        "ScatterplotLayer",
+        "lahan",
+        rows,
+        {
+            "get_position": "posisi",
+            "get_line_color": "warna",
+            "filled": False,
+            "stroked": True,
+            "radius_units": "pixels",
+            "get_radius": _radius("lahan", tingkat),
+            "line_width_units": "pixels",
+            "get_line_width": 2.5,
+            "pickable": True,
+            "auto_highlight": True,
+        },
+    )
 
 
 def ukuran_heksagon(bbox) -> tuple[float, float]:
@@ -351,17 +465,32 @@ def _lapisan_heksagon(df: pd.DataFrame, ukuran: float, kos: float) -> Lapisan:
         for k in range(6):
             a = math.radians(60 * k + 30)
             polygon.append([round(r["lon"] + ukuran * math.cos(a) / kos, 4), round(r["lat"] + ukuran * math.sin(a), 4)])
-        rows.append({
-            "polygon": polygon, "judul": f"{angka(r['koperasi'])} koperasi",
-            "rincian": f"Hijau {angka(r['hijau'])} · kuning {angka(r['kuning'])} · merah {angka(r['merah'])}\n"
-                       f"Bagian zona merah: {persen(share)}",
-            "warna": list(warna) + [215], "kode": _none(r["kode"]),
-        })
-    return Lapisan("PolygonLayer", "koperasi_heksagon", rows, {
-        "get_polygon": "polygon", "get_fill_color": "warna", "get_line_color": [255, 255, 255, 200],
-        "stroked": True, "filled": True, "line_width_min_pixels": 0.5, "pickable": True, "auto_highlight": True,
-        "_sub_layer_props": _GARIS_TIDAK_DIPILIH["PolygonLayer"],
-    })
+        rows.append(
+            {
+                "polygon": polygon,
+                "judul": f"{angka(r['koperasi'])} koperasi",
+                "rincian": f"Hijau {angka(r['hijau'])} · kuning {angka(r['kuning'])} · merah {angka(r['merah'])}\n"
+                f"Bagian zona merah: {persen(share)}",
+                "warna": list(warna) + [215],
+                "kode": _none(r["kode"]),
+            }
+        )
+    return Lapisan(
+        "PolygonLayer",
+        "koperasi_heksagon",
+        rows,
+        {
+            "get_polygon": "polygon",
+            "get_fill_color": "warna",
+            "get_line_color": [255, 255, 255, 200],
+            "stroked": True,
+            "filled": True,
+            "line_width_min_pixels": 0.5,
+            "pickable": True,
+            "auto_highlight": True,
+            "_sub_layer_props": _GARIS_TIDAK_DIPILIH["PolygonLayer"],
+        },
+    )
 
 
 def _hitung_koordinat(series: pd.Series) -> dict[str, int]:

@@ -1,5 +1,6 @@
 """Area polygons from the shipped gazetteer (data/wilayah/*.geojson), simplified for the zoom,
 their bounding boxes and the view that fits them. No Streamlit, no pydeck."""
+
 from __future__ import annotations
 
 import json
@@ -93,7 +94,7 @@ def sederhana(tingkat: str, kode: str, tol: float) -> dict | None:
 def toleransi(zoom: float) -> float:
     """Half a pixel in degrees at `zoom`, when that is coarser than the shipped polygons (~0.001°);
     else 0 (no simplification)."""
-    tol = 0.5 * 360 / (512 * 2 ** zoom)
+    tol = 0.5 * 360 / (512 * 2**zoom)
     return round(tol, 6) if tol >= 0.0015 else 0.0
 
 
@@ -104,6 +105,7 @@ def _koordinat(geom: dict):
         else:
             for part in c:
                 yield from walk(part)
+
     return walk(geom["coordinates"])
 
 
@@ -144,5 +146,10 @@ def view_for_bbox(bbox, lebar: int = LEBAR_PETA, tinggi: int = TINGGI_PETA, tepi
     zoom = max(2.0, min(zoom_x, zoom_y, 15.0))
     mid_y = (_merc_y(max_lat) + _merc_y(min_lat)) / 2
     lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
-    return {"latitude": round(lat, 5), "longitude": round((min_lon + max_lon) / 2, 5), "zoom": round(zoom, 2),
-            "pitch": 0, "bearing": 0}
+    return {
+        "latitude": round(lat, 5),
+        "longitude": round((min_lon + max_lon) / 2, 5),
+        "zoom": round(zoom, 2),
+        "pitch": 0,
+        "bearing": 0,
+    }

@@ -3,6 +3,7 @@ rules that decide a zone, and the zone computation, are in analytics/zona/aturan
 
 One function per .sql file, plus small pure helpers the page and the printable list share.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,8 +32,11 @@ def transisi_zona_per_wilayah(con, f: Filter, minggu, minggu_lalu, tingkat: str 
 
     The one zone-move query: the matrix, the naik/turun/tetap/baru counts and the deck's moves per
     area are sums of its rows, so they cannot disagree."""
-    return db.run(con, "transisi_zona_per_wilayah", {**f.params(), "tingkat": tingkat,
-                                                       "minggu": minggu, "minggu_lalu": minggu_lalu})
+    return db.run(
+        con,
+        "transisi_zona_per_wilayah",
+        {**f.params(), "tingkat": tingkat, "minggu": minggu, "minggu_lalu": minggu_lalu},
+    )
 
 
 def transisi_zona(con, f: Filter, minggu, minggu_lalu) -> pd.DataFrame:
@@ -58,8 +62,9 @@ def arah(dari: str, ke: str) -> str | None:
 
 def koperasi_transisi(con, f: Filter, minggu, minggu_lalu, dari: str, ke: str) -> pd.DataFrame:
     """The koperasi of one cell of the matrix, with desa, kecamatan and the rules that fired."""
-    df = db.run(con, "koperasi_transisi", {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu,
-                                           "dari": dari, "ke": ke})
+    df = db.run(
+        con, "koperasi_transisi", {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu, "dari": dari, "ke": ke}
+    )
     return _lists(df, "aturan")
 
 
@@ -69,8 +74,11 @@ def perlu_intervensi(con, f: Filter, minggu, minggu_lalu, rules: Rules | None = 
     Stalled: at least as many weeks of data without construction progress as the zone rules ask
     (Rules.batas_macet, rule M4 as shipped); with no such rule nobody counts as stalled."""
     batas_macet = (rules or load_rules()).batas_macet
-    df = db.run(con, "perlu_intervensi", {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu,
-                                          "batas_macet": batas_macet})
+    df = db.run(
+        con,
+        "perlu_intervensi",
+        {**f.params(), "minggu": minggu, "minggu_lalu": minggu_lalu, "batas_macet": batas_macet},
+    )
     return _lists(df, "aturan")
 
 
@@ -86,8 +94,11 @@ def intervensi_per_kecamatan(daftar: pd.DataFrame) -> pd.DataFrame:
     out = out.rename(columns={"kode_kecamatan": "kode", "kecamatan": "nama"})
     out[["merah", "lainnya"]] = out[["merah", "lainnya"]].astype("int64")
     out["jumlah"] = out["merah"] + out["lainnya"]
-    return (out.sort_values(["jumlah", "merah", "nama"], ascending=[False, False, True])
-               .drop(columns="jumlah").reset_index(drop=True))
+    return (
+        out.sort_values(["jumlah", "merah", "nama"], ascending=[False, False, True])
+        .drop(columns="jumlah")
+        .reset_index(drop=True)
+    )
 
 
 def alasan(aturan, rules: Rules) -> str:
@@ -130,9 +141,16 @@ p.catatan { margin-top: 5mm; font-size: 9pt; color: #333; }
 """
 
 
-def daftar_cetak(daftar: pd.DataFrame, judul: str, subjudul: str, kolom: dict[str, str],
-                 kelompok: str = "kecamatan", kelompok_label=None, catatan: str = "",
-                 lebar: dict[str, int] | None = None) -> str:
+def daftar_cetak(
+    daftar: pd.DataFrame,
+    judul: str,
+    subjudul: str,
+    kolom: dict[str, str],
+    kelompok: str = "kecamatan",
+    kelompok_label=None,
+    catatan: str = "",
+    lebar: dict[str, int] | None = None,
+) -> str:
     """A printable HTML page (A4): one table per group (kecamatan), every value escaped.
 
     `kolom` maps the frame's columns to their headers, in order. Groups keep the order in which
@@ -142,9 +160,11 @@ def daftar_cetak(daftar: pd.DataFrame, judul: str, subjudul: str, kolom: dict[st
     """
     e = html.escape
     parts = [
-        "<!DOCTYPE html>", '<html lang="id"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="id"><head><meta charset="utf-8">',
         f"<title>{e(judul)}</title><style>{_CETAK_CSS}</style></head><body>",
-        f"<h1>{e(judul)}</h1>", f'<p class="sub">{e(subjudul)}</p>',
+        f"<h1>{e(judul)}</h1>",
+        f'<p class="sub">{e(subjudul)}</p>',
     ]
     columns = ""
     if lebar:

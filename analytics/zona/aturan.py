@@ -3,6 +3,7 @@
 The rules are data: each condition is compiled to a SQL boolean expression whose column names
 come from a whitelist and whose values are all bound parameters.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,9 +18,16 @@ from analytics.config import load as load_settings
 ZONES = ("hijau", "kuning", "merah")
 # Columns a rule may test, with their kind.
 COLUMNS = {
-    "badan_hukum": "bool", "npwp": "bool", "nib": "bool", "masuk_portal": "bool",
-    "gerai_beroperasi": "bool", "akun_simkopdes": "text", "status_lahan": "text",
-    "tahap_fisik": "text", "progres_fisik_persen": "number", "jumlah_anggota": "number",
+    "badan_hukum": "bool",
+    "npwp": "bool",
+    "nib": "bool",
+    "masuk_portal": "bool",
+    "gerai_beroperasi": "bool",
+    "akun_simkopdes": "text",
+    "status_lahan": "text",
+    "tahap_fisik": "text",
+    "progres_fisik_persen": "number",
+    "jumlah_anggota": "number",
     "minggu_tanpa_progres": "number",
 }
 _OPERATORS = ("sama_dengan", "salah_satu", "minimal", "maksimal", "kosong")
@@ -170,7 +178,11 @@ def _zone_sql(rules: Rules) -> tuple[str, str, dict]:
             continue
         cond = " or ".join(e for _, e in by_zone[zone])
         cases.append(f"when {cond} then {_bind_into(params, zone)}")
-    zone_expr = "case " + " ".join(cases) + f" else {_bind_into(params, rules.zona_bawaan)} end" if cases else _bind_into(params, rules.zona_bawaan)
+    zone_expr = (
+        "case " + " ".join(cases) + f" else {_bind_into(params, rules.zona_bawaan)} end"
+        if cases
+        else _bind_into(params, rules.zona_bawaan)
+    )
     # reasons: the ids of the rules of the chosen zone that fired (the default id if none).
     lists = []
     for zone in ZONES:
@@ -185,8 +197,9 @@ def _bind_into(params: list, value) -> str:
     return f"$p{len(params) - 1}"
 
 
-def recompute(con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str] | None = None,
-              from_minggu=None) -> int:
+def recompute(
+    con: duckdb.DuckDBPyConnection, rules: Rules, kabupaten: list[str] | None = None, from_minggu=None
+) -> int:
     """Recompute zona_koperasi for the given kabupaten (None: all) from `from_minggu` on.
 
     Runs in the caller's transaction. History before `from_minggu` still feeds the
@@ -272,13 +285,15 @@ def ensure_current(con: duckdb.DuckDBPyConnection, rules: Rules) -> bool:
     con.execute("begin transaction")
     try:
         recompute(con, rules)
-        con.execute(
-            "insert or replace into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest}
-        )
+        con.execute("insert or replace into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest})
         from analytics import audit
 
-        audit.record(con, "sistem", "aturan_zona", {"sha256": rules.digest, "aturan": [r.id for r in rules.rules],
-                                                    "sebelumnya": row[0] if row else None})
+        audit.record(
+            con,
+            "sistem",
+            "aturan_zona",
+            {"sha256": rules.digest, "aturan": [r.id for r in rules.rules], "sebelumnya": row[0] if row else None},
+        )
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -4,6 +4,7 @@ port, and Playwright driving Debian's Chromium (/usr/bin/chromium; `playwright i
 When Chromium is missing or cannot start, the browser tests are skipped with the reason printed,
 unless KDKMP_REQUIRE_BROWSER=1 (set by .ci/run): then they fail, so CI cannot go green without them.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -149,8 +150,9 @@ def _wait_healthy(proc: subprocess.Popen, url: str, app: App) -> None:
     last = ""
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"Streamlit exited with code {proc.returncode} before it was healthy:\n{app.log_tail()}",
-                        pytrace=False)
+            pytest.fail(
+                f"Streamlit exited with code {proc.returncode} before it was healthy:\n{app.log_tail()}", pytrace=False
+            )
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
                 body = resp.read().decode("utf-8", "replace").strip()
@@ -181,8 +183,19 @@ def app(tmp_path_factory) -> App:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     app = App(url=url, db_file=db_file, log_file=tmp / "streamlit.log", demo=demo, terdaftar=expected)
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
     with open(app.log_file, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(db_file), stdout=log, stderr=subprocess.STDOUT)
     try:

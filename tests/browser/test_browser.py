@@ -3,6 +3,7 @@
 Streamlit reruns the script asynchronously after every interaction, so the tests wait with
 Playwright's auto-waiting `expect(...)` and `settle()` (script no longer running) and never sleep.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,9 @@ try:
     from playwright.sync_api import Page, expect
 except ImportError as exc:  # the same rule as conftest.chromium: skip, unless CI requires the browser tests
     if os.environ.get("KDKMP_REQUIRE_BROWSER") == "1":
-        raise ImportError(f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}") from exc
+        raise ImportError(
+            f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}"
+        ) from exc
     pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
 
 
@@ -172,7 +175,9 @@ def test_upload_through_page_changes_ringkasan(page: Page, app):
     main = page.locator('[data-testid="stMain"]')
     expect(main.get_by_text(f"{upload_csv.name}: judul kolom di baris")).to_be_visible()
     for label, value in (("Baris dibaca", rows), ("Baris valid", rows), ("Baris bergalat", 0)):
-        metric = main.locator('[data-testid="stMetric"]', has=page.locator('[data-testid="stMetricLabel"]', has_text=label))
+        metric = main.locator(
+            '[data-testid="stMetric"]', has=page.locator('[data-testid="stMetricLabel"]', has_text=label)
+        )
         expect(metric.locator('[data-testid="stMetricValue"]')).to_have_text(angka(value))
     expect(main.get_by_text("Minggu dalam file:")).to_contain_text("Tabanan")
     save = main.get_by_role("button", name=f"Simpan {angka(rows)} baris valid")

@@ -4,6 +4,7 @@ province, kabupaten and kecamatan level; clicks on the map narrow the filter. Th
 browser receives is read from the websocket frames, which gives the payload size; time to first
 draw is printed. Screenshots: tests/artifacts/peta_*.png.
 """
+
 from __future__ import annotations
 
 import io
@@ -167,8 +168,9 @@ def test_click_from_the_country_down_to_balik_bukit_without_leaving_the_app(page
     assert {lp["id"] for lp in national["layers"]} == {"wilayah", "koperasi_heksagon"}
     assert national["mapStyle"] == "app/static/peta_kosong.json"
     assert size < 5 * 1024 * 1024
-    report(capsys, f"nasional: deck JSON {size / 1024:.0f} KB, gambar pertama {first_draw:.1f} s "
-                   "setelah membuka halaman")
+    report(
+        capsys, f"nasional: deck JSON {size / 1024:.0f} KB, gambar pertama {first_draw:.1f} s setelah membuka halaman"
+    )
     check_and_capture(page, app, "peta_nasional")
 
     # Lampung's centroid, then Lampung Barat's, then Balik Bukit's: each click narrows the filter.
@@ -209,7 +211,17 @@ def test_ntb_is_drawn_by_kabupaten_offline(page: Page, app):
     spec = net.deck("wilayah", 10)
     wilayah = next(lp for lp in spec["layers"] if lp["id"] == "wilayah")
     assert sorted(f["properties"]["kode"] for f in wilayah["data"]) == [
-        "52.01", "52.02", "52.03", "52.04", "52.05", "52.06", "52.07", "52.08", "52.71", "52.72"]
+        "52.01",
+        "52.02",
+        "52.03",
+        "52.04",
+        "52.05",
+        "52.06",
+        "52.07",
+        "52.08",
+        "52.71",
+        "52.72",
+    ]
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     check_and_capture(page, app, "peta_provinsi_ntb")
     assert net.not_the_shell_icon() == [], f"requests outside the app: {net.not_the_shell_icon()}"

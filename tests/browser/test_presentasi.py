@@ -2,6 +2,7 @@
 the NTB demo deck presented and exported to PPTX and PDF from the page (timed). Screenshots and the
 exported PDF's pages go to tests/artifacts/ (presentasi_*.png).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,9 +25,16 @@ pytestmark = pytest.mark.browser
 # these tests goes to a scratch file, never to the repository's data/presentasi.json.
 os.environ.setdefault("KDKMP_PRESENTASI", str(Path(tempfile.mkdtemp(prefix="presentasi-uji-")) / "presentasi.json"))
 
-NTB_JUDUL = ["Angka utama minggu ini", "Zona koperasi per kabupaten/kota", "Kecamatan dengan zona merah terbanyak",
-             "Perlu intervensi minggu ini", "Lahan dan kendala", "SPPG: realisasi terhadap rencana",
-             "Adopsi SIMKOPDES dan pelatihan", "Kelengkapan laporan"]
+NTB_JUDUL = [
+    "Angka utama minggu ini",
+    "Zona koperasi per kabupaten/kota",
+    "Kecamatan dengan zona merah terbanyak",
+    "Perlu intervensi minggu ini",
+    "Lahan dan kendala",
+    "SPPG: realisasi terhadap rencana",
+    "Adopsi SIMKOPDES dan pelatihan",
+    "Kelengkapan laporan",
+]
 
 
 def drawn(page: Page) -> None:
@@ -38,7 +46,8 @@ def drawn(page: Page) -> None:
 def open_presentasi(page: Page, path: str) -> None:
     page.goto(path)
     expect(page.get_by_role("heading", name="Presentasi mingguan", exact=True)).to_be_visible(
-        timeout=FIRST_RENDER_TIMEOUT)
+        timeout=FIRST_RENDER_TIMEOUT
+    )
     expect(page.locator(".st-key-slaid_judul")).to_be_visible(timeout=FIRST_RENDER_TIMEOUT)
     drawn(page)
 
@@ -120,14 +129,18 @@ def test_ntb_deck_is_presented_and_exported_from_the_page(page: Page, app, tmp_p
     open_presentasi(page, "/presentasi?provinsi=52")
     shown = time.perf_counter() - started
     expect(page.locator(".st-key-slaid_kalimat")).to_contain_text(
-        "Dari 1.166 koperasi terdaftar, 454 masuk portal, 249 sedang dibangun dan 176 tidak dapat dibangun")
+        "Dari 1.166 koperasi terdaftar, 454 masuk portal, 249 sedang dibangun dan 176 tidak dapat dibangun"
+    )
     check_and_capture(page, app, "presentasi_ntb")
     pptx_s = _download(page, "pres_pptx", tmp_path / "ntb.pptx")
     pdf_s = _download(page, "pres_pdf", tmp_path / "ntb.pdf")
     ringkasan_s = _download(page, "pres_ringkasan", tmp_path / "ringkasan.pdf")
     total = time.perf_counter() - started
-    _say(request, f"Presentasi NTB: slide pertama {shown:.1f} s, PPTX {pptx_s:.1f} s, PDF {pdf_s:.1f} s, "
-                  f"ringkasan {ringkasan_s:.1f} s; dari membuka halaman sampai semua terunduh {total:.1f} s")
+    _say(
+        request,
+        f"Presentasi NTB: slide pertama {shown:.1f} s, PPTX {pptx_s:.1f} s, PDF {pdf_s:.1f} s, "
+        f"ringkasan {ringkasan_s:.1f} s; dari membuka halaman sampai semua terunduh {total:.1f} s",
+    )
 
     prs = Presentation(io.BytesIO((tmp_path / "ntb.pptx").read_bytes()))
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
@@ -140,6 +153,9 @@ def test_ntb_deck_is_presented_and_exported_from_the_page(page: Page, app, tmp_p
     if shutil.which("pdftoppm"):
         for old in app.artifacts.glob("presentasi_ntb_pdf-*.png"):
             old.unlink()
-        subprocess.run(["pdftoppm", "-r", "60", "-png", str(tmp_path / "ntb.pdf"),
-                        str(app.artifacts / "presentasi_ntb_pdf")], check=True, timeout=120)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", str(tmp_path / "ntb.pdf"), str(app.artifacts / "presentasi_ntb_pdf")],
+            check=True,
+            timeout=120,
+        )
         assert len(list(app.artifacts.glob("presentasi_ntb_pdf-*.png"))) == len(NTB_JUDUL) + 1

@@ -2,6 +2,7 @@
 Laporan pages at a kabupaten (Lampung Barat 18.04) and a kecamatan (Balik Bukit 18.04.04) filter,
 the demo's published figures, and a drill-down by clicking a bar. Screenshots go to tests/artifacts/.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,9 @@ try:
     from playwright.sync_api import Page, expect
 except ImportError as exc:  # the same rule as conftest.chromium: skip, unless CI requires the browser tests
     if os.environ.get("KDKMP_REQUIRE_BROWSER") == "1":
-        raise ImportError(f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}") from exc
+        raise ImportError(
+            f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}"
+        ) from exc
     pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
 
 

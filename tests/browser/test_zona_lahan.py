@@ -2,6 +2,7 @@
 chart bars that narrow the filter, and a click on the zone-move matrix. Screenshots go to
 tests/artifacts/ (zona_*.png, lahan_*.png).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,8 @@ def cells(page: Page, title: str) -> list[str]:
     """The visible cells of the one st.dataframe with a column headed `title`."""
     # Glide's grid draws on a canvas; its accessible table carries the text of the visible cells.
     frame = page.locator('[data-testid="stDataFrame"]').filter(
-        has=page.locator('[role="columnheader"]', has_text=title))
+        has=page.locator('[role="columnheader"]', has_text=title)
+    )
     expect(frame).to_have_count(1)
     return frame.locator('[role="gridcell"]').all_text_contents()
 
@@ -77,7 +79,8 @@ def test_zona_and_lahan_at_a_kabupaten(page: Page, app):
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     settle(page)
     expect(page.locator(".st-key-sel_transisi").get_by_role("combobox")).to_have_value(
-        f"Kuning → Kuning ({count} koperasi)")
+        f"Kuning → Kuning ({count} koperasi)"
+    )
     check_and_capture(page, app, "zona_kabupaten")
 
     open_page(page, "/lahan?provinsi=18&kabupaten=18.04", "Lahan & Kendala")
@@ -117,7 +120,12 @@ def test_balik_bukit_intervention_list_is_three_clicks_from_the_province(page: P
     expect(page).to_have_url(url_has(provinsi="18", kabupaten="18.04", kecamatan="18.04.04"))
     # The list (or the note that nobody needs help) is now about Balik Bukit alone.
     section = intervention_section(page)
-    expect(section.get_by_text(re.compile(
-        r"(Kec\. Balik Bukit .*: \d+ koperasi di 1 kecamatan)"
-        r"|(Tidak ada koperasi yang perlu intervensi di Kec\. Balik Bukit)"))).to_be_visible()
+    expect(
+        section.get_by_text(
+            re.compile(
+                r"(Kec\. Balik Bukit .*: \d+ koperasi di 1 kecamatan)"
+                r"|(Tidak ada koperasi yang perlu intervensi di Kec\. Balik Bukit)"
+            )
+        )
+    ).to_be_visible()
     check_and_capture(page, app, "zona_tiga_klik")
