@@ -20,6 +20,7 @@ the queries it sends, for one session and for 10 and 20 concurrent sessions.
    reruns), then 10 and 20 new sessions at once; p50/p95/max, throughput, peak RSS.
 Writes the Markdown report to --out (git-ignored) and prints it. No assertion: it measures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -145,12 +146,24 @@ def unggah(con, basis: nasional.Basis) -> list[dict]:
         start = time.perf_counter()
         batch = ingest.commit(con, prepared, user="bench", partial=bool(result.errors), rules=rules)
         t_commit = time.perf_counter() - start
-        row = {"dataset": dataset, "detected": prepared.dataset, "mb": len(data) / 1e6, "rows": result.rows_read,
-               "valid": len(result.rows), "errors": len(result.error_rows), "warnings": len(result.warnings),
-               "prepare": t_prepare, "commit": t_commit, "batch": batch, "unplaced": unplaced}
+        row = {
+            "dataset": dataset,
+            "detected": prepared.dataset,
+            "mb": len(data) / 1e6,
+            "rows": result.rows_read,
+            "valid": len(result.rows),
+            "errors": len(result.error_rows),
+            "warnings": len(result.warnings),
+            "prepare": t_prepare,
+            "commit": t_commit,
+            "batch": batch,
+            "unplaced": unplaced,
+        }
         out.append(row)
-        _log(f"upload {dataset} ({row['rows']:,} rows): {t_prepare:.1f} + {t_commit:.1f} s, {row['errors']} rows with errors, "
-             f"{row['warnings']} warnings" + (f", {unplaced} rows without kode_desa left out" if unplaced else ""))
+        _log(
+            f"upload {dataset} ({row['rows']:,} rows): {t_prepare:.1f} + {t_commit:.1f} s, {row['errors']} rows with errors, "
+            f"{row['warnings']} warnings" + (f", {unplaced} rows without kode_desa left out" if unplaced else "")
+        )
     return out
 
 
@@ -165,8 +178,12 @@ def zona_ulang(con) -> int:
 def muat_demo() -> float:
     with tempfile.TemporaryDirectory(prefix="bench-demo-") as tmp:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "analytics", "demo", "--db", str(Path(tmp) / "demo.duckdb")], cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "analytics", "demo", "--db", str(Path(tmp) / "demo.duckdb")],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         return time.perf_counter() - start
 
 
@@ -191,8 +208,14 @@ def _tunggu_berkas(directory: Path, n: int, timeout: float = 60) -> list[Path]:
 
 def profilkan(path: Path, skenario: list[Skenario], directory: Path, opsi: dict[str, str]) -> None:
     launcher = [sys.executable, str(ROOT / "bench" / "profil.py")]
-    with beban.Server(path, command=launcher, env={"KDKMP_PROFIL": str(directory)}, start_timeout=180,
-                      log=LOGS / "profil.log", opsi=opsi) as server:
+    with beban.Server(
+        path,
+        command=launcher,
+        env={"KDKMP_PROFIL": str(directory)},
+        start_timeout=180,
+        log=LOGS / "profil.log",
+        opsi=opsi,
+    ) as server:
         asyncio.run(beban.sesi(server.url, *PEMANASAN, batas_waktu=TIMEOUT))
         n = len(_tunggu_berkas(directory, 1))
         for s in skenario:
@@ -209,8 +232,10 @@ def profilkan(path: Path, skenario: list[Skenario], directory: Path, opsi: dict[
             s.db_hangat_detik = sum(q["detik"] for q in run["queries"])
             s.hangat_query = [(nama_query(q["sql"]), q["detik"], q.get("baris")) for q in run["queries"]]
             s.profil, s.profil_detik = warm.with_suffix(".prof"), run["detik"]
-            _log(f"profile {s.nama}: warm rerun {run['detik']:.2f} s under the profiler, "
-                 f"{s.db_hangat_n} queries {s.db_hangat_detik:.2f} s")
+            _log(
+                f"profile {s.nama}: warm rerun {run['detik']:.2f} s under the profiler, "
+                f"{s.db_hangat_n} queries {s.db_hangat_detik:.2f} s"
+            )
 
 
 def _replayable(sql: str) -> bool:
@@ -221,8 +246,10 @@ def _replayable(sql: str) -> bool:
 def nama_query(sql: str) -> str:
     """The analytics/queries file a statement came from, else its first words."""
     if not hasattr(nama_query, "peta"):
-        nama_query.peta = {p.read_text(encoding="utf-8"): p.relative_to(db.QUERY_DIR).with_suffix("").as_posix()
-                           for p in db.QUERY_DIR.rglob("*.sql")}
+        nama_query.peta = {
+            p.read_text(encoding="utf-8"): p.relative_to(db.QUERY_DIR).with_suffix("").as_posix()
+            for p in db.QUERY_DIR.rglob("*.sql")
+        }
     return nama_query.peta.get(sql) or " ".join(sql.split())[:60]
 
 
@@ -259,8 +286,10 @@ def replay(path: Path, skenario: list[Skenario], ulang: int = 3) -> None:
             s.raw_n, s.raw_lewat = len(s.raw_query), skipped
             s.raw_detik = sum(r[1] for r in s.raw_query)
             s.raw_df_detik = sum(r[2] for r in s.raw_query)
-            _log(f"raw DuckDB {s.nama}: {s.raw_n} queries {s.raw_detik * 1000:.0f} ms as Arrow, "
-                 f"{s.raw_df_detik * 1000:.0f} ms as DataFrames ({skipped} not replayed)")
+            _log(
+                f"raw DuckDB {s.nama}: {s.raw_n} queries {s.raw_detik * 1000:.0f} ms as Arrow, "
+                f"{s.raw_df_detik * 1000:.0f} ms as DataFrames ({skipped} not replayed)"
+            )
     finally:
         con.close()
 
@@ -318,8 +347,7 @@ def teratas(path: Path, n: int = 15) -> list[tuple[float, float, int, str]]:
     stats = pstats.Stats(str(path)).stats
     rows = []
     for (file, line, name), (_cc, nc, _tt, ct, _callers) in stats.items():
-        own = (file.startswith(str(ROOT)) and not file.startswith(str(ROOT / "bench"))
-               and "site-packages" not in file)
+        own = file.startswith(str(ROOT)) and not file.startswith(str(ROOT / "bench")) and "site-packages" not in file
         element = "/streamlit/elements/" in file and not name.startswith("_")
         if own or element:
             where = os.path.relpath(file, ROOT) if own else "streamlit/" + file.split("/streamlit/", 1)[1]
@@ -343,8 +371,9 @@ class _Server:
             if self.server is not None:
                 self.server.__exit__()
             self.mulai_ulang += 1
-            self.server = beban.Server(self.path, start_timeout=180,
-                                       log=self.logs / f"beban-{self.mulai_ulang}.log", opsi=self.opsi).__enter__()
+            self.server = beban.Server(
+                self.path, start_timeout=180, log=self.logs / f"beban-{self.mulai_ulang}.log", opsi=self.opsi
+            ).__enter__()
             beban.jalankan(self.server.url, [PEMANASAN], 1, pid=self.server.pid, batas_waktu=TIMEOUT)
         return self.server
 
@@ -353,8 +382,15 @@ class _Server:
             self.server.__exit__()
 
 
-def bebani(path: Path, skenario: list[Skenario], sesi: list[int], ulang: int, batas_rss: int | None,
-           logs: Path, opsi: dict[str, str]) -> tuple[int, int, int]:
+def bebani(
+    path: Path,
+    skenario: list[Skenario],
+    sesi: list[int],
+    ulang: int,
+    batas_rss: int | None,
+    logs: Path,
+    opsi: dict[str, str],
+) -> tuple[int, int, int]:
     """The load pass. Returns the server's RSS after the warm-up view, the peak over the pass
     (bytes) and how often the memory guard made the server start again."""
     servers = _Server(path, logs, opsi)
@@ -365,8 +401,16 @@ def bebani(path: Path, skenario: list[Skenario], sesi: list[int], ulang: int, ba
                 if s.dihentikan:
                     continue  # more sessions than the guard already stopped can only take more
                 server = servers.siap()
-                h = beban.jalankan(server.url, [(s.halaman, s.query)], n, ulang if n == 1 else 0, pid=server.pid,
-                                   batas_waktu=TIMEOUT, batas_rss=batas_rss, saat_lewat=[server.bunuh])
+                h = beban.jalankan(
+                    server.url,
+                    [(s.halaman, s.query)],
+                    n,
+                    ulang if n == 1 else 0,
+                    pid=server.pid,
+                    batas_waktu=TIMEOUT,
+                    batas_rss=batas_rss,
+                    saat_lewat=[server.bunuh],
+                )
                 s.beban[n] = h
                 puncak = max(puncak, h.rss_puncak)
                 if h.lewat_batas:
@@ -378,12 +422,16 @@ def bebani(path: Path, skenario: list[Skenario], sesi: list[int], ulang: int, ba
                     s.pertama = t[0] if t else None
                     s.hangat = [v.detik for v in h.tampilan if v.ke > 0 and v.ok]
                     s.kb = first[0].byte / 1024 if first else 0.0
-                    _log(f"{s.nama}: first view {_s(s.pertama)} s, warm "
-                         f"{_s(beban.persentil(s.hangat, 0.5) if s.hangat else None)} s")
+                    _log(
+                        f"{s.nama}: first view {_s(s.pertama)} s, warm "
+                        f"{_s(beban.persentil(s.hangat, 0.5) if s.hangat else None)} s"
+                    )
                 else:
-                    _log(f"{s.nama}: {n} sessions p50 {_s(beban.persentil(t, .5))} s, p95 {_s(beban.persentil(t, .95))} s, "
-                         f"max {_s(max(t, default=None))} s, peak RSS {h.rss_puncak / 2**20:,.0f} MB"
-                         + (" - STOPPED by the memory guard" if h.lewat_batas else ""))
+                    _log(
+                        f"{s.nama}: {n} sessions p50 {_s(beban.persentil(t, 0.5))} s, p95 {_s(beban.persentil(t, 0.95))} s, "
+                        f"max {_s(max(t, default=None))} s, peak RSS {h.rss_puncak / 2**20:,.0f} MB"
+                        + (" - STOPPED by the memory guard" if h.lewat_batas else "")
+                    )
         return rss_siap, puncak, servers.mulai_ulang
     finally:
         servers.close()
@@ -408,7 +456,7 @@ def _lat(h: beban.Hasil | None, batas_mb: float = 0, dihentikan: int | None = No
         return f"stopped: RSS > {batas_mb / 1024:.0f} GB"
     t = [v.detik for v in h.tampilan if v.ok]
     failed = len(h.tampilan) - len(t)
-    text = f"{_s(beban.persentil(t, .5), 1)} / {_s(beban.persentil(t, .95), 1)} / {_s(max(t, default=None), 1)}"
+    text = f"{_s(beban.persentil(t, 0.5), 1)} / {_s(beban.persentil(t, 0.95), 1)} / {_s(max(t, default=None), 1)}"
     return text + (f" ({failed} failed)" if failed else "")
 
 
@@ -417,11 +465,23 @@ def kode_diukur() -> str:
         return f"commit {os.environ['KDKMP_BENCH_REV'][:12]} (a snapshot, --rev)"
     git = lambda *a: subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()  # noqa: E731
     dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
-    return f"the working tree at {git('rev-parse', '--short=12', 'HEAD')}" + (" with uncommitted changes" if dirty else "")
+    return f"the working tree at {git('rev-parse', '--short=12', 'HEAD')}" + (
+        " with uncommitted changes" if dirty else ""
+    )
 
 
-def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict], counts: dict[str, int], size_mb: float,
-            skenario: list[Skenario], sesi: list[int], rss: tuple[int, int, int] | None, load_start: str) -> str:
+def laporan(
+    args,
+    u: nasional.Ukuran,
+    steps: list[Langkah],
+    uploads: list[dict],
+    counts: dict[str, int],
+    size_mb: float,
+    skenario: list[Skenario],
+    sesi: list[int],
+    rss: tuple[int, int, int] | None,
+    load_start: str,
+) -> str:
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("streamlit", "duckdb", "pandas", "plotly"))
     lines = [
         "# National benchmark (issue 11)",
@@ -442,11 +502,18 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
         "",
         "| dataset | file | rows | errors | warnings | prepare s | commit s | total s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
-        *[f"| {r['dataset']} | {r['mb']:.1f} MB | {r['rows']:,} | {r['errors']:,} | {r['warnings']:,} | "
-          f"{r['prepare']:.1f} | {r['commit']:.1f} | {r['prepare'] + r['commit']:.1f} |" for r in uploads],
-        *[f"\n{r['unplaced']} rows of the {r['dataset']} file were left out before commit: ambiguous desa names get "
-          "a warning and no kode_desa, and commit then fails on the NOT NULL of the table (an importer bug; the "
-          "whole upload would be refused)." for r in uploads if r.get("unplaced")],
+        *[
+            f"| {r['dataset']} | {r['mb']:.1f} MB | {r['rows']:,} | {r['errors']:,} | {r['warnings']:,} | "
+            f"{r['prepare']:.1f} | {r['commit']:.1f} | {r['prepare'] + r['commit']:.1f} |"
+            for r in uploads
+        ],
+        *[
+            f"\n{r['unplaced']} rows of the {r['dataset']} file were left out before commit: ambiguous desa names get "
+            "a warning and no kode_desa, and commit then fails on the NOT NULL of the table (an importer bug; the "
+            "whole upload would be refused)."
+            for r in uploads
+            if r.get("unplaced")
+        ],
         "",
         "| step | seconds | note |",
         "|---|---:|---|",
@@ -477,24 +544,33 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
                 f"| {s.nama} | {_ms(s.raw_detik)} / {_ms(s.raw_df_detik)} ({s.raw_n}) | {_s(s.pertama)} | {_s(warm)} | "
                 f"{_s(ratio, 1 if ratio and ratio < 10 else 0) + '×' if ratio else '–'} | {s.db_hangat_n} q, {_ms(s.db_hangat_detik)} ms | {s.kb:,.0f} | "
                 + " | ".join(_lat(s.beban.get(n), args.batas_rss_mb, s.dihentikan) for n in sesi)
-                + f" | {peak / 2**20:,.0f} |")
+                + f" | {peak / 2**20:,.0f} |"
+            )
         if rss:
-            lines += ["", f"Server RSS after the warm-up view: {rss[0] / 2**20:,.0f} MB; peak over the whole load pass: "
-                          f"{rss[1] / 2**20:,.0f} MB. Memory guard: the server is killed when its process tree passes "
-                          f"{args.batas_rss_mb:,.0f} MB (--batas-rss-mb; this machine is shared), "
-                          f"{rss[2]} time(s) in this run; larger session counts of that page are then not run."]
+            lines += [
+                "",
+                f"Server RSS after the warm-up view: {rss[0] / 2**20:,.0f} MB; peak over the whole load pass: "
+                f"{rss[1] / 2**20:,.0f} MB. Memory guard: the server is killed when its process tree passes "
+                f"{args.batas_rss_mb:,.0f} MB (--batas-rss-mb; this machine is shared), "
+                f"{rss[2]} time(s) in this run; larger session counts of that page are then not run.",
+            ]
         through = [f"{s.nama} ×{n}: {h.throughput:.2f}/s" for s in skenario for n, h in s.beban.items() if n > 1]
         if through:
-            lines += ["", "Throughput (views per second while N sessions open the page at once): " + "; ".join(through)
-                      + "."]
+            lines += [
+                "",
+                "Throughput (views per second while N sessions open the page at once): " + "; ".join(through) + ".",
+            ]
         seen: dict[tuple[str, str], int] = {}
         for s in skenario:
             for g in s.galat:
                 key = (s.nama, re.sub(r"kode [0-9a-f]{6}", "kode …", g.split(": ", 1)[-1]))
                 seen[key] = seen.get(key, 0) + 1
         if seen:
-            lines += ["", f"Errors seen (views; tracebacks in the server logs under {LOGS}):",
-                      *[f"- {nama}: {n}× {g}" for (nama, g), n in list(seen.items())[:20]]]
+            lines += [
+                "",
+                f"Errors seen (views; tracebacks in the server logs under {LOGS}):",
+                *[f"- {nama}: {n}× {g}" for (nama, g), n in list(seen.items())[:20]],
+            ]
         lines.append("")
     profiled = [s for s in skenario if s.profil and s.profil.exists()]
     if profiled:
@@ -513,20 +589,40 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
         ]
         for s in profiled:
             shares, total = split[s.nama]
-            lines.append(f"| {s.nama} | {total:.2f} | "
-                         + " | ".join(f"{100 * shares.get(n, 0) / total:.0f} %" if total else "–" for n in used) + " |")
-        slowest = max(profiled, key=lambda s: beban.persentil(s.hangat, .5) if s.hangat else s.profil_detik)
-        lines += ["", "### The slowest queries of each page (first view, replayed raw)", "",
-                  "| page · filter | query | rows | Arrow ms | DataFrame ms |", "|---|---|---:|---:|---:|"]
+            lines.append(
+                f"| {s.nama} | {total:.2f} | "
+                + " | ".join(f"{100 * shares.get(n, 0) / total:.0f} %" if total else "–" for n in used)
+                + " |"
+            )
+        slowest = max(profiled, key=lambda s: beban.persentil(s.hangat, 0.5) if s.hangat else s.profil_detik)
+        lines += [
+            "",
+            "### The slowest queries of each page (first view, replayed raw)",
+            "",
+            "| page · filter | query | rows | Arrow ms | DataFrame ms |",
+            "|---|---|---:|---:|---:|",
+        ]
         for s in skenario:
             for name, arrow, df, rows in sorted(s.raw_query, key=lambda r: -r[2])[:3]:
-                lines.append(f"| {s.nama} | `{name}` | {'' if rows is None else f'{rows:,}'} | {arrow * 1000:,.0f} | "
-                             f"{df * 1000:,.0f} |")
-        lines += ["", f"### Slowest warm rerun: {slowest.nama}", "",
-                  "Its queries as the page ran them (profiled server; execute + fetch into pandas):", "",
-                  "| query | rows | s |", "|---|---:|---:|",
-                  *[f"| `{name}` | {'' if rows is None else f'{rows:,}'} | {t:.2f} |" for name, t, rows in slowest.hangat_query],
-                  "", "Its functions by cumulative time (the project's, and Streamlit's element calls):"]
+                lines.append(
+                    f"| {s.nama} | `{name}` | {'' if rows is None else f'{rows:,}'} | {arrow * 1000:,.0f} | "
+                    f"{df * 1000:,.0f} |"
+                )
+        lines += [
+            "",
+            f"### Slowest warm rerun: {slowest.nama}",
+            "",
+            "Its queries as the page ran them (profiled server; execute + fetch into pandas):",
+            "",
+            "| query | rows | s |",
+            "|---|---:|---:|",
+            *[
+                f"| `{name}` | {'' if rows is None else f'{rows:,}'} | {t:.2f} |"
+                for name, t, rows in slowest.hangat_query
+            ],
+            "",
+            "Its functions by cumulative time (the project's, and Streamlit's element calls):",
+        ]
         lines += ["", "| cumulative s | own s | calls | function |", "|---:|---:|---:|---|"]
         lines += [f"| {ct:.3f} | {tt:.3f} | {nc:,} | `{name}` |" for ct, tt, nc, name in teratas(slowest.profil, 25)]
         lines.append("")
@@ -536,8 +632,9 @@ def laporan(args, u: nasional.Ukuran, steps: list[Langkah], uploads: list[dict],
 def _dari_snapshot(args) -> int:
     """Run this benchmark from `git archive` of --rev (nothing in the working tree or the index
     changes); caches and the report stay in this checkout."""
-    sha = subprocess.run(["git", "rev-parse", "--verify", f"{args.rev}^{{commit}}"], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{args.rev}^{{commit}}"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
     target = nasional.CACHE / "kode" / sha[:12]
     if not (target / "bench" / "bench_national.py").exists():
         shutil.rmtree(target, ignore_errors=True)
@@ -562,12 +659,24 @@ def main() -> int:
     ap.add_argument("--ulang", type=int, default=3, help="warm reruns in the one-session run")
     ap.add_argument("--tanpa-beban", action="store_true", help="skip the profile and load passes (steps 3–4)")
     ap.add_argument("--tanpa-demo", action="store_true", help="skip timing the demo load")
-    ap.add_argument("--batas-rss-mb", type=float, default=8192,
-                    help="memory guard: kill the server when its process tree passes this RSS (default 8192)")
-    ap.add_argument("--opsi", action="append", default=[], metavar="NAME=VALUE",
-                    help="a Streamlit option for the servers, e.g. runner.postScriptGC=false (repeatable)")
-    ap.add_argument("--rev", help="measure this commit (e.g. HEAD) from a snapshot under bench/cache/kode/ instead of "
-                                  "the working tree, which may be mid-edit")
+    ap.add_argument(
+        "--batas-rss-mb",
+        type=float,
+        default=8192,
+        help="memory guard: kill the server when its process tree passes this RSS (default 8192)",
+    )
+    ap.add_argument(
+        "--opsi",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Streamlit option for the servers, e.g. runner.postScriptGC=false (repeatable)",
+    )
+    ap.add_argument(
+        "--rev",
+        help="measure this commit (e.g. HEAD) from a snapshot under bench/cache/kode/ instead of "
+        "the working tree, which may be mid-edit",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "report-nasional.md")
     args = ap.parse_args()
     if args.rev and not os.environ.get("KDKMP_BENCH_REV"):
@@ -578,15 +687,25 @@ def main() -> int:
     skenario = [Skenario(h.strip(), q.lstrip("?")) for q in (args.query or QUERY) for h in args.halaman.split(",")]
     steps: list[Langkah] = []
 
-    basis = timed(steps, "national database: build, or reuse the cache", lambda: nasional.build(u, rebuild=args.rebuild),
-                  lambda b: "built now" if b.dibangun else f"cached {b.db.parent.name}")
-    path = timed(steps, "copy the cache to the work database", lambda: siapkan_kerja(basis, KERJA_KECIL if args.kecil else KERJA))
+    basis = timed(
+        steps,
+        "national database: build, or reuse the cache",
+        lambda: nasional.build(u, rebuild=args.rebuild),
+        lambda b: "built now" if b.dibangun else f"cached {b.db.parent.name}",
+    )
+    path = timed(
+        steps, "copy the cache to the work database", lambda: siapkan_kerja(basis, KERJA_KECIL if args.kecil else KERJA)
+    )
     con = db.connect(path)
     uploads = unggah(con, basis)
-    rows = timed(steps, "zone recompute of all history (a rule change)", lambda: zona_ulang(con),
-                 lambda n: f"{n:,} zone rows")
-    for label, f in (("nasional", Filter()), ("provinsi Jawa Tengah", Filter("33")),
-                     ("kabupaten Lampung Barat", Filter.from_code("18.04"))):
+    rows = timed(
+        steps, "zone recompute of all history (a rule change)", lambda: zona_ulang(con), lambda n: f"{n:,} zone rows"
+    )
+    for label, f in (
+        ("nasional", Filter()),
+        ("provinsi Jawa Tengah", Filter("33")),
+        ("kabupaten Lampung Barat", Filter.from_code("18.04")),
+    ):
         timed(steps, f"analytic layer: ringkasan.picture {label} (first)", lambda f=f: ringkasan.picture(con, f))
         timed(steps, f"analytic layer: ringkasan.picture {label} (again)", lambda f=f: ringkasan.picture(con, f))
     counts = isi(con)
