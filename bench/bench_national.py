@@ -636,6 +636,9 @@ def _dari_snapshot(args) -> int:
         ["git", "rev-parse", "--verify", f"{args.rev}^{{commit}}"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.strip()
     target = nasional.CACHE / "kode" / sha[:12]
+    for old in (nasional.CACHE / "kode").glob("*"):
+        if old != target:
+            shutil.rmtree(old)  # snapshots of other commits
     if not (target / "bench" / "bench_national.py").exists():
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
