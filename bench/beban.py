@@ -451,9 +451,32 @@ def jalankan(
     batal = _Batal()
     with Memori(pid, batas=batas_rss, saat_lewat=[*saat_lewat, batal]) as mem:
         start = time.perf_counter()
-        views = asyncio.run(_bersamaan(base_url, skenario, sesi_, ulang, batas_waktu, batal))
+        views = _run(_bersamaan(base_url, skenario, sesi_, ulang, batas_waktu, batal))
         wall = time.perf_counter() - start
     return Hasil(views, wall, mem.awal, mem.puncak, mem.lewat)
+
+
+def _run(coro):
+    """asyncio.run, also from a thread whose event loop is already running (Playwright's sync API
+    leaves one running in the test session): then on a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    out: dict = {}
+
+    def target() -> None:
+        try:
+            out["value"] = asyncio.run(coro)
+        except BaseException as exc:  # handed to the caller below
+            out["error"] = exc
+
+    thread = threading.Thread(target=target, name="beban")
+    thread.start()
+    thread.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
 
 
 def persentil(values: list[float], q: float) -> float:
