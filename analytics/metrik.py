@@ -623,8 +623,3 @@ def per_wilayah(con, f: Filter, sumber_id: str, minggu: dt.date | None, tingkat:
     for m in dari_sumber(sumber_id):
         out[m.id] = [_python(m, v) for v in out[m.id]]
     return out
-
-
-def lihat(nilai_kini: dict, nilai_lalu: dict | None, metrik_id: str) -> tuple[int | float, int | float | None]:
-    """(value, value last week or None) of one metric from two `nilai` results."""
-    return nilai_kini[metrik_id], (nilai_lalu[metrik_id] if nilai_lalu is not None else None)

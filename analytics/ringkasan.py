@@ -39,9 +39,6 @@ class Picture:
     def lalu(self, metrik_id: str) -> int | float | None:
         return self.nilai_lalu[metrik_id]
 
-    def minggu_metrik(self, metrik_id: str) -> dt.date | None:
-        return self.minggu[minggu_sumber(metrik.METRIK[metrik_id].sumber)]
-
     # The values of one source, keyed by metric id (the deck and pages read them this way).
     def _dari(self, sumber: str, values: dict) -> dict:
         return {m.id: values[m.id] for m in metrik.dari_sumber(sumber)}

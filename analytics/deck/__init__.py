@@ -527,8 +527,7 @@ def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
 
 def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
     judul = SLIDE_JUDUL["simkopdes"]
-    k = p.koperasi
-    kl = p.koperasi_lalu if p.minggu_lalu["koperasi"] else None
+    k, kl = p.koperasi, p.koperasi_lalu
     tingkat = f.group_level
     kpi_ = [
         kpi(p, "simkopdes_aktif"),
