@@ -136,13 +136,6 @@ def unggah(con, basis: nasional.Basis) -> list[dict]:
         if prepared.rejected:
             raise RuntimeError(f"{path.name} rejected: {prepared.reason}")
         result = prepared.result
-        # Workaround, reported to the lead: a SIMKOPDES export row whose desa name is ambiguous in
-        # its kecamatan gets only a warning and no kode_desa, and commit then fails on the table's
-        # NOT NULL (the whole national upload is refused). Those rows are left out here.
-        unplaced = 0
-        if dataset == "simkopdes_desa" and "kode_desa" in result.rows:
-            unplaced = int(result.rows["kode_desa"].isna().sum())
-            result.rows = result.rows[result.rows["kode_desa"].notna()]
         start = time.perf_counter()
         batch = ingest.commit(con, prepared, user="bench", partial=bool(result.errors), rules=rules)
         t_commit = time.perf_counter() - start
@@ -157,12 +150,11 @@ def unggah(con, basis: nasional.Basis) -> list[dict]:
             "prepare": t_prepare,
             "commit": t_commit,
             "batch": batch,
-            "unplaced": unplaced,
         }
         out.append(row)
         _log(
             f"upload {dataset} ({row['rows']:,} rows): {t_prepare:.1f} + {t_commit:.1f} s, {row['errors']} rows with errors, "
-            f"{row['warnings']} warnings" + (f", {unplaced} rows without kode_desa left out" if unplaced else "")
+            f"{row['warnings']} warnings"
         )
     return out
 
@@ -506,13 +498,6 @@ def laporan(
             f"| {r['dataset']} | {r['mb']:.1f} MB | {r['rows']:,} | {r['errors']:,} | {r['warnings']:,} | "
             f"{r['prepare']:.1f} | {r['commit']:.1f} | {r['prepare'] + r['commit']:.1f} |"
             for r in uploads
-        ],
-        *[
-            f"\n{r['unplaced']} rows of the {r['dataset']} file were left out before commit: ambiguous desa names get "
-            "a warning and no kode_desa, and commit then fails on the NOT NULL of the table (an importer bug; the "
-            "whole upload would be refused)."
-            for r in uploads
-            if r.get("unplaced")
         ],
         "",
         "| step | seconds | note |",

@@ -289,7 +289,9 @@ DATASETS["simkopdes_desa"] = Dataset(
         Column("nilai_transaksi", "amount", description="transaction_value"),
         Column("simpanan_total", "amount", description="savings_total_amount"),
     ),
-    region_level="kecamatan",
+    # Counts per desa: a row that cannot be placed at desa level (an ambiguous or unknown name)
+    # is an error of its own, never stored without its desa.
+    region_level="desa",
     signature=("koperasi", "akun"),
     raw_signature=("cooperatives", "accounts_count"),
     synonyms=(
