@@ -35,6 +35,9 @@ class Settings:
     aturan_zona: str = str(DATA_DIR / "zona.toml")
     # Folder the running app imports files from (empty: data/kotak_masuk).
     kotak_masuk: str = ""
+    # DuckDB's memory for queries in one process, in MB (past it, large sorts and joins spill to disk
+    # instead of growing the server: many sessions at once then share this much, not N times it).
+    memori_duckdb_mb: int = 1024
     # Peta: an online basemap under the boundaries (off: the map makes no request outside the app).
     peta_online: bool = False
 

@@ -41,6 +41,9 @@ def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
                 "Hentikan aplikasi dulu, atau taruh file di folder kotak masuk (lihat README)."
             ) from exc
         raise
+    from analytics.config import load as load_settings
+
+    con.execute(f"set memory_limit = '{int(load_settings().memori_duckdb_mb)}MB'")
     migrate(con)
     load_gazetteer(con)
     return con

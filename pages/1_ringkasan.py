@@ -85,7 +85,7 @@ with right:
     st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
     from analytics import koperasi
 
-    per_area = koperasi.zona_per_wilayah(ctx.con, ctx.filter, kini, lalu)
+    per_area = ctx.tanya(koperasi.zona_per_wilayah, ctx.filter, kini, lalu)
     if per_area.empty:
         st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     else:

@@ -50,7 +50,7 @@ st.markdown(f"**{area}** · {shell.minggu_teks(kini, lalu)}")
 
 # Zones per area, this week beside last week; a click opens the area.
 st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-per_area = koperasi.zona_per_wilayah(ctx.con, ctx.filter, kini, lalu)
+per_area = ctx.tanya(koperasi.zona_per_wilayah, ctx.filter, kini, lalu)
 if per_area.empty:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
 else:
@@ -95,7 +95,7 @@ else:
 # Who needs intervention this week, grouped by kecamatan.
 st.subheader(teks.INTERVENSI_JUDUL)
 st.caption(teks.INTERVENSI_PENJELASAN.format(batas=rules.batas_macet))
-daftar = zona.perlu_intervensi(ctx.con, ctx.filter, kini, lalu, rules)
+daftar = ctx.tanya(zona.perlu_intervensi, ctx.filter, kini, lalu, rules)
 if daftar.empty:
     st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=periode.label(kini)), icon=":material/check_circle:")
 else:
@@ -170,6 +170,7 @@ else:
     st.dataframe(
         tabel,
         hide_index=True,
+        lazy=True,
         height=min(38 + 35 * max(len(tabel), 1), 560),
         column_config={
             kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
@@ -223,7 +224,7 @@ st.subheader(teks.TRANSISI_JUDUL)
 if lalu is None:
     st.info(teks.TANPA_PEMBANDING, icon=":material/info:")
     st.stop()
-grid = zona.transisi_zona(ctx.con, ctx.filter, kini, lalu)
+grid = ctx.tanya(zona.transisi_zona, ctx.filter, kini, lalu)
 st.caption(teks.TRANSISI_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu)))
 
 RANK = {"merah": 0, "kuning": 1, "hijau": 2}
@@ -275,7 +276,7 @@ def cell_label(cell: str) -> str:
 
 chosen = right.selectbox(teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi")
 dari, ke = chosen.split(">")
-rows = zona.koperasi_transisi(ctx.con, ctx.filter, kini, lalu, dari, ke)
+rows = ctx.tanya(zona.koperasi_transisi, ctx.filter, kini, lalu, dari, ke)
 rows = rows.assign(
     perpindahan=f"{teks.TRANSISI_DARI[dari]} → {teks.TRANSISI_KE[ke]}",
     alasan=rows["aturan"].map(explain),
@@ -288,6 +289,7 @@ tabel = rows[list(kolom)].rename(columns=kolom)
 st.dataframe(
     tabel,
     hide_index=True,
+    lazy=True,
     height=min(38 + 35 * max(len(tabel), 1), 420),
     column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")},
 )

@@ -67,7 +67,7 @@ else:
             table_downloads(peringkat, f"kendala_{kini.isoformat()}")
     with right:
         st.caption(teks.LAHAN_KENDALA_TREN)
-        tren = lahan.kendala_per_minggu(ctx.con, ctx.filter, kini)
+        tren = ctx.tanya(lahan.kendala_per_minggu, ctx.filter, kini)
         if tren.empty:
             st.info(teks.LAHAN_KENDALA_KOSONG.format(minggu=periode.label(kini)), icon=":material/info:")
         elif tren["minggu"].nunique() < 2:
@@ -87,7 +87,7 @@ else:
 
     # Land status of the koperasi per area.
     st.subheader(teks.LAHAN_STATUS_JUDUL.format(tingkat=teks.TINGKAT[tingkat]))
-    status = lahan.status_lahan_per_wilayah(ctx.con, ctx.filter, kini)
+    status = ctx.tanya(lahan.status_lahan_per_wilayah, ctx.filter, kini)
     if status.empty:
         st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     else:
@@ -128,7 +128,7 @@ else:
     st.caption(teks.LAHAN_PERSIL_MINGGU.format(minggu=periode.label(minggu_lahan)))
     persil = p.lahan  # kpi_lahan: parcels per (status_verifikasi, sumber_lahan)
     batas = angka(lahan.BATAS_LUAS_M2)
-    sempit = lahan.lahan_sempit(ctx.con, ctx.filter, minggu_lahan)
+    sempit = ctx.tanya(lahan.lahan_sempit, ctx.filter, minggu_lahan)
     m = st.columns(3)
     m[0].metric(teks.LAHAN_METRIK_PERSIL, angka(int(persil["persil"].sum())), border=True)
     m[1].metric(
@@ -162,7 +162,7 @@ else:
         table_downloads(tabel, f"persil_sumber_status_{minggu_lahan.isoformat()}")
     with right:
         st.markdown(f"**{teks.LAHAN_VERIFIKATOR_JUDUL}**")
-        verifikator = lahan.lahan_per_verifikator(ctx.con, ctx.filter, minggu_lahan)
+        verifikator = ctx.tanya(lahan.lahan_per_verifikator, ctx.filter, minggu_lahan)
         verifikator["verifikator"] = verifikator["verifikator"].replace(
             "tidak_diisi", teks.LAHAN_VERIFIKATOR_TIDAK_DIISI
         )
@@ -217,19 +217,23 @@ else:
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
         st.dataframe(
-            tabel, hide_index=True, height=min(38 + 35 * len(tabel), 420), column_config={kolom["luas_m2"]: NUMBER}
+            tabel,
+            hide_index=True,
+            lazy=True,
+            height=min(38 + 35 * len(tabel), 420),
+            column_config={kolom["luas_m2"]: NUMBER},
         )
         table_downloads(tabel, f"persil_di_bawah_{lahan.BATAS_LUAS_M2}_m2_{minggu_lahan.isoformat()}")
 
 # Koperasi that cannot be built: by area and main obstacle, and the list.
 if kini is not None:
     st.subheader(teks.LAHAN_TDD_JUDUL.format(tingkat=teks.TINGKAT[tingkat]))
-    daftar = lahan.koperasi_tidak_dapat_dibangun(ctx.con, ctx.filter, kini)
+    daftar = ctx.tanya(lahan.koperasi_tidak_dapat_dibangun, ctx.filter, kini)
     if daftar.empty:
         st.success(teks.LAHAN_TDD_KOSONG.format(minggu=periode.label(kini)), icon=":material/check_circle:")
     else:
         st.caption(teks.LAHAN_TDD_PENJELASAN.format(minggu=periode.label(kini), n=angka(len(daftar))))
-        per_area = lahan.tidak_dapat_dibangun_per_wilayah(ctx.con, ctx.filter, kini)
+        per_area = ctx.tanya(lahan.tidak_dapat_dibangun_per_wilayah, ctx.filter, kini)
         codes = list(dict.fromkeys(per_area["kode"]))
         shown = per_area[per_area["kode"].isin(codes[:40])]
         wide = shown.pivot_table(
@@ -263,5 +267,5 @@ if kini is not None:
         if ctx.filter.level not in (None, "provinsi"):
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(tabel, hide_index=True, height=min(38 + 35 * len(tabel), 420))
+        st.dataframe(tabel, hide_index=True, lazy=True, height=min(38 + 35 * len(tabel), 420))
         table_downloads(tabel, f"{teks.LAHAN_TDD_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}")

@@ -32,7 +32,7 @@ PARTS = [
     (key, kamus.STATUS_SPPG_LABEL[key], kamus.STATUS_SPPG_WARNA[key])
     for key in ("beroperasi", "persiapan", "rencana", "ditutup_sementara", "tidak_diisi")
 ]
-lokasi = sppg.sppg_lokasi(ctx.con, f, kini)
+lokasi = ctx.tanya(sppg.sppg_lokasi, f, kini)
 per_area = None
 
 left, right = st.columns(2)
@@ -48,7 +48,7 @@ with left:
             st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(lokasi))))
     else:
         st.subheader(teks.SPPG_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-        per_area = sppg.sppg_per_wilayah(ctx.con, f, kini)
+        per_area = ctx.tanya(sppg.sppg_per_wilayah, f, kini)
         shown = per_area.head(40)
         parts = [part for part in PARTS if shown[part[0]].sum() > 0]
         event = st.plotly_chart(
@@ -65,7 +65,7 @@ with left:
 
 with right:
     st.subheader(teks.SPPG_JUDUL_MINGGUAN)
-    per_minggu = sppg.sppg_per_minggu(ctx.con, f, kini)
+    per_minggu = ctx.tanya(sppg.sppg_per_minggu, f, kini)
     planned = int(per_minggu["total"].iat[-1])
     label = teks.SPPG_GARIS_RENCANA.format(minggu=charts.week_short(per_minggu["minggu"].iat[-1]), n=angka(planned))
     st.plotly_chart(
@@ -79,7 +79,7 @@ KOLOM = teks.SPPG_KOLOM
 left, right = st.columns(2)
 with left:
     st.subheader(teks.SPPG_JUDUL_TANPA)
-    tanpa = sppg.kecamatan_tanpa_sppg(ctx.con, f, kini)
+    tanpa = ctx.tanya(sppg.kecamatan_tanpa_sppg, f, kini)
     st.metric(teks.SPPG_TANPA_METRIK, angka(len(tanpa)), border=True)
     if f.level is None and len(tanpa):
         provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0]) for k in tanpa["kode_kabupaten"]})
@@ -132,14 +132,14 @@ shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
 if f.kabupaten:
     shown_sites = shown_sites.drop(columns="kabupaten")
 st.dataframe(
-    charts.table_text(
-        shown_sites, numbers=("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal"), dates=("tanggal_operasi",)
-    ),
+    charts.table_text(shown_sites, dates=("tanggal_operasi",)),
     hide_index=True,
+    lazy=True,
+    placeholder="–",
     column_config={
         **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
         **{
-            k: st.column_config.TextColumn(KOLOM[k], alignment="right")
+            k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
             for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")
         },
     },

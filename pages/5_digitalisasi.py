@@ -42,7 +42,7 @@ else:
 
     tingkat = f.group_level
     st.subheader(teks.DIGITAL_SIMKOPDES_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-    per_area = digitalisasi.simkopdes_per_wilayah(ctx.con, f, kini)
+    per_area = ctx.tanya(digitalisasi.simkopdes_per_wilayah, f, kini)
     left, right = st.columns(2)
     with left:
         shown = per_area.head(40)
@@ -79,7 +79,7 @@ else:
 
     st.subheader(teks.DIGITAL_JUDUL_KENDALA)
     st.caption(teks.DIGITAL_KENDALA_PENJELASAN)
-    kendala = digitalisasi.koperasi_simkopdes_kendala(ctx.con, f, kini)
+    kendala = ctx.tanya(digitalisasi.koperasi_simkopdes_kendala, f, kini)
     if kendala.empty:
         st.success(teks.DIGITAL_KENDALA_KOSONG, icon=":material/check_circle:")
     else:
@@ -87,6 +87,7 @@ else:
         st.dataframe(
             charts.table_text(shown),
             hide_index=True,
+            lazy=True,
             column_config={
                 **{
                     c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten", "pendamping", "keterangan")
@@ -110,7 +111,7 @@ else:
     if f.level != "desa":
         tingkat = f.group_level
         st.subheader(teks.DIGITAL_STATISTIK_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-        stat = metrik.per_wilayah(ctx.con, f, "simkopdes_desa", stat_minggu)
+        stat = ctx.tanya(metrik.per_wilayah, f, "simkopdes_desa", stat_minggu)
         stat = stat[stat["sd_desa"] > 0].sort_values(["sd_nilai_transaksi", "nama"], ascending=[False, True])
         rupiah_kolom = [m.id for m in statistik if m.format == "rupiah"]
         shown = stat.drop(columns=["kode", "lat", "lon"]).assign(**{c: stat[c].map(rupiah) for c in rupiah_kolom})
@@ -150,7 +151,7 @@ left, right = st.columns(2)
 with left:
     tingkat = "kecamatan" if f.group_level == "desa" else f.group_level
     st.subheader(teks.BIMTEK_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-    per_area = bimtek.bimtek_per_wilayah(ctx.con, f, bk)
+    per_area = ctx.tanya(bimtek.bimtek_per_wilayah, f, bk)
     per_area = per_area.assign(nama=per_area["nama"].fillna(teks.TANPA_NAMA_KECAMATAN))
     shown = per_area.head(40)
     event = st.plotly_chart(
@@ -170,13 +171,13 @@ with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)
     window = [bk - dt.timedelta(weeks=i) for i in reversed(range(12))]
     st.plotly_chart(
-        charts.bimtek_over_time(bimtek.bimtek_per_minggu(ctx.con, f, bk), window),
+        charts.bimtek_over_time(ctx.tanya(bimtek.bimtek_per_minggu, f, bk), window),
         config={"displayModeBar": False},
         key="bimtek_mingguan",
     )
 
 st.subheader(teks.BIMTEK_TABEL)
-kegiatan = bimtek.bimtek_kegiatan(ctx.con, f, bk)
+kegiatan = ctx.tanya(bimtek.bimtek_kegiatan, f, bk)
 st.caption(teks.BIMTEK_TABEL_PENJELASAN.format(n=bimtek.JUMLAH_MINGGU, minggu=periode.label(bk)))
 shown = kegiatan.drop(columns=["minggu", "kabupaten"] if f.kabupaten else ["minggu"]).assign(
     kategori_peserta=kegiatan["kategori_peserta"].map(lambda v: teks.KATEGORI_PESERTA_LABEL.get(v, v))
@@ -184,6 +185,7 @@ shown = kegiatan.drop(columns=["minggu", "kabupaten"] if f.kabupaten else ["ming
 st.dataframe(
     charts.table_text(shown, dates=("tanggal",)),
     hide_index=True,
+    lazy=True,
     column_config={
         **{c: KOLOM[c] for c in ("tanggal", "kabupaten", "kecamatan", "nama_kegiatan", "kategori_peserta")},
         "jumlah_peserta": st.column_config.NumberColumn(KOLOM["jumlah_peserta"], format=NUM),

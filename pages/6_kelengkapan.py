@@ -22,8 +22,8 @@ if akhir is None:
     st.stop()
 
 n_minggu = kelengkapan.JUMLAH_MINGGU
-status = kelengkapan.kelengkapan_status(ctx.con, f, akhir, n_minggu)
-rates = kelengkapan.kelengkapan_per_minggu(ctx.con, f, akhir, n_minggu)
+status = ctx.tanya(kelengkapan.kelengkapan_status, f, akhir, n_minggu)
+rates = ctx.tanya(kelengkapan.kelengkapan_per_minggu, f, akhir, n_minggu)
 awal = rates["minggu"].min()
 hari = teks.HARI[config.load().hari_batas_lapor - 1]
 
@@ -128,6 +128,7 @@ with right:
     st.dataframe(
         charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)),
         hide_index=True,
+        lazy=True,
         height=320,
         column_config=KOLOM,
     )
@@ -135,7 +136,7 @@ with right:
 
 # --- Desa covered by the koperasi data
 st.subheader(teks.KELENGKAPAN_BAGIAN_DESA)
-desa = kelengkapan.kelengkapan_desa(ctx.con, f, akhir)
+desa = ctx.tanya(kelengkapan.kelengkapan_desa, f, akhir)
 jumlah, tercakup = int(desa["desa"].sum()), int(desa["desa_melapor"].sum())
 c1, c2 = st.columns([1, 2])
 c1.metric(
@@ -152,6 +153,7 @@ with c2:
     st.dataframe(
         shown,
         hide_index=True,
+        lazy=True,
         column_config={
             "nama": teks.TINGKAT[f.group_level].capitalize(),
             "desa": st.column_config.NumberColumn(KOLOM["desa"], format=charts.FORMAT_BILANGAN),

@@ -734,7 +734,9 @@ def test_sppg_page_narrows_from_the_country_to_a_kecamatan(app_db):
     assert (m["SPPG direncanakan"], m["Beroperasi"], m["Kecamatan tanpa SPPG"]) == ("1", "0", "0")
     assert [s.value for s in at.subheader][:1] == ["Tahap setiap SPPG di wilayah ini"]
     sites = at.dataframe[-1].value
-    assert sites["nama_sppg"].tolist() == ["SPPG Sekincau 1"] and sites["kapasitas_porsi"].tolist() == ["–"]
+    assert sites["nama_sppg"].tolist() == ["SPPG Sekincau 1"] and sites["kapasitas_porsi"].isna().tolist() == [True]
+    # An empty number stays a number (sortable) and reads '–' in the browser.
+    assert at.dataframe[-1].proto.placeholder == "–"
 
 
 def test_sppg_page_without_sppg_data_says_how_to_provide_it(app_db):

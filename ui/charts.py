@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from analytics import kamus, sanitize
 from analytics.format import angka
 from ui import teks
 
 FONT = dict(family="Inter, Source Sans Pro, sans-serif", size=14)
+
+
+def _kept(builder):
+    """A figure is built once per data and shared by every session that shows the same data.
+
+    Building one costs 20–130 ms of plotly validation; a Monday-morning page shows up to six, for
+    the same filter, in many sessions. The builders take the rows to draw (not a connection), so the
+    rows are the key; pages pass the figure to st.plotly_chart and never change it afterwards."""
+    return st.cache_resource(show_spinner=False, max_entries=512)(builder)
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
@@ -28,6 +38,7 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     return sanitize.escape_figure(fig)
 
 
+@_kept
 def funnel(stages: list[tuple[str, int]]) -> go.Figure:
     labels = [s for s, _ in stages]
     values = [v for _, v in stages]
@@ -47,6 +58,7 @@ def funnel(stages: list[tuple[str, int]]) -> go.Figure:
     return _layout(fig, 380)
 
 
+@_kept
 def zones_by_area(data: pd.DataFrame) -> go.Figure:
     """Stacked horizontal bars hijau/kuning/merah per area; the first row is drawn on top."""
     data = data.iloc[::-1]
@@ -91,20 +103,20 @@ def _week_axis(fig: go.Figure, labels: list[str], max_ticks: int) -> None:
     )
 
 
-def table_text(df: pd.DataFrame, *, numbers=(), dates=(), times=()) -> pd.DataFrame:
+def table_text(df: pd.DataFrame, *, dates=(), times=()) -> pd.DataFrame:
     """A copy for st.dataframe in which empty cells read '–' instead of 'None'.
 
-    The named columns become Indonesian text (1.234, 27-10-2026, 27-10-2026 15.00); other text
-    columns keep their values with empty cells blank. Downloads use the original frame.
+    The named columns become Indonesian dates (27-10-2026, 27-10-2026 15.00); other text columns keep
+    their values with empty cells blank. Numbers stay numbers: give them a NumberColumn with
+    FORMAT_BILANGAN and `placeholder="–"` to st.dataframe. Downloads use the original frame.
     """
     out = df.copy()
+    # Column-wise, not cell by cell: the national SPPG list has 30,000 rows.
     for column in out.columns:
-        if column in numbers:
-            out[column] = [angka(v) if pd.notna(v) else "–" for v in out[column]]
-        elif column in dates:
-            out[column] = [f"{pd.Timestamp(v):%d-%m-%Y}" if pd.notna(v) else "–" for v in out[column]]
-        elif column in times:
-            out[column] = [f"{pd.Timestamp(v):%d-%m-%Y %H.%M}" if pd.notna(v) else "–" for v in out[column]]
+        if column in dates or column in times:
+            pattern = "%d-%m-%Y" if column in dates else "%d-%m-%Y %H.%M"
+            text = pd.to_datetime(out[column]).dt.strftime(pattern)
+            out[column] = text.astype(object).where(text.notna(), "–")
         elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out
@@ -116,6 +128,7 @@ def _count_axis(fig: go.Figure, largest: int, axis: str = "x") -> None:
     update(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
 
 
+@_kept
 def stacked_by_area(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str) -> go.Figure:
     """Stacked horizontal bars per area (column `nama`); `parts` are (column, label, colour).
 
@@ -138,6 +151,7 @@ def stacked_by_area(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit:
     return _layout(fig, max(260, 28 * len(data) + 130))
 
 
+@_kept
 def sppg_sites(data: pd.DataFrame) -> go.Figure:
     """One bar per SPPG whose length is its stage (rencana 1, persiapan 2, beroperasi 3)."""
     stage = {"rencana": 1, "persiapan": 2, "beroperasi": 3, "ditutup_sementara": 3}
@@ -175,6 +189,7 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
     return fig
 
 
+@_kept
 def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.Figure:
     """SPPG beroperasi per week (line) against the planned total of the latest week (dashed)."""
     from analytics import periode
@@ -212,6 +227,7 @@ def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.F
     return _layout(fig, 320)
 
 
+@_kept
 def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
     """Participants per area: this week beside the total up to this week."""
     data = data.iloc[::-1]
@@ -237,6 +253,7 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
     return _layout(fig, max(260, 34 * len(data) + 130))
 
 
+@_kept
 def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
     """Participants per week, stacked by participant category, over the weeks of `window`
     (oldest first; a week without events shows as an empty slot)."""
@@ -272,6 +289,7 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
     return _layout(fig, 320)
 
 
+@_kept
 def completeness_rates(data: pd.DataFrame) -> go.Figure:
     """Share of expected kabupaten/kota that reported, per week, one line per dataset."""
     from analytics import periode
@@ -296,6 +314,7 @@ def completeness_rates(data: pd.DataFrame) -> go.Figure:
     return _layout(fig, 320)
 
 
+@_kept
 def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Figure:
     """Kabupaten/kota × week: on time, late or missing, with a symbol in each cell.
 
@@ -371,6 +390,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
 # --- Zona & Intervensi, Lahan & Kendala ---
 
 
+@_kept
 def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
     """Per area, this week's zones as a full bar and last week's as a pale bar beneath it.
 
@@ -419,6 +439,7 @@ def zones_by_area_paired(data: pd.DataFrame) -> go.Figure:
 _MOVE_COLOURS = ("#e6e6e6", "#f4a582", "#a6dba0", "#9ecae1", "#fbfbfb")
 
 
+@_kept
 def zone_moves(
     grid: pd.DataFrame, row_labels: dict[str, str], column_labels: dict[str, str], chosen: str | None = None
 ) -> go.Figure:
@@ -489,6 +510,7 @@ def zone_moves(
     return sanitize.escape_figure(fig)
 
 
+@_kept
 def stacked_area_bars(
     data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str, label: str = "nama"
 ) -> go.Figure:
@@ -520,6 +542,7 @@ def _legend_on_top(fig: go.Figure) -> go.Figure:
     return fig
 
 
+@_kept
 def stacked_long_bars(
     data: pd.DataFrame,
     category: str,
@@ -539,6 +562,7 @@ def stacked_long_bars(
     return stacked_area_bars(wide, parts, unit)
 
 
+@_kept
 def ranked_bars(labels: list[str], values: list[int], colour: str, unit: str) -> go.Figure:
     """One horizontal bar per item, the largest on top, its count written at the end of the bar."""
     fig = go.Figure(
@@ -560,6 +584,7 @@ def ranked_bars(labels: list[str], values: list[int], colour: str, unit: str) ->
     return _layout(fig, max(220, 34 * len(labels) + 80))
 
 
+@_kept
 def lines_over_weeks(
     data: pd.DataFrame, series: str, value: str, labels: dict[str, str], colours: dict[str, str], unit: str
 ) -> go.Figure:

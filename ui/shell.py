@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import logging
 import secrets
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,17 @@ def picture(path: str, version: str, f: Filter, at: dt.date | None) -> ringkasan
     return ringkasan.picture(connection(path), f, at)
 
 
+def _nama_fungsi(fungsi: types.FunctionType) -> str:
+    return f"{fungsi.__module__}.{fungsi.__qualname__}"
+
+
+# Streamlit would hash a function by its bare name; two modules may share one (zona_per_wilayah).
+@st.cache_data(show_spinner=False, max_entries=1024, hash_funcs={types.FunctionType: _nama_fungsi})
+def _tanya(path: str, version: str, fungsi: types.FunctionType, args: tuple):
+    """One analytic answer shared by every session: keyed by the question and the data version."""
+    return fungsi(connection(path), *args)
+
+
 @dataclass
 class Context:
     path: str
@@ -79,6 +91,13 @@ class Context:
 
     def picture(self) -> ringkasan.Picture:
         return picture(self.path, self.version, self.filter, self.minggu)
+
+    def tanya(self, fungsi, *args):
+        """`fungsi(con, *args)` from the analytic layer, answered once per data version for all sessions.
+
+        A Monday morning opens the same pages at the same filters many times; the answer of the
+        first view serves the others until an upload, undo or rule change makes a new version."""
+        return _tanya(self.path, self.version, fungsi, args)
 
 
 def _state_from_url(g: Gazetteer) -> None:
