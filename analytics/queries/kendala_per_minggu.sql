@@ -1,21 +1,19 @@
 -- Koperasi counting each obstacle in every week with data up to $minggu (the last $jumlah_minggu
 -- of them), zero where an obstacle named in some week was absent: one line per kendala.
-with k as (
-    select minggu, id_koperasi, kendala
+with minggu_data as (
+    select distinct minggu
     from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa)
     where minggu <= $minggu
-), minggu_data as (
-    select minggu
-    from (select distinct minggu from k)
     order by minggu desc
     limit $jumlah_minggu
 ), satu as (
-    select distinct k.minggu, k.id_koperasi, unnest(k.kendala) as kendala
-    from k
-    join minggu_data as m on m.minggu = k.minggu
-    where k.kendala is not null
+    -- Only the rows of those weeks are read: a bound on the week column the scan can use.
+    select k.minggu, k.id_koperasi, unnest(list_distinct(k.kendala)) as kendala
+    from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as k
+    where k.minggu between (select min(minggu) from minggu_data) and $minggu
+      and k.kendala is not null
 ), hitung as (
-    select minggu, kendala, count(*) as koperasi
+    select minggu, kendala, count(distinct id_koperasi) as koperasi
     from satu
     group by minggu, kendala
 )

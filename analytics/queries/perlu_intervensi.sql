@@ -21,21 +21,24 @@ with kini as (
     left join lalu as l on l.id_koperasi = k.id_koperasi
 ), dipilih as (
     select * from dinilai where merah or turun or macet
-), beda as (
-    -- The latest week of data up to this week in which each chosen koperasi had another zone.
-    select z.id_koperasi, max(z.minggu) as minggu
+), riwayat as materialized (
+    -- The chosen koperasi's weeks of data up to this week, read once, and whether each had another zone.
+    select z.id_koperasi, z.minggu, z.zona_hitung is distinct from p.zona_hitung as lain
     from zona_koperasi as z
     join dipilih as p on p.id_koperasi = z.id_koperasi
-    where z.minggu <= $minggu and z.zona_hitung is distinct from p.zona_hitung
-    group by z.id_koperasi
+    where z.minggu <= $minggu
+), beda as (
+    -- The latest week of data in which each chosen koperasi had another zone.
+    select id_koperasi, max(minggu) filter (where lain) as minggu
+    from riwayat
+    group by id_koperasi
 ), lama as (
     -- Weeks of data since then (all of them when the zone never changed).
-    select z.id_koperasi, count(*) as minggu_di_zona
-    from zona_koperasi as z
-    join dipilih as p on p.id_koperasi = z.id_koperasi
-    left join beda as b on b.id_koperasi = z.id_koperasi
-    where z.minggu <= $minggu and (b.minggu is null or z.minggu > b.minggu)
-    group by z.id_koperasi
+    select r.id_koperasi, count(*) as minggu_di_zona
+    from riwayat as r
+    join beda as b on b.id_koperasi = r.id_koperasi
+    where b.minggu is null or r.minggu > b.minggu
+    group by r.id_koperasi
 )
 select
     p.kode_kabupaten,
