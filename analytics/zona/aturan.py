@@ -212,23 +212,28 @@ def recompute(
     scope = "($semua or kode_kabupaten in (select unnest($kabupaten::varchar[])))"
     since = "($dari is null or minggu >= $dari::date)"
     con.execute(f"delete from zona_koperasi where {scope} and {since}", delete_params)
+    terakhir = "select null::varchar as id_koperasi, null::date as minggu where false"
+    if from_minggu is not None:
+        _last_rows(con, scope, params_subset(params, ("kabupaten", "semua", "dari")))
+        terakhir = "select id_koperasi, minggu from zona_terakhir"
+    # Only the columns the rules and the streak read go through the windows: a window keeps every
+    # column it is given in memory, sorted (at national scale the wide rows cost more than the sorts).
+    inputs = ", ".join(c for c in COLUMNS if c != "minggu_tanpa_progres")
+    keep = f"minggu, id_koperasi, kode_provinsi, kode_kabupaten, kode_kecamatan, kode_desa, {inputs}"
     # Only rows from `from_minggu` on are recomputed. The 'weeks without progress' streak continues
     # from a seed: each koperasi's last row before that week, with the streak stored for it.
     sql = f"""
     insert into zona_koperasi (minggu, kode_kabupaten, id_koperasi, zona_hitung, aturan, minggu_tanpa_progres,
                                kode_provinsi, kode_kecamatan, kode_desa)
     with basis as (
-        select *, false as benih, null::integer as streak_benih
+        select {keep}, false as benih, null::integer as streak_benih
         from koperasi_aktif
         where {scope} and {since}
     ), terakhir as (
-        select id_koperasi, max(minggu) as minggu
-        from koperasi_aktif
-        where {scope} and $dari is not null and minggu < $dari::date
-        group by id_koperasi
+        {terakhir}
     ), benih as (
         select k.*, true as benih, coalesce(z.minggu_tanpa_progres, 0) as streak_benih
-        from koperasi_aktif as k
+        from (select {keep} from koperasi_aktif) as k
         join terakhir as t on t.id_koperasi = k.id_koperasi and t.minggu = k.minggu
         left join zona_koperasi as z on z.minggu = k.minggu and z.id_koperasi = k.id_koperasi
     ), gabung as (
@@ -236,26 +241,27 @@ def recompute(
         union all by name
         select * from benih
     ), urut as (
+        -- A week "without progress" is a week of construction after a week of construction with
+        -- no rise in progress; any other stage ends the streak. `nomor` counts the koperasi's rows.
         select *,
-               -- A week "without progress" is a week of construction after a week of
-               -- construction with no rise in progress; any other stage ends the streak.
                coalesce(tahap_fisik = 'pembangunan'
-                        and lag(tahap_fisik) over (partition by id_koperasi order by minggu) = 'pembangunan'
-                        and progres_fisik_persen <= lag(progres_fisik_persen)
-                            over (partition by id_koperasi order by minggu), false) as tanpa_progres,
-               first_value(streak_benih) over (partition by id_koperasi order by minggu) as streak_awal
+                        and lag(tahap_fisik) over w = 'pembangunan'
+                        and progres_fisik_persen <= lag(progres_fisik_persen) over w, false) as tanpa_progres,
+               first_value(streak_benih) over w as streak_awal,
+               row_number() over w as nomor
         from gabung
-    ), kelompok as (
-        select *,
-               sum(case when tanpa_progres then 0 else 1 end)
-                   over (partition by id_koperasi order by minggu rows unbounded preceding) as grp
+        window w as (partition by id_koperasi order by minggu)
+    ), awal as (
+        -- The row that started the current streak (the first row always does: it has no week before).
+        select *, max(case when tanpa_progres then null else nomor end) over w as nomor_awal
         from urut
+        window w as (partition by id_koperasi order by minggu rows unbounded preceding)
     ), dasar as (
-        select * exclude (streak_awal),
-               (row_number() over (partition by id_koperasi, grp order by minggu) - 1
-                + case when grp = 1 then coalesce(streak_awal, 0) else 0 end)::integer
+        select * exclude (tanpa_progres, streak_awal, nomor, nomor_awal),
+               -- A streak that started at the seed continues the seed's stored streak.
+               (nomor - nomor_awal + case when nomor_awal = 1 then coalesce(streak_awal, 0) else 0 end)::integer
                    as minggu_tanpa_progres
-        from kelompok
+        from awal
     ), dinilai as (
         select minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres, {zone_expr} as zona_hitung
         , * exclude (minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres)
@@ -270,7 +276,45 @@ def recompute(
     order by minggu, id_koperasi
     """
     cur = con.execute(sql, params)
-    return cur.fetchone()[0] if cur.description else 0
+    written = cur.fetchone()[0] if cur.description else 0
+    if from_minggu is not None:
+        con.execute("drop table zona_terakhir")
+    return written
+
+
+# Weeks before the recomputed ones searched first for each koperasi's last row: a weekly upload
+# finds nearly every koperasi in the week before, without reading all of history.
+SEED_WEEKS = 8
+
+
+def _last_rows(con: duckdb.DuckDBPyConnection, scope: str, params: dict) -> None:
+    """The temp table zona_terakhir: for every koperasi with a row from $dari on, its last week
+    before $dari (if any). Recent weeks first; all of history only for the koperasi not found there."""
+    params = {**params, "lalu": SEED_WEEKS}
+    recomputed = f"select id_koperasi from koperasi_aktif where {scope} and minggu >= $dari::date"
+    con.execute(
+        f"""create or replace temp table zona_terakhir as
+        select id_koperasi, max(minggu) as minggu
+        from koperasi_aktif
+        where {scope} and minggu < $dari::date and minggu >= $dari::date - to_weeks($lalu)
+          and id_koperasi in ({recomputed})
+        group by id_koperasi""",
+        params,
+    )
+    missing = con.execute(
+        f"select count(*) from ({recomputed}) where id_koperasi not in (select id_koperasi from zona_terakhir)",
+        params_subset(params, ("kabupaten", "semua", "dari")),
+    ).fetchone()[0]
+    if missing:
+        con.execute(
+            f"""insert into zona_terakhir
+            select id_koperasi, max(minggu)
+            from koperasi_aktif
+            where {scope} and minggu < $dari::date - to_weeks($lalu)
+              and id_koperasi in ({recomputed} and id_koperasi not in (select id_koperasi from zona_terakhir))
+            group by id_koperasi""",
+            params,
+        )
 
 
 def params_subset(params: dict, keys) -> dict:
