@@ -550,3 +550,26 @@ def test_chart_png_and_table_xlsx_helpers_produce_the_files(fx_deck):
 
     sheet = load_workbook(io.BytesIO(export.to_xlsx_bytes(fx_deck.slide("zona").tabel.data, "zona"))).active
     assert [c.value for c in sheet[1]][:3] == ["kode", "wilayah", "merah"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: no kept browser to close")
+def test_the_kept_chromium_closes_when_idle_and_starts_again_for_the_next_image():
+    """About 1 GB of memory per server is held only while exports are being made."""
+    import time
+
+    import plotly.graph_objects as go
+
+    from analytics.deck import ekspor
+
+    p = ekspor.Penggambar(tabs=1, diam_detik=1)
+    try:
+        first = p.png(go.Figure(go.Bar(x=["a"], y=[1])), 200, 100, skala=1)
+        assert first.startswith(b"\x89PNG") and p.terbuka
+        deadline = time.monotonic() + 30
+        while p.terbuka and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not p.terbuka
+        again = p.png(go.Figure(go.Bar(x=["b"], y=[2])), 200, 100, skala=1)
+        assert again.startswith(b"\x89PNG") and p.terbuka
+    finally:
+        p.tutup()

@@ -19,6 +19,7 @@ import hashlib
 import io
 import math
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ PX_PER_INCH = 96  # a figure's px are CSS px: 20 px type comes out at 15 pt on t
 SKALA = 2  # rendered at twice the size so projectors and zooming stay sharp
 WAKTU_MULAI = 120  # seconds for Chromium to start
 WAKTU_GAMBAR = 60  # seconds for one image
+# Chromium takes about 1 GB of memory: after this many seconds without a drawing it is closed, and the
+# next export starts it again (a few seconds). A Monday morning of exports keeps it open throughout.
+WAKTU_DIAM = 300
 
 
 class GambarGagal(RuntimeError):
@@ -43,8 +47,11 @@ class GambarGagal(RuntimeError):
 class Penggambar:
     """One Kaleido (one Chromium) kept open on a private event-loop thread; thread-safe."""
 
-    def __init__(self, tabs: int = 3, cache_size: int = 64):
+    def __init__(self, tabs: int = 3, cache_size: int = 64, diam_detik: float = WAKTU_DIAM):
         self._tabs = tabs
+        self._diam_detik = diam_detik
+        self._dipakai = 0  # drawings in progress
+        self._terakhir = time.monotonic()  # when the last drawing ended (or Chromium started)
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kaleido = None
@@ -70,7 +77,30 @@ class Penggambar:
             loop.call_soon_threadsafe(loop.stop)
             raise
         self._loop = loop
+        self._terakhir = time.monotonic()
         atexit.register(self.tutup)
+        self._jadwalkan_tutup()
+
+    def _jadwalkan_tutup(self) -> None:
+        timer = threading.Timer(self._diam_detik, self._tutup_bila_diam)
+        timer.daemon = True
+        timer.start()
+
+    def _tutup_bila_diam(self) -> None:
+        """Close Chromium when nothing was drawn for `diam_detik`; otherwise look again later."""
+        with self._lock:
+            if self._kaleido is None:
+                return
+            diam = self._dipakai == 0 and time.monotonic() - self._terakhir >= self._diam_detik
+        if diam:
+            self.tutup()
+        else:
+            self._jadwalkan_tutup()
+
+    @property
+    def terbuka(self) -> bool:
+        """Whether a Chromium is running for this process now."""
+        return self._kaleido is not None
 
     def siap(self) -> None:
         """Start Chromium now (the first image otherwise pays for it)."""
@@ -97,23 +127,15 @@ class Penggambar:
             found = {k: self._cache[k] for k in keys if k in self._cache}
         todo = {k: item for k, item in zip(keys, items) if k not in found}
         if todo:
-            self.siap()
-
-            async def draw_all():
-                return await asyncio.gather(
-                    *(
-                        self._kaleido.calc_fig(
-                            fig, opts={"format": "png", "width": int(w), "height": int(h), "scale": skala}
-                        )
-                        for fig, w, h in todo.values()
-                    )
-                )
-
+            with self._lock:
+                self._dipakai += 1
             try:
-                future = asyncio.run_coroutine_threadsafe(draw_all(), self._loop)
-                drawn = future.result(WAKTU_GAMBAR * max(1, len(todo)) + 5)
-            except Exception as exc:  # noqa: BLE001
-                raise GambarGagal(f"Grafik tidak dapat digambar: {exc}") from exc
+                self.siap()
+                drawn = self._gambar(todo, skala)
+            finally:
+                with self._lock:
+                    self._dipakai -= 1
+                    self._terakhir = time.monotonic()
             found.update(zip(todo, drawn))
             with self._lock:
                 for k in todo:
@@ -121,6 +143,25 @@ class Penggambar:
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return [found[k] for k in keys]
+
+    def _gambar(self, todo: dict, skala: float) -> list[bytes]:
+        """Draw the figures of `todo` ({key: (fig, w, h)}) side by side in the kept browser's tabs."""
+
+        async def draw_all():
+            return await asyncio.gather(
+                *(
+                    self._kaleido.calc_fig(
+                        fig, opts={"format": "png", "width": int(w), "height": int(h), "scale": skala}
+                    )
+                    for fig, w, h in todo.values()
+                )
+            )
+
+        try:
+            future = asyncio.run_coroutine_threadsafe(draw_all(), self._loop)
+            return future.result(WAKTU_GAMBAR * max(1, len(todo)) + 5)
+        except Exception as exc:  # noqa: BLE001
+            raise GambarGagal(f"Grafik tidak dapat digambar: {exc}") from exc
 
     def tutup(self) -> None:
         with self._lock:
