@@ -311,19 +311,23 @@ def _typed(rows: pd.DataFrame, dataset: str) -> pd.DataFrame:
         spec = ds.column(column) or target.column(column)
         series = rows[column]
         if column in ("minggu",) or (spec is not None and spec.kind == "date"):
-            out[column] = series.map(lambda d: None if d is None or pd.isna(d) else d.isoformat()).astype("string")
+            # Few distinct dates in a file: each is written out once.
+            text = validation.per_value(series, lambda d: None if pd.isna(d) else d.isoformat())
+            out[column] = text.astype("string")
         elif column == "baris":
             out[column] = series.astype("int64")
         elif spec is not None and spec.kind == "enum_list":
-            out[column] = series.map(
-                lambda v: None if v is None or not isinstance(v, list) or not v else ";".join(v)
-            ).astype("string")
+            out[column] = pd.array(
+                [None if v is None or not isinstance(v, list) or not v else ";".join(v) for v in series.tolist()],
+                dtype="string",
+            )
         elif spec is not None and spec.kind in _DTYPES:
             out[column] = pd.array(series.where(series.notna(), None).tolist(), dtype=_DTYPES[spec.kind])
         else:
-            out[column] = series.map(
-                lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
-            ).astype("string")
+            out[column] = pd.array(
+                [None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in series.tolist()],
+                dtype="string",
+            )
     return out
 
 

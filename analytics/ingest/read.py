@@ -27,6 +27,7 @@ class Table:
     footer_rows: list[int] = field(default_factory=list)  # rows under the table left out (signature block)
     # (row, column name, value, message) of what reading changed, e.g. a control character removed.
     notes: list[tuple] = field(default_factory=list)
+    text: bool = False  # every cell a str or None (a CSV); else Excel values of any type
 
 
 def table(shape: Layout) -> Table:
@@ -49,6 +50,7 @@ def table(shape: Layout) -> Table:
         sheet=shape.sheet,
         footer_rows=shape.footer_rows,
         notes=shape.notes,
+        text=shape.text,
     )
 
 

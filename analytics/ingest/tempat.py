@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from analytics.ingest import schema
@@ -20,37 +21,62 @@ def _text(v) -> str | None:
     return None if v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "" else str(v)
 
 
+_REGION_KEYS = ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa")
+
+
 def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated, bad: pd.Series) -> None:
-    keys = [
-        c
-        for c in (
-            "kode_desa",
-            "kode_kecamatan",
-            "kode_kabupaten",
-            "provinsi",
-            "kabupaten",
-            "kecamatan",
-            "desa",
-            "nama_koperasi",
-        )
-        if c in frame
-    ]
+    """kode_provinsi … kode_desa of every row, placed once per distinct region of the file."""
+    keys = [c for c in (*_REGION_KEYS, "nama_koperasi") if c in frame]
+    n = len(frame)
+    # Rows with the same region columns are placed once. nama_koperasi counts only for what it
+    # says about the desa (kelurahan or desa), and only when a desa is matched by name.
     columns = [frame[c].tolist() for c in keys]
-    tuples = [tuple(_text(v) for v in row) for row in zip(*columns)] if keys else [()] * len(frame)
-    results: dict[tuple, tuple[dict, list, list, list, dict]] = {}
+    if "nama_koperasi" in frame:
+        hints = {}
+        names = columns[-1]
+        columns[-1] = [hints[v] if v in hints else hints.setdefault(v, _jenis_hint(_text(v))) for v in names]
+    index: dict[tuple, int] = {}
+    codes_of_row = np.fromiter(
+        (index.setdefault(row, len(index)) for row in zip(*columns)) if keys else (0 for _ in range(n)),
+        dtype=np.int64,
+        count=n,
+    )
+    distinct = list(index) if keys else [()]
+    desa_names = g.names["desa"]
+    matches: dict[tuple, object] = {}  # a kecamatan's name is matched once, not once per desa
+
+    def match(level, name, parent, hint):
+        key = (level, name, parent, hint)
+        if key not in matches:
+            matches[key] = g.match(level, name, parent, hint)
+        return matches[key]
+
+    results = []
+    for row in distinct:
+        given = dict(zip(keys, (_text(v) for v in row)))
+        if "nama_koperasi" in given:
+            given["nama_koperasi"] = row[-1]  # the hint itself (see _place_one)
+        code = given.get("kode_desa")
+        if code is not None and code in desa_names:  # a canonical desa code: nothing to match
+            results.append((_levels(code), [], [], [], {"desa": "kode"}))
+        else:
+            results.append(_place_one(given, ds, g, match))
+
     stats: dict[str, dict[str, int]] = {}
-    codes = {level: [None] * len(frame) for level in ("provinsi", "kabupaten", "kecamatan", "desa")}
-    file_rows = [int(b) for b in frame["baris"].tolist()]
-    for idx, row in enumerate(tuples):
-        if row not in results:
-            results[row] = _place_one(dict(zip(keys, row)), ds, g)
-        placed, notes, errors, warns, outcome = results[row]
+    counts = np.bincount(codes_of_row, minlength=len(distinct)) if n else np.zeros(len(distinct), dtype=np.int64)
+    for i, (_, _, _, _, outcome) in enumerate(results):
         for level, how in outcome.items():
             stats.setdefault(level, {}).setdefault(how, 0)
-            stats[level][how] += 1
-        file_row = file_rows[idx]
-        for level in codes:
-            codes[level][idx] = placed.get(level)
+            stats[level][how] += int(counts[i])
+    for level in ("provinsi", "kabupaten", "kecamatan", "desa"):
+        by_key = np.array([placed.get(level) for placed, *_ in results] + [None], dtype=object)
+        frame[f"kode_{level}"] = pd.Series(by_key[codes_of_row], index=frame.index, dtype=object)
+    # Notes, errors and warnings row by row, in file order, for the rows that have any.
+    noisy = np.array([bool(r[1] or r[2] or r[3]) for r in results] + [False], dtype=bool)
+    file_rows = frame["baris"].to_numpy()
+    for idx in np.flatnonzero(noisy[codes_of_row]):
+        _, notes, errors, warns, _ = results[codes_of_row[idx]]
+        file_row = int(file_rows[idx])
         for note in notes:
             out.matched_names.append({"row": file_row, **note})
         for column, value, message, kind in errors:
@@ -58,12 +84,19 @@ def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated,
             out.errors.append(Problem(file_row, column, value, message, kind))
         for column, value, message, kind in warns:
             out.warnings.append(Problem(file_row, column, value, message, kind))
-    for level, values_ in codes.items():
-        frame[f"kode_{level}"] = pd.Series(values_, index=frame.index, dtype=object)
     out.match_stats = stats
 
 
-def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
+def _levels(code: str) -> dict[str, str]:
+    """'52.01.01.2001' → the codes of its provinsi, kabupaten, kecamatan and desa."""
+    parts = code.split(".")
+    return {
+        lv: ".".join(parts[: i + 1])
+        for i, lv in enumerate(("provinsi", "kabupaten", "kecamatan", "desa")[: len(parts)])
+    }
+
+
+def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer, match=None):
     """Codes for one distinct region tuple, with match notes, errors and warnings."""
     placed: dict[str, str] = {}
     notes, errors, warns = [], [], []
@@ -118,7 +151,8 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer):
                     outcome[level] = "dinormalisasi"
                 continue
             break
-        m = g.match(level, name, parent, _jenis_hint(given.get("nama_koperasi")) if level == "desa" else None)
+        # `nama_koperasi` arrives as what it says about the desa (see place).
+        m = (match or g.match)(level, name, parent, given.get("nama_koperasi") if level == "desa" else None)
         if m.code is None:
             where = f" di {g.name(order[order.index(level) - 1], parent)}" if parent else ""
             if m.how == "ambigu":
@@ -185,39 +219,66 @@ def coordinate_checks(frame: pd.DataFrame, out: Validated, g: Gazetteer | None =
         return
     lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
     rows = frame["baris"].tolist()
-    places = {
-        lv: frame[f"kode_{lv}"].tolist() if f"kode_{lv}" in frame else [None] * len(frame)
-        for lv in ("desa", "kecamatan", "kabupaten")
-    }
-    for idx, (lat, lon) in enumerate(zip(lats, lons)):
-        if lat is None and lon is None:
-            continue
-        message = None
-        if lat is None or lon is None:
-            message = "Koordinat tidak lengkap; tidak digambar di peta."
-        elif lat == 0 and lon == 0:
-            message = "Koordinat 0,0; tidak digambar di peta."
-        elif LAT_RANGE[0] <= lon <= LAT_RANGE[1] and LON_RANGE[0] <= lat <= LON_RANGE[1]:
-            message = "Lintang dan bujur tertukar; tidak digambar di peta."
-        elif not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
-            message = "Koordinat di luar Indonesia; tidak digambar di peta."
-        elif g is not None:
-            for level in ("desa", "kecamatan", "kabupaten"):
-                code = places[level][idx]
+    # Every test at once over the column; the message of a row is the first test it fails.
+    lat = np.array([np.nan if v is None else v for v in lats], dtype=float)
+    lon = np.array([np.nan if v is None else v for v in lons], dtype=float)
+    has_lat, has_lon = ~np.isnan(lat), ~np.isnan(lon)
+    both = has_lat & has_lon
+    with np.errstate(invalid="ignore"):
+        zero = both & (lat == 0) & (lon == 0)
+        swapped = (
+            both & ~zero & (LAT_RANGE[0] <= lon) & (lon <= LAT_RANGE[1]) & (LON_RANGE[0] <= lat) & (lat <= LON_RANGE[1])
+        )
+        inside = (LAT_RANGE[0] <= lat) & (lat <= LAT_RANGE[1]) & (LON_RANGE[0] <= lon) & (lon <= LON_RANGE[1])
+    plain = both & ~zero & ~swapped & inside  # the points to measure against their region
+    messages: dict[int, str] = {}
+    for idx in np.flatnonzero(has_lat ^ has_lon):
+        messages[idx] = "Koordinat tidak lengkap; tidak digambar di peta."
+    for idx in np.flatnonzero(zero):
+        messages[idx] = "Koordinat 0,0; tidak digambar di peta."
+    for idx in np.flatnonzero(swapped):
+        messages[idx] = "Lintang dan bujur tertukar; tidak digambar di peta."
+    for idx in np.flatnonzero(both & ~zero & ~swapped & ~inside):
+        messages[idx] = "Koordinat di luar Indonesia; tidak digambar di peta."
+    if g is not None:
+        # The centroid of the smallest region the row was placed in that has one.
+        c_lat, c_lon = np.full(len(frame), np.nan), np.full(len(frame), np.nan)
+        level_of = np.full(len(frame), None, dtype=object)
+        code_of = np.full(len(frame), None, dtype=object)
+        for level in ("desa", "kecamatan", "kabupaten"):
+            if f"kode_{level}" not in frame:
+                continue
+            codes = frame[f"kode_{level}"].to_numpy(dtype=object)
+            todo = np.flatnonzero(plain & (level_of == None))  # noqa: E711 (element-wise)
+            for idx in todo:
+                code = codes[idx]
                 if code and code in g.centroid:
-                    far = _km((lat, lon), g.centroid[code])
-                    if far > MAX_KM[level]:
-                        flipped = _km((-lat, lon), g.centroid[code]) <= MAX_KM[level]
-                        name = g.name(level, code)
-                        message = (
-                            f"Koordinat {angka_km(far)} km dari {level} {name}"
-                            + ("; tanda lintang tampaknya terbalik" if flipped else "")
-                            + "; tidak digambar di peta."
-                        )
-                    break
-        if message:
-            out.warnings.append(Problem(int(rows[idx]), "lat/lon", f"{lat}, {lon}", message, "koordinat_mencurigakan"))
-            lats[idx] = lons[idx] = None
+                    c_lat[idx], c_lon[idx] = g.centroid[code]
+                    level_of[idx], code_of[idx] = level, code
+        limit = np.array([MAX_KM.get(lv, np.inf) if lv else np.inf for lv in level_of], dtype=float)
+        # Haversine over the column; rows near or past their limit are measured again exactly below.
+        la1, lo1, la2, lo2 = map(np.radians, (lat, lon, c_lat, c_lon))
+        with np.errstate(invalid="ignore"):
+            h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+            rough = 2 * 6371 * np.arcsin(np.sqrt(h))
+            suspect = np.flatnonzero(plain & ~np.isnan(c_lat) & (rough > limit * 0.999))
+        for idx in suspect:
+            level, code = level_of[idx], code_of[idx]
+            point = (lats[idx], lons[idx])
+            far = _km(point, g.centroid[code])
+            if far > MAX_KM[level]:
+                flipped = _km((-point[0], point[1]), g.centroid[code]) <= MAX_KM[level]
+                messages[idx] = (
+                    f"Koordinat {angka_km(far)} km dari {level} {g.name(level, code)}"
+                    + ("; tanda lintang tampaknya terbalik" if flipped else "")
+                    + "; tidak digambar di peta."
+                )
+    for idx in sorted(messages):
+        lat_, lon_ = lats[idx], lons[idx]
+        out.warnings.append(
+            Problem(int(rows[idx]), "lat/lon", f"{lat_}, {lon_}", messages[idx], "koordinat_mencurigakan")
+        )
+        lats[idx] = lons[idx] = None
     frame["lat"] = pd.Series(lats, index=frame.index, dtype=object)
     frame["lon"] = pd.Series(lons, index=frame.index, dtype=object)
 

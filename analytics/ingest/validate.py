@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from analytics import periode
@@ -102,7 +103,8 @@ def validate(
     bad = pd.Series(False, index=frame.index)
     for header, name in mapping.items():
         col = ds.column(name)
-        raw = _objects(table.rows[header].map(_cell_text))
+        # A CSV's cells are text already; an Excel cell's value becomes the text it shows.
+        raw = _objects(table.rows[header] if table.text else table.rows[header].map(_cell_text))
         parsed, problems = _parse_column(raw, col)
         frame[name] = _objects(parsed)
         for idx in problems.index[problems.notna()]:
@@ -127,14 +129,13 @@ def validate(
 
     # 3. Week of every row.
     date_col = ds.date_column
-    frame["minggu"] = _objects(frame[date_col].map(lambda d: periode.monday(d) if d is not None else None))
+    frame["minggu"] = per_value(frame[date_col], periode.monday)
     if minggu_default is not None:
-        frame["minggu"] = _objects(
-            frame["minggu"].map(lambda m: m if m is not None else periode.monday(minggu_default))
-        )
-        frame[date_col] = _objects(frame[date_col].map(lambda d: d if d is not None else minggu_default))
+        frame["minggu"] = _objects(frame["minggu"].where(frame["minggu"].notna(), periode.monday(minggu_default)))
+        frame[date_col] = _objects(frame[date_col].where(frame[date_col].notna(), minggu_default))
     this_week = periode.monday(today)
-    for idx in frame.index[frame["minggu"].map(lambda m: m is not None and m > this_week)]:
+    future = per_value(frame["minggu"], lambda m: m > this_week).fillna(False).astype(bool)
+    for idx in frame.index[future]:
         bad.iat[idx] = True
         out.errors.append(
             Problem(
@@ -153,19 +154,18 @@ def validate(
 
     # An operator's file may hold only rows of their own region.
     if scope:
-        for idx in frame.index:
-            code = frame.at[idx, "kode_kabupaten"]
-            if code and not (code == scope or code.startswith(scope + ".")) and not bad.iat[idx]:
-                bad.iat[idx] = True
-                out.errors.append(
-                    Problem(
-                        int(frame.at[idx, "baris"]),
-                        "kabupaten",
-                        gazetteer.name("kabupaten", code),
-                        f"Di luar wilayah Anda ({tempat.scope_name(gazetteer, scope)}).",
-                        "di_luar_wilayah",
-                    )
+        inside = per_value(frame["kode_kabupaten"], lambda c: not c or c == scope or c.startswith(scope + "."))
+        for idx in frame.index[inside.eq(False) & ~bad]:
+            bad.iat[idx] = True
+            out.errors.append(
+                Problem(
+                    int(frame.at[idx, "baris"]),
+                    "kabupaten",
+                    gazetteer.name("kabupaten", frame.at[idx, "kode_kabupaten"]),
+                    f"Di luar wilayah Anda ({tempat.scope_name(gazetteer, scope)}).",
+                    "di_luar_wilayah",
                 )
+            )
 
     # 5. Dataset rules.
     _dataset_checks(frame, ds, out, bad, gazetteer)
@@ -206,12 +206,21 @@ def _region_need(ds: schema.Dataset) -> str:
     }[ds.region_level]
 
 
+def per_value(series: pd.Series, fn) -> pd.Series:
+    """fn over the distinct non-missing values of `series`, spread back over its rows (None where
+    the value is missing): a column of 80,000 rows often holds a few hundred distinct values."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    out = np.empty(len(uniques) + 1, dtype=object)  # the last slot answers the missing (code -1)
+    for i, value in enumerate(uniques):
+        out[i] = fn(value)
+    out[-1] = None
+    return pd.Series(out[codes], index=series.index, dtype=object)
+
+
 def _parse_column(raw: pd.Series, col: schema.Column) -> tuple[pd.Series, pd.Series]:
-    cache: dict = {}
-    for value in raw.dropna().unique():
-        cache[value] = values.parse(value, col.kind, col.values)
-    parsed = _objects(raw.map(lambda v: cache[v][0] if v is not None and v in cache else None))
-    problems = _objects(raw.map(lambda v: cache[v][1] if v is not None and v in cache else None))
+    results = per_value(raw, lambda v: values.parse(v, col.kind, col.values))
+    parsed = _objects(pd.Series([r[0] if r is not None else None for r in results], index=raw.index, dtype=object))
+    problems = _objects(pd.Series([r[1] if r is not None else None for r in results], index=raw.index, dtype=object))
     return parsed, problems
 
 
@@ -225,10 +234,11 @@ def _dataset_checks(
     if ds.table == "lahan" and "lat" in frame and "status_verifikasi" in frame:
         # A parcel that exists but has no point cannot be mapped: say so (not for "no land").
         missing = frame["lat"].isna() & frame["lon"].isna() & (frame["status_verifikasi"] != "tidak_ada_lahan")
-        for idx in frame.index[missing & ~bad]:
+        file_rows = frame["baris"].to_numpy()
+        for idx in np.flatnonzero((missing & ~bad).to_numpy()):
             out.warnings.append(
                 Problem(
-                    int(frame.at[idx, "baris"]),
+                    int(file_rows[idx]),
                     "lat/lon",
                     None,
                     "Koordinat kosong; persil tidak tampil di peta.",
@@ -257,13 +267,15 @@ def _dataset_checks(
 
         if "luas_m2" not in frame:
             return
-        small = frame["luas_m2"].map(lambda v: v is not None and not pd.isna(v) and v < 1000)
-        for idx in frame.index[small]:
+        luas = frame["luas_m2"].tolist()
+        small = pd.to_numeric(frame["luas_m2"], errors="coerce").to_numpy(dtype=float, na_value=np.nan) < 1000
+        file_rows = frame["baris"].to_numpy()
+        for idx in np.flatnonzero(small):
             out.warnings.append(
                 Problem(
-                    int(frame.at[idx, "baris"]),
+                    int(file_rows[idx]),
                     "luas_m2",
-                    angka(frame.at[idx, "luas_m2"]),
+                    angka(luas[idx]),
                     "Luas di bawah 1.000 m² (batas umum untuk gerai).",
                     "lahan_kecil",
                 )
