@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import kamus, koperasi, periode, zona
 from analytics.format import angka
-from ui import charts, shell, teks
+from ui import charts, intervensi, shell, teks
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["zona"][0])
@@ -17,15 +17,7 @@ area = shell.area_name(ctx.g, ctx.filter)
 tingkat = ctx.filter.group_level
 
 
-_explained: dict[tuple, str] = {}
-
-
-def explain(aturan) -> str:
-    """The rules that fired, in words; a national list repeats the same few combinations."""
-    key = tuple(aturan or ())
-    if key not in _explained:
-        _explained[key] = zona.alasan(aturan, rules)
-    return _explained[key]
+explain = intervensi.penjelas(rules)
 
 
 with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
@@ -95,20 +87,20 @@ else:
 # Who needs intervention this week, grouped by kecamatan.
 st.subheader(teks.INTERVENSI_JUDUL)
 st.caption(teks.INTERVENSI_PENJELASAN.format(batas=rules.batas_macet))
-daftar = ctx.tanya(zona.perlu_intervensi, ctx.filter, kini, lalu, rules)
-if daftar.empty:
+hasil = ctx.tanya(intervensi.intervensi, ctx.filter, kini, lalu, rules)
+if hasil.tampil.empty:
     st.success(teks.INTERVENSI_KOSONG.format(wilayah=area, minggu=periode.label(kini)), icon=":material/check_circle:")
 else:
-    per_kecamatan = zona.intervensi_per_kecamatan(daftar)
+    per_kecamatan = hasil.per_kecamatan
     st.markdown(
         teks.INTERVENSI_RINGKAS.format(
             wilayah=area,
             minggu=periode.label(kini),
-            n=angka(len(daftar)),
+            n=angka(len(hasil.tampil)),
             kecamatan=angka(len(per_kecamatan)),
-            merah=angka(int(daftar["merah"].sum())),
-            turun=angka(int(daftar["turun"].sum())),
-            macet=angka(int(daftar["macet"].sum())),
+            merah=angka(hasil.merah),
+            turun=angka(hasil.turun),
+            macet=angka(hasil.macet),
         )
     )
     if len(per_kecamatan) > 1:
@@ -135,32 +127,16 @@ else:
             st.caption(" ".join(notes))
             shell.drill(event)
 
-    def sebab(merah: bool, turun: bool, macet: bool, zona_lalu, minggu_tanpa_progres) -> str:
-        found = [teks.INTERVENSI_SEBAB_MERAH] if merah else []
-        if turun:
-            found.append(teks.INTERVENSI_SEBAB_TURUN.format(zona=kamus.ZONA_PENDEK[zona_lalu].lower()))
-        if macet:
-            found.append(teks.INTERVENSI_SEBAB_MACET.format(n=int(minggu_tanpa_progres)))
-        return ", ".join(found)
-
-    tampil = daftar.assign(
-        zona_label=daftar["zona"].map(kamus.ZONA_PENDEK),
-        sebab=[
-            sebab(*row)
-            for row in zip(
-                daftar["merah"], daftar["turun"], daftar["macet"], daftar["zona_lalu"], daftar["minggu_tanpa_progres"]
-            )
-        ],
-        alasan=daftar["aturan"].map(explain),
-        pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
-    )
+    tampil = hasil.tampil
     teks_cari = st.text_input(
         teks.INTERVENSI_CARI, key="cari_intervensi", help=teks.INTERVENSI_CARI_BANTUAN, icon=":material/search:"
     )
     tampil = zona.cari(tampil, teks_cari)
     if teks_cari.strip():
         st.caption(
-            teks.INTERVENSI_DITEMUKAN.format(n=angka(len(tampil)), total=angka(len(daftar)), teks=teks_cari.strip())
+            teks.INTERVENSI_DITEMUKAN.format(
+                n=angka(len(tampil)), total=angka(len(hasil.tampil)), teks=teks_cari.strip()
+            )
         )
     kolom = dict(teks.INTERVENSI_KOLOM)
     if ctx.filter.level not in (None, "provinsi"):
