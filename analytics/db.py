@@ -141,6 +141,17 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -
         cur.close()
 
 
+def baris(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> tuple | None:
+    """The first row of a named query as a tuple, without building a DataFrame (for tiny answers
+    read on every rerun)."""
+    sql = query_text(name)
+    cur = con.cursor()
+    try:
+        return cur.execute(sql, {k: v for k, v in (params or {}).items() if k in _param_names(sql)}).fetchone()
+    finally:
+        cur.close()
+
+
 @cache
 def _param_names(sql: str) -> frozenset[str]:
     import re

@@ -11,7 +11,7 @@ from analytics.ingest import schema
 
 def versi_data(con) -> str:
     """Changes whenever an upload, undo, demo removal or reporting assignment changes what counts."""
-    return "|".join(str(v) for v in db.run(con, "versi_data").iloc[0])
+    return "|".join(str(v) for v in db.baris(con, "versi_data"))
 
 
 def riwayat_unggahan(con, batas: int = 100):

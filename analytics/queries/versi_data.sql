@@ -1,10 +1,11 @@
 -- A fingerprint of what counts: changes with every upload, undo, demo removal, change of who is
--- expected to report and zone recompute under new rules (page caches are keyed by it).
-select
-    (select count(*) from upload_batch) as unggahan,
-    (select coalesce(max(batch_id), 0) from upload_batch) as batch_terakhir,
-    (select count(dibatalkan_pada) from upload_batch) as dibatalkan,
-    (select max(dibatalkan_pada) from upload_batch) as dibatalkan_terakhir,
-    (select count(*) from wajib_lapor) as wajib_lapor,
-    (select max(diatur_pada) from wajib_lapor) as wajib_lapor_diatur,
-    (select max(nilai) from meta where kunci = 'aturan_zona_sha256') as aturan_zona
+-- expected to report and zone recompute under new rules (page caches are keyed by it). Read on
+-- every rerun of every page, so each table is scanned once.
+select u.*, w.*, (select max(nilai) from meta where kunci = 'aturan_zona_sha256') as aturan_zona
+from
+    (
+        select count(*) as unggahan, coalesce(max(batch_id), 0) as batch_terakhir,
+               count(dibatalkan_pada) as dibatalkan, max(dibatalkan_pada) as dibatalkan_terakhir
+        from upload_batch
+    ) as u,
+    (select count(*) as wajib_lapor, max(diatur_pada) as wajib_lapor_diatur from wajib_lapor) as w
