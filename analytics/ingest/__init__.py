@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from analytics import audit, db, periode, sanitize, zona
 from analytics.config import load as load_settings
@@ -286,49 +287,46 @@ _INSERT = {
         from unggahan""",
 }
 
-_DTYPES = {
-    "bool": "boolean",
-    "int": "Int64",
-    "float": "Float64",
-    "percent": "Float64",
-    "lat": "Float64",
-    "lon": "Float64",
-    "amount": "Float64",
+_ARROW = {
+    "bool": pa.bool_(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "percent": pa.float64(),
+    "lat": pa.float64(),
+    "lon": pa.float64(),
+    "amount": pa.float64(),
+    "date": pa.date32(),
 }
 
 
-def _typed(rows: pd.DataFrame, dataset: str) -> pd.DataFrame:
-    """Give the validated frame column types DuckDB reads without guessing; columns of the
-    storage table that the source format lacks come as empty."""
+def _typed(rows: pd.DataFrame, dataset: str) -> pa.Table:
+    """The validated frame as an Arrow table with the column types DuckDB reads without guessing
+    (converted in C, not cell by cell); columns of the storage table that the source format
+    lacks come as empty."""
     ds = schema.DATASETS[dataset]
     target = schema.DATASETS.get(ds.table, ds)
-    rows = rows.copy()
-    for col in target.columns:
-        if col.name not in rows:
-            rows[col.name] = None
-    out = pd.DataFrame(index=rows.index)
-    for column in rows.columns:
+    n = len(rows)
+    names = list(rows.columns) + [c.name for c in target.columns if c.name not in rows]
+    arrays = []
+    for column in names:
         spec = ds.column(column) or target.column(column)
-        series = rows[column]
-        if column in ("minggu",) or (spec is not None and spec.kind == "date"):
-            # Few distinct dates in a file: each is written out once.
-            text = validation.per_value(series, lambda d: None if pd.isna(d) else d.isoformat())
-            out[column] = text.astype("string")
+        values = rows[column].tolist() if column in rows else [None] * n
+        if column == "minggu" or (spec is not None and spec.kind == "date"):
+            arrays.append(pa.array(values, pa.date32(), from_pandas=True))
         elif column == "baris":
-            out[column] = series.astype("int64")
+            arrays.append(pa.array(values, pa.int64()))
         elif spec is not None and spec.kind == "enum_list":
-            out[column] = pd.array(
-                [None if v is None or not isinstance(v, list) or not v else ";".join(v) for v in series.tolist()],
-                dtype="string",
-            )
-        elif spec is not None and spec.kind in _DTYPES:
-            out[column] = pd.array(series.where(series.notna(), None).tolist(), dtype=_DTYPES[spec.kind])
+            joined = [";".join(v) if isinstance(v, list) and v else None for v in values]
+            arrays.append(pa.array(joined, pa.string()))
+        elif spec is not None and spec.kind in _ARROW:
+            arrays.append(pa.array(values, _ARROW[spec.kind], from_pandas=True))
         else:
-            out[column] = pd.array(
-                [None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in series.tolist()],
-                dtype="string",
-            )
-    return out
+            try:
+                arrays.append(pa.array(values, pa.string(), from_pandas=True))
+            except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value that is not text yet
+                text = [None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in values]
+                arrays.append(pa.array(text, pa.string()))
+    return pa.Table.from_arrays(arrays, names=names)
 
 
 def commit(
@@ -372,7 +370,7 @@ def commit(
         )
     rules = rules or (zona.aturan.load_rules() if prepared.dataset == "koperasi" else None)
     rows = _typed(result.rows, prepared.dataset)
-    coverage = rows[["minggu", "kode_kabupaten"]].drop_duplicates()
+    coverage = rows.select(["minggu", "kode_kabupaten"]).group_by(["minggu", "kode_kabupaten"]).aggregate([])
     now = now or dt.datetime.now().replace(microsecond=0)
     with db.WRITE_LOCK:
         cur = con.cursor()

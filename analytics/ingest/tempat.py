@@ -52,15 +52,16 @@ def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated,
         return matches[key]
 
     results = []
+    desa_at = keys.index("kode_desa") if "kode_desa" in keys else None
     for row in distinct:
+        code = row[desa_at] if desa_at is not None else None
+        if code.__class__ is str and code in desa_names:  # a canonical desa code: nothing to match
+            results.append((_levels(code), [], [], [], {"desa": "kode"}))
+            continue
         given = dict(zip(keys, (_text(v) for v in row)))
         if "nama_koperasi" in given:
             given["nama_koperasi"] = row[-1]  # the hint itself (see _place_one)
-        code = given.get("kode_desa")
-        if code is not None and code in desa_names:  # a canonical desa code: nothing to match
-            results.append((_levels(code), [], [], [], {"desa": "kode"}))
-        else:
-            results.append(_place_one(given, ds, g, match))
+        results.append(_place_one(given, ds, g, match))
 
     stats: dict[str, dict[str, int]] = {}
     counts = np.bincount(codes_of_row, minlength=len(distinct)) if n else np.zeros(len(distinct), dtype=np.int64)

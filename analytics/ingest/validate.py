@@ -186,8 +186,11 @@ def validate(
 
 def _objects(series: pd.Series) -> pd.Series:
     """Object dtype with None for every missing cell (pandas 3 would turn None into NaN)."""
-    out = series.astype(object)
-    return out.where(out.notna(), None)
+    values = series.to_numpy(dtype=object, copy=True)
+    missing = pd.isna(values)
+    if missing.any():
+        values[missing] = None
+    return pd.Series(values, index=series.index, dtype=object)
 
 
 def _region_columns_ok(ds: schema.Dataset, present: set[str]) -> bool:
