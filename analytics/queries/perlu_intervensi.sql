@@ -19,12 +19,12 @@ with kini as (
         coalesce(k.tahap_fisik = 'pembangunan' and k.minggu_tanpa_progres >= $batas_macet, false) as macet
     from kini as k
     left join lalu as l on l.id_koperasi = k.id_koperasi
-), dipilih as (
+), dipilih as materialized (
     select * from dinilai where merah or turun or macet
 ), riwayat as materialized (
     -- The chosen koperasi's weeks of data up to this week, read once, and whether each had another zone.
     select z.id_koperasi, z.minggu, z.zona_hitung is distinct from p.zona_hitung as lain
-    from zona_koperasi as z
+    from di_wilayah('zona_koperasi', $provinsi, $kabupaten, $kecamatan, $desa) as z
     join dipilih as p on p.id_koperasi = z.id_koperasi
     where z.minggu <= $minggu
 ), beda as (
