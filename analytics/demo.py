@@ -1100,7 +1100,7 @@ def load(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None = None) -> 
     g = gazetteer or Gazetteer.load(con)
     rules = zona.aturan.load_rules()
     order = {name: i for i, name in enumerate(("koperasi", "lahan", "sppg", "bimtek"))}
-    batches = []
+    uploads = []
     for file_name, dataset, data in build_files(g):
         prepared = ingest.prepare(con, data, file_name, dataset, today=_TODAY, gazetteer=g)
         if prepared.rejected or prepared.result.errors:
@@ -1109,8 +1109,10 @@ def load(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None = None) -> 
         # Uploaded on the Saturday of the reporting week, in a fixed order, so the demo's
         # history reads the same on every machine.
         week = prepared.weeks[-1]
-        uploaded = dt.datetime.combine(week + dt.timedelta(days=5), dt.time(15, order[dataset] * 5))
-        batches.append(ingest.commit(con, prepared, user=USER, demo=True, rules=rules, now=uploaded))
+        uploads.append((prepared, dt.datetime.combine(week + dt.timedelta(days=5), dt.time(15, order[dataset] * 5))))
+    # One transaction for every file, the zones computed once over the twelve weeks: the demo is
+    # loaded whole or not at all.
+    batches = ingest.commit_all(con, uploads, user=USER, demo=True, rules=rules)
     _assign_reporters(con, batches)
     return batches
 

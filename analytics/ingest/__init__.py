@@ -33,6 +33,7 @@ __all__ = [
     "prepare_path",
     "read_file",
     "commit",
+    "commit_all",
     "undo",
     "remove_demo",
     "UploadRefused",
@@ -347,6 +348,47 @@ def commit(
     One transaction: either everything lands (rows, coverage, zones) or nothing does.
     Returns the new batch id.
     """
+    return commit_all(con, [(prepared, now)], user=user, partial=partial, demo=demo, rules=rules, actor=actor)[0]
+
+
+def commit_all(
+    con: duckdb.DuckDBPyConnection,
+    uploads: list[tuple[Prepared, dt.datetime | None]],
+    *,
+    user: str = "admin-lokal",
+    partial: bool = False,
+    demo: bool = False,
+    rules: zona.aturan.Rules | None = None,
+    actor=None,
+) -> list[int]:
+    """commit() for several files (each with its upload time, None: now) in one transaction, the
+    zones recomputed once after the last: all of them land or none does. Returns the batch ids."""
+    for prepared, _ in uploads:
+        user = _allowed(con, prepared, user=user, partial=partial, actor=actor)
+    koperasi = [p for p, _ in uploads if p.dataset == "koperasi"]
+    rules = rules or (zona.aturan.load_rules() if koperasi else None)
+    batches = []
+    with db.WRITE_LOCK:
+        cur = con.cursor()
+        cur.execute("begin transaction")
+        try:
+            for prepared, now in uploads:
+                batches.append(_write(cur, prepared, user, demo, now or dt.datetime.now().replace(microsecond=0)))
+            if koperasi:
+                kabupaten = sorted({k for p in koperasi for k in p.kabupaten})
+                zona.aturan.recompute(cur, rules, kabupaten, min(min(p.weeks) for p in koperasi))
+            _pause_for_crash_test()
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+    return batches
+
+
+def _allowed(con, prepared: Prepared, *, user: str, partial: bool, actor) -> str:
+    """The user the upload is recorded for; UploadRefused when it may not be committed."""
     if prepared.rejected:
         raise UploadRefused(prepared.reason or "File ditolak.")
     result = prepared.result
@@ -368,64 +410,54 @@ def commit(
         raise UploadRefused(
             f"File yang sama persis sudah diunggah untuk minggu ini (unggahan #{same}); tidak ada yang berubah."
         )
-    rules = rules or (zona.aturan.load_rules() if prepared.dataset == "koperasi" else None)
-    rows = _typed(result.rows, prepared.dataset)
+    return user
+
+
+def _write(cur, prepared: Prepared, user: str, demo: bool, now: dt.datetime) -> int:
+    """The batch, its coverage, its rows and its audit entry, in the caller's transaction."""
+    rows = _typed(prepared.result.rows, prepared.dataset)
     coverage = rows.select(["minggu", "kode_kabupaten"]).group_by(["minggu", "kode_kabupaten"]).aggregate([])
-    now = now or dt.datetime.now().replace(microsecond=0)
-    with db.WRITE_LOCK:
-        cur = con.cursor()
-        cur.execute("begin transaction")
-        try:
-            batch = cur.execute(
-                """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
-                   jumlah_baris, kabupaten, contoh, sumber)
-                   values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo, $sumber) returning batch_id""",
-                {
-                    "ds": prepared.storage,
-                    "minggu": prepared.weeks[-1],
-                    "file": prepared.file_name,
-                    "sha": prepared.sha256,
-                    "user": user,
-                    "now": now,
-                    "n": len(rows),
-                    "kab": prepared.kabupaten,
-                    "demo": demo,
-                    "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset,
-                },
-            ).fetchone()[0]
-            cur.register("cakupan_baru", coverage)
-            cur.execute(
-                "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
-                "select $batch, $ds, minggu::date, kode_kabupaten from cakupan_baru",
-                {"batch": batch, "ds": prepared.storage},
-            )
-            cur.unregister("cakupan_baru")
-            cur.register("unggahan", rows)
-            cur.execute(_INSERT[prepared.storage], {"batch": batch})
-            cur.unregister("unggahan")
-            if prepared.dataset == "koperasi":
-                zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
-            audit.record(
-                cur,
-                user,
-                "muat_contoh" if demo else "unggah",
-                {
-                    "batch_id": batch,
-                    "dataset": prepared.dataset,
-                    "file": prepared.file_name,
-                    "baris": len(rows),
-                    "minggu": [w.isoformat() for w in prepared.weeks],
-                    "kabupaten": prepared.kabupaten,
-                },
-                now,
-            )
-            _pause_for_crash_test()
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
+    batch = cur.execute(
+        """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+           jumlah_baris, kabupaten, contoh, sumber)
+           values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo, $sumber) returning batch_id""",
+        {
+            "ds": prepared.storage,
+            "minggu": prepared.weeks[-1],
+            "file": prepared.file_name,
+            "sha": prepared.sha256,
+            "user": user,
+            "now": now,
+            "n": len(rows),
+            "kab": prepared.kabupaten,
+            "demo": demo,
+            "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset,
+        },
+    ).fetchone()[0]
+    cur.register("cakupan_baru", coverage)
+    cur.execute(
+        "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
+        "select $batch, $ds, minggu::date, kode_kabupaten from cakupan_baru",
+        {"batch": batch, "ds": prepared.storage},
+    )
+    cur.unregister("cakupan_baru")
+    cur.register("unggahan", rows)
+    cur.execute(_INSERT[prepared.storage], {"batch": batch})
+    cur.unregister("unggahan")
+    audit.record(
+        cur,
+        user,
+        "muat_contoh" if demo else "unggah",
+        {
+            "batch_id": batch,
+            "dataset": prepared.dataset,
+            "file": prepared.file_name,
+            "baris": len(rows),
+            "minggu": [w.isoformat() for w in prepared.weeks],
+            "kabupaten": prepared.kabupaten,
+        },
+        now,
+    )
     return batch
 
 

@@ -89,12 +89,8 @@ def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated,
 
 
 def _levels(code: str) -> dict[str, str]:
-    """'52.01.01.2001' → the codes of its provinsi, kabupaten, kecamatan and desa."""
-    parts = code.split(".")
-    return {
-        lv: ".".join(parts[: i + 1])
-        for i, lv in enumerate(("provinsi", "kabupaten", "kecamatan", "desa")[: len(parts)])
-    }
+    """A canonical desa code '52.01.01.2001' → the codes of its provinsi, kabupaten, kecamatan, desa."""
+    return {"provinsi": code[:2], "kabupaten": code[:5], "kecamatan": code[:8], "desa": code}
 
 
 def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer, match=None):
