@@ -221,10 +221,16 @@ def per_value(series: pd.Series, fn) -> pd.Series:
 
 
 def _parse_column(raw: pd.Series, col: schema.Column) -> tuple[pd.Series, pd.Series]:
-    results = per_value(raw, lambda v: values.parse(v, col.kind, col.values))
-    parsed = _objects(pd.Series([r[0] if r is not None else None for r in results], index=raw.index, dtype=object))
-    problems = _objects(pd.Series([r[1] if r is not None else None for r in results], index=raw.index, dtype=object))
-    return parsed, problems
+    """Every distinct cell parsed once; (values, problems) per row, None where empty or fine."""
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    parsed = np.full(len(uniques) + 1, None, dtype=object)  # the last slot answers empty cells (code -1)
+    problems = np.full(len(uniques) + 1, None, dtype=object)
+    for i, (value, problem) in enumerate(values.parse_all(list(uniques), col.kind, col.values)):
+        parsed[i], problems[i] = value, problem
+    return (
+        _objects(pd.Series(parsed[codes], index=raw.index, dtype=object)),
+        pd.Series(problems[codes], index=raw.index, dtype=object),
+    )
 
 
 def koperasi_id(kode_desa: str, nama: str) -> str:

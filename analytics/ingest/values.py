@@ -188,3 +188,36 @@ def parse(raw, kind: str, values=()):
     if kind in ("lat", "lon"):
         return parse_number(raw, integer=False)
     raise ValueError(f"unknown column kind {kind}")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_all(raws: list, kind: str, values=()) -> list[tuple]:
+    """parse() over many distinct cells, with shortcuts for the commonest shapes (plain text,
+    yes/no words, ASCII whole numbers, ISO dates) that give exactly what parse() gives."""
+    out = []
+    append = out.append
+    for raw in raws:
+        if raw.__class__ is str:
+            key = raw.strip().lower()
+            if key in EMPTY:
+                append((None, None))
+                continue
+            if kind == "text":
+                append((" ".join(raw.split()), None))
+                continue
+            if kind == "bool" and (key in YES or key in NO):
+                append((key in YES, None))
+                continue
+            if kind == "int" and raw.isascii() and raw.isdigit() and len(raw) <= 15:
+                append((int(raw), None))
+                continue
+            if kind == "date" and len(raw) == 10 and _ISO_DATE.fullmatch(raw):
+                try:
+                    append((dt.date.fromisoformat(raw), None))
+                    continue
+                except ValueError:
+                    pass
+        append(parse(raw, kind, values))
+    return out
