@@ -6,12 +6,15 @@ import csv
 import io
 
 from analytics import db
+from analytics.filters import Filter
 from analytics.ingest import schema
 
 
-def versi_data(con) -> str:
-    """Changes whenever an upload, undo, demo removal or reporting assignment changes what counts."""
-    return "|".join(str(v) for v in db.baris(con, "versi_data"))
+def versi_data(con, f: Filter | None = None) -> str:
+    """Changes whenever an upload, undo or demo removal inside the filter's kabupaten/kota (all of
+    them without a filter), a reporting assignment or the zone rules change what counts."""
+    f = f or Filter()
+    return "|".join(str(v) for v in db.baris(con, "versi_data", {"provinsi": f.provinsi, "kabupaten": f.kabupaten}))
 
 
 def riwayat_unggahan(con, batas: int = 100):

@@ -264,3 +264,34 @@ def test_remove_demo_deletes_only_demo_batches(fresh_db, gazetteer):
     assert ingest.remove_demo(fresh_db) == 1
     assert fresh_db.execute("select count(*), count(distinct minggu) from koperasi_zona").fetchone() == (7, 1)
     assert fresh_db.execute("select count(*) from zona_koperasi").fetchone() == (7,)
+
+
+def test_data_version_changes_only_for_filters_the_upload_or_undo_touches(fresh_db, gazetteer):
+    """Page caches are keyed by it: an upload from Lampung Barat leaves NTB's cached answers valid."""
+    from analytics import unggahan
+    from analytics.filters import Filter
+
+    ingest_file(fresh_db, FIXTURES / "koperasi_2025-10-27.csv", gazetteer)
+    filters = {
+        "nasional": Filter(),
+        "lampung": Filter("18"),
+        "lampung_barat": Filter("18", "18.04"),
+        "kecamatan": Filter("18", "18.04", "18.04.04"),
+        "ntb": Filter("52"),
+        "lombok_barat": Filter("52", "52.01"),
+    }
+    before = {k: unggahan.versi_data(fresh_db, f) for k, f in filters.items()}
+    update = HEADER + "\n2025-10-29,18.04.04.2005,Koperasi Desa Merah Putih Sebarus,ya,aktif,selesai,100,95,\n"
+    _, batch = ingest.ingest_bytes(fresh_db, update.encode(), "koreksi.csv", gazetteer=gazetteer, today=TODAY)
+    after = {k: unggahan.versi_data(fresh_db, f) for k, f in filters.items()}
+    changed = {k for k in filters if after[k] != before[k]}
+    assert changed == {"nasional", "lampung", "lampung_barat", "kecamatan"}
+    ingest.undo(fresh_db, batch)
+    undone = {k: unggahan.versi_data(fresh_db, f) for k, f in filters.items()}
+    assert {k for k in filters if undone[k] != after[k]} == {"nasional", "lampung", "lampung_barat", "kecamatan"}
+    # Who is expected to report is one national setting: every filter's answers may change.
+    from analytics import kelengkapan
+
+    kelengkapan.atur_wajib_lapor(fresh_db, "koperasi", ["52.01"], "admin")
+    assigned = {k: unggahan.versi_data(fresh_db, f) for k, f in filters.items()}
+    assert all(assigned[k] != undone[k] for k in filters)

@@ -215,14 +215,16 @@ def _week_changed() -> None:
 
 
 def _sidebar_filter(
-    ctx_path: str, g: Gazetteer, version: str, user: access.User = access.LOCAL_ADMIN
-) -> tuple[Filter, dt.date | None]:
+    ctx_path: str, g: Gazetteer, con, user: access.User = access.LOCAL_ADMIN
+) -> tuple[Filter, dt.date | None, str]:
+    """The filter and week chosen in the sidebar, and the data version inside that filter."""
     f: Filter = access.clamp(user, st.session_state["filter"])
     st.session_state["filter"] = f
     st.sidebar.subheader(teks.FILTER_JUDUL)
     with st.sidebar:
         for level in LEVELS:
             f = _select_level(g, f, level, user)
+        version = unggahan.versi_data(con, f)
         available = periode.semua_minggu(weeks_for(ctx_path, version, f))
         minggu = st.session_state.get("minggu")
         if minggu not in available:
@@ -248,7 +250,7 @@ def _sidebar_filter(
             st.rerun()
     st.session_state["filter"] = f
     st.session_state["minggu"] = minggu
-    return f, minggu
+    return f, minggu, version
 
 
 def _navigation(user: access.User = access.LOCAL_ADMIN) -> None:
@@ -293,10 +295,9 @@ def page(title: str, *, wide: bool = True) -> Context:
     user = masuk.current_user(con)
     kotak_masuk.start(path, load_settings().kotak_masuk)
     init_state()
-    version = unggahan.versi_data(con)
     demo = demo_data.is_loaded(con)
     _navigation(user)
-    f, minggu = _sidebar_filter(path, g, version, user)
+    f, minggu, version = _sidebar_filter(path, g, con, user)
     _sync_url(f, minggu)
     _demo_controls(con, demo, user)
     _who(con, user, g)

@@ -1,11 +1,21 @@
--- A fingerprint of what counts: changes with every upload, undo, demo removal, change of who is
--- expected to report and zone recompute under new rules (page caches are keyed by it). Read on
--- every rerun of every page, so each table is scanned once.
+-- A fingerprint of what counts inside a filter: changes with every upload, undo or demo removal
+-- that covers a kabupaten/kota of the filter, with any change of who is expected to report and
+-- with a zone recompute under new rules. Page caches are keyed by it, so an upload from one
+-- kabupaten leaves the cached answers of every other province and kabupaten in place. Kecamatan
+-- and desa filters take their kabupaten's (uploads cover whole kabupaten). Read on every rerun of
+-- every page: each table is scanned once.
 select u.*, w.*, (select max(nilai) from meta where kunci = 'aturan_zona_sha256') as aturan_zona
 from
     (
-        select count(*) as unggahan, coalesce(max(batch_id), 0) as batch_terakhir,
-               count(dibatalkan_pada) as dibatalkan, max(dibatalkan_pada) as dibatalkan_terakhir
-        from upload_batch
+        select count(*) as unggahan, coalesce(max(b.batch_id), 0) as batch_terakhir,
+               count(b.dibatalkan_pada) as dibatalkan, max(b.dibatalkan_pada) as dibatalkan_terakhir
+        from upload_batch as b
+        where ($provinsi is null and $kabupaten is null)
+           or b.batch_id in (
+                select c.batch_id
+                from batch_cakupan as c
+                where ($provinsi is null or split_part(c.kode_kabupaten, '.', 1) = $provinsi)
+                  and ($kabupaten is null or c.kode_kabupaten = $kabupaten)
+            )
     ) as u,
     (select count(*) as wajib_lapor, max(diatur_pada) as wajib_lapor_diatur from wajib_lapor) as w
