@@ -213,9 +213,12 @@ def recompute(
     since = "($dari is null or minggu >= $dari::date)"
     con.execute(f"delete from zona_koperasi where {scope} and {since}", delete_params)
     terakhir = "select null::varchar as id_koperasi, null::date as minggu where false"
+    params["benih_dari"] = None
     if from_minggu is not None:
         _last_rows(con, scope, params_subset(params, ("kabupaten", "semua", "dari")))
         terakhir = "select id_koperasi, minggu from zona_terakhir"
+        # The seed rows lie in these weeks: the scans for them read no other week.
+        params["benih_dari"] = con.execute("select min(minggu) from zona_terakhir").fetchone()[0]
     # Only the columns the rules and the streak read go through the windows: a window keeps every
     # column it is given in memory, sorted (at national scale the wide rows cost more than the sorts).
     inputs = ", ".join(c for c in COLUMNS if c != "minggu_tanpa_progres")
@@ -233,9 +236,11 @@ def recompute(
         {terakhir}
     ), benih as (
         select k.*, true as benih, coalesce(z.minggu_tanpa_progres, 0) as streak_benih
-        from (select {keep} from koperasi_aktif) as k
+        from (select {keep} from koperasi_aktif where minggu between $benih_dari and $dari::date) as k
         join terakhir as t on t.id_koperasi = k.id_koperasi and t.minggu = k.minggu
-        left join zona_koperasi as z on z.minggu = k.minggu and z.id_koperasi = k.id_koperasi
+        left join (select minggu, id_koperasi, minggu_tanpa_progres from zona_koperasi
+                   where minggu between $benih_dari and $dari::date) as z
+          on z.minggu = k.minggu and z.id_koperasi = k.id_koperasi
     ), gabung as (
         select * from basis
         union all by name
