@@ -167,7 +167,8 @@ with tab_upload:
                 except ingest.UploadRefused as exc:
                     st.warning(str(exc))
                 else:
-                    st.cache_data.clear()
+                    # No cache to clear: answers are keyed by the data version inside their filter,
+                    # which this commit changed for the filters holding its kabupaten/kota only.
                     for key in ("siap", "siap_kunci"):
                         st.session_state.pop(key, None)
                     st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
@@ -217,7 +218,6 @@ with tab_history:
                 except ingest.UploadRefused as exc:
                     st.error(str(exc))
                 else:
-                    st.cache_data.clear()
                     st.session_state["pesan_unggah"] = teks.UNGGAH_DIURUNGKAN.format(batch=done["batch_id"])
                     st.rerun()
 
