@@ -7,13 +7,14 @@ with minggu_data as (
     order by minggu desc
     limit $jumlah_minggu
 ), satu as (
-    -- Only the rows of those weeks are read: a bound on the week column the scan can use.
-    select k.minggu, k.id_koperasi, unnest(list_distinct(k.kendala)) as kendala
+    -- Only the rows of those weeks are read: a bound on the week column the scan can use. A
+    -- koperasi has one row per week that counts (the importer refuses a second), so rows count it.
+    select k.minggu, unnest(list_distinct(k.kendala)) as kendala
     from di_wilayah('koperasi_aktif', $provinsi, $kabupaten, $kecamatan, $desa) as k
     where k.minggu between (select min(minggu) from minggu_data) and $minggu
       and k.kendala is not null
 ), hitung as (
-    select minggu, kendala, count(distinct id_koperasi) as koperasi
+    select minggu, kendala, count(*) as koperasi
     from satu
     group by minggu, kendala
 )
