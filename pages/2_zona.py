@@ -127,146 +127,154 @@ else:
             st.caption(" ".join(notes))
             shell.drill(event)
 
-    tampil = hasil.tampil
-    teks_cari = st.text_input(
-        teks.INTERVENSI_CARI, key="cari_intervensi", help=teks.INTERVENSI_CARI_BANTUAN, icon=":material/search:"
-    )
-    tampil = zona.cari(tampil, teks_cari)
-    if teks_cari.strip():
-        st.caption(
-            teks.INTERVENSI_DITEMUKAN.format(
-                n=angka(len(tampil)), total=angka(len(hasil.tampil)), teks=teks_cari.strip()
-            )
+    # A fragment: searching the list reruns the list only, not the whole page.
+
+    @st.fragment
+    def daftar_intervensi() -> None:
+        tampil = hasil.tampil
+        teks_cari = st.text_input(
+            teks.INTERVENSI_CARI, key="cari_intervensi", help=teks.INTERVENSI_CARI_BANTUAN, icon=":material/search:"
         )
-    kolom = dict(teks.INTERVENSI_KOLOM)
+        tampil = zona.cari(tampil, teks_cari)
+        if teks_cari.strip():
+            st.caption(
+                teks.INTERVENSI_DITEMUKAN.format(
+                    n=angka(len(tampil)), total=angka(len(hasil.tampil)), teks=teks_cari.strip()
+                )
+            )
+        kolom = dict(teks.INTERVENSI_KOLOM)
+        if ctx.filter.level not in (None, "provinsi"):
+            kolom.pop("kabupaten")  # one kabupaten only: the column would repeat itself
+        tabel = tampil[list(kolom)].rename(columns=kolom)
+        pinned = {kolom[k]: st.column_config.TextColumn(pinned=True) for k in ("kabupaten", "kecamatan") if k in kolom}
+        st.dataframe(
+            tabel,
+            hide_index=True,
+            lazy=True,
+            height=min(38 + 35 * max(len(tabel), 1), 560),
+            column_config={
+                kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
+                kolom["alasan"]: st.column_config.TextColumn(width="large"),
+                **pinned,
+            },
+        )
+        nama_berkas = f"{teks.INTERVENSI_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}"
+        with st.container(horizontal=True, gap="small"):
+            table_downloads(tabel, nama_berkas)
+
+            def halaman_cetak() -> bytes:
+                """Built only when the button is clicked: a national list can be tens of thousands of rows."""
+                cetak = tampil.assign(kelompok=tampil["kode_kecamatan"])
+                return zona.daftar_cetak(
+                    cetak,
+                    teks.INTERVENSI_CETAK_JUDUL.format(wilayah=area),
+                    teks.INTERVENSI_CETAK_SUB.format(
+                        minggu=periode.label(kini), n=angka(len(cetak)), kecamatan=angka(cetak["kelompok"].nunique())
+                    ),
+                    {k: v for k, v in teks.INTERVENSI_KOLOM.items() if k not in ("kabupaten", "kecamatan")},
+                    kelompok="kelompok",
+                    kelompok_label=lambda first, n: teks.INTERVENSI_CETAK_KELOMPOK.format(
+                        kecamatan=first["kecamatan"], kabupaten=first["kabupaten"], n=angka(n)
+                    ),
+                    catatan=teks.INTERVENSI_CETAK_CATATAN.format(batas=rules.batas_macet),
+                    lebar={
+                        "desa": 13,
+                        "nama_koperasi": 20,
+                        "zona_label": 8,
+                        "sebab": 13,
+                        "alasan": 25,
+                        "pendamping": 13,
+                        "minggu_di_zona": 8,
+                    },
+                ).encode("utf-8")
+
+            st.download_button(
+                teks.INTERVENSI_CETAK,
+                halaman_cetak,
+                file_name=f"{nama_berkas}.html",
+                mime="text/html",
+                icon=":material/print:",
+                help=teks.INTERVENSI_CETAK_BANTUAN,
+                key="cetak_intervensi",
+                disabled=tampil.empty,
+            )
+
+    daftar_intervensi()
+
+# Zone moves since the previous week with data.
+# A fragment: choosing a move reruns this part only, not the whole page.
+
+
+@st.fragment
+def pindah_zona() -> None:
+    st.subheader(teks.TRANSISI_JUDUL)
+    if lalu is None:
+        st.info(teks.TANPA_PEMBANDING, icon=":material/info:")
+        return
+    grid = ctx.tanya(zona.transisi_zona, ctx.filter, kini, lalu)
+    st.caption(teks.TRANSISI_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu)))
+
+    RANK = {"merah": 0, "kuning": 1, "hijau": 2}
+
+    def move_order(cell: str) -> tuple:
+        """Worse moves first, then gone, new, better, unchanged."""
+        dari, ke = cell.split(">")
+        if dari in RANK and ke in RANK:
+            kind = 0 if RANK[ke] < RANK[dari] else (3 if RANK[ke] > RANK[dari] else 4)
+        else:
+            kind = 1 if ke == "hilang" else 2
+        return kind, RANK.get(ke, 3), RANK.get(dari, 3)
+
+    cells = sorted((f"{d}>{k}" for d in grid.index for k in grid.columns if grid.loc[d, k] > 0), key=move_order)
+
+    def cell_clicked() -> None:
+        """A click on the matrix chooses that cell in the selectbox (before the script reruns)."""
+        state = st.session_state.get("peta_transisi")
+        points = state.selection.points if state and state.selection else []
+        if points and points[0].get("customdata") in cells:
+            st.session_state["sel_transisi"] = points[0]["customdata"]
+
+    if st.session_state.get("sel_transisi") not in cells:
+        st.session_state["sel_transisi"] = cells[0] if cells else None
+    left, right = st.columns([2, 3], vertical_alignment="center")
+    with left:
+        st.plotly_chart(
+            charts.zone_moves(grid, teks.TRANSISI_DARI, teks.TRANSISI_KE, st.session_state["sel_transisi"]),
+            config={"displayModeBar": False},
+            on_select=cell_clicked,
+            selection_mode="points",
+            key="peta_transisi",
+        )
+    if not cells:
+        right.info(teks.TRANSISI_KOSONG, icon=":material/info:")
+        return
+
+    def cell_label(cell: str) -> str:
+        dari, ke = cell.split(">")
+        return teks.TRANSISI_OPSI.format(
+            dari=teks.TRANSISI_DARI[dari], ke=teks.TRANSISI_KE[ke], n=angka(int(grid.loc[dari, ke]))
+        )
+
+    chosen = right.selectbox(teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi")
+    dari, ke = chosen.split(">")
+    rows = ctx.tanya(zona.koperasi_transisi, ctx.filter, kini, lalu, dari, ke)
+    rows = rows.assign(
+        perpindahan=f"{teks.TRANSISI_DARI[dari]} → {teks.TRANSISI_KE[ke]}",
+        alasan=rows["aturan"].map(explain),
+        pendamping=rows["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
+    )
+    kolom = dict(teks.TRANSISI_KOLOM)
     if ctx.filter.level not in (None, "provinsi"):
-        kolom.pop("kabupaten")  # one kabupaten only: the column would repeat itself
-    tabel = tampil[list(kolom)].rename(columns=kolom)
-    pinned = {kolom[k]: st.column_config.TextColumn(pinned=True) for k in ("kabupaten", "kecamatan") if k in kolom}
+        kolom.pop("kabupaten")
+    tabel = rows[list(kolom)].rename(columns=kolom)
     st.dataframe(
         tabel,
         hide_index=True,
         lazy=True,
-        height=min(38 + 35 * max(len(tabel), 1), 560),
-        column_config={
-            kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
-            kolom["alasan"]: st.column_config.TextColumn(width="large"),
-            **pinned,
-        },
+        height=min(38 + 35 * max(len(tabel), 1), 420),
+        column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")},
     )
-    nama_berkas = f"{teks.INTERVENSI_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}"
-    with st.container(horizontal=True, gap="small"):
-        table_downloads(tabel, nama_berkas)
-
-        def halaman_cetak() -> bytes:
-            """Built only when the button is clicked: a national list can be tens of thousands of rows."""
-            cetak = tampil.assign(kelompok=tampil["kode_kecamatan"])
-            return zona.daftar_cetak(
-                cetak,
-                teks.INTERVENSI_CETAK_JUDUL.format(wilayah=area),
-                teks.INTERVENSI_CETAK_SUB.format(
-                    minggu=periode.label(kini), n=angka(len(cetak)), kecamatan=angka(cetak["kelompok"].nunique())
-                ),
-                {k: v for k, v in teks.INTERVENSI_KOLOM.items() if k not in ("kabupaten", "kecamatan")},
-                kelompok="kelompok",
-                kelompok_label=lambda first, n: teks.INTERVENSI_CETAK_KELOMPOK.format(
-                    kecamatan=first["kecamatan"], kabupaten=first["kabupaten"], n=angka(n)
-                ),
-                catatan=teks.INTERVENSI_CETAK_CATATAN.format(batas=rules.batas_macet),
-                lebar={
-                    "desa": 13,
-                    "nama_koperasi": 20,
-                    "zona_label": 8,
-                    "sebab": 13,
-                    "alasan": 25,
-                    "pendamping": 13,
-                    "minggu_di_zona": 8,
-                },
-            ).encode("utf-8")
-
-        st.download_button(
-            teks.INTERVENSI_CETAK,
-            halaman_cetak,
-            file_name=f"{nama_berkas}.html",
-            mime="text/html",
-            icon=":material/print:",
-            help=teks.INTERVENSI_CETAK_BANTUAN,
-            key="cetak_intervensi",
-            disabled=tampil.empty,
-        )
-
-# Zone moves since the previous week with data.
-st.subheader(teks.TRANSISI_JUDUL)
-if lalu is None:
-    st.info(teks.TANPA_PEMBANDING, icon=":material/info:")
-    st.stop()
-grid = ctx.tanya(zona.transisi_zona, ctx.filter, kini, lalu)
-st.caption(teks.TRANSISI_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu)))
-
-RANK = {"merah": 0, "kuning": 1, "hijau": 2}
+    table_downloads(tabel, f"pindah_zona_{dari}_{ke}_{kini.isoformat()}")
 
 
-def move_order(cell: str) -> tuple:
-    """Worse moves first, then gone, new, better, unchanged."""
-    dari, ke = cell.split(">")
-    if dari in RANK and ke in RANK:
-        kind = 0 if RANK[ke] < RANK[dari] else (3 if RANK[ke] > RANK[dari] else 4)
-    else:
-        kind = 1 if ke == "hilang" else 2
-    return kind, RANK.get(ke, 3), RANK.get(dari, 3)
-
-
-cells = sorted((f"{d}>{k}" for d in grid.index for k in grid.columns if grid.loc[d, k] > 0), key=move_order)
-
-
-def cell_clicked() -> None:
-    """A click on the matrix chooses that cell in the selectbox (before the script reruns)."""
-    state = st.session_state.get("peta_transisi")
-    points = state.selection.points if state and state.selection else []
-    if points and points[0].get("customdata") in cells:
-        st.session_state["sel_transisi"] = points[0]["customdata"]
-
-
-if st.session_state.get("sel_transisi") not in cells:
-    st.session_state["sel_transisi"] = cells[0] if cells else None
-left, right = st.columns([2, 3], vertical_alignment="center")
-with left:
-    st.plotly_chart(
-        charts.zone_moves(grid, teks.TRANSISI_DARI, teks.TRANSISI_KE, st.session_state["sel_transisi"]),
-        config={"displayModeBar": False},
-        on_select=cell_clicked,
-        selection_mode="points",
-        key="peta_transisi",
-    )
-if not cells:
-    right.info(teks.TRANSISI_KOSONG, icon=":material/info:")
-    st.stop()
-
-
-def cell_label(cell: str) -> str:
-    dari, ke = cell.split(">")
-    return teks.TRANSISI_OPSI.format(
-        dari=teks.TRANSISI_DARI[dari], ke=teks.TRANSISI_KE[ke], n=angka(int(grid.loc[dari, ke]))
-    )
-
-
-chosen = right.selectbox(teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi")
-dari, ke = chosen.split(">")
-rows = ctx.tanya(zona.koperasi_transisi, ctx.filter, kini, lalu, dari, ke)
-rows = rows.assign(
-    perpindahan=f"{teks.TRANSISI_DARI[dari]} → {teks.TRANSISI_KE[ke]}",
-    alasan=rows["aturan"].map(explain),
-    pendamping=rows["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
-)
-kolom = dict(teks.TRANSISI_KOLOM)
-if ctx.filter.level not in (None, "provinsi"):
-    kolom.pop("kabupaten")
-tabel = rows[list(kolom)].rename(columns=kolom)
-st.dataframe(
-    tabel,
-    hide_index=True,
-    lazy=True,
-    height=min(38 + 35 * max(len(tabel), 1), 420),
-    column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")},
-)
-table_downloads(tabel, f"pindah_zona_{dari}_{ke}_{kini.isoformat()}")
+pindah_zona()
