@@ -21,6 +21,8 @@ def _text(v) -> str | None:
     return None if v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "" else str(v)
 
 
+_WIDTHS = (2, 5, 8, 13)  # the length of a code of each level, provinsi to desa
+_LEVEL_AT = {"provinsi": 0, "kabupaten": 1, "kecamatan": 2, "desa": 3}
 _REGION_KEYS = ("kode_desa", "kode_kecamatan", "kode_kabupaten", "provinsi", "kabupaten", "kecamatan", "desa")
 
 
@@ -28,21 +30,28 @@ def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated,
     """kode_provinsi … kode_desa of every row, placed once per distinct region of the file."""
     keys = [c for c in (*_REGION_KEYS, "nama_koperasi") if c in frame]
     n = len(frame)
-    # Rows with the same region columns are placed once. nama_koperasi counts only for what it
-    # says about the desa (kelurahan or desa), and only when a desa is matched by name.
-    columns = [frame[c].tolist() for c in keys]
+    levels = ("provinsi", "kabupaten", "kecamatan", "desa")
+    codes = {level: np.full(n, None, dtype=object) for level in levels}
+    # A canonical desa code places its row by itself (its parents are its prefixes): the whole
+    # column is looked up at once and the other columns of those rows are not read.
+    canonical = np.zeros(n, dtype=bool)
+    if "kode_desa" in frame:
+        kode_desa = frame["kode_desa"].to_numpy(dtype=object)
+        canonical = frame["kode_desa"].isin(list(g.names["desa"])).to_numpy()
+        if canonical.any():
+            found = pd.Series(kode_desa[canonical], dtype=object).str
+            for level, width in zip(levels, (2, 5, 8, 13)):
+                codes[level][canonical] = found.slice(0, width).to_numpy(dtype=object)
+    rest = np.flatnonzero(~canonical)
+    # The other rows: those with the same region columns are placed once. nama_koperasi counts
+    # only for what it says about the desa (kelurahan or desa), when a desa is matched by name.
+    columns = [frame[c].to_numpy(dtype=object)[rest].tolist() for c in keys]
     if "nama_koperasi" in frame:
         hints = {}
-        names = columns[-1]
-        columns[-1] = [hints[v] if v in hints else hints.setdefault(v, _jenis_hint(_text(v))) for v in names]
+        columns[-1] = [hints[v] if v in hints else hints.setdefault(v, _jenis_hint(_text(v))) for v in columns[-1]]
     index: dict[tuple, int] = {}
-    codes_of_row = np.fromiter(
-        (index.setdefault(row, len(index)) for row in zip(*columns)) if keys else (0 for _ in range(n)),
-        dtype=np.int64,
-        count=n,
-    )
-    distinct = list(index) if keys else [()]
-    desa_names = g.names["desa"]
+    for row in zip(*columns) if keys else (() for _ in rest):
+        index.setdefault(row, len(index))
     matches: dict[tuple, object] = {}  # a kecamatan's name is matched once, not once per desa
 
     def match(level, name, parent, hint):
@@ -52,31 +61,34 @@ def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated,
         return matches[key]
 
     results = []
-    desa_at = keys.index("kode_desa") if "kode_desa" in keys else None
-    for row in distinct:
-        code = row[desa_at] if desa_at is not None else None
-        if code.__class__ is str and code in desa_names:  # a canonical desa code: nothing to match
-            results.append((_levels(code), [], [], [], {"desa": "kode"}))
-            continue
+    for row in index:
         given = dict(zip(keys, (_text(v) for v in row)))
         if "nama_koperasi" in given:
             given["nama_koperasi"] = row[-1]  # the hint itself (see _place_one)
         results.append(_place_one(given, ds, g, match))
+    results.append(({}, [], [], [], {"desa": "kode"}))  # what every canonical row gets
+    result_of_row = np.full(n, len(results) - 1, dtype=np.int64)
+    if len(rest):
+        result_of_row[rest] = [index[row] for row in zip(*columns)] if keys else 0
+    for level in levels:
+        by_result = np.array([placed.get(level) for placed, *_ in results], dtype=object)
+        codes[level][rest] = by_result[result_of_row[rest]]
+        frame[f"kode_{level}"] = pd.Series(codes[level], index=frame.index, dtype=object)
 
+    # Rows per level and outcome, counted in the order the rows first show them.
     stats: dict[str, dict[str, int]] = {}
-    counts = np.bincount(codes_of_row, minlength=len(distinct)) if n else np.zeros(len(distinct), dtype=np.int64)
-    for i, (_, _, _, _, outcome) in enumerate(results):
-        for level, how in outcome.items():
-            stats.setdefault(level, {}).setdefault(how, 0)
-            stats[level][how] += int(counts[i])
-    for level in ("provinsi", "kabupaten", "kecamatan", "desa"):
-        by_key = np.array([placed.get(level) for placed, *_ in results] + [None], dtype=object)
-        frame[f"kode_{level}"] = pd.Series(by_key[codes_of_row], index=frame.index, dtype=object)
+    if n:
+        counts = np.bincount(result_of_row, minlength=len(results))
+        ids, first = np.unique(result_of_row, return_index=True)
+        for i in ids[np.argsort(first)]:
+            for level, how in results[i][4].items():
+                stats.setdefault(level, {}).setdefault(how, 0)
+                stats[level][how] += int(counts[i])
     # Notes, errors and warnings row by row, in file order, for the rows that have any.
-    noisy = np.array([bool(r[1] or r[2] or r[3]) for r in results] + [False], dtype=bool)
+    noisy = np.array([bool(r[1] or r[2] or r[3]) for r in results], dtype=bool)
     file_rows = frame["baris"].to_numpy()
-    for idx in np.flatnonzero(noisy[codes_of_row]):
-        _, notes, errors, warns, _ = results[codes_of_row[idx]]
+    for idx in np.flatnonzero(noisy[result_of_row]):
+        _, notes, errors, warns, _ = results[result_of_row[idx]]
         file_row = int(file_rows[idx])
         for note in notes:
             out.matched_names.append({"row": file_row, **note})
@@ -88,11 +100,6 @@ def place(frame: pd.DataFrame, ds: schema.Dataset, g: Gazetteer, out: Validated,
     out.match_stats = stats
 
 
-def _levels(code: str) -> dict[str, str]:
-    """A canonical desa code '52.01.01.2001' → the codes of its provinsi, kabupaten, kecamatan, desa."""
-    return {"provinsi": code[:2], "kabupaten": code[:5], "kecamatan": code[:8], "desa": code}
-
-
 def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer, match=None):
     """Codes for one distinct region tuple, with match notes, errors and warnings."""
     placed: dict[str, str] = {}
@@ -100,9 +107,9 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer, match=None):
     outcome: dict[str, str] = {}  # level -> how it was placed ('kode', 'tepat', 'mirip', ...)
 
     def take(code: str, level: str):
-        parts = code.split(".")
-        for i, lv in enumerate(("provinsi", "kabupaten", "kecamatan", "desa")[: len(parts)]):
-            placed[lv] = ".".join(parts[: i + 1])
+        # A code from the gazetteer or normalise_code: every segment at its full width.
+        for lv, width in zip(("provinsi", "kabupaten", "kecamatan", "desa"), _WIDTHS[: _LEVEL_AT[level] + 1]):
+            placed[lv] = code[:width]
 
     start = None
     for level, column in (("desa", "kode_desa"), ("kecamatan", "kode_kecamatan"), ("kabupaten", "kode_kabupaten")):
