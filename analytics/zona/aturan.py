@@ -287,39 +287,38 @@ def recompute(
     return written
 
 
-# Weeks before the recomputed ones searched first for each koperasi's last row: a weekly upload
-# finds nearly every koperasi in the week before, without reading all of history.
-SEED_WEEKS = 8
+# How far back each koperasi's last row is looked for, nearest first: a weekly upload finds nearly
+# every koperasi in the week before, without reading the rest of history.
+SEED_WEEKS = (1, 8, None)
 
 
 def _last_rows(con: duckdb.DuckDBPyConnection, scope: str, params: dict) -> None:
     """The temp table zona_terakhir: for every koperasi with a row from $dari on, its last week
-    before $dari (if any). Recent weeks first; all of history only for the koperasi not found there."""
-    params = {**params, "lalu": SEED_WEEKS}
+    before $dari (if any). The week before first, then the weeks before that, and all of history
+    only for the koperasi not found nearer."""
     recomputed = f"select id_koperasi from koperasi_aktif where {scope} and minggu >= $dari::date"
-    con.execute(
-        f"""create or replace temp table zona_terakhir as
-        select id_koperasi, max(minggu) as minggu
-        from koperasi_aktif
-        where {scope} and minggu < $dari::date and minggu >= $dari::date - to_weeks($lalu)
-          and id_koperasi in ({recomputed})
-        group by id_koperasi""",
-        params,
-    )
-    missing = con.execute(
-        f"select count(*) from ({recomputed}) where id_koperasi not in (select id_koperasi from zona_terakhir)",
-        params_subset(params, ("kabupaten", "semua", "dari")),
-    ).fetchone()[0]
-    if missing:
+    con.execute("create or replace temp table zona_terakhir (id_koperasi varchar, minggu date)")
+    nearer = 0
+    for weeks in SEED_WEEKS:
         con.execute(
             f"""insert into zona_terakhir
             select id_koperasi, max(minggu)
             from koperasi_aktif
-            where {scope} and minggu < $dari::date - to_weeks($lalu)
+            where {scope} and minggu < $dari::date - to_weeks($dekat)
+              and ($jauh is null or minggu >= $dari::date - to_weeks($jauh))
               and id_koperasi in ({recomputed} and id_koperasi not in (select id_koperasi from zona_terakhir))
             group by id_koperasi""",
-            params,
+            {**params, "dekat": nearer, "jauh": weeks},
         )
+        if weeks is None:
+            break
+        missing = con.execute(
+            f"select count(*) from ({recomputed}) where id_koperasi not in (select id_koperasi from zona_terakhir)",
+            params,
+        ).fetchone()[0]
+        if not missing:
+            break
+        nearer = weeks
 
 
 def params_subset(params: dict, keys) -> dict:
