@@ -246,27 +246,27 @@ def recompute(
         union all by name
         select * from benih
     ), urut as (
-        -- A week "without progress" is a week of construction after a week of construction with
-        -- no rise in progress; any other stage ends the streak. `nomor` counts the koperasi's rows.
         select *,
+               -- A week "without progress" is a week of construction after a week of
+               -- construction with no rise in progress; any other stage ends the streak.
                coalesce(tahap_fisik = 'pembangunan'
-                        and lag(tahap_fisik) over w = 'pembangunan'
-                        and progres_fisik_persen <= lag(progres_fisik_persen) over w, false) as tanpa_progres,
-               first_value(streak_benih) over w as streak_awal,
-               row_number() over w as nomor
+                        and lag(tahap_fisik) over (partition by id_koperasi order by minggu) = 'pembangunan'
+                        and progres_fisik_persen <= lag(progres_fisik_persen)
+                            over (partition by id_koperasi order by minggu), false) as tanpa_progres,
+               first_value(streak_benih) over (partition by id_koperasi order by minggu) as streak_awal
         from gabung
-        window w as (partition by id_koperasi order by minggu)
-    ), awal as (
-        -- The row that started the current streak (the first row always does: it has no week before).
-        select *, max(case when tanpa_progres then null else nomor end) over w as nomor_awal
+    ), kelompok as (
+        select *,
+               sum(case when tanpa_progres then 0 else 1 end)
+                   over (partition by id_koperasi order by minggu rows unbounded preceding) as grp
         from urut
-        window w as (partition by id_koperasi order by minggu rows unbounded preceding)
     ), dasar as (
-        select * exclude (tanpa_progres, streak_awal, nomor, nomor_awal),
+        select * exclude (streak_awal),
                -- A streak that started at the seed continues the seed's stored streak.
-               (nomor - nomor_awal + case when nomor_awal = 1 then coalesce(streak_awal, 0) else 0 end)::integer
+               (row_number() over (partition by id_koperasi, grp order by minggu) - 1
+                + case when grp = 1 then coalesce(streak_awal, 0) else 0 end)::integer
                    as minggu_tanpa_progres
-        from awal
+        from kelompok
     ), dinilai as (
         select minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres, {zone_expr} as zona_hitung
         , * exclude (minggu, kode_kabupaten, id_koperasi, minggu_tanpa_progres)
