@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import config, kamus, kelengkapan, periode, unggahan
 from analytics.filters import Filter
 from analytics.format import angka, persen
-from ui import charts, shell, teks, unduh
+from ui import charts, shell, tabel, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["kelengkapan"][0])
 shell.breadcrumb(ctx)
@@ -35,7 +35,10 @@ st.markdown(
 st.caption(teks.KELENGKAPAN_BATAS.format(hari=hari))
 if f.level is None:
     provinsi = sorted(
-        {ctx.g.name("provinsi", k.split(".")[0]) for k in status.loc[status["dataset"] == "koperasi", "kode_kabupaten"]}
+        {
+            ctx.g.name("provinsi", k)
+            for k in status.loc[status["dataset"] == "koperasi", "kode_kabupaten"].str.split(".").str[0].unique()
+        }
     )
     st.caption(teks.KELENGKAPAN_NASIONAL.format(daftar=", ".join(provinsi)))
 
@@ -123,11 +126,8 @@ with left:
         unduh.table_downloads(belum, f"belum_melapor_{dataset}")
 with right:
     st.markdown(f"**{teks.KELENGKAPAN_TABEL_LENGKAP}**")
-    table = status.assign(
-        status=status["status"].map(kamus.KELENGKAPAN_STATUS), dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET)
-    )
     st.dataframe(
-        charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)),
+        ctx.tanya(tabel.kelengkapan_lengkap, f, akhir, n_minggu),
         hide_index=True,
         lazy=True,
         height=320,
