@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=["auto", "koperasi", "lahan", "sppg", "bimtek", "simkopdes_lahan", "simkopdes_desa"],
     )
     ing.add_argument("--minggu", type=_date, help="minggu laporan bila file tidak bertanggal (YYYY-MM-DD)")
-    ing.add_argument("--db", type=Path)
+    _store_options(ing)
     ing.add_argument("--json", action="store_true", help="cetak laporan sebagai JSON")
     ing.add_argument("--partial", action="store_true", help="simpan baris valid walau ada baris bergalat")
     ing.add_argument("--user", default="cli", help="nama pengunggah yang dicatat")
@@ -32,11 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     summ.add_argument("--kabupaten")
     summ.add_argument("--kecamatan")
     summ.add_argument("--minggu", type=_date)
-    summ.add_argument("--db", type=Path)
+    _store_options(summ)
     summ.add_argument("--json", action="store_true", required=True)
 
     demo = sub.add_parser("demo", help="muat data contoh (sintetis)")
-    demo.add_argument("--db", type=Path)
+    _store_options(demo)
     demo.add_argument("--if-empty", action="store_true", help="hanya bila basis data belum berisi data")
 
     acc = sub.add_parser("pengguna", help="kelola akun (mode password/oidc): tambah, sandi, hapus, daftar")
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
     und = sub.add_parser("undo", help="batalkan satu unggahan")
     und.add_argument("batch_id", type=int)
-    und.add_argument("--db", type=Path)
+    _store_options(und)
 
     dk = sub.add_parser("deck", help="presentasi mingguan sebagai PPTX atau PDF (tanpa browser)")
     dk.add_argument("--provinsi")
@@ -65,8 +65,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="semua slide dalam urutan bawaan, bukan pilihan yang disimpan di data/presentasi.json",
     )
-    dk.add_argument("--db", type=Path)
+    _store_options(dk)
     return p
+
+
+def _store_options(sub: argparse.ArgumentParser) -> None:
+    # A string, not a Path: the store may be `ducklake:postgres:dbname=… host=…` (spec/cli.md).
+    sub.add_argument("--db", help="file DuckDB, atau ducklake:postgres:dbname=… host=… port=… user=…")
+    sub.add_argument("--lake-data", help="folder data Parquet untuk mode lake (bawaan: KDKMP_LAKE_DATA)")
 
 
 def _date(text: str):
@@ -81,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pengguna":
         return _accounts(args)
     try:
-        con = db.connect(args.db)
+        con = db.connect(args.db, lake_data=args.lake_data)
     except db.DatabaseBusy as exc:
         print(str(exc), file=sys.stderr)
         if args.command == "ingest":

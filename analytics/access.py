@@ -23,7 +23,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from analytics import sanitize
+from analytics import db, sanitize
 from analytics.db import DATA_DIR
 from analytics.filters import CODE_PATTERN, Filter
 
@@ -359,7 +359,7 @@ def lockout(con, email: str, source: str | None = None, now: dt.datetime | None 
     now = now or dt.datetime.now()
     window = dt.timedelta(minutes=LOCK_MINUTES)
     since = now - window
-    cur = con.cursor()
+    cur = db.cursor(con)
     n, last = cur.execute(
         "select count(*), max(waktu) from gagal_masuk where email = $e and waktu > $since",
         {"e": email.lower(), "since": since},
@@ -385,7 +385,7 @@ def lockout(con, email: str, source: str | None = None, now: dt.datetime | None 
 def _delay(con, email: str, source: str | None, now: dt.datetime) -> float:
     since = now - dt.timedelta(minutes=LOCK_MINUTES)
     n = (
-        con.cursor()
+        db.cursor(con)
         .execute(
             "select greatest(count(*) filter (where email = $e), count(*) filter (where sumber = $s)) "
             "from gagal_masuk where waktu > $since",
@@ -426,7 +426,7 @@ def sign_in(
         stored = account.password_hash if account is not None else None
         # The same argon2 work whether or not the account exists or has a password.
         ok = verify_password(stored or dummy, password) and stored is not None
-        cur = con.cursor()
+        cur = db.cursor(con)
         if ok:
             cur.execute("delete from gagal_masuk where email = $e", {"e": key})
             audit.record(cur, key, "masuk", {"mode": "password"}, now)

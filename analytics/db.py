@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -19,28 +20,40 @@ MIGRATION_DIR = Path(__file__).resolve().parent / "migrations"
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
 
 
+LAKE_PREFIX = "ducklake:"
+# The DuckLake database inside a connection in lake mode (see docs/lake-notes.md).
+LAKE = "lake"
+
+
+# Connections whose default database is a lake. A DuckDB cursor starts in the connection's
+# in-memory main database, not in the one USE chose, so cursor() repeats the USE.
+_LAKES: weakref.WeakSet = weakref.WeakSet()
+
+
 class DatabaseBusy(RuntimeError):
     """The database file is held by another process (usually the running app)."""
 
 
-def default_path() -> Path:
-    return Path(os.environ.get("KDKMP_DB") or DATA_DIR / "kdkmp.duckdb")
+def default_path() -> str:
+    """KDKMP_DB, or the app's file. A string: a lake target is not a filesystem path."""
+    return os.environ.get("KDKMP_DB") or str(DATA_DIR / "kdkmp.duckdb")
 
 
-def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
-    """Open (or create) the database, bring the schema up to date and load the gazetteer."""
+def is_lake(target: str | Path) -> bool:
+    """True for a shared store `ducklake:postgres:dbname=… host=… port=… user=…` (spec/cli.md)."""
+    return str(target).startswith(LAKE_PREFIX)
+
+
+def connect(path: str | Path | None = None, *, lake_data: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (or create) the database, bring the schema up to date and load the gazetteer.
+
+    `path` is a DuckDB file or a lake (`ducklake:postgres:…`, whose Parquet files go to
+    `lake_data`, default KDKMP_LAKE_DATA)."""
     target = str(path) if path is not None else str(default_path())
-    if target != ":memory:":
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(target)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise DatabaseBusy(
-                f"Basis data {target} sedang dipakai proses lain (misalnya aplikasi yang berjalan). "
-                "Hentikan aplikasi dulu, atau taruh file di folder kotak masuk (lihat README)."
-            ) from exc
-        raise
+    if is_lake(target):
+        con = _connect_lake(target, lake_data)
+    else:
+        con = _connect_file(target)
     from analytics.config import load as load_settings
 
     con.execute(f"set memory_limit = '{int(load_settings().memori_duckdb_mb)}MB'")
@@ -49,23 +62,102 @@ def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _connect_file(target: str) -> duckdb.DuckDBPyConnection:
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(target)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusy(
+                f"Basis data {target} sedang dipakai proses lain (misalnya aplikasi yang berjalan). "
+                "Hentikan aplikasi dulu, atau taruh file di folder kotak masuk (lihat README)."
+            ) from exc
+        raise
+
+
+def _connect_lake(target: str, data_path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the lake attached as `lake` and made the default database.
+
+    The extensions come from the pinned wheels (requirements.txt), never from a download."""
+    data = data_path or os.environ.get("KDKMP_LAKE_DATA")
+    if not data:
+        raise ValueError("Mode lake butuh folder data: set KDKMP_LAKE_DATA (atau --lake-data DIR).")
+    Path(data).mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    for extension in lake_extensions():
+        con.execute(f"load '{extension}'")
+    # ATTACH takes no bound parameters; the target and folder come from the operator's config.
+    con.execute(f"attach '{_quoted(target)}' as {LAKE} (data_path '{_quoted(str(data))}')")
+    con.execute(f"use {LAKE}")
+    _LAKES.add(con)
+    return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor (one per query or transaction, for threads) on the same default database as `con`."""
+    cur = con.cursor()
+    if con in _LAKES:
+        cur.execute(f"use {LAKE}")
+    return cur
+
+
+def lake_extensions() -> list[Path]:
+    """The postgres scanner and ducklake extension files inside their pip wheels, in load order."""
+    site = Path(duckdb.__file__).resolve().parents[1]
+    found = []
+    for package, name in (
+        ("duckdb_extension_postgres_scanner", "postgres_scanner"),
+        ("duckdb_extension_ducklake", "ducklake"),
+    ):
+        path = site / package / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"{path} tidak ada: pasang paket {package.replace('_', '-')}=={duckdb.__version__} (requirements.txt)."
+            )
+        found.append(path)
+    return found
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def in_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the connection's default database is a lake."""
+    return con.execute("select current_database()").fetchone()[0] == LAKE
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    con.execute("create table if not exists schema_version (versi integer primary key, diterapkan_pada timestamp)")
+    # No primary key: a lake has none, and only migrate() writes here.
+    con.execute("create table if not exists schema_version (versi integer not null, diterapkan_pada timestamp)")
     row = con.execute("select coalesce(max(versi), 0) from schema_version").fetchone()
     return int(row[0])
 
 
-def migrations() -> list[tuple[int, Path]]:
-    found = []
+def migrations(lake: bool = False) -> list[tuple[int, Path]]:
+    """(version, file) in order. In a lake, migrations/lake/NNN_*.sql replaces the file of the same
+    number: the few that DuckLake refuses as written (primary keys, sequences)."""
+    found = {}
     for p in sorted(MIGRATION_DIR.glob("*.sql")):
-        found.append((int(p.name.split("_", 1)[0]), p))
-    return found
+        found[int(p.name.split("_", 1)[0])] = p
+    if lake:
+        for p in sorted((MIGRATION_DIR / "lake").glob("*.sql")):
+            found[int(p.name.split("_", 1)[0])] = p
+    return sorted(found.items())
+
+
+def next_id(con: duckdb.DuckDBPyConnection, nama: str) -> int:
+    """The next value of counter `nama` (table penghitung). Call inside the caller's transaction:
+    two lake transactions that both take an id conflict at commit instead of sharing it."""
+    con.execute("update penghitung set nilai = nilai + 1 where nama = $n", {"n": nama})
+    return int(con.execute("select nilai from penghitung where nama = $n", {"n": nama}).fetchone()[0])
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply every migration newer than the stored version, each in its own transaction."""
     current = schema_version(con)
-    for version, path in migrations():
+    for version, path in migrations(lake=in_lake(con)):
         if version <= current:
             continue
         con.execute("begin transaction")
@@ -129,7 +221,7 @@ def query_text(name: str) -> str:
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> pd.DataFrame:
     """Run analytics/queries/<name>.sql with bound parameters on a fresh cursor."""
     sql = query_text(name)
-    cur = con.cursor()
+    cur = cursor(con)
     try:
         wanted = _param_names(sql)
         bound = {k: v for k, v in (params or {}).items() if k in wanted}
@@ -145,7 +237,7 @@ def baris(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None)
     """The first row of a named query as a tuple, without building a DataFrame (for tiny answers
     read on every rerun)."""
     sql = query_text(name)
-    cur = con.cursor()
+    cur = cursor(con)
     try:
         return cur.execute(sql, {k: v for k, v in (params or {}).items() if k in _param_names(sql)}).fetchone()
     finally:

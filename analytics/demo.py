@@ -1121,7 +1121,7 @@ def _assign_reporters(con: duckdb.DuckDBPyConnection, batches: list[int]) -> Non
     """The demo expects a report from the kabupaten/kota it covers, per dataset (kept when an
     administrator already assigned that dataset)."""
     assigned = kelengkapan.wajib_lapor(con)
-    cur = con.cursor()
+    cur = db.cursor(con)
     try:
         rows = cur.execute(
             "select distinct dataset, kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
@@ -1140,7 +1140,7 @@ def _assign_reporters(con: duckdb.DuckDBPyConnection, batches: list[int]) -> Non
 
 def is_loaded(con: duckdb.DuckDBPyConnection, *, undone_too: bool = False) -> bool:
     """Whether a demo batch counts (the badge), or with `undone_too` whether one was ever loaded."""
-    cur = con.cursor()
+    cur = db.cursor(con)
     try:
         return bool(
             cur.execute(

@@ -28,7 +28,7 @@ def kelengkapan_kabupaten(con, f: Filter, minggu):
 
 def wajib_lapor(con) -> dict[str, list[str]]:
     """The assignment per dataset: kabupaten/kota codes, or [] where every kabupaten/kota is expected."""
-    cur = con.cursor()
+    cur = db.cursor(con)
     try:
         rows = cur.execute(
             "select dataset, kode_kabupaten from wajib_lapor order by dataset, kode_kabupaten"
@@ -50,7 +50,7 @@ def atur_wajib_lapor(
     kode = sorted(set(kode_kabupaten))
     now = now or dt.datetime.now().replace(microsecond=0)
     with db.WRITE_LOCK:
-        cur = con.cursor()
+        cur = db.cursor(con)
         cur.execute("begin transaction")
         try:
             unknown = [

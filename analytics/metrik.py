@@ -592,7 +592,7 @@ def nilai(con, f: Filter, sumber_id: str, minggu: dt.date | None) -> dict[str, i
     """Every metric of the source for the filter and week (zeros when the week is None)."""
     if minggu is None:
         return _nol(sumber_id)
-    cur = con.cursor()
+    cur = db.cursor(con)
     try:
         row = cur.execute(sql_nilai(sumber_id), _params(SUMBER[sumber_id], f, minggu)).fetchone()
     finally:
@@ -611,7 +611,7 @@ def per_wilayah(con, f: Filter, sumber_id: str, minggu: dt.date | None, tingkat:
     if minggu is None:
         values = pd.DataFrame(columns=["kode", *ids])
     else:
-        cur = con.cursor()
+        cur = db.cursor(con)
         try:
             values = cur.execute(sql_nilai(sumber_id, tingkat), _params(sumber, f, minggu)).df()
         finally:

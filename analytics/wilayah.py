@@ -109,7 +109,7 @@ class Gazetteer:
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> Gazetteer:
         names, parent, by_key = {}, {}, {}
-        cur = con.cursor()
+        cur = db.cursor(con)
         for level in LEVELS:
             if level == "provinsi":
                 rows = cur.execute("select kode, nama, '' from provinsi").fetchall()

@@ -30,15 +30,15 @@ FILTERS = (Filter(), Filter("33"), Filter("52"), Filter("91"), Filter.from_code(
 def build(path: Path) -> None:
     con = db.connect(path)
     for dataset in ("koperasi", "sppg"):
+        batch = db.next_id(con, "batch_id")
         con.execute(
-            """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+            """insert into upload_batch (batch_id, dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
                            jumlah_baris, kabupaten, contoh)
-                       select $d, $m, $d || '_nasional.csv', 'sintetis', 'bench', timestamp '2026-11-20 08:00', 0,
+                       select $b, $d, $m, $d || '_nasional.csv', 'sintetis', 'bench', timestamp '2026-11-20 08:00', 0,
                               list(kode order by kode), false
                        from kabupaten""",
-            {"d": dataset, "m": MINGGU},
+            {"b": batch, "d": dataset, "m": MINGGU},
         )
-        batch = con.execute("select max(batch_id) from upload_batch").fetchone()[0]
         con.execute(
             """insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten)
                        select $b, $d, $m, kode from kabupaten""",

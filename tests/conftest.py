@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics import db, ingest
+from analytics import db, ingest, pg
 from analytics.wilayah import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,3 +76,23 @@ def loaded_db(loaded_db_file, tmp_path):
     con = db.connect(path)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL 15 cluster for the session (the lake's catalog), on a loopback port."""
+    if pg.bin_dir() is None:
+        pytest.skip("PostgreSQL tidak terpasang (paket Debian `postgresql`): uji mode lake dilewati")
+    # Not under tmp_path: pytest's folder is private to root, and the server runs as another user.
+    cluster = pg.start(tempfile.mkdtemp(prefix="kdkmp-pg-"))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def lake_url(postgres, tmp_path, monkeypatch, request) -> str:
+    """An empty lake of one's own: a new catalog database, Parquet files under tmp_path."""
+    name = "uji_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    dsn = postgres.create_database(name)
+    monkeypatch.setenv("KDKMP_LAKE_DATA", str(tmp_path / "lake"))
+    return f"ducklake:postgres:{dsn}"

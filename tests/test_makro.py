@@ -52,7 +52,7 @@ def test_a_new_database_has_every_macro_and_cursors_see_them(fresh_db):
 def test_a_database_from_before_the_macros_gets_them_and_keeps_its_zones(tmp_path, monkeypatch):
     path = tmp_path / "lama.duckdb"
     semua = db.migrations()
-    monkeypatch.setattr(db, "migrations", lambda: [m for m in semua if m[0] < VERSI_MAKRO])
+    monkeypatch.setattr(db, "migrations", lambda lake=False: [m for m in semua if m[0] < VERSI_MAKRO])
     con = duckdb.connect(str(path))
     assert db.migrate(con) == VERSI_MAKRO - 1
     assert makro(con) == {}

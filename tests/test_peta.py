@@ -520,15 +520,15 @@ def nasional(empty_db_file, tmp_path_factory):
     path = tmp_path_factory.mktemp("nasional") / "nasional.duckdb"
     shutil.copy(empty_db_file, path)
     c = db.connect(path)
+    batch = db.next_id(c, "batch_id")
     c.execute(
-        """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+        """insert into upload_batch (batch_id, dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
                      jumlah_baris, kabupaten, contoh)
-                 select 'koperasi', $m, 'nasional.csv', 'sintetis', 'uji', timestamp '2026-11-20 08:00',
+                 select $b, 'koperasi', $m, 'nasional.csv', 'sintetis', 'uji', timestamp '2026-11-20 08:00',
                         (select count(*) from desa), list(kode order by kode), false
                  from kabupaten""",
-        {"m": NASIONAL},
+        {"b": batch, "m": NASIONAL},
     )
-    batch = c.execute("select max(batch_id) from upload_batch").fetchone()[0]
     c.execute(
         """insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten)
                  select $b, 'koperasi', $m, kode from kabupaten""",

@@ -274,12 +274,13 @@ def test_koperasi_with_simkopdes_problems_list_for_the_field_officer(loaded_db):
 def add_simkopdes_desa(con, minggu, kabupaten: str, rows: list[tuple], *, undone: bool = False) -> int:
     """One SIMKOPDES village-statistics batch: rows are (kode_desa, koperasi, akun, npwp, nib, rat,
     volume_transaksi, nilai_transaksi)."""
-    batch = con.execute(
-        """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+    batch = db.next_id(con, "batch_id")
+    con.execute(
+        """insert into upload_batch (batch_id, dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
            jumlah_baris, kabupaten, dibatalkan_pada)
-           values ('simkopdes_desa', $m, 'statistik_desa.csv', $sha, 'uji', $t, $n, [$kab], $undone)
-           returning batch_id""",
+           values ($b, 'simkopdes_desa', $m, 'statistik_desa.csv', $sha, 'uji', $t, $n, [$kab], $undone)""",
         {
+            "b": batch,
             "m": minggu,
             "sha": f"{minggu}-{kabupaten}-{undone}",
             "t": dt.datetime.combine(minggu, dt.time(12)),
@@ -287,7 +288,7 @@ def add_simkopdes_desa(con, minggu, kabupaten: str, rows: list[tuple], *, undone
             "kab": kabupaten,
             "undone": dt.datetime(2025, 11, 1) if undone else None,
         },
-    ).fetchone()[0]
+    )
     con.execute(
         "insert into batch_cakupan values ($b, 'simkopdes_desa', $m, $kab)", {"b": batch, "m": minggu, "kab": kabupaten}
     )

@@ -16,7 +16,7 @@ import time
 
 import streamlit as st
 
-from analytics import access, audit
+from analytics import access, audit, db
 from ui import teks
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -49,7 +49,7 @@ def _remember(con, user: access.User, how: str) -> access.User:
     if st.session_state.get("pengguna") != user:
         st.session_state["pengguna"] = user
         if how != "local":
-            audit.record(con.cursor(), user.email, "masuk", {"mode": how})
+            audit.record(db.cursor(con), user.email, "masuk", {"mode": how})
     return user
 
 
@@ -82,7 +82,7 @@ def _oidc(con) -> access.User:
         if st.session_state.get("oidc_ditolak") != email:
             st.session_state["oidc_ditolak"] = email
             audit.record(
-                con.cursor(), email or "(tanpa email)", "gagal_masuk", {"mode": "oidc", "alasan": "tidak terdaftar"}
+                db.cursor(con), email or "(tanpa email)", "gagal_masuk", {"mode": "oidc", "alasan": "tidak terdaftar"}
             )
         st.error(teks.AKUN_TIDAK_TERDAFTAR.format(email=email))
         if st.button(teks.KELUAR):
@@ -110,7 +110,7 @@ def _password(con) -> access.User:
             if current != user:  # demoted, moved to another region or renamed: applies now
                 st.session_state["pengguna"] = current
             return current
-        audit.record(con.cursor(), user.email, "keluar", {"alasan": "akun dihapus atau kata sandi diganti"})
+        audit.record(db.cursor(con), user.email, "keluar", {"alasan": "akun dihapus atau kata sandi diganti"})
         for key in ("pengguna", "pengguna_sidik"):
             st.session_state.pop(key, None)
         st.warning(teks.AKUN_DICABUT, icon=":material/lock:")
@@ -134,7 +134,7 @@ def _password(con) -> access.User:
 
 
 def sign_out(con, user: access.User) -> None:
-    audit.record(con.cursor(), user.email, "keluar", {})
+    audit.record(db.cursor(con), user.email, "keluar", {})
     for key in ("pengguna", "pengguna_sidik"):
         st.session_state.pop(key, None)
     if mode() == "oidc":

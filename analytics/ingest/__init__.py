@@ -240,7 +240,7 @@ def already_loaded(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int | 
     if not weeks:
         return None
     row = (
-        con.cursor()
+        db.cursor(con)
         .execute(
             "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
             "and dibatalkan_pada is null order by batch_id desc limit 1",
@@ -369,7 +369,7 @@ def commit_all(
     rules = rules or (zona.aturan.load_rules() if koperasi else None)
     batches = []
     with db.WRITE_LOCK:
-        cur = con.cursor()
+        cur = db.cursor(con)
         cur.execute("begin transaction")
         try:
             for prepared, now in uploads:
@@ -417,11 +417,13 @@ def _write(cur, prepared: Prepared, user: str, demo: bool, now: dt.datetime) -> 
     """The batch, its coverage, its rows and its audit entry, in the caller's transaction."""
     rows = _typed(prepared.result.rows, prepared.dataset)
     coverage = rows.select(["minggu", "kode_kabupaten"]).group_by(["minggu", "kode_kabupaten"]).aggregate([])
-    batch = cur.execute(
-        """insert into upload_batch (dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
+    batch = db.next_id(cur, "batch_id")
+    cur.execute(
+        """insert into upload_batch (batch_id, dataset, minggu, nama_file, sha256, diunggah_oleh, diunggah_pada,
            jumlah_baris, kabupaten, contoh, sumber)
-           values ($ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo, $sumber) returning batch_id""",
+           values ($batch, $ds, $minggu, $file, $sha, $user, $now, $n, $kab, $demo, $sumber)""",
         {
+            "batch": batch,
             "ds": prepared.storage,
             "minggu": prepared.weeks[-1],
             "file": prepared.file_name,
@@ -433,7 +435,7 @@ def _write(cur, prepared: Prepared, user: str, demo: bool, now: dt.datetime) -> 
             "demo": demo,
             "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset,
         },
-    ).fetchone()[0]
+    )
     cur.register("cakupan_baru", coverage)
     cur.execute(
         "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
@@ -484,7 +486,7 @@ def undo(
 ) -> dict:
     """Stop counting one batch; what it replaced counts again. Its rows stay in history.
     With `actor`, an operator may undo only uploads inside their region."""
-    cur = con.cursor()
+    cur = db.cursor(con)
     row = cur.execute(
         "select dataset, dibatalkan_pada from upload_batch where batch_id = $b", {"b": batch_id}
     ).fetchone()
@@ -532,7 +534,7 @@ def undo(
 def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> int:
     """Delete every demo batch and its rows in one transaction; returns the batches removed."""
     with db.WRITE_LOCK:
-        cur = con.cursor()
+        cur = db.cursor(con)
         cur.execute("begin transaction")
         try:
             ids = [r[0] for r in cur.execute("select batch_id from upload_batch where contoh").fetchall()]

@@ -333,7 +333,8 @@ def ensure_current(con: duckdb.DuckDBPyConnection, rules: Rules) -> bool:
     con.execute("begin transaction")
     try:
         recompute(con, rules)
-        con.execute("insert or replace into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest})
+        con.execute("delete from meta where kunci = 'aturan_zona_sha256'")
+        con.execute("insert into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest})
         from analytics import audit
 
         audit.record(

@@ -1,0 +1,50 @@
+"""Lake mode (issue 12): a DuckLake with its catalog in a throwaway PostgreSQL answers like a file."""
+
+from __future__ import annotations
+
+from analytics import db, ingest, ringkasan
+from analytics.filters import Filter
+from conftest import KOPERASI_FILES, OTHER_FILES, ingest_file
+
+# Every table and view of the schema with its columns, and the shared macros, in this database.
+COLUMNS = """select table_name, column_name, data_type
+    from duckdb_columns()
+    where database_name = current_database() and schema_name = 'main'
+    order by all"""
+MACROS = """select function_name, function_type
+    from duckdb_functions()
+    where database_name = current_database() and function_type in ('macro', 'table_macro')
+    order by all"""
+
+
+def test_the_lake_schema_has_the_columns_and_macros_of_the_file(lake_url, fresh_db):
+    lake = db.connect(lake_url)
+    try:
+        assert db.schema_version(lake) == db.schema_version(fresh_db)
+        assert lake.execute(COLUMNS).fetchall() == fresh_db.execute(COLUMNS).fetchall()
+        assert lake.execute(MACROS).fetchall() == fresh_db.execute(MACROS).fetchall()
+        assert (
+            lake.execute("select count(*) from desa").fetchone()
+            == fresh_db.execute("select count(*) from desa").fetchone()
+        )
+    finally:
+        lake.close()
+
+
+def test_fixtures_uploaded_to_a_lake_give_the_same_summary_as_the_file(lake_url, loaded_db, gazetteer):
+    lake = db.connect(lake_url)
+    try:
+        batches = [ingest_file(lake, f, gazetteer) for f in KOPERASI_FILES + OTHER_FILES]
+        assert batches == list(range(1, len(batches) + 1))
+        for f in (Filter(), Filter.from_code("52"), Filter.from_code("52.01")):
+            assert ringkasan.as_json(ringkasan.picture(lake, f)) == ringkasan.as_json(ringkasan.picture(loaded_db, f))
+        # A second connection (another app server) sees the same commits.
+        other = db.connect(lake_url)
+        assert other.execute("select count(*) from koperasi_aktif").fetchone() == (
+            loaded_db.execute("select count(*) from koperasi_aktif").fetchone()
+        )
+        other.close()
+        ingest.undo(lake, batches[-1])
+        assert lake.execute("select count(*) from upload_batch where dibatalkan_pada is not null").fetchone() == (1,)
+    finally:
+        lake.close()
