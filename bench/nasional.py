@@ -421,7 +421,6 @@ def build(u: Ukuran | None = None, *, rebuild: bool = False, log=_log) -> Basis:
         t = time.perf_counter()
         rows = _history(con, dataset, u)
         log(f"  {dataset}: {rows:,} rows of history in {time.perf_counter() - t:.1f} s")
-    con.execute("select setval('batch_id_seq', (select max(batch_id) from upload_batch))")
     t = time.perf_counter()
     zona.aturan.ensure_current(con, zona.aturan.load_rules())
     log(f"  zones of every koperasi row: {time.perf_counter() - t:.1f} s")
