@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analytics import db, ingest, ringkasan
 from analytics.filters import Filter
 from conftest import KOPERASI_FILES, OTHER_FILES, ingest_file
@@ -47,4 +49,55 @@ def test_fixtures_uploaded_to_a_lake_give_the_same_summary_as_the_file(lake_url,
         ingest.undo(lake, batches[-1])
         assert lake.execute("select count(*) from upload_batch where dibatalkan_pada is not null").fetchone() == (1,)
     finally:
+        lake.close()
+
+
+def test_an_upload_that_meets_another_servers_commit_is_written_again_on_the_new_snapshot(
+    lake_url, gazetteer, monkeypatch
+):
+    """Two servers saving at once: DuckLake refuses the second transaction; it lands on the retry."""
+    lake = db.connect(lake_url)
+    other = db.connect(lake_url)  # another app server on the same lake
+    try:
+        first = ingest_file(lake, KOPERASI_FILES[0], gazetteer)
+        calls = []
+
+        def the_other_server_commits_meanwhile() -> None:
+            calls.append(1)
+            if len(calls) == 1:  # only while the first attempt is open
+                other.execute("begin transaction")
+                other.execute("update penghitung set nilai = nilai + 1 where nama = 'batch_id'")
+                other.execute("commit")
+
+        monkeypatch.setattr(ingest, "_pause_for_crash_test", the_other_server_commits_meanwhile)
+        second = ingest_file(lake, OTHER_FILES[0], gazetteer)
+        assert len(calls) == 2  # a conflict, then a second attempt that committed
+        assert second == first + 2  # the other server's id is not reused
+        assert lake.execute("select count(*) from upload_batch").fetchone() == (2,)
+        assert other.execute("select count(*) from upload_batch").fetchone() == (2,)
+    finally:
+        other.close()
+        lake.close()
+
+
+def test_an_upload_that_keeps_meeting_conflicts_is_refused_whole(lake_url, gazetteer, monkeypatch):
+    lake = db.connect(lake_url)
+    other = db.connect(lake_url)
+    try:
+        ingest_file(lake, KOPERASI_FILES[0], gazetteer)
+        before = lake.execute("select count(*) from koperasi").fetchone()
+
+        def always() -> None:
+            other.execute("begin transaction")
+            other.execute("update penghitung set nilai = nilai + 1 where nama = 'batch_id'")
+            other.execute("commit")
+
+        monkeypatch.setattr(ingest, "_pause_for_crash_test", always)
+        monkeypatch.setattr(ingest, "BATAS_COBA", 2)
+        with pytest.raises(ingest.UploadRefused, match="bertabrakan"):
+            ingest_file(lake, OTHER_FILES[0], gazetteer)
+        assert lake.execute("select count(*) from upload_batch").fetchone() == (1,)
+        assert lake.execute("select count(*) from koperasi").fetchone() == before
+    finally:
+        other.close()
         lake.close()

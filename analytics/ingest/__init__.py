@@ -6,7 +6,9 @@ import datetime as dt
 import errno
 import hashlib
 import os
+import random
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,10 +365,34 @@ def commit_all(
 ) -> list[int]:
     """commit() for several files (each with its upload time, None: now) in one transaction, the
     zones recomputed once after the last: all of them land or none does. Returns the batch ids."""
-    for prepared, _ in uploads:
-        user = _allowed(con, prepared, user=user, partial=partial, actor=actor)
     koperasi = [p for p, _ in uploads if p.dataset == "koperasi"]
     rules = rules or (zona.aturan.load_rules() if koperasi else None)
+    for attempt in range(1, BATAS_COBA + 1):
+        # The checks run again on each attempt: after a conflict the other server's commit is
+        # visible, and it may have been this very file.
+        for prepared, _ in uploads:
+            user = _allowed(con, prepared, user=user, partial=partial, actor=actor)
+        try:
+            return _commit_once(con, uploads, user, demo, rules, koperasi)
+        except duckdb.TransactionException as exc:
+            if "conflict" not in str(exc).lower() or attempt == BATAS_COBA:
+                if "conflict" in str(exc).lower():
+                    raise UploadRefused(BERTABRAKAN.format(n=BATAS_COBA)) from exc
+                raise
+            time.sleep(random.uniform(0.05, 0.3) * attempt)
+    raise AssertionError("unreachable")
+
+
+# A lake (several servers on one store) refuses the second of two transactions that wrote the same
+# table at once; the upload is then written again on the new snapshot, this many times at most.
+BATAS_COBA = 4
+BERTABRAKAN = (
+    "Unggahan ini bertabrakan dengan unggahan lain yang disimpan pada saat yang sama, {n} kali berturut-turut. "
+    "Tidak ada yang tersimpan dari file ini; simpan lagi sebentar lagi."
+)
+
+
+def _commit_once(con, uploads, user: str, demo: bool, rules, koperasi: list[Prepared]) -> list[int]:
     batches = []
     with db.WRITE_LOCK:
         cur = db.cursor(con)
@@ -380,7 +406,10 @@ def commit_all(
             _pause_for_crash_test()
             cur.execute("commit")
         except BaseException:
-            cur.execute("rollback")
+            try:
+                cur.execute("rollback")
+            except duckdb.Error:
+                pass  # a failed commit has already ended the transaction
             raise
         finally:
             cur.close()
