@@ -220,6 +220,17 @@ def query_text(name: str) -> str:
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> pd.DataFrame:
     """Run analytics/queries/<name>.sql with bound parameters on a fresh cursor."""
+    return _named(con, name, params, lambda result: result.df())
+
+
+def baris(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> tuple | None:
+    """The first row of a named query as a tuple, without building a DataFrame (for tiny answers
+    read on every rerun)."""
+    return _named(con, name, params, lambda result: result.fetchone())
+
+
+def _named(con: duckdb.DuckDBPyConnection, name: str, params: dict | None, fetch):
+    """analytics/queries/<name>.sql on a fresh cursor with the parameters it names, then `fetch`."""
     sql = query_text(name)
     cur = cursor(con)
     try:
@@ -228,18 +239,7 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -
         missing = wanted - bound.keys()
         if missing:
             raise KeyError(f"query {name!r} needs parameters {sorted(missing)}")
-        return cur.execute(sql, bound).df()
-    finally:
-        cur.close()
-
-
-def baris(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> tuple | None:
-    """The first row of a named query as a tuple, without building a DataFrame (for tiny answers
-    read on every rerun)."""
-    sql = query_text(name)
-    cur = cursor(con)
-    try:
-        return cur.execute(sql, {k: v for k, v in (params or {}).items() if k in _param_names(sql)}).fetchone()
+        return fetch(cur.execute(sql, bound))
     finally:
         cur.close()
 

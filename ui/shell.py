@@ -57,16 +57,6 @@ def gazetteer(path: str) -> Gazetteer:
     return Gazetteer.load(connection(path))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def weeks_for(path: str, version: str, f: Filter) -> dict:
-    return periode.minggu_data(connection(path), f)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def picture(path: str, version: str, f: Filter, at: dt.date | None) -> ringkasan.Picture:
-    return ringkasan.picture(connection(path), f, at)
-
-
 def _nama_fungsi(fungsi: types.FunctionType) -> str:
     return f"{fungsi.__module__}.{fungsi.__qualname__}"
 
@@ -76,6 +66,11 @@ def _nama_fungsi(fungsi: types.FunctionType) -> str:
 def _tanya(path: str, version: str, fungsi: types.FunctionType, args: tuple):
     """One analytic answer shared by every session: keyed by the question and the data version."""
     return fungsi(connection(path), *args)
+
+
+def weeks_for(path: str, version: str, f: Filter) -> dict:
+    """The weeks with data per dataset inside `f` (the sidebar's week list)."""
+    return _tanya(path, version, periode.minggu_data, (f,))
 
 
 @dataclass
@@ -90,7 +85,7 @@ class Context:
     user: access.User = access.LOCAL_ADMIN
 
     def picture(self) -> ringkasan.Picture:
-        return picture(self.path, self.version, self.filter, self.minggu)
+        return self.tanya(ringkasan.picture, self.filter, self.minggu)
 
     def tanya(self, fungsi, *args):
         """`fungsi(con, *args)` from the analytic layer, answered once per data version for all sessions.
