@@ -23,7 +23,8 @@ if akhir is None:
     st.stop()
 
 n_minggu = kelengkapan.JUMLAH_MINGGU
-status = ctx.tanya(kelengkapan.kelengkapan_status, f, akhir, n_minggu)
+laporan = ctx.tanya(tabel.kelengkapan_laporan, f, akhir, n_minggu)
+status = laporan.status
 rates = ctx.tanya(kelengkapan.kelengkapan_per_minggu, f, akhir, n_minggu)
 awal = rates["minggu"].min()
 hari = teks.HARI[config.load().hari_batas_lapor - 1]
@@ -127,7 +128,7 @@ with left:
 with right:
     st.markdown(f"**{teks.KELENGKAPAN_TABEL_LENGKAP}**")
     st.dataframe(
-        ctx.tanya(tabel.kelengkapan_lengkap, f, akhir, n_minggu),
+        laporan.lengkap,
         hide_index=True,
         lazy=True,
         height=320,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -12,10 +13,16 @@ from analytics.filters import Filter
 from ui import charts, teks
 
 
-def kelengkapan_lengkap(con, f: Filter, akhir: dt.date, n_minggu: int) -> pd.DataFrame:
-    """Every (dataset, kabupaten, week) of the reporting window with its status in words."""
+@dataclass(frozen=True)
+class Kelengkapan:
+    status: pd.DataFrame  # kelengkapan.kelengkapan_status: one row per (dataset, kabupaten, week)
+    lengkap: pd.DataFrame  # the same rows with status, dataset and dates in words
+
+
+def kelengkapan_laporan(con, f: Filter, akhir: dt.date, n_minggu: int) -> Kelengkapan:
+    """Every (dataset, kabupaten, week) of the reporting window, as read and as shown."""
     status = kelengkapan.kelengkapan_status(con, f, akhir, n_minggu)
     table = status.assign(
         status=status["status"].map(kamus.KELENGKAPAN_STATUS), dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET)
     )
-    return charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",))
+    return Kelengkapan(status, charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)))
