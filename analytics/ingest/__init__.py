@@ -375,12 +375,12 @@ def commit_all(
         try:
             return _commit_once(con, uploads, user, demo, rules, koperasi)
         except duckdb.TransactionException as exc:
-            if "conflict" not in str(exc).lower() or attempt == BATAS_COBA:
-                if "conflict" in str(exc).lower():
-                    raise UploadRefused(BERTABRAKAN.format(n=BATAS_COBA)) from exc
+            if "conflict" not in str(exc).lower():
                 raise
+            if attempt == BATAS_COBA:
+                raise UploadRefused(BERTABRAKAN.format(n=BATAS_COBA)) from exc
             time.sleep(random.uniform(0.05, 0.3) * attempt)
-    raise AssertionError("unreachable")
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 # A lake (several servers on one store) refuses the second of two transactions that wrote the same
