@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import time
 
 from analytics import db
 
@@ -24,14 +26,30 @@ ACTIONS = {
 def record(con, user: str, action: str, details: dict | None = None, now: dt.datetime | None = None) -> None:
     """Append one entry; runs in the caller's transaction when there is one."""
     con.execute(
-        "insert into audit (waktu, pengguna, aksi, rincian) values ($waktu, $pengguna, $aksi, $rincian)",
+        "insert into audit (id, waktu, pengguna, aksi, rincian) values ($id, $waktu, $pengguna, $aksi, $rincian)",
         {
+            "id": _next_id(),
             "waktu": now or dt.datetime.now().replace(microsecond=0),
             "pengguna": user,
             "aksi": action,
             "rincian": json.dumps(details or {}, ensure_ascii=False, default=str),
         },
     )
+
+
+_last_id = 0
+_id_lock = threading.Lock()
+
+
+def _next_id() -> int:
+    """Microseconds since 1970, strictly increasing in this process (migration 013).
+
+    Unique without a shared counter: one process writes an embedded file, and servers on one lake
+    would have to write the same microsecond to meet."""
+    global _last_id
+    with _id_lock:
+        _last_id = max(_last_id + 1, time.time_ns() // 1000)
+        return _last_id
 
 
 def jejak_audit(con, batas: int = 1000):

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import random
 import threading
+import time
 import weakref
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -32,6 +36,17 @@ _LAKES: weakref.WeakSet = weakref.WeakSet()
 
 class DatabaseBusy(RuntimeError):
     """The database file is held by another process (usually the running app)."""
+
+
+class Bertabrakan(RuntimeError):
+    """A lake transaction met another server's commit BATAS_COBA times in a row."""
+
+
+# A lake (several servers on one store) refuses the second of two transactions that wrote the same
+# table at once (docs/lake-notes.md); the work is then done again on the new snapshot, this many
+# times at most.
+BATAS_COBA = 4
+T = TypeVar("T")
 
 
 def default_path() -> str:
@@ -88,7 +103,17 @@ def _connect_lake(target: str, data_path: str | Path | None = None) -> duckdb.Du
     for extension in lake_extensions():
         con.execute(f"load '{extension}'")
     # ATTACH takes no bound parameters; the target and folder come from the operator's config.
-    con.execute(f"attach '{_quoted(target)}' as {LAKE} (data_path '{_quoted(str(data))}')")
+    attach = f"attach '{_quoted(target)}' as {LAKE} (data_path '{_quoted(str(data))}')"
+    for attempt in range(1, BATAS_COBA + 1):
+        try:
+            con.execute(attach)
+            break
+        except duckdb.Error as exc:
+            # Two servers attaching a new lake at once both create its catalog tables in
+            # PostgreSQL; the slower one fails on "already exists" and attaches the finished lake.
+            if "already exists" not in str(exc) or attempt == BATAS_COBA:
+                raise
+            time.sleep(random.uniform(0.1, 0.5))
     con.execute(f"use {LAKE}")
     _LAKES.add(con)
     return con
@@ -155,22 +180,67 @@ def next_id(con: duckdb.DuckDBPyConnection, nama: str) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply every migration newer than the stored version, each in its own transaction."""
+    """Apply every migration newer than the stored version, each in its own transaction. Two servers
+    starting on one new lake: the second's migration conflicts, and its retry finds it applied."""
+    transaksi(con, schema_version)
     current = schema_version(con)
     for version, path in migrations(lake=in_lake(con)):
         if version <= current:
             continue
-        con.execute("begin transaction")
-        try:
+
+        def apply(cur, version=version, path=path) -> None:
+            if _stored_version(cur) >= version:
+                return  # another server applied it meanwhile
             for statement in _statements(path.read_text(encoding="utf-8")):
-                con.execute(statement)
-            con.execute("insert into schema_version values ($v, current_timestamp)", {"v": version})
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
+                cur.execute(statement)
+            cur.execute("insert into schema_version values ($v, current_timestamp)", {"v": version})
+
+        transaksi(con, apply)
         current = version
     return current
+
+
+def _stored_version(cur) -> int:
+    return int(cur.execute("select coalesce(max(versi), 0) from schema_version").fetchone()[0])
+
+
+def transaksi(
+    con: duckdb.DuckDBPyConnection,
+    kerja: Callable[[duckdb.DuckDBPyConnection], T],
+    *,
+    coba: int | None = None,
+) -> T:
+    """kerja(cur) in one transaction on a fresh cursor, committed; the one way this code writes.
+
+    Writers of one process take turns (WRITE_LOCK). In a lake, a commit that meets another server's
+    commit is rolled back and kerja runs again from the start on the new snapshot (so its checks
+    see what the other server wrote), at most `coba` times, then Bertabrakan. Any other error rolls
+    back and is raised: nothing of kerja remains."""
+    coba = coba or BATAS_COBA
+    for attempt in range(1, coba + 1):
+        try:
+            with WRITE_LOCK:
+                cur = cursor(con)
+                try:
+                    cur.execute("begin transaction")
+                    hasil = kerja(cur)
+                    cur.execute("commit")
+                    return hasil
+                except BaseException:
+                    try:
+                        cur.execute("rollback")
+                    except duckdb.Error:
+                        pass  # a failed commit has already ended the transaction
+                    raise
+                finally:
+                    cur.close()
+        except duckdb.TransactionException as exc:
+            if "conflict" not in str(exc).lower():
+                raise
+            if attempt == coba:
+                raise Bertabrakan(f"transaksi bertabrakan {coba} kali berturut-turut") from exc
+        time.sleep(random.uniform(0.05, 0.3) * attempt)
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _statements(sql: str) -> list[str]:
@@ -197,17 +267,23 @@ _GAZ_INSERT = {
 
 
 def load_gazetteer(con: duckdb.DuckDBPyConnection, directory: Path = WILAYAH_DIR) -> None:
-    """Fill the four wilayah tables from the shipped CSVs, once. Codes stay text."""
+    """Fill the four wilayah tables from the shipped CSVs, once. Codes stay text.
+
+    The transaction also replaces a row of `meta`: appends alone never conflict in a lake, so two
+    servers starting on one new lake would both load the gazetteer; the meta delete makes the
+    second conflict, and its retry finds the tables full."""
     if con.execute("select count(*) from provinsi").fetchone()[0] > 0:
         return
-    con.execute("begin transaction")
-    try:
+
+    def fill(cur) -> None:
+        if cur.execute("select count(*) from provinsi").fetchone()[0] > 0:
+            return
         for level in LEVELS:
-            con.execute(_GAZ_INSERT[level], {"path": str(directory / f"{level}.csv")})
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+            cur.execute(_GAZ_INSERT[level], {"path": str(directory / f"{level}.csv")})
+        cur.execute("delete from meta where kunci = 'wilayah_dimuat'")
+        cur.execute("insert into meta (kunci, nilai) values ('wilayah_dimuat', current_timestamp::varchar)")
+
+    transaksi(con, fill)
 
 
 @cache

@@ -49,31 +49,25 @@ def atur_wajib_lapor(
         raise ValueError(f"dataset tidak dikenal: {dataset!r}")
     kode = sorted(set(kode_kabupaten))
     now = now or dt.datetime.now().replace(microsecond=0)
-    with db.WRITE_LOCK:
-        cur = db.cursor(con)
-        cur.execute("begin transaction")
-        try:
-            unknown = [
-                r[0]
-                for r in cur.execute(
-                    "select k from unnest($kode::varchar[]) as t(k) where k not in (select kode from kabupaten)",
-                    {"kode": kode},
-                ).fetchall()
-            ]
-            if unknown:
-                raise ValueError(f"Kode kabupaten/kota tidak ada di gazetir: {', '.join(unknown)}")
-            cur.execute("delete from wajib_lapor where dataset = $dataset", {"dataset": dataset})
-            cur.execute(
-                "insert into wajib_lapor select $dataset, k, $contoh, $oleh, $pada from unnest($kode::varchar[]) as t(k)",
-                {"dataset": dataset, "kode": kode, "contoh": contoh, "oleh": user, "pada": now},
-            )
-            audit.record(cur, user, "wajib_lapor", {"dataset": dataset, "kabupaten": len(kode) or "semua"}, now)
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
+
+    def replace(cur) -> None:
+        unknown = [
+            r[0]
+            for r in cur.execute(
+                "select k from unnest($kode::varchar[]) as t(k) where k not in (select kode from kabupaten)",
+                {"kode": kode},
+            ).fetchall()
+        ]
+        if unknown:
+            raise ValueError(f"Kode kabupaten/kota tidak ada di gazetir: {', '.join(unknown)}")
+        cur.execute("delete from wajib_lapor where dataset = $dataset", {"dataset": dataset})
+        cur.execute(
+            "insert into wajib_lapor select $dataset, k, $contoh, $oleh, $pada from unnest($kode::varchar[]) as t(k)",
+            {"dataset": dataset, "kode": kode, "contoh": contoh, "oleh": user, "pada": now},
+        )
+        audit.record(cur, user, "wajib_lapor", {"dataset": dataset, "kabupaten": len(kode) or "semua"}, now)
+
+    db.transaksi(con, replace)
 
 
 def _window(f: Filter, akhir, jumlah_minggu: int, hari_batas_lapor: int | None) -> dict:

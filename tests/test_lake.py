@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analytics import db, ingest, ringkasan
+from analytics import audit, db, ingest, ringkasan
 from analytics.filters import Filter
 from conftest import KOPERASI_FILES, OTHER_FILES, ingest_file
 
@@ -93,11 +93,59 @@ def test_an_upload_that_keeps_meeting_conflicts_is_refused_whole(lake_url, gazet
             other.execute("commit")
 
         monkeypatch.setattr(ingest, "_pause_for_crash_test", always)
-        monkeypatch.setattr(ingest, "BATAS_COBA", 2)
+        monkeypatch.setattr(db, "BATAS_COBA", 2)
         with pytest.raises(ingest.UploadRefused, match="bertabrakan"):
             ingest_file(lake, OTHER_FILES[0], gazetteer)
         assert lake.execute("select count(*) from upload_batch").fetchone() == (1,)
         assert lake.execute("select count(*) from koperasi").fetchone() == before
     finally:
         other.close()
+        lake.close()
+
+
+def test_two_servers_starting_on_a_new_lake_migrate_and_load_the_gazetteer_once(lake_url):
+    """Both connect at once: one applies each migration and loads the gazetteer, the other's
+    conflicting transaction is retried and finds the work done (appends alone never conflict)."""
+    import threading
+
+    start = threading.Barrier(2)
+    opened, errors = [], []
+
+    def server() -> None:
+        try:
+            start.wait()
+            opened.append(db.connect(lake_url))
+        except Exception as exc:  # reported below with the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=server) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    try:
+        assert errors == []
+        con = opened[0]
+        versions = [v for v, _ in db.migrations(lake=True)]
+        assert con.execute("select count(*), count(distinct versi), max(versi) from schema_version").fetchone() == (
+            len(versions),
+            len(versions),
+            versions[-1],
+        )
+        desa = sum(1 for _ in open(db.WILAYAH_DIR / "desa.csv", encoding="utf-8")) - 1
+        assert con.execute("select count(*), count(distinct kode) from desa").fetchone() == (desa, desa)
+    finally:
+        for con in opened:
+            con.close()
+
+
+def test_audit_entries_in_a_lake_have_ids_in_the_order_they_were_written(lake_url, gazetteer):
+    lake = db.connect(lake_url)
+    try:
+        batch = ingest_file(lake, KOPERASI_FILES[0], gazetteer)
+        ingest.undo(lake, batch)
+        trail = audit.jejak_audit(lake)
+        assert trail["id"].notna().all() and trail["id"].is_unique
+        assert list(trail["aksi"])[-2:] == ["unggah", "batalkan"]
+    finally:
         lake.close()

@@ -6,9 +6,7 @@ import datetime as dt
 import errno
 import hashlib
 import os
-import random
 import stat
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -238,18 +236,23 @@ def prepare_path(
 
 def already_loaded(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int | None:
     """The batch id of an identical file already counting for the same dataset and week."""
+    cur = db.cursor(con)
+    try:
+        return _already_loaded(cur, prepared)
+    finally:
+        cur.close()
+
+
+def _already_loaded(cur, prepared: Prepared) -> int | None:
+    """already_loaded() on the caller's cursor: inside its transaction, on its snapshot."""
     weeks = prepared.weeks
     if not weeks:
         return None
-    row = (
-        db.cursor(con)
-        .execute(
-            "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
-            "and dibatalkan_pada is null order by batch_id desc limit 1",
-            {"sha": prepared.sha256, "ds": prepared.storage, "m": weeks[-1]},
-        )
-        .fetchone()
-    )
+    row = cur.execute(
+        "select batch_id from upload_batch where sha256 = $sha and dataset = $ds and minggu = $m "
+        "and dibatalkan_pada is null order by batch_id desc limit 1",
+        {"sha": prepared.sha256, "ds": prepared.storage, "m": weeks[-1]},
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -367,56 +370,45 @@ def commit_all(
     zones recomputed once after the last: all of them land or none does. Returns the batch ids."""
     koperasi = [p for p, _ in uploads if p.dataset == "koperasi"]
     rules = rules or (zona.aturan.load_rules() if koperasi else None)
-    for attempt in range(1, BATAS_COBA + 1):
-        # The checks run again on each attempt: after a conflict the other server's commit is
-        # visible, and it may have been this very file.
+
+    def write(cur) -> list[int]:
+        # The checks run inside the transaction, so again on each attempt: after a conflict the
+        # other server's commit is visible, and it may have been this very file.
+        checked = user
         for prepared, _ in uploads:
-            user = _allowed(con, prepared, user=user, partial=partial, actor=actor)
-        try:
-            return _commit_once(con, uploads, user, demo, rules, koperasi)
-        except duckdb.TransactionException as exc:
-            if "conflict" not in str(exc).lower():
-                raise
-            if attempt == BATAS_COBA:
-                raise UploadRefused(BERTABRAKAN.format(n=BATAS_COBA)) from exc
-            time.sleep(random.uniform(0.05, 0.3) * attempt)
-    raise AssertionError("unreachable: the last attempt returns or raises")
+            checked = _allowed(cur, prepared, user=user, partial=partial, actor=actor)
+        batches = [
+            _write(cur, prepared, checked, demo, now or dt.datetime.now().replace(microsecond=0))
+            for prepared, now in uploads
+        ]
+        if koperasi:
+            kabupaten = sorted({k for p in koperasi for k in p.kabupaten})
+            zona.aturan.recompute(cur, rules, kabupaten, min(min(p.weeks) for p in koperasi))
+        _pause_for_crash_test()
+        return batches
+
+    return _simpan(con, write, BERTABRAKAN)
 
 
-# A lake (several servers on one store) refuses the second of two transactions that wrote the same
-# table at once; the upload is then written again on the new snapshot, this many times at most.
-BATAS_COBA = 4
 BERTABRAKAN = (
     "Unggahan ini bertabrakan dengan unggahan lain yang disimpan pada saat yang sama, {n} kali berturut-turut. "
     "Tidak ada yang tersimpan dari file ini; simpan lagi sebentar lagi."
 )
+PERUBAHAN_BERTABRAKAN = (
+    "Perubahan ini bertabrakan dengan perubahan lain yang disimpan pada saat yang sama, {n} kali berturut-turut. "
+    "Tidak ada yang berubah; coba lagi sebentar lagi."
+)
 
 
-def _commit_once(con, uploads, user: str, demo: bool, rules, koperasi: list[Prepared]) -> list[int]:
-    batches = []
-    with db.WRITE_LOCK:
-        cur = db.cursor(con)
-        cur.execute("begin transaction")
-        try:
-            for prepared, now in uploads:
-                batches.append(_write(cur, prepared, user, demo, now or dt.datetime.now().replace(microsecond=0)))
-            if koperasi:
-                kabupaten = sorted({k for p in koperasi for k in p.kabupaten})
-                zona.aturan.recompute(cur, rules, kabupaten, min(min(p.weeks) for p in koperasi))
-            _pause_for_crash_test()
-            cur.execute("commit")
-        except BaseException:
-            try:
-                cur.execute("rollback")
-            except duckdb.Error:
-                pass  # a failed commit has already ended the transaction
-            raise
-        finally:
-            cur.close()
-    return batches
+def _simpan(con, kerja, pesan: str = PERUBAHAN_BERTABRAKAN):
+    """db.transaksi, with a lake's repeated conflicts refused in the upload page's words."""
+    try:
+        return db.transaksi(con, kerja)
+    except db.Bertabrakan as exc:
+        raise UploadRefused(pesan.format(n=db.BATAS_COBA)) from exc
 
 
-def _allowed(con, prepared: Prepared, *, user: str, partial: bool, actor) -> str:
+def _allowed(cur, prepared: Prepared, *, user: str, partial: bool, actor) -> str:
     """The user the upload is recorded for; UploadRefused when it may not be committed."""
     if prepared.rejected:
         raise UploadRefused(prepared.reason or "File ditolak.")
@@ -434,7 +426,7 @@ def _allowed(con, prepared: Prepared, *, user: str, partial: bool, actor) -> str
         )
     if result.rows.empty:
         raise UploadRefused("Tidak ada baris valid untuk disimpan.")
-    same = already_loaded(con, prepared)
+    same = _already_loaded(cur, prepared)
     if same is not None:
         raise UploadRefused(
             f"File yang sama persis sudah diunggah untuk minggu ini (unggahan #{same}); tidak ada yang berubah."
@@ -536,66 +528,58 @@ def undo(
         except access.AccessError as exc:
             raise UploadRefused(str(exc)) from exc
         user = actor.email
-    with db.WRITE_LOCK:
-        cur.execute("begin transaction")
-        try:
-            audit.record(
-                cur,
-                user,
-                "batalkan",
-                {"batch_id": batch_id, "dataset": dataset, "minggu": cover[0], "kabupaten": list(cover[1])},
-            )
-            cur.execute(
-                "update upload_batch set dibatalkan_pada = $now, dibatalkan_oleh = $user where batch_id = $b",
-                {"now": dt.datetime.now().replace(microsecond=0), "user": user, "b": batch_id},
-            )
-            if dataset == "koperasi":
-                zona.aturan.recompute(cur, rules or zona.aturan.load_rules(), list(cover[1]), cover[0])
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
+    cur.close()
+
+    def cancel(cur) -> None:
+        if cur.execute("select dibatalkan_pada from upload_batch where batch_id = $b", {"b": batch_id}).fetchone()[0]:
+            raise UploadRefused(f"Unggahan #{batch_id} baru saja dibatalkan oleh pengguna lain.")
+        audit.record(
+            cur,
+            user,
+            "batalkan",
+            {"batch_id": batch_id, "dataset": dataset, "minggu": cover[0], "kabupaten": list(cover[1])},
+        )
+        cur.execute(
+            "update upload_batch set dibatalkan_pada = $now, dibatalkan_oleh = $user where batch_id = $b",
+            {"now": dt.datetime.now().replace(microsecond=0), "user": user, "b": batch_id},
+        )
+        if dataset == "koperasi":
+            zona.aturan.recompute(cur, rules or zona.aturan.load_rules(), list(cover[1]), cover[0])
+
+    _simpan(con, cancel)
     return {"batch_id": batch_id, "dataset": dataset, "minggu": cover[0].isoformat(), "kabupaten": list(cover[1])}
 
 
 def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> int:
     """Delete every demo batch and its rows in one transaction; returns the batches removed."""
-    with db.WRITE_LOCK:
-        cur = db.cursor(con)
-        cur.execute("begin transaction")
-        try:
-            ids = [r[0] for r in cur.execute("select batch_id from upload_batch where contoh").fetchall()]
-            kabupaten = [
-                r[0]
-                for r in cur.execute(
-                    "select distinct kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
-                    {"ids": ids},
-                ).fetchall()
-            ]
-            for statement in (
-                "delete from koperasi where batch_id in (select unnest($ids::integer[]))",
-                "delete from lahan where batch_id in (select unnest($ids::integer[]))",
-                "delete from sppg where batch_id in (select unnest($ids::integer[]))",
-                "delete from bimtek where batch_id in (select unnest($ids::integer[]))",
-                "delete from simkopdes_desa where batch_id in (select unnest($ids::integer[]))",
-                "delete from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
-                "delete from upload_batch where batch_id in (select unnest($ids::integer[]))",
-            ):
-                cur.execute(statement, {"ids": ids})
-            # The demo's assignment of who is expected to report leaves with it.
-            cur.execute("delete from wajib_lapor where contoh")
-            if kabupaten:
-                zona.aturan.recompute(cur, zona.aturan.load_rules(), kabupaten)
-            audit.record(cur, user, "hapus_contoh", {"unggahan": len(ids)})
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
-    return len(ids)
+
+    def remove(cur) -> int:
+        ids = [r[0] for r in cur.execute("select batch_id from upload_batch where contoh").fetchall()]
+        kabupaten = [
+            r[0]
+            for r in cur.execute(
+                "select distinct kode_kabupaten from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
+                {"ids": ids},
+            ).fetchall()
+        ]
+        for statement in (
+            "delete from koperasi where batch_id in (select unnest($ids::integer[]))",
+            "delete from lahan where batch_id in (select unnest($ids::integer[]))",
+            "delete from sppg where batch_id in (select unnest($ids::integer[]))",
+            "delete from bimtek where batch_id in (select unnest($ids::integer[]))",
+            "delete from simkopdes_desa where batch_id in (select unnest($ids::integer[]))",
+            "delete from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
+            "delete from upload_batch where batch_id in (select unnest($ids::integer[]))",
+        ):
+            cur.execute(statement, {"ids": ids})
+        # The demo's assignment of who is expected to report leaves with it.
+        cur.execute("delete from wajib_lapor where contoh")
+        if kabupaten:
+            zona.aturan.recompute(cur, zona.aturan.load_rules(), kabupaten)
+        audit.record(cur, user, "hapus_contoh", {"unggahan": len(ids)})
+        return len(ids)
+
+    return _simpan(con, remove)
 
 
 def commit_or_report(

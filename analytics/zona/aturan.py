@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics import db
 from analytics.config import load as load_settings
 
 ZONES = ("hijau", "kuning", "merah")
@@ -330,21 +331,23 @@ def ensure_current(con: duckdb.DuckDBPyConnection, rules: Rules) -> bool:
     row = con.execute("select nilai from meta where kunci = 'aturan_zona_sha256'").fetchone()
     if row and row[0] == rules.digest:
         return False
-    con.execute("begin transaction")
-    try:
-        recompute(con, rules)
-        con.execute("delete from meta where kunci = 'aturan_zona_sha256'")
-        con.execute("insert into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest})
+    sebelumnya = row[0] if row else None
+
+    def recompute_all(cur) -> bool:
+        now = cur.execute("select nilai from meta where kunci = 'aturan_zona_sha256'").fetchone()
+        if now and now[0] == rules.digest:
+            return False  # another server recomputed meanwhile
+        recompute(cur, rules)
+        cur.execute("delete from meta where kunci = 'aturan_zona_sha256'")
+        cur.execute("insert into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest})
         from analytics import audit
 
         audit.record(
-            con,
+            cur,
             "sistem",
             "aturan_zona",
-            {"sha256": rules.digest, "aturan": [r.id for r in rules.rules], "sebelumnya": row[0] if row else None},
+            {"sha256": rules.digest, "aturan": [r.id for r in rules.rules], "sebelumnya": sebelumnya},
         )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    return True
+        return True
+
+    return db.transaksi(con, recompute_all)
