@@ -29,9 +29,9 @@ LAKE_PREFIX = "ducklake:"
 LAKE = "lake"
 
 
-# Connections whose default database is a lake. A DuckDB cursor starts in the connection's
-# in-memory main database, not in the one USE chose, so cursor() repeats the USE.
-_LAKES: weakref.WeakSet = weakref.WeakSet()
+# Connections whose default database is a lake, with the lake they attached. A DuckDB cursor starts
+# in the connection's in-memory main database, not in the one USE chose, so cursor() repeats the USE.
+_LAKES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class DatabaseBusy(RuntimeError):
@@ -115,7 +115,7 @@ def _connect_lake(target: str, data_path: str | Path | None = None) -> duckdb.Du
                 raise
             time.sleep(random.uniform(0.1, 0.5))
     con.execute(f"use {LAKE}")
-    _LAKES.add(con)
+    _LAKES[con] = target
     return con
 
 
@@ -146,6 +146,11 @@ def lake_extensions() -> list[Path]:
 
 def _quoted(text: str) -> str:
     return text.replace("'", "''")
+
+
+def lake_target(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The `ducklake:…` target a connection attached, None for a file."""
+    return _LAKES.get(con)
 
 
 def in_lake(con: duckdb.DuckDBPyConnection) -> bool:

@@ -1,5 +1,7 @@
 """The inbox folder: files dropped there are imported by the running app (DuckDB lets only one
-process hold the database, so a scheduled job cannot write while the app is up).
+process hold the database, so a scheduled job cannot write while the app is up). With several
+servers on one lake, each round of one server holds a PostgreSQL advisory lock on the lake's
+catalog: the others skip their round, so a file is imported by exactly one server.
 
 Whoever can write to the inbox must not be able to make the app read or write elsewhere: a
 symbolic link is never followed (a linked file is moved to ditolak/ unread; a linked selesai/ or
@@ -13,9 +15,11 @@ import logging
 import os
 import stat
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from analytics import ingest
+from analytics import db, ingest
 from analytics.config import load as load_settings
 from analytics.db import DATA_DIR
 
@@ -158,11 +162,44 @@ def process_file(con, path: Path, *, user: str = "kotak-masuk", gazetteer=None) 
         os.close(inbox_fd)
 
 
+# pg_try_advisory_lock key of the inbox round, in the catalog database ("KDKM" in ASCII).
+KUNCI_KOTAK_MASUK = 0x4B444B4D
+
+
+@contextmanager
+def giliran(con) -> Iterator[bool]:
+    """True while this process may import the inbox. A file: always (one process holds it). A lake
+    with a PostgreSQL catalog: while this round holds the advisory lock, on a connection of its own
+    that ends with the round (or with the process, so a killed server never keeps the lock)."""
+    target = db.lake_target(con)
+    prefix = db.LAKE_PREFIX + "postgres:"
+    if target is None or not target.startswith(prefix):
+        yield True
+        return
+    import psycopg
+
+    with psycopg.connect(target.removeprefix(prefix), autocommit=True, connect_timeout=10) as pgcon:
+        held = pgcon.execute("select pg_try_advisory_lock(%s)", (KUNCI_KOTAK_MASUK,)).fetchone()[0]
+        try:
+            yield bool(held)
+        finally:
+            if held:
+                pgcon.execute("select pg_advisory_unlock(%s)", (KUNCI_KOTAK_MASUK,))
+
+
 def process_inbox(
     con, inbox: str | Path | None = None, *, user: str = "kotak-masuk", now: float | None = None
 ) -> list[dict]:
     """Import every settled file waiting in the inbox; returns their reports in order. A file that
-    cannot even be moved is logged and skipped; an unsafe selesai/ or ditolak/ stops the round."""
+    cannot even be moved is logged and skipped; an unsafe selesai/ or ditolak/ stops the round.
+    When another server of the lake is importing this round, nothing is done (an empty list)."""
+    with giliran(con) as mine:
+        if not mine:
+            return []
+        return _round(con, inbox, user=user, now=now)
+
+
+def _round(con, inbox: str | Path | None, *, user: str, now: float | None) -> list[dict]:
     reports = []
     for path in pending(folder(inbox), now):
         try:

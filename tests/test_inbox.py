@@ -146,3 +146,29 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(fresh_db, tmp_
     assert [(r["file"], r["status"]) for r in reports] == [("raksasa.csv", "rejected")]
     assert reports[0]["errors"][0]["message"] == "File 2048.0 MB melebihi batas 50 MB; tidak dibaca."
     assert (box / "ditolak" / "raksasa.csv").stat().st_size == 2 * 1024**3
+
+
+def test_on_a_lake_one_server_imports_the_inbox_while_another_holds_its_round(lake_url, tmp_path):
+    """Two servers on one lake share one inbox: a round held by the other server (its PostgreSQL
+    advisory lock, on a session of its own) makes this one skip; the next round imports the file."""
+    from analytics import db
+
+    box = tmp_path / "kotak"
+    box.mkdir()
+    shutil.copy(FIXTURES / "koperasi_2025-10-20.csv", box / "minggu43.csv")
+    old = time.time() - 60
+    os.utime(box / "minggu43.csv", (old, old))
+    server_a, server_b = db.connect(lake_url), db.connect(lake_url)
+    try:
+        with kotak_masuk.giliran(server_a) as mine:
+            assert mine
+            assert kotak_masuk.process_inbox(server_b, box) == []
+            assert (box / "minggu43.csv").exists()
+        reports = kotak_masuk.process_inbox(server_b, box)
+        assert [(r["file"], r["status"], r["rows_committed"]) for r in reports] == [("minggu43.csv", "committed", 7)]
+        assert server_a.execute("select count(*) from koperasi_aktif").fetchone() == (7,)
+        with kotak_masuk.giliran(server_a) as mine:
+            assert mine  # server B's round let go of the lock
+    finally:
+        server_a.close()
+        server_b.close()
