@@ -50,9 +50,11 @@ class Cluster:
         """libpq key=value parameters, the form `ducklake:postgres:` takes."""
         return f"dbname={dbname or self.dbname} host={self.host} port={self.port} user={self.user}"
 
-    def create_database(self, dbname: str) -> str:
-        """A new empty database in this cluster (one per test keeps lakes apart); its dsn."""
-        self._run("createdb", "-h", self.host, "-p", str(self.port), "-U", self.user, dbname)
+    def create_database(self, dbname: str, *, template: str | None = None) -> str:
+        """A new database in this cluster (one per test keeps lakes apart); its dsn. Empty, or a copy
+        of `template` (a database nobody is connected to): a test's private copy of a loaded lake."""
+        copy = ["-T", template] if template else []
+        self._run("createdb", "-h", self.host, "-p", str(self.port), "-U", self.user, *copy, dbname)
         return self.dsn(dbname)
 
     def stop(self, *, remove: bool = True) -> None:
