@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= data/kdkmp.duckdb
 
-.PHONY: run test install install-dev demo clean bench load
+.PHONY: run run-cluster test install install-dev demo clean bench load
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	KDKMP_DB=$(DB) $(PY) -m analytics demo --if-empty --db $(DB)
 	KDKMP_DB=$(DB) $(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+## make run-cluster N=2: N app servers behind nginx on 127.0.0.1:$(PORT_KLASTER), one lake (README "Lebih dari satu server")
+N            ?= 2
+PORT_KLASTER ?= 8500
+run-cluster: install
+	$(PY) -m analytics.klaster --n $(N) --port $(PORT_KLASTER)
 
 ## make test: install the dev requirements and run every test
 test: install-dev
