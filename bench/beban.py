@@ -15,11 +15,14 @@ runs from sending the BackMsg to receiving script_finished, so it is the server'
 view. An exception element, an st.error box, page_not_found or a compile error count as errors.
 
 --url attaches to a running server (its process is found through /proc by the port, or give
---pid); --db starts one on a free port over that database file and stops it afterwards. Prints
-p50/p95/max per page and query (first view and reruns apart), throughput and the peak RSS of
-the server's process tree, sampled from /proc every 50 ms. A memory guard (--batas-rss-mb,
-8 GB by default) cancels the sessions, and kills a server it started, when that RSS passes the
-limit: one national page under 20 sessions was seen to take 16 GB of this shared machine.
+--pid, repeatable: the RSS of every pid's process tree is summed); --klaster DIR attaches to a
+cluster started by `make run-cluster` (analytics/klaster.py: its nginx url, and the pids of nginx
+and every server from DIR/status.json); --db starts one server on a free port over that database
+file and stops it afterwards. Prints p50/p95/max per page and query (first view and reruns
+apart), throughput and the peak RSS of the server processes' trees, sampled from /proc every
+50 ms. A memory guard (--batas-rss-mb, 8 GB by default) cancels the sessions, and kills a server
+it started, when that RSS passes the limit: one national page under 20 sessions was seen to take
+16 GB of this shared machine.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -93,8 +97,9 @@ def _rerun(query: str, *, halaman: str = "", page_hash: str = "", url: str = "")
     return msg.SerializeToString()
 
 
-def _read(fm: ForwardMsg, view: Tampilan, state: dict) -> bool:
-    """Take one ForwardMsg in; True when the view's run has finished."""
+def _read(fm: ForwardMsg, view: Tampilan, state: dict, elemen: list | None = None) -> bool:
+    """Take one ForwardMsg in; True when the view's run has finished. New elements are appended to
+    `elemen` when given (to read what a page shows)."""
     kind = fm.WhichOneof("type")
     if kind == "new_session":
         state["hash"] = fm.new_session.page_script_hash
@@ -105,6 +110,8 @@ def _read(fm: ForwardMsg, view: Tampilan, state: dict) -> bool:
         state["query"] = fm.page_info_changed.query_string
     elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
         element = fm.delta.new_element
+        if elemen is not None:
+            elemen.append(element)
         what = element.WhichOneof("type")
         if what == "heading" and element.heading.tag == "h1" and not view.judul:
             view.judul = element.heading.body
@@ -133,8 +140,10 @@ async def sesi(
     ulang: int = 0,
     batas_waktu: float = BATAS_WAKTU,
     mulai: asyncio.Event | None = None,
+    elemen: list | None = None,
 ) -> list[Tampilan]:
-    """One browser session: open `halaman` with `query`, then rerun it `ulang` times."""
+    """One browser session: open `halaman` with `query`, then rerun it `ulang` times (the elements
+    each view draws are appended to `elemen` when given)."""
     parts = urlparse(base_url)
     ws_url = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
     views: list[Tampilan] = []
@@ -168,7 +177,7 @@ async def sesi(
                     view.byte += len(data)
                     fm = ForwardMsg()
                     fm.ParseFromString(data)
-                    if _read(fm, view, state):
+                    if _read(fm, view, state, elemen):
                         break
                 view.detik = time.perf_counter() - start
     except (TimeoutError, Exception, asyncio.CancelledError) as exc:  # noqa: BLE001 - a result too
@@ -239,14 +248,16 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def rss_tree(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants (Chromium started by kaleido, say)."""
-    tree, total, todo = _children(), 0, [pid]
+def rss_tree(pid: int | Sequence[int]) -> int:
+    """Resident bytes of `pid` and all its descendants (Chromium started by kaleido, say); of
+    several pids, every process in any of their trees counted once."""
+    tree, seen, todo = _children(), set(), [pid] if isinstance(pid, int) else list(pid)
     while todo:
         p = todo.pop()
-        total += _rss(p)
-        todo.extend(tree.get(p, ()))
-    return total
+        if p not in seen:
+            seen.add(p)
+            todo.extend(tree.get(p, ()))
+    return sum(_rss(p) for p in seen)
 
 
 def pid_on_port(port: int) -> int | None:
@@ -276,11 +287,11 @@ def pid_on_port(port: int) -> int | None:
 
 
 class Memori:
-    """Samples rss_tree(pid) in a thread while in the with-block; `puncak` is the peak. Past
-    `batas` bytes it calls each of `saat_lewat` once and sets `lewat` (a guard for a shared
-    machine: one heavy page under 20 sessions was seen to take 16 GB)."""
+    """Samples rss_tree(pid) (one pid or several) in a thread while in the with-block; `puncak` is
+    the peak. Past `batas` bytes it calls each of `saat_lewat` once and sets `lewat` (a guard for a
+    shared machine: one heavy page under 20 sessions was seen to take 16 GB)."""
 
-    def __init__(self, pid: int | None, setiap: float = 0.05, batas: int | None = None, saat_lewat=()):
+    def __init__(self, pid: int | Sequence[int] | None, setiap: float = 0.05, batas: int | None = None, saat_lewat=()):
         self.pid, self.setiap, self.puncak, self.awal = pid, setiap, 0, 0
         self.batas, self.saat_lewat, self.lewat = batas, list(saat_lewat), False
         self._stop = threading.Event()
@@ -437,12 +448,13 @@ def jalankan(
     sesi_: int = 1,
     ulang: int = 0,
     *,
-    pid: int | None = None,
+    pid: int | Sequence[int] | None = None,
     batas_waktu: float = BATAS_WAKTU,
     batas_rss: int | None = None,
     saat_lewat=(),
 ) -> Hasil:
     """`sesi_` sessions at once, session i on skenario[i % len(skenario)] (page, query string).
+    `pid`: the server process(es) whose RSS is sampled (default: the one listening on the url's port).
 
     When the server's RSS passes `batas_rss` bytes the sessions are cancelled and each of
     `saat_lewat` is called (e.g. Server.bunuh)."""
@@ -477,6 +489,16 @@ def _run(coro):
     if "error" in out:
         raise out["error"]
     return out["value"]
+
+
+def elemen_halaman(
+    base_url: str, halaman: str, query: str = "", batas_waktu: float = BATAS_WAKTU
+) -> tuple[Tampilan, list]:
+    """One session's first view of a page: the view and every element it drew (protobuf
+    `Element`s, e.g. `.metric.label` / `.metric.body` of the KPI tiles)."""
+    elemen: list = []
+    views = _run(sesi(base_url, halaman, query, batas_waktu=batas_waktu, elemen=elemen))
+    return views[0], elemen
 
 
 def persentil(values: list[float], q: float) -> float:
@@ -569,7 +591,18 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="start a server over this database file (default when no --url: bench/cache/nasional-kerja.duckdb)",
     )
-    ap.add_argument("--pid", type=int, help="the server's pid, for its memory (default: found by the port)")
+    where.add_argument(
+        "--klaster",
+        type=Path,
+        metavar="DIR",
+        help="a running `make run-cluster` (its folder, e.g. var/klaster): nginx's url, the pids of nginx and every server",
+    )
+    ap.add_argument(
+        "--pid",
+        type=int,
+        action="append",
+        help="a server's pid, for its memory (repeatable: the RSS is summed; default: found by the port)",
+    )
     ap.add_argument("--halaman", type=_halaman, default=["ringkasan"], help="pages, comma separated")
     ap.add_argument(
         "--query",
@@ -603,6 +636,11 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     if args.url:
         url, pid = args.url, args.pid
+    elif args.klaster:
+        status = json.loads((args.klaster / "status.json").read_text(encoding="utf-8"))
+        url = status["url"]
+        pid = args.pid or [status["nginx"]["pid"], *(s["pid"] for s in status["servers"])]
+        print(f"klaster {url}: nginx and {len(status['servers'])} servers (pids {pid})", flush=True)
     else:
         db = args.db or ROOT / "bench" / "cache" / "nasional-kerja.duckdb"
         if not db.exists():
