@@ -73,8 +73,22 @@ def connect(path: str | Path | None = None, *, lake_data: str | Path | None = No
 
     con.execute(f"set memory_limit = '{int(load_settings().memori_duckdb_mb)}MB'")
     migrate(con)
+    if is_lake(target):
+        _local_gazetteer(con)
     load_gazetteer(con)
     return con
+
+
+# Lake mode: where unqualified names resolve. The lake first (data, views, macros), then the
+# process's own memory, where the gazetteer lives (migrations/lake/wilayah.sql).
+_SEARCH_PATH = f"set search_path = '{LAKE}.main,memory.main'"
+
+
+def _local_gazetteer(con: duckdb.DuckDBPyConnection) -> None:
+    """The four gazetteer tables in the connection's in-memory database, for load_gazetteer()."""
+    for statement in _statements((MIGRATION_DIR / "lake" / "wilayah.sql").read_text(encoding="utf-8")):
+        con.execute(statement.replace("create table ", "create table if not exists memory.main.", 1))
+    con.execute(_SEARCH_PATH)
 
 
 def _connect_file(target: str) -> duckdb.DuckDBPyConnection:
@@ -124,6 +138,7 @@ def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     cur = con.cursor()
     if con in _LAKES:
         cur.execute(f"use {LAKE}")
+        cur.execute(_SEARCH_PATH)
     return cur
 
 
@@ -172,7 +187,7 @@ def migrations(lake: bool = False) -> list[tuple[int, Path]]:
     for p in sorted(MIGRATION_DIR.glob("*.sql")):
         found[int(p.name.split("_", 1)[0])] = p
     if lake:
-        for p in sorted((MIGRATION_DIR / "lake").glob("*.sql")):
+        for p in sorted((MIGRATION_DIR / "lake").glob("[0-9]*.sql")):
             found[int(p.name.split("_", 1)[0])] = p
     return sorted(found.items())
 
@@ -272,23 +287,18 @@ _GAZ_INSERT = {
 
 
 def load_gazetteer(con: duckdb.DuckDBPyConnection, directory: Path = WILAYAH_DIR) -> None:
-    """Fill the four wilayah tables from the shipped CSVs, once. Codes stay text.
-
-    The transaction also replaces a row of `meta`: appends alone never conflict in a lake, so two
-    servers starting on one new lake would both load the gazetteer; the meta delete makes the
-    second conflict, and its retry finds the tables full."""
+    """Fill the four wilayah tables from the shipped CSVs, once. Codes stay text. In a lake they are
+    the process's own (migrations/lake/wilayah.sql), so nothing here is shared with other servers."""
     if con.execute("select count(*) from provinsi").fetchone()[0] > 0:
         return
-
-    def fill(cur) -> None:
-        if cur.execute("select count(*) from provinsi").fetchone()[0] > 0:
-            return
+    con.execute("begin transaction")
+    try:
         for level in LEVELS:
-            cur.execute(_GAZ_INSERT[level], {"path": str(directory / f"{level}.csv")})
-        cur.execute("delete from meta where kunci = 'wilayah_dimuat'")
-        cur.execute("insert into meta (kunci, nilai) values ('wilayah_dimuat', current_timestamp::varchar)")
-
-    transaksi(con, fill)
+            con.execute(_GAZ_INSERT[level], {"path": str(directory / f"{level}.csv")})
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
 
 
 @cache

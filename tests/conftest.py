@@ -68,14 +68,51 @@ def loaded_db_file(empty_db_file, tmp_path_factory, gazetteer) -> Path:
     return path
 
 
+# The two storage modes (README "Lebih dari satu server"): every test that takes `loaded_db` or
+# `loaded_store` runs once on a DuckDB file and once on a lake with its catalog in PostgreSQL.
+STORAGE_MODES = ("berkas", "lake")
+
+
+@pytest.fixture(params=STORAGE_MODES)
+def loaded_store(request, loaded_db_file, tmp_path, monkeypatch) -> str:
+    """The fixture data in a store of one's own, free to change: a copy of the loaded file, or a copy
+    of the loaded lake (its catalog database copied in PostgreSQL; the Parquet files it names are
+    never rewritten, so copies share them). A `KDKMP_DB` target; KDKMP_LAKE_DATA is set for a lake."""
+    if request.param == "berkas":
+        path = tmp_path / "terisi.duckdb"
+        shutil.copy(loaded_db_file, path)
+        return str(path)
+    template, data = request.getfixturevalue("loaded_lake_template")
+    postgres = request.getfixturevalue("postgres")
+    name = "salinan_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    name += f"_{next(_copies)}"
+    monkeypatch.setenv("KDKMP_LAKE_DATA", data)
+    return "ducklake:postgres:" + postgres.create_database(name, template=template)
+
+
+_copies = iter(range(1, 1_000_000))
+
+
 @pytest.fixture
-def loaded_db(loaded_db_file, tmp_path):
-    """A private copy of the fixture database, free to change."""
-    path = tmp_path / "terisi.duckdb"
-    shutil.copy(loaded_db_file, path)
-    con = db.connect(path)
+def loaded_db(loaded_store):
+    """A connection to `loaded_store` (each storage mode in turn)."""
+    con = db.connect(loaded_store)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def loaded_lake_template(postgres, gazetteer, tmp_path_factory) -> tuple[str, str]:
+    """The fixtures uploaded once to a lake: (catalog database name, data folder), copied per test."""
+    data = str(tmp_path_factory.mktemp("lake-terisi"))
+    target = "ducklake:postgres:" + postgres.create_database("templat_terisi")
+    con = db.connect(target, lake_data=data)
+    try:
+        for f in KOPERASI_FILES + OTHER_FILES:
+            ingest_file(con, f, gazetteer)
+    finally:
+        con.close()
+    return "templat_terisi", data
 
 
 @pytest.fixture(scope="session")
@@ -92,7 +129,7 @@ def postgres():
 @pytest.fixture
 def lake_url(postgres, tmp_path, monkeypatch, request) -> str:
     """An empty lake of one's own: a new catalog database, Parquet files under tmp_path."""
-    name = "uji_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
-    dsn = postgres.create_database(name)
+    name = "uji_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    dsn = postgres.create_database(f"{name}_{next(_copies)}")
     monkeypatch.setenv("KDKMP_LAKE_DATA", str(tmp_path / "lake"))
     return f"ducklake:postgres:{dsn}"

@@ -9,10 +9,8 @@ from conftest import ROOT
 
 
 @pytest.fixture
-def app(loaded_db_file, tmp_path, monkeypatch):
-    db = tmp_path / "app.duckdb"
-    shutil.copy(loaded_db_file, db)
-    monkeypatch.setenv("KDKMP_DB", str(db))
+def app(loaded_store, monkeypatch):
+    monkeypatch.setenv("KDKMP_DB", loaded_store)
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
@@ -73,10 +71,8 @@ def test_filter_is_kept_on_page_switch(app):
     assert metrics(app)["Koperasi terdaftar"] == "2"
 
 
-def test_a_shared_link_opens_the_filtered_view(loaded_db_file, tmp_path, monkeypatch):
-    db = tmp_path / "app.duckdb"
-    shutil.copy(loaded_db_file, db)
-    monkeypatch.setenv("KDKMP_DB", str(db))
+def test_a_shared_link_opens_the_filtered_view(loaded_store, monkeypatch):
+    monkeypatch.setenv("KDKMP_DB", loaded_store)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update({"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04"})
     at.run()

@@ -58,9 +58,8 @@ def test_ingest_usage_error_exits_2(tmp_path):
     assert code == 2 and "tidak ada" in err
 
 
-def test_summary_and_undo(loaded_db_file, tmp_path):
-    db = tmp_path / "cli.duckdb"
-    shutil.copy(loaded_db_file, db)
+def test_summary_and_undo(loaded_store):
+    db = loaded_store
     code, out, _ = cli("summary", "--kabupaten", "Lampung Barat", "--db", db, "--json")
     assert code == 0
     assert out["filter"] == {"provinsi": "18", "kabupaten": "18.04", "kecamatan": None}

@@ -483,10 +483,8 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
 
 
 @pytest.fixture
-def at(loaded_db_file, tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(loaded_db_file, path)
-    monkeypatch.setenv("KDKMP_DB", str(path))
+def at(loaded_store, monkeypatch):
+    monkeypatch.setenv("KDKMP_DB", loaded_store)
     monkeypatch.chdir(ROOT)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.query_params.update({"provinsi": "18", "kabupaten": "18.04"})

@@ -586,10 +586,8 @@ def test_province_maps_stay_under_5_mb(nasional, rules, kode, heksagon):
 
 
 @pytest.fixture
-def app(loaded_db_file, tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(loaded_db_file, path)
-    monkeypatch.setenv("KDKMP_DB", str(path))
+def app(loaded_store, monkeypatch):
+    monkeypatch.setenv("KDKMP_DB", loaded_store)
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()

@@ -685,10 +685,9 @@ def test_filter_values_are_bound_not_spliced(loaded_db):
 
 
 @pytest.fixture
-def app_db(loaded_db_file, tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(loaded_db_file, path)
-    monkeypatch.setenv("KDKMP_DB", str(path))
+def app_db(loaded_store, tmp_path, monkeypatch):
+    path = loaded_store
+    monkeypatch.setenv("KDKMP_DB", path)
     # The cut-off day the page tests expect (Senin), whatever data/pengaturan.toml says.
     settings = tmp_path / "pengaturan.toml"
     settings.write_text("hari_batas_lapor = 1\n", encoding="utf-8")
