@@ -71,6 +71,7 @@ class Tampilan:
     selesai: bool = False  # script_finished FINISHED_SUCCESSFULLY arrived
     galat: list[str] = field(default_factory=list)
     judul: str = ""  # the page's st.title, to tell which page ran
+    server: str = ""  # behind the cluster's nginx: the server that took the websocket (X-Kdkmp-Server)
 
     @property
     def ok(self) -> bool:
@@ -157,10 +158,12 @@ async def sesi(
             open_timeout=batas_waktu,
             close_timeout=2,
         ) as ws:
+            # nginx lists every server it tried; the last one took the connection.
+            server = (ws.response.headers.get("X-Kdkmp-Server") or "").split(", ")[-1] if ws.response else ""
             if mulai is not None:
                 await mulai.wait()
             for ke in range(1 + ulang):
-                view = Tampilan(halaman, query, nomor, ke)
+                view = Tampilan(halaman, query, nomor, ke, server=server)
                 views.append(view)
                 page_url = f"{base_url.rstrip('/')}/{halaman}" + (f"?{state['query']}" if state["query"] else "")
                 frame = (
@@ -565,6 +568,15 @@ def laporan(hasil: Hasil) -> str:
         if hasil.rss_puncak
         else "- server RSS: unknown (no pid)",
     ]
+    per_server: dict[str, int] = {}
+    for v in hasil.tampilan:
+        if v.server and v.ke == 0:
+            per_server[v.server] = per_server.get(v.server, 0) + 1
+    if per_server:
+        lines.append(
+            "- sessions per server (X-Kdkmp-Server): "
+            + ", ".join(f"{server} {n}" for server, n in sorted(per_server.items()))
+        )
     if hasil.lewat_batas:
         lines.append("- STOPPED: the server's RSS passed the limit (--batas-rss-mb); the sessions were cancelled")
     for v in hasil.galat[:10]:
@@ -612,7 +624,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sesi", type=int, default=10, help="concurrent sessions (default 10)")
     ap.add_argument("--ulang", type=int, default=0, help="reruns per session after its first view")
     ap.add_argument(
-        "--pemanasan", action="store_true", help="one session per page and query first (warm caches), not counted"
+        "--pemanasan",
+        action="store_true",
+        help="one session per page and query first (warm caches), not counted; with --klaster on every server "
+        "directly (each server has its own caches, and nginx would warm only the one it picks)",
     )
     ap.add_argument("--batas-waktu", type=float, default=BATAS_WAKTU, help="seconds a view may take")
     ap.add_argument(
@@ -636,23 +651,27 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     if args.url:
         url, pid = args.url, args.pid
+        warm = [url]
     elif args.klaster:
         status = json.loads((args.klaster / "status.json").read_text(encoding="utf-8"))
         url = status["url"]
         pid = args.pid or [status["nginx"]["pid"], *(s["pid"] for s in status["servers"])]
         print(f"klaster {url}: nginx and {len(status['servers'])} servers (pids {pid})", flush=True)
+        warm = [s["url"] for s in status["servers"]]
     else:
         db = args.db or ROOT / "bench" / "cache" / "nasional-kerja.duckdb"
         if not db.exists():
             ap.error(f"{db} does not exist: run `make bench` first, or give --db or --url")
         server = Server(db, log=args.log, opsi=dict(o.split("=", 1) for o in args.opsi)).__enter__()
         url, pid = server.url, server.pid
+        warm = [url]
         print(f"server {url} (pid {pid}) over {db}", flush=True)
     guard = {"batas_rss": int(args.batas_rss_mb * 2**20) or None, "saat_lewat": [server.bunuh] if server else []}
     try:
         if args.pemanasan:
-            for h, q in skenario:
-                jalankan(url, [(h, q)], 1, pid=pid, batas_waktu=args.batas_waktu, **guard)
+            for target in warm:
+                for h, q in skenario:
+                    jalankan(target, [(h, q)], 1, pid=pid, batas_waktu=args.batas_waktu, **guard)
         hasil = jalankan(url, skenario, args.sesi, args.ulang, pid=pid, batas_waktu=args.batas_waktu, **guard)
     finally:
         if server:
