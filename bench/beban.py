@@ -251,16 +251,36 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def rss_tree(pid: int | Sequence[int]) -> int:
-    """Resident bytes of `pid` and all its descendants (Chromium started by kaleido, say); of
-    several pids, every process in any of their trees counted once."""
+def _tree(pid: int | Sequence[int]) -> set[int]:
+    """`pid` (or several) and all their descendants, each once."""
     tree, seen, todo = _children(), set(), [pid] if isinstance(pid, int) else list(pid)
     while todo:
         p = todo.pop()
         if p not in seen:
             seen.add(p)
             todo.extend(tree.get(p, ()))
-    return sum(_rss(p) for p in seen)
+    return seen
+
+
+def rss_tree(pid: int | Sequence[int]) -> int:
+    """Resident bytes of `pid` and all its descendants (Chromium started by kaleido, say); of
+    several pids, every process in any of their trees counted once."""
+    return sum(_rss(p) for p in _tree(pid))
+
+
+def cpu_tree(pid: int | Sequence[int]) -> float:
+    """CPU seconds (user + system) used so far by `pid`'s tree: each live process's own time plus
+    the time of its children that have ended (a PostgreSQL backend that closed, say). The change
+    over a run is the work the run cost, whatever else the shared machine was doing."""
+    ticks = 0
+    for p in _tree(pid):
+        try:
+            with open(f"/proc/{p}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += sum(int(x) for x in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def pid_on_port(port: int) -> int | None:
@@ -295,7 +315,7 @@ class Memori:
     shared machine: one heavy page under 20 sessions was seen to take 16 GB)."""
 
     def __init__(self, pid: int | Sequence[int] | None, setiap: float = 0.05, batas: int | None = None, saat_lewat=()):
-        self.pid, self.setiap, self.puncak, self.awal = pid, setiap, 0, 0
+        self.pid, self.setiap, self.puncak, self.awal, self.cpu = pid, setiap, 0, 0, 0.0
         self.batas, self.saat_lewat, self.lewat = batas, list(saat_lewat), False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -312,6 +332,7 @@ class Memori:
     def __enter__(self) -> Memori:
         if self.pid:
             self.awal = self.puncak = rss_tree(self.pid)
+            self._cpu = cpu_tree(self.pid)
             self._thread.start()
         return self
 
@@ -320,6 +341,7 @@ class Memori:
         if self._thread.is_alive():
             self._thread.join()
             self.puncak = max(self.puncak, rss_tree(self.pid))
+            self.cpu = cpu_tree(self.pid) - self._cpu
 
 
 # --------------------------------------------------------------------------------------------
@@ -435,6 +457,8 @@ class Hasil:
     rss_awal: int  # bytes, before the run
     rss_puncak: int  # bytes, the peak during the run
     lewat_batas: bool = False  # stopped by the memory guard
+    cpu: float = 0.0  # CPU seconds the server processes used during the run
+    cpu_lain: float | None = None  # CPU seconds of the other processes named (the lake's PostgreSQL)
 
     @property
     def throughput(self) -> float:
@@ -455,20 +479,25 @@ def jalankan(
     batas_waktu: float = BATAS_WAKTU,
     batas_rss: int | None = None,
     saat_lewat=(),
+    pid_lain: Sequence[int] = (),
 ) -> Hasil:
     """`sesi_` sessions at once, session i on skenario[i % len(skenario)] (page, query string).
-    `pid`: the server process(es) whose RSS is sampled (default: the one listening on the url's port).
+    `pid`: the server process(es) whose RSS and CPU are measured (default: the one listening on the
+    url's port); `pid_lain`: other processes whose CPU is reported apart (the lake's PostgreSQL).
 
     When the server's RSS passes `batas_rss` bytes the sessions are cancelled and each of
     `saat_lewat` is called (e.g. Server.bunuh)."""
     if pid is None:
         pid = pid_on_port(urlparse(base_url).port or 80)
     batal = _Batal()
+    lain = cpu_tree(list(pid_lain)) if pid_lain else None
     with Memori(pid, batas=batas_rss, saat_lewat=[*saat_lewat, batal]) as mem:
         start = time.perf_counter()
         views = _run(_bersamaan(base_url, skenario, sesi_, ulang, batas_waktu, batal))
         wall = time.perf_counter() - start
-    return Hasil(views, wall, mem.awal, mem.puncak, mem.lewat)
+    if lain is not None:
+        lain = cpu_tree(list(pid_lain)) - lain
+    return Hasil(views, wall, mem.awal, mem.puncak, mem.lewat, mem.cpu, lain)
 
 
 def _run(coro):
@@ -568,6 +597,11 @@ def laporan(hasil: Hasil) -> str:
         if hasil.rss_puncak
         else "- server RSS: unknown (no pid)",
     ]
+    ok = sum(v.ok for v in hasil.tampilan)
+    if hasil.rss_puncak and ok:
+        lines.append(f"- server CPU: {hasil.cpu:.1f} s, {1000 * hasil.cpu / ok:.0f} ms per view")
+    if hasil.cpu_lain is not None and ok:
+        lines.append(f"- PostgreSQL CPU: {hasil.cpu_lain:.1f} s, {1000 * hasil.cpu_lain / ok:.0f} ms per view")
     per_server: dict[str, int] = {}
     for v in hasil.tampilan:
         if v.server and v.ke == 0:
@@ -649,6 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     skenario = [(h, q.lstrip("?")) for h in args.halaman for q in (args.query or [""])]
     server = None
+    pid_lain: list[int] = []
     if args.url:
         url, pid = args.url, args.pid
         warm = [url]
@@ -657,6 +692,9 @@ def main(argv: list[str] | None = None) -> int:
         url = status["url"]
         pid = args.pid or [status["nginx"]["pid"], *(s["pid"] for s in status["servers"])]
         print(f"klaster {url}: nginx and {len(status['servers'])} servers (pids {pid})", flush=True)
+        if status["postgres"]:  # started by the cluster: its postmaster (line 1 of postmaster.pid)
+            pidfile = Path(status["postgres"]["folder"]) / "data" / "postmaster.pid"
+            pid_lain = [int(pidfile.read_text().split()[0])]
         warm = [s["url"] for s in status["servers"]]
     else:
         db = args.db or ROOT / "bench" / "cache" / "nasional-kerja.duckdb"
@@ -672,7 +710,9 @@ def main(argv: list[str] | None = None) -> int:
             for target in warm:
                 for h, q in skenario:
                     jalankan(target, [(h, q)], 1, pid=pid, batas_waktu=args.batas_waktu, **guard)
-        hasil = jalankan(url, skenario, args.sesi, args.ulang, pid=pid, batas_waktu=args.batas_waktu, **guard)
+        hasil = jalankan(
+            url, skenario, args.sesi, args.ulang, pid=pid, batas_waktu=args.batas_waktu, pid_lain=pid_lain, **guard
+        )
     finally:
         if server:
             server.__exit__()
