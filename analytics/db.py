@@ -168,6 +168,18 @@ def lake_target(con: duckdb.DuckDBPyConnection) -> str | None:
     return _LAKES.get(con)
 
 
+def snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The lake's latest snapshot id, None for a file. Every commit of any server makes a new one,
+    and it costs one catalog lookup where the data version (unggahan.versi_data) scans tables."""
+    if con not in _LAKES:
+        return None
+    cur = cursor(con)
+    try:
+        return int(cur.execute(f"select max(snapshot_id) from ducklake_snapshots('{LAKE}')").fetchone()[0])
+    finally:
+        cur.close()
+
+
 def in_lake(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the connection's default database is a lake."""
     return con.execute("select current_database()").fetchone()[0] == LAKE

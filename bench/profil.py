@@ -97,7 +97,11 @@ def _install() -> None:
     connect = db.connect
 
     def recording_connect(*args, **kwargs):
-        return Rekam(connect(*args, **kwargs))
+        inner = connect(*args, **kwargs)
+        wrapper = Rekam(inner)
+        if db.lake_target(inner):  # db.cursor() repeats the lake's USE for connections it knows
+            db._LAKES[wrapper] = db.lake_target(inner)
+        return wrapper
 
     db.connect = recording_connect
     run_script = script_runner.ScriptRunner._run_script

@@ -4,7 +4,7 @@ koperasi data; a kabupaten × week heat table; and who has not reported this wee
 
 import streamlit as st
 
-from analytics import config, kamus, kelengkapan, periode, unggahan
+from analytics import config, kamus, kelengkapan, periode
 from analytics.filters import Filter
 from analytics.format import angka, persen
 from ui import charts, shell, tabel, teks, unduh
@@ -16,7 +16,7 @@ f = ctx.filter
 # "This week" is the chosen week, or the latest week with data anywhere: a kabupaten that stopped
 # reporting must show its missing weeks, not its own last week.
 # Weeks with data anywhere (the window's end), keyed by the national data version.
-semua = periode.semua_minggu(shell.weeks_for(ctx.path, unggahan.versi_data(ctx.con), Filter()))
+semua = periode.semua_minggu(shell.weeks_for(ctx.path, shell.versi(ctx.path, ctx.con), Filter()))
 akhir = ctx.minggu or (semua[0] if semua else None)
 if akhir is None:
     st.info(teks.KELENGKAPAN_KOSONG, icon=":material/info:")

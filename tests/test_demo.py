@@ -15,15 +15,22 @@ import pytest
 
 from analytics import db, demo
 from analytics.wilayah import Gazetteer
+from conftest import STORAGE_MODES
 
 ROOT = Path(__file__).resolve().parents[1]
 LATEST = dt.date(2026, 11, 16)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=STORAGE_MODES)
 def demo_db(tmp_path_factory, request):
-    """A fresh file database with the demo loaded once for this module."""
-    con = db.connect(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    """The demo loaded once for this module into a fresh store: a file, then a lake (its figures
+    must be the same in both modes)."""
+    if request.param == "lake":
+        postgres = request.getfixturevalue("postgres")
+        target = "ducklake:postgres:" + postgres.create_database("demo_lake")
+        con = db.connect(target, lake_data=tmp_path_factory.mktemp("demo-lake"))
+    else:
+        con = db.connect(tmp_path_factory.mktemp("demo") / "demo.duckdb")
     started = time.perf_counter()
     batches = demo.load(con)
     seconds = time.perf_counter() - started
@@ -31,7 +38,7 @@ def demo_db(tmp_path_factory, request):
     # output capture, as capsys.disabled() does, so it shows in a plain `pytest -q` run.
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
-        print(f"\ndemo.load: {len(batches)} unggahan dalam {seconds:.1f} detik")
+        print(f"\ndemo.load ({request.param}): {len(batches)} unggahan dalam {seconds:.1f} detik")
     yield con
     con.close()
 
@@ -43,7 +50,7 @@ def demo_files(demo_db):
 
 def one(con, sql: str, params: dict | None = None):
     """The single row of a query, as a tuple."""
-    cur = con.cursor()
+    cur = db.cursor(con)
     try:
         rows = cur.execute(sql, params or {}).fetchall()
     finally:
@@ -53,7 +60,7 @@ def one(con, sql: str, params: dict | None = None):
 
 
 def rows(con, sql: str, params: dict | None = None) -> list[tuple]:
-    cur = con.cursor()
+    cur = db.cursor(con)
     try:
         return cur.execute(sql, params or {}).fetchall()
     finally:

@@ -153,3 +153,22 @@ def test_audit_entries_in_a_lake_have_ids_in_the_order_they_were_written(lake_ur
         assert list(trail["aksi"])[-2:] == ["unggah", "batalkan"]
     finally:
         lake.close()
+
+
+def test_a_commit_on_one_server_makes_a_new_lake_snapshot_for_the_other(lake_url, gazetteer):
+    """The app reads the data version once per lake snapshot (ui/shell.versi): any server's commit
+    must move the snapshot every other server sees, and nothing else may."""
+    a, b = db.connect(lake_url), db.connect(lake_url)
+    try:
+        before = db.snapshot(b)
+        assert db.snapshot(b) == before  # reading makes no snapshot
+        ingest_file(a, KOPERASI_FILES[0], gazetteer)
+        assert db.snapshot(b) > before
+        assert db.snapshot(a) == db.snapshot(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_file_has_no_snapshot(fresh_db):
+    assert db.snapshot(fresh_db) is None

@@ -10,7 +10,7 @@ import tomllib
 import pandas as pd
 import pytest
 
-from analytics import export, ingest
+from analytics import db, export, ingest
 from conftest import FIXTURES, TODAY
 
 CORPUS = FIXTURES / "upload" / "corpus"
@@ -34,7 +34,7 @@ def checksums(con) -> dict:
 
 
 def active_rows(con, table: str, batch: int) -> list[dict]:
-    cur = con.cursor()
+    cur = db.cursor(con)
     rows = cur.execute(ACTIVE_ROWS[table], {"b": batch}).fetchall()
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in rows]

@@ -68,6 +68,16 @@ def _tanya(path: str, version: str, fungsi: types.FunctionType, args: tuple):
     return fungsi(connection(path), *args)
 
 
+def versi(path: str, con, f: Filter | None = None) -> str:
+    """The data version inside `f`: the key of every cached answer. In a lake it is read once per
+    lake snapshot (any server's commit makes a new one, so a commit on one server shows on another
+    at its next rerun): the version scans the upload tables, the snapshot is one catalog lookup."""
+    snapshot = db.snapshot(con)
+    if snapshot is None:
+        return unggahan.versi_data(con, f)
+    return _tanya(path, f"snapshot {snapshot}", unggahan.versi_data, (f or Filter(),))
+
+
 def weeks_for(path: str, version: str, f: Filter) -> dict:
     """The weeks with data per dataset inside `f` (the sidebar's week list)."""
     return _tanya(path, version, periode.minggu_data, (f,))
@@ -219,7 +229,7 @@ def _sidebar_filter(
     with st.sidebar:
         for level in LEVELS:
             f = _select_level(g, f, level, user)
-        version = unggahan.versi_data(con, f)
+        version = versi(ctx_path, con, f)
         available = periode.semua_minggu(weeks_for(ctx_path, version, f))
         minggu = st.session_state.get("minggu")
         if minggu not in available:
