@@ -193,6 +193,8 @@ def process_inbox(
     """Import every settled file waiting in the inbox; returns their reports in order. A file that
     cannot even be moved is logged and skipped; an unsafe selesai/ or ditolak/ stops the round.
     When another server of the lake is importing this round, nothing is done (an empty list)."""
+    if not pending(folder(inbox), now):
+        return []  # nothing to do: no need to ask the lake's catalog for the round
     with giliran(con) as mine:
         if not mine:
             return []
