@@ -141,7 +141,8 @@ class Klaster:
             data = self.env.get("KDKMP_LAKE_DATA", "")
             if not data:
                 raise KlasterError("KDKMP_DB adalah lake, tetapi KDKMP_LAKE_DATA (folder data Parquet) kosong.")
-            self.lake, self.lake_data = target, str(Path(data).resolve())
+            # As given: the lake compares it with the path it stored when it was created.
+            self.lake, self.lake_data = target, data
             self._say(f"Lake yang ada dipakai: {self.lake}")
             return
         if target:
@@ -533,8 +534,9 @@ def main(argv: list[str] | None = None) -> int:
     starting = True
 
     def on_signal(signum, frame):
+        first = not berhenti.is_set()
         berhenti.set()
-        if starting:  # mid-start (the demo load takes a while): unwind, start() stops what it began
+        if starting and first:  # mid-start (the demo load takes a while): unwind, start() stops what it began
             raise KeyboardInterrupt
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
