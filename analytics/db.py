@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import random
 import threading
@@ -133,8 +135,50 @@ def _connect_lake(target: str, data_path: str | Path | None = None) -> duckdb.Du
     return con
 
 
+# Inside one_snapshot(con): (con, the cursor of the block's read transaction).
+_SNAPSHOT: contextvars.ContextVar = contextvars.ContextVar("kdkmp_snapshot", default=None)
+
+
+class _Lent:
+    """The block's cursor lent to one query: closing it leaves the read transaction open."""
+
+    def __init__(self, cur):
+        self._cur = cur
+
+    def close(self) -> None:
+        pass
+
+    def __getattr__(self, name):
+        return getattr(self._cur, name)
+
+
+@contextlib.contextmanager
+def one_snapshot(con: duckdb.DuckDBPyConnection):
+    """Every query through cursor(con) inside the block reads one committed state (one read
+    transaction): another server's commit meanwhile shows in the next block, never in half of this
+    one. A nested block shares the outer one. Per thread (a context variable), like cursors."""
+    if _SNAPSHOT.get() is not None:
+        yield
+        return
+    cur = cursor(con)
+    cur.execute("begin transaction")
+    token = _SNAPSHOT.set((con, cur))
+    try:
+        yield
+    finally:
+        _SNAPSHOT.reset(token)
+        try:
+            cur.execute("rollback")
+        finally:
+            cur.close()
+
+
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """A cursor (one per query or transaction, for threads) on the same default database as `con`."""
+    """A cursor (one per query or transaction, for threads) on the same default database as `con`;
+    inside one_snapshot(con), that block's."""
+    held = _SNAPSHOT.get()
+    if held is not None and held[0] is con:
+        return _Lent(held[1])
     cur = con.cursor()
     if con in _LAKES:
         cur.execute(f"use {LAKE}")

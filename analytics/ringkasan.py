@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import digitalisasi, kelengkapan, koperasi, lahan, metrik, periode
+from analytics import db, digitalisasi, kelengkapan, koperasi, lahan, metrik, periode
 from analytics.filters import Filter
 from analytics.ingest.schema import KENDALA, STATUS_VERIFIKASI, SUMBER_LAHAN
 
@@ -58,7 +58,13 @@ def minggu_sumber(sumber: str) -> str:
 
 
 def picture(con, f: Filter, at=None) -> Picture:
-    """Every headline number for the filter, for the latest week with data at or before `at`."""
+    """Every headline number for the filter, for the latest week with data at or before `at`, read
+    from one snapshot (in a lake another server may commit between two of its queries)."""
+    with db.one_snapshot(con):
+        return _picture(con, f, at)
+
+
+def _picture(con, f: Filter, at) -> Picture:
     tersedia = periode.minggu_data(con, f)
     tersedia["simkopdes_desa"] = digitalisasi.minggu_simkopdes_desa(con, f)
     kini, lalu = {}, {}

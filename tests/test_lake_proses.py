@@ -437,12 +437,6 @@ def differences(a, b, path: str = "") -> list[str]:
     return [] if a == b else [f"{path}: {a!r} != {b!r}"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ringkasan.picture runs each of its queries on a fresh cursor in autocommit (db.run, db.cursor), "
-    "so another server's commit between two of them gives a summary of two snapshots; to fix in "
-    "analytics/db.py: read the picture in one read transaction",
-)
 def test_a_summary_read_while_another_process_commits_is_from_one_snapshot(lake, lake_url, proses, gazetteer, tmp_path):
     ingest_file(lake, KOPERASI_FILES[-1], gazetteer)
     ntb_file(tmp_path / "ntb.csv", lake, rows=1166)

@@ -64,8 +64,11 @@ def _nama_fungsi(fungsi: types.FunctionType) -> str:
 # Streamlit would hash a function by its bare name; two modules may share one (zona_per_wilayah).
 @st.cache_data(show_spinner=False, max_entries=1024, hash_funcs={types.FunctionType: _nama_fungsi})
 def _tanya(path: str, version: str, fungsi: types.FunctionType, args: tuple):
-    """One analytic answer shared by every session: keyed by the question and the data version."""
-    return fungsi(connection(path), *args)
+    """One analytic answer shared by every session: keyed by the question and the data version, read
+    from one snapshot (another server's commit meanwhile shows in the next answer, never in half)."""
+    con = connection(path)
+    with db.one_snapshot(con):
+        return fungsi(con, *args)
 
 
 def versi(path: str, con, f: Filter | None = None) -> str:
