@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import db, kamus
+from analytics import db
 from analytics.filters import LEVELS, Filter
 from analytics.format import angka, persen, rupiah
 from analytics.kamus import rgb
@@ -137,8 +137,13 @@ class Metrik:
         return index
 
 
-# Fixed map bands: zone shares in the zone colours, other values on sequential ColorBrewer scales.
-_H, _K, _M = (rgb(kamus.ZONA_WARNA[z]) for z in ("hijau", "kuning", "merah"))
+# Fixed map bands, every one on a single-hue sequential ColorBrewer scale (light = little, dark =
+# much): a share is never painted in the zone colours of another meaning (a kecamatan with no merah
+# but 11 of 12 kuning must not look green). The share of merah is in reds, the share of hijau in
+# greens: one hue, the zone it counts.
+_MERAH3 = (rgb("#fee0d2"), rgb("#fc9272"), rgb("#de2d26"))
+_HIJAU3 = (rgb("#e5f5e0"), rgb("#a1d99b"), rgb("#31a354"))
+_BIRU3 = (rgb("#deebf7"), rgb("#9ecae1"), rgb("#3182bd"))
 _MERAH4 = (rgb("#fee5d9"), rgb("#fcae91"), rgb("#fb6a4a"), rgb("#cb181d"))
 _BIRU5 = (rgb("#eff3ff"), rgb("#bdd7e7"), rgb("#6baed6"), rgb("#3182bd"), rgb("#08519c"))
 _HIJAUBIRU4 = (rgb("#ffffcc"), rgb("#a1dab4"), rgb("#41b6c4"), rgb("#225ea8"))
@@ -185,9 +190,9 @@ _KOPERASI = (
         bantuan="Perlu intervensi serius.",
         arah="turun",
         penyebut="terdaftar",
-        pita=_pita((0, 0.10, 0.25), (_H, _K, _M)),
+        pita=_pita((0, 0.10, 0.25), _MERAH3),
         label_peta="Bagian koperasi zona merah",
-        penjelasan_peta="Hijau di bawah 10%, kuning 10% sampai di bawah 25%, merah 25% atau lebih koperasi zona merah.",
+        penjelasan_peta="Koperasi zona merah dibagi semua koperasi yang melapor: makin gelap, makin banyak yang merah.",
     ),
     _k(
         "zona_kuning",
@@ -204,9 +209,9 @@ _KOPERASI = (
         ("zona", "hijau"),
         bantuan="Siap.",
         penyebut="terdaftar",
-        pita=_pita((0, 0.20, 0.50), (_M, _K, _H)),
+        pita=_pita((0, 0.20, 0.50), _HIJAU3),
         label_peta="Bagian koperasi zona hijau",
-        penjelasan_peta="Merah di bawah 20%, kuning 20% sampai di bawah 50%, hijau 50% atau lebih koperasi zona hijau.",
+        penjelasan_peta="Koperasi zona hijau dibagi semua koperasi yang melapor: makin gelap, makin banyak yang hijau.",
     ),
     _k(
         "badan_hukum",
@@ -420,7 +425,7 @@ _LAIN = (
         satuan="kabupaten/kota",
         json=("kelengkapan", "kabupaten_melapor"),
         penyebut="kabupaten_diharapkan",
-        pita=_pita((0, 0.5, 1.0), (rgb("#fdd0a2"), rgb("#a1d99b"), rgb("#238b45"))),
+        pita=_pita((0, 0.5, 1.0), _BIRU3),
         label_peta="Kabupaten/kota yang melapor minggu ini",
         penjelasan_peta="Laporan koperasi dihitung per kabupaten/kota; kecamatan dan desa mengikuti kabupaten/kotanya.",
     ),

@@ -111,7 +111,7 @@ else:
                 top = top.assign(nama=top["nama"] + " · " + top["kabupaten"])
             parts = [
                 (k, teks.INTERVENSI_SERI[k], colour)
-                for k, colour in (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b"))
+                for k, colour in (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", kamus.INTERVENSI_LAIN_WARNA))
                 if top[k].any()
             ]
             event = st.plotly_chart(

@@ -54,7 +54,7 @@ else:
         else:
             names = [kamus.KENDALA_LABEL.get(k, k) for k in p.kendala]
             st.plotly_chart(
-                charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
+                charts.ranked_bars(names, list(p.kendala.values()), kamus.MEREK_WARNA, "koperasi"),
                 config=NO_BAR,
                 key="kendala_peringkat",
             )
@@ -99,7 +99,7 @@ else:
             if k != "tidak_diisi" or status["tidak_diisi"].any()
         ]
         event = st.plotly_chart(
-            charts.stacked_area_bars(shown, parts, "koperasi"),
+            charts.stacked_area_bars(shown, parts, "koperasi", direct=True),
             config=NO_BAR,
             on_select="rerun",
             selection_mode="points",
@@ -240,9 +240,9 @@ if kini is not None:
             index=["kode", "nama"], columns="kendala_utama", values="koperasi", aggfunc="sum", fill_value=0, sort=False
         ).reset_index()
         parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items() if k in wide.columns]
-        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
+        parts += [(k, k, kamus.ABU) for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
         event = st.plotly_chart(
-            charts.stacked_area_bars(wide, parts, "koperasi"),
+            charts.stacked_area_bars(wide, parts, "koperasi", direct=True),
             config=NO_BAR,
             on_select="rerun",
             selection_mode="points",

@@ -51,7 +51,7 @@ def funnel(stages: list[tuple[str, int]]) -> go.Figure:
             text=text,
             textinfo="text",
             hoverinfo="y+x",
-            marker=dict(color="#2c7fb8"),
+            marker=dict(color=kamus.MEREK_WARNA),
             connector=dict(line=dict(color="#bbb")),
         )
     )
@@ -237,7 +237,7 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
         x=data["peserta_kumulatif"],
         name=teks.BIMTEK_SERI_KUMULATIF,
         orientation="h",
-        marker_color="#a6bddb",
+        marker_color=kamus.OKABE_ITO["biru_langit"],
         hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_KUMULATIF + "</extra>",
     )
     fig.add_bar(
@@ -245,7 +245,7 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
         x=data["peserta"],
         name=teks.BIMTEK_SERI_MINGGU_INI,
         orientation="h",
-        marker_color="#2c7fb8",
+        marker_color=kamus.OKABE_ITO["biru"],
         hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_MINGGU_INI + "</extra>",
     )
     fig.update_layout(barmode="group")
@@ -278,7 +278,7 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
             x=labels,
             y=peserta,
             name=label,
-            marker_color=teks.KATEGORI_PESERTA_WARNA[key],
+            marker_color=kamus.KATEGORI_PESERTA_WARNA[key],
             customdata=list(zip(long_labels, kegiatan)),
             hovertemplate="%{customdata[0]}: %{y:,} peserta, %{customdata[1]:,} kegiatan<extra>" + label + "</extra>",
         )
@@ -294,7 +294,6 @@ def completeness_rates(data: pd.DataFrame) -> go.Figure:
     """Share of expected kabupaten/kota that reported, per week, one line per dataset."""
     from analytics import periode
 
-    colours = {"koperasi": "#2c7fb8", "lahan": "#8c6d31", "sppg": "#1a9850", "bimtek": "#969696"}
     fig = go.Figure()
     for dataset, rows in data.groupby("dataset", sort=False):
         share = (rows["melapor"] / rows["diharapkan"].where(rows["diharapkan"] > 0)).fillna(0)
@@ -303,7 +302,11 @@ def completeness_rates(data: pd.DataFrame) -> go.Figure:
             y=share,
             mode="lines+markers",
             name=teks.KELENGKAPAN_DATASET[dataset],
-            line=dict(color=colours.get(dataset, "#555"), width=2, dash="dot" if dataset == "bimtek" else "solid"),
+            line=dict(
+                color=kamus.DATASET_WARNA.get(dataset, kamus.ABU_TUA),
+                width=2,
+                dash="dot" if dataset == "bimtek" else "solid",
+            ),
             customdata=list(zip([periode.label(m) for m in rows["minggu"]], rows["melapor"], rows["diharapkan"])),
             hovertemplate="%{customdata[0]}: %{customdata[1]:,} dari %{customdata[2]:,} (%{y:.0%})<extra>"
             + teks.KELENGKAPAN_DATASET[dataset]
@@ -338,7 +341,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         text[r][c] = teks.KELENGKAPAN_SIMBOL[status]
         when = "" if pd.isna(diunggah) else f"<br>diunggah {pd.Timestamp(diunggah):%d-%m-%Y %H.%M}"
         hover[r][c] = f"{sanitize.markup(nama)}<br>{periode.label(minggu)}<br>{labels[status]}{when}"
-    missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
+    missing = kamus.ABU_MUDA if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
     colours = [missing, kamus.KELENGKAPAN_WARNA["terlambat"], kamus.KELENGKAPAN_WARNA["tepat_waktu"]]
     scale = [
         [0, colours[0]],
@@ -510,16 +513,33 @@ def zone_moves(
     return sanitize.escape_figure(fig)
 
 
+def _ink(colour: str) -> str:
+    """Black or white text, whichever reads on the colour."""
+    r, g, b = kamus.rgb(colour)
+    return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+
+
 @_kept
 def stacked_area_bars(
-    data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str, label: str = "nama"
+    data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str, label: str = "nama", direct: bool = False
 ) -> go.Figure:
     """Stacked horizontal bars per row of `data` (label column `label`; `parts` are (column, label,
-    colour)); customdata[0] is the row's `kode` when there is one. The first row is drawn on top."""
+    colour)); customdata[0] is the row's `kode` when there is one. The first row is drawn on top.
+
+    `direct`: each segment wide enough carries its category's name and count, so colour alone never
+    carries the meaning; the legend lists the categories in stack order (left to right)."""
     data = data.iloc[::-1]
     codes = data["kode"] if "kode" in data.columns else data[label]
     fig = go.Figure()
     for column, name, colour in parts:
+        extra = {}
+        if direct:
+            extra = dict(
+                text=[f"{name} {angka(v)}" if v else "" for v in data[column]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont=dict(color=_ink(colour)),
+            )
         fig.add_bar(
             y=data[label],
             x=data[column],
@@ -528,8 +548,9 @@ def stacked_area_bars(
             marker_color=colour,
             customdata=list(zip(codes)),
             hovertemplate="%{y}: %{x:,} " + unit + "<extra>" + name + "</extra>",
+            **extra,
         )
-    fig.update_layout(barmode="stack", legend_traceorder="normal")
+    fig.update_layout(barmode="stack", legend_traceorder="normal", uniformtext=dict(minsize=11, mode="hide"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label]))
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
     fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
@@ -551,6 +572,7 @@ def stacked_long_bars(
     labels: dict[str, str],
     colours: dict[str, str],
     unit: str,
+    direct: bool = True,
 ) -> go.Figure:
     """`stacked_area_bars` from a long frame: one bar per `category`, segments per `stack` value,
     in the order of `labels` (unknown values last, grey), categories in their first-seen order."""
@@ -558,8 +580,8 @@ def stacked_long_bars(
     wide = data.pivot_table(index=category, columns=stack, values=value, aggfunc="sum", fill_value=0)
     wide = wide.reindex(order).reset_index().rename(columns={category: "nama"})
     keys = [k for k in labels if k in wide.columns] + [k for k in wide.columns if k not in labels and k != "nama"]
-    parts = [(k, labels.get(k, str(k)), colours.get(k, "#9e9e9e")) for k in keys]
-    return stacked_area_bars(wide, parts, unit)
+    parts = [(k, labels.get(k, str(k)), colours.get(k, kamus.ABU)) for k in keys]
+    return stacked_area_bars(wide, parts, unit, direct=direct)
 
 
 @_kept
@@ -600,7 +622,7 @@ def lines_over_weeks(
             y=rows[value],
             mode="lines+markers",
             name=labels.get(key, key),
-            line=dict(color=colours.get(key, "#9e9e9e"), width=2.5),
+            line=dict(color=colours.get(key, kamus.ABU), width=2.5),
             customdata=[periode.label(m) for m in rows["minggu"]],
             hovertemplate="%{customdata}: %{y:,} " + unit + "<extra>" + labels.get(key, key) + "</extra>",
         )

@@ -224,14 +224,6 @@ KATEGORI_PESERTA_LABEL = {
     "lainnya": "Lainnya",
     "tidak_diisi": "Tidak diisi",
 }
-KATEGORI_PESERTA_WARNA = {
-    "ketua_koperasi": "#2c7fb8",
-    "pengurus": "#41b6c4",
-    "pengawas": "#a1dab4",
-    "pendamping": "#fdae61",
-    "lainnya": "#969696",
-    "tidak_diisi": "#d9d9d9",
-}
 DIGITAL_KOLOM = {
     "nama": "Wilayah",
     "koperasi": "Koperasi",
@@ -275,7 +267,6 @@ KELENGKAPAN_STATUS_KEGIATAN = {
     "terlambat": "Kegiatan dilaporkan terlambat",
     "tidak_melapor": "Tidak ada kegiatan tercatat",
 }
-KELENGKAPAN_WARNA_KEGIATAN_KOSONG = "#e0e0e0"
 KELENGKAPAN_SIMBOL = {"tepat_waktu": "✓", "terlambat": "!", "tidak_melapor": "✗"}
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 KELENGKAPAN_JENDELA = "{n} minggu: {awal} s.d. {akhir}"
