@@ -798,11 +798,14 @@ def test_kelengkapan_page_counts_kabupaten_that_reported(app_db):
     choose(at, provinsi="52")
     m = metrics(at)
     assert m["Koperasi"] == "1 dari 10"
-    belum = next(d.value for d in at.dataframe if list(d.value.columns) == ["kode_kabupaten", "nama", "batas_lapor"])
-    assert len(belum) == 9 and "Kab. Lombok Barat" not in belum["nama"].tolist()
-    assert belum["batas_lapor"].tolist()[0] == "03-11-2025"
+    # Who has not reported comes first, every weekly dataset in one list.
+    belum = next(
+        d.value for d in at.dataframe if list(d.value.columns) == ["dataset", "kode_kabupaten", "nama", "batas_lapor"]
+    )
+    koperasi = belum[belum["dataset"] == "Koperasi"]
+    assert len(koperasi) == 9 and "Kab. Lombok Barat" not in koperasi["nama"].tolist()
+    assert koperasi["batas_lapor"].tolist()[0] == "03-11-2025"
+    assert len(belum[belum["dataset"] == "SPPG"]) == 10
     at.segmented_control(key="kelengkapan_dataset").set_value("sppg").run()
     assert not at.exception
-    belum = next(d.value for d in at.dataframe if list(d.value.columns) == ["kode_kabupaten", "nama", "batas_lapor"])
-    assert len(belum) == 10
     assert m["Desa/kelurahan dengan laporan koperasi"].endswith("dari 1.166")

@@ -70,6 +70,11 @@ KOSONG_KOPERASI = (
 )
 KOSONG_SPPG = "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data."
 KOSONG_LAHAN = "Belum ada data lahan untuk filter ini. Unggah file lahan di halaman Unggah Data."
+BAGIAN_TINDAKAN = "Perlu tindakan minggu ini"
+INTERVENSI_METRIK = "Koperasi perlu intervensi"
+INTERVENSI_METRIK_RINCI = "{merah} zona merah · {turun} turun zona · {macet} macet (bisa tumpang tindih)"
+BELUM_MELAPOR_METRIK = "Kab/kota belum melapor"
+LIHAT_DAFTAR = "Lihat daftarnya"
 BAGIAN_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
 BAGIAN_ZONA = "Zona koperasi"
 BAGIAN_SPPG = "SPPG (Makan Bergizi Gratis)"
@@ -302,7 +307,7 @@ KELENGKAPAN_PETA_TERBATAS = (
     "{n} dari {total} kabupaten/kota ditampilkan (yang laporannya paling tidak lengkap); unduh tabel untuk semuanya."
 )
 KELENGKAPAN_BELUM = "Belum melapor {minggu}"
-KELENGKAPAN_BELUM_KEGIATAN = "Tanpa kegiatan tercatat {minggu}"
+KELENGKAPAN_BELUM_JUMLAH = "{n} kabupaten/kota belum mengirim setidaknya satu jenis data wajib mingguan."
 KELENGKAPAN_SEMUA_MELAPOR = "Semua kabupaten/kota yang diharapkan sudah melapor minggu ini."
 KELENGKAPAN_TABEL_LENGKAP = "Tabel lengkap (semua data, semua minggu)"
 KELENGKAPAN_BAGIAN_DESA = "Desa/kelurahan tercakup laporan koperasi"
@@ -365,6 +370,8 @@ TRANSISI_SUMBU_KINI = "Zona minggu ini"
 TRANSISI_SUMBU_LALU = "Zona minggu lalu"
 TRANSISI_PILIH = "Koperasi dalam sel"
 TRANSISI_OPSI = "{dari} → {ke} ({n} koperasi)"
+TRANSISI_TANPA_PINDAH = "Tidak ada koperasi yang pindah zona sejak minggu lalu."
+TRANSISI_PILIH_SEL = "Pilih sel untuk melihat koperasinya"
 TRANSISI_KOSONG = "Tidak ada koperasi pada minggu ini maupun minggu lalu."
 TRANSISI_KOLOM = {
     "nama_koperasi": "Koperasi",
@@ -469,7 +476,8 @@ LAHAN_PERSIL_KOLOM = {
     "jumlah": "Jumlah",
 }
 
-LAHAN_TDD_JUDUL = "Koperasi tidak dapat dibangun per {tingkat} dan kendala utama"
+LAHAN_TDD_JUDUL = "Koperasi tidak dapat dibangun"
+LAHAN_TDD_GRAFIK = "Per {tingkat} dan kendala utama"
 LAHAN_TDD_PENJELASAN = (
     "{minggu}: {n} koperasi. Kendala utama = kendala pertama yang dituliskan; “Tidak diisi” bila kolom kendala kosong."
 )
