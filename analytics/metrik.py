@@ -91,6 +91,13 @@ class Metrik:
         return rupiah(value) if self.format == "rupiah" else angka(value)
 
     @property
+    def definisi(self) -> str:
+        """What the number counts, in one sentence (the Definisi list and the tiles' help)."""
+        if self.bantuan or self.penjelasan_peta:
+            return self.bantuan or self.penjelasan_peta
+        return f"{self.label}: jumlah {self.satuan} pada minggu laporan, dari data {SUMBER[self.sumber].label.lower()}."
+
+    @property
     def di_peta(self) -> bool:
         return bool(self.pita)
 
@@ -230,21 +237,40 @@ _KOPERASI = (
         bantuan="Terdaftar di portal pembangunan nasional.",
     ),
     _k("gerai_beroperasi", "Gerai beroperasi", "count(*) filter (where gerai_beroperasi)", ("gerai_beroperasi",)),
-    _k("corong_portal", "Masuk portal", "count(*) filter (where badan_hukum and masuk_portal)", ()),
-    _k("corong_lahan", "Lahan terverifikasi", f"count(*) filter (where {_CORONG_LAHAN})", ()),
+    # Funnel stages are cumulative: the label says "sudah sampai tahap", never the stage's own name
+    # (the tile "Sedang dibangun" counts koperasi in that stage now; the funnel counts those that reached it).
+    _k(
+        "corong_portal",
+        "Sudah sampai tahap masuk portal",
+        "count(*) filter (where badan_hukum and masuk_portal)",
+        (),
+        bantuan="Berbadan hukum dan masuk portal.",
+    ),
+    _k(
+        "corong_lahan",
+        "Sudah sampai tahap lahan terverifikasi",
+        f"count(*) filter (where {_CORONG_LAHAN})",
+        (),
+        bantuan="Berbadan hukum, masuk portal dan lahannya terverifikasi.",
+    ),
     _k(
         "corong_pembangunan",
-        "Pembangunan",
+        "Sudah sampai tahap pembangunan",
         f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik in ('pembangunan', 'selesai') or gerai_beroperasi))",
         (),
     ),
     _k(
         "corong_selesai",
-        "Fisik selesai",
+        "Sudah sampai tahap fisik selesai",
         f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik = 'selesai' or gerai_beroperasi))",
         (),
     ),
-    _k("corong_beroperasi", "Gerai beroperasi", f"count(*) filter (where {_CORONG_LAHAN} and gerai_beroperasi)", ()),
+    _k(
+        "corong_beroperasi",
+        "Sudah sampai tahap gerai beroperasi",
+        f"count(*) filter (where {_CORONG_LAHAN} and gerai_beroperasi)",
+        (),
+    ),
     *(
         _k(
             f"tahap_{t}",
@@ -283,6 +309,7 @@ _KOPERASI = (
             f"count(*) filter (where status_lahan = '{s}')",
             ("status_lahan", s),
             arah="turun" if s in ("tidak_ada", "ditolak") else "naik",
+            bantuan=f"Koperasi dengan status lahan '{label[6:].lower()}' di laporan koperasi (bukan jumlah persil).",
         )
         for s, label in _LAHAN.items()
     ),
@@ -332,13 +359,27 @@ def _s(id_: str, label: str, ekspresi: str, json: tuple[str, ...], **kw) -> Metr
 _SPPG = (
     _s(
         "sppg_total",
-        "SPPG direncanakan",
+        "Total SPPG",
         "count(*)",
         ("total",),
-        bantuan="Semua SPPG yang dilaporkan (rencana s.d. beroperasi).",
+        bantuan="Semua SPPG yang dilaporkan, tahap apa pun: rencana, persiapan, beroperasi atau ditutup sementara.",
     ),
-    _s("sppg_rencana", "Rencana", "count(*) filter (where status = 'rencana')", ("status", "rencana"), arah=""),
-    _s("sppg_persiapan", "Persiapan", "count(*) filter (where status = 'persiapan')", ("status", "persiapan"), arah=""),
+    _s(
+        "sppg_rencana",
+        "Tahap rencana",
+        "count(*) filter (where status = 'rencana')",
+        ("status", "rencana"),
+        arah="",
+        bantuan="SPPG yang minggu ini masih berstatus rencana (belum persiapan).",
+    ),
+    _s(
+        "sppg_persiapan",
+        "Tahap persiapan",
+        "count(*) filter (where status = 'persiapan')",
+        ("status", "persiapan"),
+        arah="",
+        bantuan="SPPG yang minggu ini berstatus persiapan.",
+    ),
     _s(
         "sppg_beroperasi",
         "SPPG beroperasi",
@@ -346,8 +387,9 @@ _SPPG = (
         ("status", "beroperasi"),
         penyebut="sppg_total",
         pita=_pita((0, 0.10, 0.25, 0.50, 0.75), _BIRU5),
-        label_peta="SPPG beroperasi dari yang direncanakan",
-        penjelasan_peta="SPPG berstatus beroperasi dibagi semua SPPG yang dilaporkan (rencana sampai beroperasi).",
+        bantuan="SPPG yang minggu ini berstatus beroperasi.",
+        label_peta="Bagian SPPG yang beroperasi",
+        penjelasan_peta="SPPG berstatus beroperasi dibagi total SPPG yang dilaporkan (tahap apa pun).",
     ),
     _s(
         "sppg_ditutup_sementara",
@@ -396,7 +438,15 @@ _SPPG = (
 )
 
 _LAIN = (
-    Metrik("lahan_persil", "Persil lahan", "lahan", "count(*)", satuan="persil", json=("lahan", "persil")),
+    Metrik(
+        "lahan_persil",
+        "Persil lahan",
+        "lahan",
+        "count(*)",
+        satuan="persil",
+        json=("lahan", "persil"),
+        bantuan="Persil calon lokasi gerai di data lahan; satu koperasi dapat punya beberapa persil.",
+    ),
     Metrik("bimtek_kegiatan", "Kegiatan bimtek", "bimtek", "count(*)", satuan="kegiatan", json=("bimtek", "kegiatan")),
     Metrik(
         "bimtek_peserta",

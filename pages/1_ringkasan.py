@@ -1,10 +1,11 @@
 """Ringkasan: the weekly headline numbers for the filter, each against the previous week."""
 
+import pandas as pd
 import streamlit as st
 
 from analytics import kamus, periode, zona
 from analytics.format import angka, persen
-from analytics.metrik import CORONG, METRIK
+from analytics.metrik import CORONG, METRIK, SUMBER
 from ui import charts, intervensi, kpi, shell, teks
 
 ctx = shell.page(teks.RINGKASAN_JUDUL)
@@ -126,3 +127,15 @@ with right:
             st.caption("Klik batang untuk melihat wilayah itu.")
         if tingkat != "desa":
             shell.drill(event, shown)
+
+# Every label of the registry with its definition: one word per concept, defined once.
+with st.expander(teks.DEFINISI_JUDUL, icon=":material/menu_book:"):
+    st.caption(teks.DEFINISI_PENJELASAN)
+    definisi = pd.DataFrame(
+        [{"label": m.label, "definisi": m.definisi, "sumber": SUMBER[m.sumber].label} for m in METRIK.values()]
+    ).rename(columns=teks.DEFINISI_KOLOM)
+    st.dataframe(
+        definisi,
+        hide_index=True,
+        column_config={teks.DEFINISI_KOLOM["definisi"]: st.column_config.TextColumn(width="large")},
+    )

@@ -658,11 +658,11 @@ def test_lahan_page_shows_parcels_and_what_cannot_be_built_for_the_filter(zl_db_
     at = start(zl_db_file, tmp_path, monkeypatch, "pages/3_lahan.py")
     assert at.title[0].value == "Lahan & Kendala"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Persil dilaporkan": "7", "Terverifikasi": "2", "Di bawah 1.000 m²": "3"}
+    assert metrics == {"Persil dilaporkan": "7", "Persil terverifikasi": "2", "Di bawah 1.000 m²": "3"}
 
     narrow(at, "18", "18.01")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Persil dilaporkan": "4", "Terverifikasi": "1", "Di bawah 1.000 m²": "2"}
+    assert metrics == {"Persil dilaporkan": "4", "Persil terverifikasi": "1", "Di bawah 1.000 m²": "2"}
     small = table(at, "ID lahan")
     assert small[["ID lahan", "Luas (m²)", "Verifikator"]].to_dict("records") == [
         {"ID lahan": "LS-003", "Luas (m²)": 400.0, "Verifikator": "TNI"},

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import kamus, sanitize
+from analytics import kamus, periode, sanitize
 from analytics.format import angka
 from ui import teks
 
@@ -88,7 +88,6 @@ FORMAT_BILANGAN = "%'.,d"
 
 def week_short(minggu) -> str:
     """'16 Nov' for the Monday of a week (Indonesian month abbreviations), for crowded axes."""
-    from analytics import periode
 
     d = periode.monday(minggu)
     return f"{d.day} {periode.BULAN_SINGKAT[d.month - 1]}"
@@ -106,17 +105,17 @@ def _week_axis(fig: go.Figure, labels: list[str], max_ticks: int) -> None:
 def table_text(df: pd.DataFrame, *, dates=(), times=()) -> pd.DataFrame:
     """A copy for st.dataframe in which empty cells read '–' instead of 'None'.
 
-    The named columns become Indonesian dates (27-10-2026, 27-10-2026 15.00); other text columns keep
-    their values with empty cells blank. Numbers stay numbers: give them a NumberColumn with
+    The named columns become Indonesian dates in the one date style (periode.tanggal: 27 Okt 2026;
+    periode.waktu: 27 Okt 2026 15.00); other text columns keep their values with empty cells blank. Numbers stay numbers: give them a NumberColumn with
     FORMAT_BILANGAN and `placeholder="–"` to st.dataframe. Downloads use the original frame.
     """
     out = df.copy()
     # Column-wise, not cell by cell: the national SPPG list has 30,000 rows.
     for column in out.columns:
         if column in dates or column in times:
-            pattern = "%d-%m-%Y" if column in dates else "%d-%m-%Y %H.%M"
-            text = pd.to_datetime(out[column]).dt.strftime(pattern)
-            out[column] = text.astype(object).where(text.notna(), "–")
+            form = periode.tanggal if column in dates else periode.waktu
+            values = pd.to_datetime(out[column])
+            out[column] = [form(v) if not pd.isna(v) else "–" for v in values]
         elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out
@@ -192,7 +191,6 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
 @_kept
 def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.Figure:
     """SPPG beroperasi per week (line) against the planned total of the latest week (dashed)."""
-    from analytics import periode
 
     x = [week_short(m) for m in data["minggu"]]
     fig = go.Figure()
@@ -257,7 +255,6 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
 def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
     """Participants per week, stacked by participant category, over the weeks of `window`
     (oldest first; a week without events shows as an empty slot)."""
-    from analytics import periode
 
     order = [periode.monday(m) for m in window]
     labels = [week_short(m) for m in order]
@@ -292,7 +289,6 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
 @_kept
 def completeness_rates(data: pd.DataFrame) -> go.Figure:
     """Share of expected kabupaten/kota that reported, per week, one line per dataset."""
-    from analytics import periode
 
     fig = go.Figure()
     for dataset, rows in data.groupby("dataset", sort=False):
@@ -323,7 +319,6 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
 
     `data` has nama, minggu, status, diunggah_pada; rows keep their order top to bottom.
     """
-    from analytics import periode
 
     value = {"tidak_melapor": 0, "terlambat": 1, "tepat_waktu": 2}
     names = list(dict.fromkeys(data["nama"]))
@@ -339,7 +334,7 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         r, c = row_of[nama], col_of[minggu]
         z[r][c] = value[status]
         text[r][c] = teks.KELENGKAPAN_SIMBOL[status]
-        when = "" if pd.isna(diunggah) else f"<br>diunggah {pd.Timestamp(diunggah):%d-%m-%Y %H.%M}"
+        when = "" if pd.isna(diunggah) else f"<br>diunggah {periode.waktu(pd.Timestamp(diunggah))}"
         hover[r][c] = f"{sanitize.markup(nama)}<br>{periode.label(minggu)}<br>{labels[status]}{when}"
     missing = kamus.ABU_MUDA if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
     colours = [missing, kamus.KELENGKAPAN_WARNA["terlambat"], kamus.KELENGKAPAN_WARNA["tepat_waktu"]]
@@ -611,7 +606,6 @@ def lines_over_weeks(
     data: pd.DataFrame, series: str, value: str, labels: dict[str, str], colours: dict[str, str], unit: str
 ) -> go.Figure:
     """One line per value of `series` over the weeks (`minggu`), x labelled with the week's Monday."""
-    from analytics import periode
 
     fig = go.Figure()
     for key in [k for k in labels if k in set(data[series])] + sorted(set(data[series]) - set(labels)):

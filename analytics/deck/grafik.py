@@ -119,7 +119,7 @@ def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
     fig.add_scatter(
         x=labels,
         y=per_minggu["total"],
-        name="Direncanakan (semua status)",
+        name="Total SPPG (tahap apa pun)",
         mode="lines",
         line=dict(color="#555555", width=3, dash="dash"),
     )
