@@ -5,6 +5,24 @@ else defines them. No Streamlit here: the CLI's deck uses them too."""
 
 from __future__ import annotations
 
+# Colour has one meaning each: green/yellow/red are the zones and nothing else; the brand colour
+# (navy) is the theme and every neutral accent; categories take the Okabe–Ito palette, which stays
+# distinct under the common colour-vision deficiencies (its bluish green and yellow are not used
+# for categories, so they are never mistaken for a zone).
+MEREK_WARNA = "#1f3a5f"  # = primaryColor in .streamlit/config.toml (tests/test_warna.py checks)
+OKABE_ITO = {
+    "oranye": "#e69f00",
+    "biru_langit": "#56b4e9",
+    "biru": "#0072b2",
+    "jingga_merah": "#d55e00",
+    "ungu": "#cc79a7",
+    "hitam": "#000000",
+    "hijau_kebiruan": "#009e73",
+    "kuning": "#f0e442",
+}
+_O = OKABE_ITO
+ABU_TUA, ABU, ABU_MUDA = "#6e6e6e", "#b3b3b3", "#dddddd"
+
 # Zones, worst first where a list ranks them.
 ZONA = ("hijau", "kuning", "merah")
 ZONA_LABEL = {"hijau": "Hijau (siap)", "kuning": "Kuning (perlu pendampingan)", "merah": "Merah (perlu intervensi)"}
@@ -21,13 +39,13 @@ STATUS_SPPG_LABEL = {
     "ditutup_sementara": "Ditutup sementara",
     "tidak_diisi": "Status tidak diisi",
 }
-# SPPG stages on their own scale (not the zone colours): grey → orange → blue, closed dark.
+# SPPG stages on their own scale (not the zone colours): grey → orange → blue, closed black.
 STATUS_SPPG_WARNA = {
-    "rencana": "#9e9e9e",
-    "persiapan": "#fb8c00",
-    "beroperasi": "#1565c0",
-    "ditutup_sementara": "#212121",
-    "tidak_diisi": "#d9d9d9",
+    "rencana": ABU,
+    "persiapan": _O["oranye"],
+    "beroperasi": _O["biru"],
+    "ditutup_sementara": _O["hitam"],
+    "tidak_diisi": ABU_MUDA,
 }
 
 AKUN_LABEL = {
@@ -36,7 +54,7 @@ AKUN_LABEL = {
     "belum": "Belum punya akun",
     "tidak_diisi": "Tidak diisi",
 }
-AKUN_WARNA = {"aktif": "#1a9850", "kendala": "#d73027", "belum": "#f2b705", "tidak_diisi": "#bdbdbd"}
+AKUN_WARNA = {"aktif": _O["biru"], "kendala": _O["jingga_merah"], "belum": ABU, "tidak_diisi": ABU_MUDA}
 
 KENDALA_LABEL = {
     "lahan": "Lahan",
@@ -50,15 +68,15 @@ KENDALA_LABEL = {
     "tidak_diisi": "Tidak diisi",
 }
 KENDALA_WARNA = {
-    "lahan": "#8c510a",
-    "cuaca": "#4393c3",
-    "tenaga_kerja": "#d6604d",
-    "teknis": "#762a83",
-    "administrasi": "#f1a340",
-    "pembiayaan": "#1b7837",
-    "jaringan": "#35978f",
-    "lainnya": "#878787",
-    "tidak_diisi": "#cccccc",
+    "lahan": _O["oranye"],
+    "cuaca": _O["biru_langit"],
+    "tenaga_kerja": _O["ungu"],
+    "teknis": _O["biru"],
+    "administrasi": _O["hitam"],
+    "pembiayaan": _O["jingga_merah"],
+    "jaringan": ABU_TUA,
+    "lainnya": ABU,
+    "tidak_diisi": ABU_MUDA,
 }
 
 # Land status of a koperasi (the weekly koperasi file).
@@ -71,12 +89,12 @@ STATUS_LAHAN_LABEL = {
     "tidak_diisi": "Tidak diisi",
 }
 STATUS_LAHAN_WARNA = {
-    "tidak_ada": "#d73027",
-    "ditolak": "#7f0000",
-    "diajukan": "#fdae61",
-    "verifikasi": "#fee08b",
-    "terverifikasi": "#1a9850",
-    "tidak_diisi": "#cccccc",
+    "tidak_ada": _O["ungu"],
+    "ditolak": _O["jingga_merah"],
+    "diajukan": _O["oranye"],
+    "verifikasi": _O["biru_langit"],
+    "terverifikasi": _O["biru"],
+    "tidak_diisi": ABU_MUDA,
 }
 
 # Verification status of a land parcel (the lahan file and the SIMKOPDES land export), and the
@@ -92,16 +110,18 @@ VERIFIKASI_LABEL = {
     "tidak_ada_lahan": "Tidak ada lahan",
     "tidak_diisi": "Tidak diisi",
 }
+# Blues for verified, warm for on the way, purple/black for no land: colour-blind safe, and each
+# segment carries its label too where it is wide enough (ui/charts.stacked_area_bars).
 VERIFIKASI_WARNA = {
-    "terverifikasi": "#1a9850",
-    "selesai": "#006837",
-    "sedang_diverifikasi": "#fee08b",
-    "dipertimbangkan": "#fdae61",
-    "perlu_verifikasi_lanjutan": "#f46d43",
-    "diajukan": "#abd9e9",
-    "ditolak": "#a50026",
-    "tidak_ada_lahan": "#d73027",
-    "tidak_diisi": "#cccccc",
+    "terverifikasi": _O["biru"],
+    "selesai": _O["biru_langit"],
+    "sedang_diverifikasi": _O["oranye"],
+    "dipertimbangkan": "#f5c766",
+    "perlu_verifikasi_lanjutan": _O["jingga_merah"],
+    "diajukan": ABU,
+    "ditolak": _O["ungu"],
+    "tidak_ada_lahan": _O["hitam"],
+    "tidak_diisi": ABU_MUDA,
 }
 VERIFIKASI_KELOMPOK = {
     "terverifikasi": "terverifikasi",
@@ -116,9 +136,9 @@ VERIFIKASI_KELOMPOK = {
 # Parcels still on their way through verification.
 VERIFIKASI_PROSES = tuple(s for s, k in VERIFIKASI_KELOMPOK.items() if k == "proses")
 KELOMPOK_LAHAN = {
-    "terverifikasi": ("Terverifikasi atau selesai", "#2e7d32"),
-    "proses": ("Dalam proses verifikasi", "#f9a825"),
-    "ditolak": ("Ditolak atau tidak ada lahan", "#c62828"),
+    "terverifikasi": ("Terverifikasi atau selesai", _O["biru"]),
+    "proses": ("Dalam proses verifikasi", _O["oranye"]),
+    "ditolak": ("Ditolak atau tidak ada lahan", _O["ungu"]),
 }
 
 SUMBER_LAHAN_LABEL = {
@@ -134,7 +154,20 @@ SUMBER_LAHAN_LABEL = {
 }
 
 KELENGKAPAN_STATUS = {"tepat_waktu": "Tepat waktu", "terlambat": "Terlambat", "tidak_melapor": "Tidak melapor"}
-KELENGKAPAN_WARNA = {"tepat_waktu": "#1a9850", "terlambat": "#f2b705", "tidak_melapor": "#d73027"}
+KELENGKAPAN_WARNA = {"tepat_waktu": _O["biru"], "terlambat": _O["oranye"], "tidak_melapor": _O["jingga_merah"]}
+# Lines of the reporting-rate chart, one per dataset.
+DATASET_WARNA = {"koperasi": _O["biru"], "lahan": _O["oranye"], "sppg": _O["ungu"], "bimtek": ABU_TUA}
+# Participant categories of the bimtek chart.
+KATEGORI_PESERTA_WARNA = {
+    "ketua_koperasi": _O["biru"],
+    "pengurus": _O["biru_langit"],
+    "pengawas": _O["oranye"],
+    "pendamping": _O["ungu"],
+    "lainnya": ABU,
+    "tidak_diisi": ABU_MUDA,
+}
+# The intervention list's two kinds beside the zone merah.
+INTERVENSI_LAIN_WARNA = _O["oranye"]
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:

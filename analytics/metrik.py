@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import db, kamus
+from analytics import db
 from analytics.filters import LEVELS, Filter
 from analytics.format import angka, persen, rupiah
 from analytics.kamus import rgb
@@ -91,6 +91,13 @@ class Metrik:
         return rupiah(value) if self.format == "rupiah" else angka(value)
 
     @property
+    def definisi(self) -> str:
+        """What the number counts, in one sentence (the Definisi list and the tiles' help)."""
+        if self.bantuan or self.penjelasan_peta:
+            return self.bantuan or self.penjelasan_peta
+        return f"{self.label}: jumlah {self.satuan} pada minggu laporan, dari data {SUMBER[self.sumber].label.lower()}."
+
+    @property
     def di_peta(self) -> bool:
         return bool(self.pita)
 
@@ -137,8 +144,13 @@ class Metrik:
         return index
 
 
-# Fixed map bands: zone shares in the zone colours, other values on sequential ColorBrewer scales.
-_H, _K, _M = (rgb(kamus.ZONA_WARNA[z]) for z in ("hijau", "kuning", "merah"))
+# Fixed map bands, every one on a single-hue sequential ColorBrewer scale (light = little, dark =
+# much): a share is never painted in the zone colours of another meaning (a kecamatan with no merah
+# but 11 of 12 kuning must not look green). The share of merah is in reds, the share of hijau in
+# greens: one hue, the zone it counts.
+_MERAH3 = (rgb("#fee0d2"), rgb("#fc9272"), rgb("#de2d26"))
+_HIJAU3 = (rgb("#e5f5e0"), rgb("#a1d99b"), rgb("#31a354"))
+_BIRU3 = (rgb("#deebf7"), rgb("#9ecae1"), rgb("#3182bd"))
 _MERAH4 = (rgb("#fee5d9"), rgb("#fcae91"), rgb("#fb6a4a"), rgb("#cb181d"))
 _BIRU5 = (rgb("#eff3ff"), rgb("#bdd7e7"), rgb("#6baed6"), rgb("#3182bd"), rgb("#08519c"))
 _HIJAUBIRU4 = (rgb("#ffffcc"), rgb("#a1dab4"), rgb("#41b6c4"), rgb("#225ea8"))
@@ -185,9 +197,9 @@ _KOPERASI = (
         bantuan="Perlu intervensi serius.",
         arah="turun",
         penyebut="terdaftar",
-        pita=_pita((0, 0.10, 0.25), (_H, _K, _M)),
+        pita=_pita((0, 0.10, 0.25), _MERAH3),
         label_peta="Bagian koperasi zona merah",
-        penjelasan_peta="Hijau di bawah 10%, kuning 10% sampai di bawah 25%, merah 25% atau lebih koperasi zona merah.",
+        penjelasan_peta="Koperasi zona merah dibagi semua koperasi yang melapor: makin gelap, makin banyak yang merah.",
     ),
     _k(
         "zona_kuning",
@@ -204,9 +216,9 @@ _KOPERASI = (
         ("zona", "hijau"),
         bantuan="Siap.",
         penyebut="terdaftar",
-        pita=_pita((0, 0.20, 0.50), (_M, _K, _H)),
+        pita=_pita((0, 0.20, 0.50), _HIJAU3),
         label_peta="Bagian koperasi zona hijau",
-        penjelasan_peta="Merah di bawah 20%, kuning 20% sampai di bawah 50%, hijau 50% atau lebih koperasi zona hijau.",
+        penjelasan_peta="Koperasi zona hijau dibagi semua koperasi yang melapor: makin gelap, makin banyak yang hijau.",
     ),
     _k(
         "badan_hukum",
@@ -225,21 +237,40 @@ _KOPERASI = (
         bantuan="Terdaftar di portal pembangunan nasional.",
     ),
     _k("gerai_beroperasi", "Gerai beroperasi", "count(*) filter (where gerai_beroperasi)", ("gerai_beroperasi",)),
-    _k("corong_portal", "Masuk portal", "count(*) filter (where badan_hukum and masuk_portal)", ()),
-    _k("corong_lahan", "Lahan terverifikasi", f"count(*) filter (where {_CORONG_LAHAN})", ()),
+    # Funnel stages are cumulative: the label says "sudah sampai tahap", never the stage's own name
+    # (the tile "Sedang dibangun" counts koperasi in that stage now; the funnel counts those that reached it).
+    _k(
+        "corong_portal",
+        "Sudah sampai tahap masuk portal",
+        "count(*) filter (where badan_hukum and masuk_portal)",
+        (),
+        bantuan="Berbadan hukum dan masuk portal.",
+    ),
+    _k(
+        "corong_lahan",
+        "Sudah sampai tahap lahan terverifikasi",
+        f"count(*) filter (where {_CORONG_LAHAN})",
+        (),
+        bantuan="Berbadan hukum, masuk portal dan lahannya terverifikasi.",
+    ),
     _k(
         "corong_pembangunan",
-        "Pembangunan",
+        "Sudah sampai tahap pembangunan",
         f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik in ('pembangunan', 'selesai') or gerai_beroperasi))",
         (),
     ),
     _k(
         "corong_selesai",
-        "Fisik selesai",
+        "Sudah sampai tahap fisik selesai",
         f"count(*) filter (where {_CORONG_LAHAN} and (tahap_fisik = 'selesai' or gerai_beroperasi))",
         (),
     ),
-    _k("corong_beroperasi", "Gerai beroperasi", f"count(*) filter (where {_CORONG_LAHAN} and gerai_beroperasi)", ()),
+    _k(
+        "corong_beroperasi",
+        "Sudah sampai tahap gerai beroperasi",
+        f"count(*) filter (where {_CORONG_LAHAN} and gerai_beroperasi)",
+        (),
+    ),
     *(
         _k(
             f"tahap_{t}",
@@ -278,6 +309,7 @@ _KOPERASI = (
             f"count(*) filter (where status_lahan = '{s}')",
             ("status_lahan", s),
             arah="turun" if s in ("tidak_ada", "ditolak") else "naik",
+            bantuan=f"Koperasi dengan status lahan '{label[6:].lower()}' di laporan koperasi (bukan jumlah persil).",
         )
         for s, label in _LAHAN.items()
     ),
@@ -327,13 +359,27 @@ def _s(id_: str, label: str, ekspresi: str, json: tuple[str, ...], **kw) -> Metr
 _SPPG = (
     _s(
         "sppg_total",
-        "SPPG direncanakan",
+        "Total SPPG",
         "count(*)",
         ("total",),
-        bantuan="Semua SPPG yang dilaporkan (rencana s.d. beroperasi).",
+        bantuan="Semua SPPG yang dilaporkan, tahap apa pun: rencana, persiapan, beroperasi atau ditutup sementara.",
     ),
-    _s("sppg_rencana", "Rencana", "count(*) filter (where status = 'rencana')", ("status", "rencana"), arah=""),
-    _s("sppg_persiapan", "Persiapan", "count(*) filter (where status = 'persiapan')", ("status", "persiapan"), arah=""),
+    _s(
+        "sppg_rencana",
+        "Tahap rencana",
+        "count(*) filter (where status = 'rencana')",
+        ("status", "rencana"),
+        arah="",
+        bantuan="SPPG yang minggu ini masih berstatus rencana (belum persiapan).",
+    ),
+    _s(
+        "sppg_persiapan",
+        "Tahap persiapan",
+        "count(*) filter (where status = 'persiapan')",
+        ("status", "persiapan"),
+        arah="",
+        bantuan="SPPG yang minggu ini berstatus persiapan.",
+    ),
     _s(
         "sppg_beroperasi",
         "SPPG beroperasi",
@@ -341,8 +387,9 @@ _SPPG = (
         ("status", "beroperasi"),
         penyebut="sppg_total",
         pita=_pita((0, 0.10, 0.25, 0.50, 0.75), _BIRU5),
-        label_peta="SPPG beroperasi dari yang direncanakan",
-        penjelasan_peta="SPPG berstatus beroperasi dibagi semua SPPG yang dilaporkan (rencana sampai beroperasi).",
+        bantuan="SPPG yang minggu ini berstatus beroperasi.",
+        label_peta="Bagian SPPG yang beroperasi",
+        penjelasan_peta="SPPG berstatus beroperasi dibagi total SPPG yang dilaporkan (tahap apa pun).",
     ),
     _s(
         "sppg_ditutup_sementara",
@@ -391,7 +438,15 @@ _SPPG = (
 )
 
 _LAIN = (
-    Metrik("lahan_persil", "Persil lahan", "lahan", "count(*)", satuan="persil", json=("lahan", "persil")),
+    Metrik(
+        "lahan_persil",
+        "Persil lahan",
+        "lahan",
+        "count(*)",
+        satuan="persil",
+        json=("lahan", "persil"),
+        bantuan="Persil calon lokasi gerai di data lahan; satu koperasi dapat punya beberapa persil.",
+    ),
     Metrik("bimtek_kegiatan", "Kegiatan bimtek", "bimtek", "count(*)", satuan="kegiatan", json=("bimtek", "kegiatan")),
     Metrik(
         "bimtek_peserta",
@@ -420,7 +475,7 @@ _LAIN = (
         satuan="kabupaten/kota",
         json=("kelengkapan", "kabupaten_melapor"),
         penyebut="kabupaten_diharapkan",
-        pita=_pita((0, 0.5, 1.0), (rgb("#fdd0a2"), rgb("#a1d99b"), rgb("#238b45"))),
+        pita=_pita((0, 0.5, 1.0), _BIRU3),
         label_peta="Kabupaten/kota yang melapor minggu ini",
         penjelasan_peta="Laporan koperasi dihitung per kabupaten/kota; kecamatan dan desa mengikuti kabupaten/kotanya.",
     ),

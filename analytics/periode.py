@@ -55,6 +55,21 @@ def label(minggu) -> str:
     return f"Minggu {week} · {span}"
 
 
+def tanggal(value) -> str:
+    """The one date style of the dashboard: '16 Nov 2026' (same month names as the week labels)."""
+    d = as_date(value)
+    return f"{d.day} {BULAN_SINGKAT[d.month - 1]} {d.year}"
+
+
+def waktu(value) -> str:
+    """'16 Nov 2026 15.04' (a date and time: uploads, audit, reports)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    return f"{tanggal(value)} {value:%H.%M}"
+
+
 def long_date(value) -> str:
     d = as_date(value)
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"

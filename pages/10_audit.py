@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from analytics import audit
+from analytics import audit, periode
 from ui import shell, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["audit"][0])
@@ -29,7 +29,7 @@ def _details(text: str) -> str:
 shown = pd.DataFrame(
     {
         "#": entries["id"],
-        "waktu": entries["waktu"].dt.strftime("%d-%m-%Y %H:%M:%S"),
+        "waktu": [periode.waktu(w) for w in entries["waktu"]],
         "pengguna": entries["pengguna"],
         "aksi": entries["aksi"].map(lambda a: audit.ACTIONS.get(a, a)),
         "rincian": entries["rincian"].map(_details),

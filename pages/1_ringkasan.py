@@ -1,11 +1,12 @@
 """Ringkasan: the weekly headline numbers for the filter, each against the previous week."""
 
+import pandas as pd
 import streamlit as st
 
-from analytics import kamus, periode
+from analytics import kamus, periode, zona
 from analytics.format import angka, persen
-from analytics.metrik import CORONG, METRIK
-from ui import charts, kpi, shell, teks
+from analytics.metrik import CORONG, METRIK, SUMBER
+from ui import charts, intervensi, kpi, shell, teks
 
 ctx = shell.page(teks.RINGKASAN_JUDUL)
 shell.breadcrumb(ctx)
@@ -18,10 +19,40 @@ if kini is None:
 
 st.markdown(f"**{shell.area_name(ctx.g, ctx.filter)}** · {shell.minggu_teks(kini, lalu)}")
 
+# The action first: who needs intervention, who cannot be built, who has not reported.
+st.subheader(teks.BAGIAN_TINDAKAN)
+rules = zona.aturan.load_rules()
+hasil = ctx.tanya(intervensi.intervensi, ctx.filter, kini, lalu, rules)
+belum = p.kelengkapan[~p.kelengkapan["melapor"]]
+aksi = st.columns(3)
+aksi[0].metric(
+    teks.INTERVENSI_METRIK,
+    angka(len(hasil.tampil)),
+    border=True,
+    help=teks.INTERVENSI_PENJELASAN.format(batas=rules.batas_macet),
+)
+aksi[0].caption(
+    teks.INTERVENSI_METRIK_RINCI.format(merah=angka(hasil.merah), turun=angka(hasil.turun), macet=angka(hasil.macet))
+)
+aksi[0].page_link("pages/2_zona.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
+kpi.tile(aksi[1], p, "tahap_tidak_dapat_dibangun")
+aksi[1].page_link("pages/3_lahan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
+aksi[2].metric(
+    teks.BELUM_MELAPOR_METRIK,
+    angka(len(belum)),
+    border=True,
+    help=METRIK["kabupaten_diharapkan"].bantuan,
+)
+if len(belum) == 0:
+    aksi[2].caption(teks.SEMUA_MELAPOR)
+elif len(belum) <= 15:
+    aksi[2].caption(teks.BELUM_MELAPOR.format(daftar=", ".join(belum["nama"])))
+aksi[2].page_link("pages/6_kelengkapan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
+
 st.subheader(teks.BAGIAN_KOPERASI)
 for row in (
     ("terdaftar", "badan_hukum", "masuk_portal"),
-    ("tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi"),
+    ("lahan_terverifikasi", "tahap_pembangunan", "gerai_beroperasi"),
 ):
     for col, name in zip(st.columns(3), row):
         kpi.tile(col, p, name)
@@ -66,13 +97,6 @@ with right:
     c = st.columns(2)
     kpi.tile(c[0], p, "kabupaten_melapor")
     kpi.tile(c[1], p, "kabupaten_diharapkan")
-    belum = p.kelengkapan[~p.kelengkapan["melapor"]]
-    if len(belum) == 0:
-        st.caption(teks.SEMUA_MELAPOR)
-    elif len(belum) <= 15:
-        st.caption(teks.BELUM_MELAPOR.format(daftar=", ".join(belum["nama"])))
-    else:
-        st.caption(teks.BELUM_MELAPOR.format(daftar=f"{angka(len(belum))} kabupaten/kota"))
 
 left, right = st.columns(2)
 with left:
@@ -103,3 +127,15 @@ with right:
             st.caption("Klik batang untuk melihat wilayah itu.")
         if tingkat != "desa":
             shell.drill(event, shown)
+
+# Every label of the registry with its definition: one word per concept, defined once.
+with st.expander(teks.DEFINISI_JUDUL, icon=":material/menu_book:"):
+    st.caption(teks.DEFINISI_PENJELASAN)
+    definisi = pd.DataFrame(
+        [{"label": m.label, "definisi": m.definisi, "sumber": SUMBER[m.sumber].label} for m in METRIK.values()]
+    ).rename(columns=teks.DEFINISI_KOLOM)
+    st.dataframe(
+        definisi,
+        hide_index=True,
+        column_config={teks.DEFINISI_KOLOM["definisi"]: st.column_config.TextColumn(width="large")},
+    )

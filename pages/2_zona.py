@@ -1,4 +1,5 @@
-"""Zona & Intervensi: zones per area beside last week, who moved zone, and who needs help this week."""
+"""Zona & Intervensi, the action first: who needs help this week, who moved zone, then zones per area
+beside last week and the rules."""
 
 import pandas as pd
 import streamlit as st
@@ -20,69 +21,11 @@ tingkat = ctx.filter.group_level
 explain = intervensi.penjelas(rules)
 
 
-with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
-    st.markdown(
-        teks.ATURAN_URUTAN.format(
-            urutan=" › ".join(rules.urutan), bawaan=rules.zona_bawaan, penjelasan_bawaan=rules.penjelasan_bawaan
-        )
-    )
-    aturan = pd.DataFrame(
-        [{"id": r.id, "zona": kamus.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan} for r in rules.rules],
-        columns=list(teks.ATURAN_KOLOM),
-    ).rename(columns=teks.ATURAN_KOLOM)
-    st.dataframe(aturan, hide_index=True)
-    st.caption(teks.ATURAN_SUMBER)
-    table_downloads(aturan, "aturan_zona")
-
 if kini is None:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
     st.stop()
 
 st.markdown(f"**{area}** · {shell.minggu_teks(kini, lalu)}")
-
-# Zones per area, this week beside last week; a click opens the area.
-st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-per_area = ctx.tanya(koperasi.zona_per_wilayah, ctx.filter, kini, lalu)
-if per_area.empty:
-    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
-else:
-    shown = per_area.head(40)
-    event = st.plotly_chart(
-        charts.zones_by_area_paired(shown),
-        config={"displayModeBar": False},
-        on_select="rerun",
-        selection_mode="points",
-        key="zona_wilayah",
-    )
-    notes = [
-        teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu))
-        if lalu
-        else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))
-    ]
-    if len(per_area) > len(shown):
-        notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
-    if tingkat != "desa":
-        notes.append(teks.ZONA_KLIK)
-        shell.drill(event)
-    st.caption(" ".join(notes))
-    with st.expander(teks.ZONA_TABEL_WILAYAH, icon=":material/table:"):
-        tabel = per_area.copy()
-        tabel["jumlah"] = tabel[["merah", "kuning", "hijau"]].sum(axis=1)
-        tabel["persen_merah"] = (100 * tabel["merah"] / tabel["jumlah"]).round(1)
-        tabel["persen_hijau"] = (100 * tabel["hijau"] / tabel["jumlah"]).round(1)
-        tabel = tabel[list(teks.ZONA_KOLOM_WILAYAH)].rename(columns=teks.ZONA_KOLOM_WILAYAH)
-        number = st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN)
-        share = st.column_config.NumberColumn(format="%d%%")
-        st.dataframe(
-            tabel,
-            hide_index=True,
-            column_config={
-                label: share if key.startswith("persen") else number
-                for key, label in teks.ZONA_KOLOM_WILAYAH.items()
-                if key != "nama"
-            },
-        )
-        table_downloads(tabel, f"zona_per_{tingkat}")
 
 # Who needs intervention this week, grouped by kecamatan.
 st.subheader(teks.INTERVENSI_JUDUL)
@@ -103,30 +46,6 @@ else:
             macet=angka(hasil.macet),
         )
     )
-    if len(per_kecamatan) > 1:
-        with st.expander(teks.INTERVENSI_PER_KECAMATAN, expanded=len(per_kecamatan) <= 15, icon=":material/bar_chart:"):
-            top = per_kecamatan.head(25)
-            if ctx.filter.level in (None, "provinsi"):
-                # Kecamatan names repeat across kabupaten: say which one.
-                top = top.assign(nama=top["nama"] + " · " + top["kabupaten"])
-            parts = [
-                (k, teks.INTERVENSI_SERI[k], colour)
-                for k, colour in (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", "#f28e2b"))
-                if top[k].any()
-            ]
-            event = st.plotly_chart(
-                charts.stacked_area_bars(top, parts, "koperasi"),
-                config={"displayModeBar": False},
-                on_select="rerun",
-                selection_mode="points",
-                key="intervensi_kecamatan",
-            )
-            notes = [teks.INTERVENSI_KLIK]
-            if len(per_kecamatan) > len(top):
-                notes.insert(0, teks.INTERVENSI_TERBATAS.format(n=angka(len(top)), total=angka(len(per_kecamatan))))
-            st.caption(" ".join(notes))
-            shell.drill(event)
-
     # A fragment: searching the list reruns the list only, not the whole page.
 
     @st.fragment
@@ -201,6 +120,30 @@ else:
 
     daftar_intervensi()
 
+    if len(per_kecamatan) > 1:
+        with st.expander(teks.INTERVENSI_PER_KECAMATAN, expanded=len(per_kecamatan) <= 15, icon=":material/bar_chart:"):
+            top = per_kecamatan.head(25)
+            if ctx.filter.level in (None, "provinsi"):
+                # Kecamatan names repeat across kabupaten: say which one.
+                top = top.assign(nama=top["nama"] + " · " + top["kabupaten"])
+            parts = [
+                (k, teks.INTERVENSI_SERI[k], colour)
+                for k, colour in (("merah", kamus.ZONA_WARNA["merah"]), ("lainnya", kamus.INTERVENSI_LAIN_WARNA))
+                if top[k].any()
+            ]
+            event = st.plotly_chart(
+                charts.stacked_area_bars(top, parts, "koperasi"),
+                config={"displayModeBar": False},
+                on_select="rerun",
+                selection_mode="points",
+                key="intervensi_kecamatan",
+            )
+            notes = [teks.INTERVENSI_KLIK]
+            if len(per_kecamatan) > len(top):
+                notes.insert(0, teks.INTERVENSI_TERBATAS.format(n=angka(len(top)), total=angka(len(per_kecamatan))))
+            st.caption(" ".join(notes))
+            shell.drill(event)
+
 # Zone moves since the previous week with data.
 # A fragment: choosing a move reruns this part only, not the whole page.
 
@@ -234,8 +177,10 @@ def pindah_zona() -> None:
         if points and points[0].get("customdata") in cells:
             st.session_state["sel_transisi"] = points[0]["customdata"]
 
+    # Open on a change (the worst first), never on "Kuning → Kuning": unchanged cells stay choosable.
+    changes = [c for c in cells if c.split(">")[0] != c.split(">")[1]]
     if st.session_state.get("sel_transisi") not in cells:
-        st.session_state["sel_transisi"] = cells[0] if cells else None
+        st.session_state["sel_transisi"] = changes[0] if changes else None
     left, right = st.columns([2, 3], vertical_alignment="center")
     with left:
         st.plotly_chart(
@@ -255,7 +200,13 @@ def pindah_zona() -> None:
             dari=teks.TRANSISI_DARI[dari], ke=teks.TRANSISI_KE[ke], n=angka(int(grid.loc[dari, ke]))
         )
 
-    chosen = right.selectbox(teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi")
+    if not changes:
+        right.success(teks.TRANSISI_TANPA_PINDAH, icon=":material/check_circle:")
+    chosen = right.selectbox(
+        teks.TRANSISI_PILIH, cells, format_func=cell_label, key="sel_transisi", placeholder=teks.TRANSISI_PILIH_SEL
+    )
+    if chosen is None:
+        return
     dari, ke = chosen.split(">")
     rows = ctx.tanya(zona.koperasi_transisi, ctx.filter, kini, lalu, dari, ke)
     rows = rows.assign(
@@ -278,3 +229,61 @@ def pindah_zona() -> None:
 
 
 pindah_zona()
+
+# Zones per area, this week beside last week; a click opens the area.
+st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+per_area = ctx.tanya(koperasi.zona_per_wilayah, ctx.filter, kini, lalu)
+if per_area.empty:
+    st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+else:
+    shown = per_area.head(40)
+    event = st.plotly_chart(
+        charts.zones_by_area_paired(shown),
+        config={"displayModeBar": False},
+        on_select="rerun",
+        selection_mode="points",
+        key="zona_wilayah",
+    )
+    notes = [
+        teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu))
+        if lalu
+        else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))
+    ]
+    if len(per_area) > len(shown):
+        notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
+    if tingkat != "desa":
+        notes.append(teks.ZONA_KLIK)
+        shell.drill(event)
+    st.caption(" ".join(notes))
+    with st.expander(teks.ZONA_TABEL_WILAYAH, icon=":material/table:"):
+        tabel = per_area.copy()
+        tabel["jumlah"] = tabel[["merah", "kuning", "hijau"]].sum(axis=1)
+        tabel["persen_merah"] = (100 * tabel["merah"] / tabel["jumlah"]).round(1)
+        tabel["persen_hijau"] = (100 * tabel["hijau"] / tabel["jumlah"]).round(1)
+        tabel = tabel[list(teks.ZONA_KOLOM_WILAYAH)].rename(columns=teks.ZONA_KOLOM_WILAYAH)
+        number = st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN)
+        share = st.column_config.NumberColumn(format="%d%%")
+        st.dataframe(
+            tabel,
+            hide_index=True,
+            column_config={
+                label: share if key.startswith("persen") else number
+                for key, label in teks.ZONA_KOLOM_WILAYAH.items()
+                if key != "nama"
+            },
+        )
+        table_downloads(tabel, f"zona_per_{tingkat}")
+
+with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
+    st.markdown(
+        teks.ATURAN_URUTAN.format(
+            urutan=" › ".join(rules.urutan), bawaan=rules.zona_bawaan, penjelasan_bawaan=rules.penjelasan_bawaan
+        )
+    )
+    aturan = pd.DataFrame(
+        [{"id": r.id, "zona": kamus.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan} for r in rules.rules],
+        columns=list(teks.ATURAN_KOLOM),
+    ).rename(columns=teks.ATURAN_KOLOM)
+    st.dataframe(aturan, hide_index=True)
+    st.caption(teks.ATURAN_SUMBER)
+    table_downloads(aturan, "aturan_zona")

@@ -41,6 +41,52 @@ def kendala_text(values) -> str:
     return ", ".join(kamus.KENDALA_LABEL.get(v, v) for v in values)
 
 
+# The action first: the koperasi that cannot be built, listed, then by area and main obstacle.
+if kini is not None:
+    st.subheader(teks.LAHAN_TDD_JUDUL)
+    daftar = ctx.tanya(lahan.koperasi_tidak_dapat_dibangun, ctx.filter, kini)
+    if daftar.empty:
+        st.success(teks.LAHAN_TDD_KOSONG.format(minggu=periode.label(kini)), icon=":material/check_circle:")
+    else:
+        st.caption(teks.LAHAN_TDD_PENJELASAN.format(minggu=periode.label(kini), n=angka(len(daftar))))
+        st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
+        tabel = daftar.assign(
+            kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),
+            kendala=daftar["kendala"].map(kendala_text),
+            status_lahan=daftar["status_lahan"]
+            .map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
+            .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),
+            pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
+            keterangan=daftar["keterangan"].fillna(""),
+        )
+        kolom = dict(teks.LAHAN_TDD_KOLOM)
+        if ctx.filter.level not in (None, "provinsi"):
+            kolom.pop("kabupaten")
+        tabel = tabel[list(kolom)].rename(columns=kolom)
+        st.dataframe(tabel, hide_index=True, lazy=True, height=min(38 + 35 * len(tabel), 420))
+        table_downloads(tabel, f"{teks.LAHAN_TDD_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}")
+        per_area = ctx.tanya(lahan.tidak_dapat_dibangun_per_wilayah, ctx.filter, kini)
+        st.markdown(f"**{teks.LAHAN_TDD_GRAFIK.format(tingkat=teks.TINGKAT[tingkat])}**")
+        codes = list(dict.fromkeys(per_area["kode"]))
+        shown = per_area[per_area["kode"].isin(codes[:40])]
+        wide = shown.pivot_table(
+            index=["kode", "nama"], columns="kendala_utama", values="koperasi", aggfunc="sum", fill_value=0, sort=False
+        ).reset_index()
+        parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items() if k in wide.columns]
+        parts += [(k, k, kamus.ABU) for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
+        event = st.plotly_chart(
+            charts.stacked_area_bars(wide, parts, "koperasi", direct=True),
+            config=NO_BAR,
+            on_select="rerun",
+            selection_mode="points",
+            key="tdd_wilayah",
+        )
+        note = area_notes(len(wide), len(codes))
+        if note:
+            st.caption(note)
+        if tingkat != "desa":
+            shell.drill(event)
+
 # Obstacles this week, ranked, and over the weeks.
 st.subheader(teks.LAHAN_KENDALA_JUDUL)
 if kini is None:
@@ -54,7 +100,7 @@ else:
         else:
             names = [kamus.KENDALA_LABEL.get(k, k) for k in p.kendala]
             st.plotly_chart(
-                charts.ranked_bars(names, list(p.kendala.values()), "#8c510a", "koperasi"),
+                charts.ranked_bars(names, list(p.kendala.values()), kamus.MEREK_WARNA, "koperasi"),
                 config=NO_BAR,
                 key="kendala_peringkat",
             )
@@ -99,7 +145,7 @@ else:
             if k != "tidak_diisi" or status["tidak_diisi"].any()
         ]
         event = st.plotly_chart(
-            charts.stacked_area_bars(shown, parts, "koperasi"),
+            charts.stacked_area_bars(shown, parts, "koperasi", direct=True),
             config=NO_BAR,
             on_select="rerun",
             selection_mode="points",
@@ -224,48 +270,3 @@ else:
             column_config={kolom["luas_m2"]: NUMBER},
         )
         table_downloads(tabel, f"persil_di_bawah_{lahan.BATAS_LUAS_M2}_m2_{minggu_lahan.isoformat()}")
-
-# Koperasi that cannot be built: by area and main obstacle, and the list.
-if kini is not None:
-    st.subheader(teks.LAHAN_TDD_JUDUL.format(tingkat=teks.TINGKAT[tingkat]))
-    daftar = ctx.tanya(lahan.koperasi_tidak_dapat_dibangun, ctx.filter, kini)
-    if daftar.empty:
-        st.success(teks.LAHAN_TDD_KOSONG.format(minggu=periode.label(kini)), icon=":material/check_circle:")
-    else:
-        st.caption(teks.LAHAN_TDD_PENJELASAN.format(minggu=periode.label(kini), n=angka(len(daftar))))
-        per_area = ctx.tanya(lahan.tidak_dapat_dibangun_per_wilayah, ctx.filter, kini)
-        codes = list(dict.fromkeys(per_area["kode"]))
-        shown = per_area[per_area["kode"].isin(codes[:40])]
-        wide = shown.pivot_table(
-            index=["kode", "nama"], columns="kendala_utama", values="koperasi", aggfunc="sum", fill_value=0, sort=False
-        ).reset_index()
-        parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items() if k in wide.columns]
-        parts += [(k, k, "#9e9e9e") for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
-        event = st.plotly_chart(
-            charts.stacked_area_bars(wide, parts, "koperasi"),
-            config=NO_BAR,
-            on_select="rerun",
-            selection_mode="points",
-            key="tdd_wilayah",
-        )
-        note = area_notes(len(wide), len(codes))
-        if note:
-            st.caption(note)
-        if tingkat != "desa":
-            shell.drill(event)
-        st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
-        tabel = daftar.assign(
-            kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),
-            kendala=daftar["kendala"].map(kendala_text),
-            status_lahan=daftar["status_lahan"]
-            .map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
-            .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),
-            pendamping=daftar["pendamping"].fillna(teks.INTERVENSI_PENDAMPING_KOSONG),
-            keterangan=daftar["keterangan"].fillna(""),
-        )
-        kolom = dict(teks.LAHAN_TDD_KOLOM)
-        if ctx.filter.level not in (None, "provinsi"):
-            kolom.pop("kabupaten")
-        tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(tabel, hide_index=True, lazy=True, height=min(38 + 35 * len(tabel), 420))
-        table_downloads(tabel, f"{teks.LAHAN_TDD_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}")

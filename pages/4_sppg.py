@@ -21,7 +21,7 @@ st.markdown(f"**{shell.area_name(ctx.g, f)}** · {shell.minggu_teks(kini, lalu)}
 
 
 for col, key in zip(st.columns(4), ("total", "rencana", "persiapan", "beroperasi")):
-    kpi.tile(col, p, f"sppg_{key}", label=teks.SPPG_METRIK[key])
+    kpi.tile(col, p, f"sppg_{key}")
 if p["sppg_ditutup_sementara"] or p["sppg_tidak_diisi"]:
     st.caption(
         f"{kamus.STATUS_SPPG_LABEL['ditutup_sementara']}: {angka(p['sppg_ditutup_sementara'])} · "

@@ -4,7 +4,7 @@ koperasi data; a kabupaten × week heat table; and who has not reported this wee
 
 import streamlit as st
 
-from analytics import config, kamus, kelengkapan, periode
+from analytics import config, kelengkapan, periode
 from analytics.filters import Filter
 from analytics.format import angka, persen
 from ui import charts, shell, tabel, teks, unduh
@@ -28,6 +28,7 @@ status = laporan.status
 rates = ctx.tanya(kelengkapan.kelengkapan_per_minggu, f, akhir, n_minggu)
 awal = rates["minggu"].min()
 hari = teks.HARI[config.load().hari_batas_lapor - 1]
+KOLOM = teks.KELENGKAPAN_KOLOM
 
 st.markdown(
     f"**{shell.area_name(ctx.g, f)}** · "
@@ -42,6 +43,22 @@ if f.level is None:
         }
     )
     st.caption(teks.KELENGKAPAN_NASIONAL.format(daftar=", ".join(provinsi)))
+
+# --- The action first: who has not reported this week, every weekly dataset in one list
+st.subheader(teks.KELENGKAPAN_BELUM.format(minggu=periode.label(akhir)))
+wajib = [d for d in kelengkapan.DATASETS if d not in kelengkapan.BERBASIS_KEGIATAN]
+belum = status[
+    status["dataset"].isin(wajib) & (status["minggu"] == status["minggu"].max()) & (status["status"] == "tidak_melapor")
+]
+if belum.empty:
+    st.success(teks.KELENGKAPAN_SEMUA_MELAPOR, icon=":material/check_circle:")
+else:
+    belum = belum.assign(dataset=belum["dataset"].map(teks.KELENGKAPAN_DATASET))[
+        ["dataset", "kode_kabupaten", "nama", "batas_lapor"]
+    ]
+    st.caption(teks.KELENGKAPAN_BELUM_JUMLAH.format(n=angka(belum["kode_kabupaten"].nunique())))
+    st.dataframe(charts.table_text(belum, dates=("batas_lapor",)), hide_index=True, column_config=KOLOM)
+    unduh.table_downloads(belum.rename(columns=KOLOM), "belum_melapor")
 
 # --- This week, per dataset
 st.subheader(teks.KELENGKAPAN_BAGIAN_MINGGU_INI.format(minggu=periode.label(akhir)))
@@ -112,28 +129,8 @@ st.plotly_chart(
 if event_based:
     st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
 
-labels = teks.KELENGKAPAN_STATUS_KEGIATAN if event_based else kamus.KELENGKAPAN_STATUS
-KOLOM = teks.KELENGKAPAN_KOLOM
-left, right = st.columns(2)
-with left:
-    title = teks.KELENGKAPAN_BELUM_KEGIATAN if event_based else teks.KELENGKAPAN_BELUM
-    st.markdown(f"**{title.format(minggu=periode.label(akhir))}**")
-    belum = one[(one["minggu"] == one["minggu"].max()) & (one["status"] == "tidak_melapor")]
-    belum = belum[["kode_kabupaten", "nama", "batas_lapor"]]
-    if belum.empty:
-        st.success(teks.KELENGKAPAN_SEMUA_MELAPOR, icon=":material/check_circle:")
-    else:
-        st.dataframe(charts.table_text(belum, dates=("batas_lapor",)), hide_index=True, column_config=KOLOM)
-        unduh.table_downloads(belum, f"belum_melapor_{dataset}")
-with right:
-    st.markdown(f"**{teks.KELENGKAPAN_TABEL_LENGKAP}**")
-    st.dataframe(
-        laporan.lengkap,
-        hide_index=True,
-        lazy=True,
-        height=320,
-        column_config=KOLOM,
-    )
+with st.expander(teks.KELENGKAPAN_TABEL_LENGKAP, icon=":material/table:"):
+    st.dataframe(laporan.lengkap, hide_index=True, lazy=True, height=320, column_config=KOLOM)
     unduh.table_downloads(status, "kelengkapan_laporan")
 
 # --- Desa covered by the koperasi data

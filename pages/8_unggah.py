@@ -90,7 +90,8 @@ with tab_upload:
             # Plain text, not Markdown: the file and sheet names come from the uploader.
             st.text(f"{prepared.file_name}: " + ", ".join(info) + ".")
             st.markdown(f"**{teks.UNGGAH_PRATINJAU}**")
-            st.dataframe(table.rows.head(10).astype("string"), hide_index=True)
+            pratinjau = table.rows.head(10).astype("string")
+            st.dataframe(pratinjau.rename(columns=schema.label_kolom), hide_index=True)
         report = laporan.validation_table(prepared)
         r = prepared.result
         if r is not None:
@@ -194,7 +195,7 @@ with tab_history:
                 "minggu": history["minggu"].map(periode.label),
                 "file": history["nama_file"],
                 "oleh": history["diunggah_oleh"],
-                "waktu": history["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
+                "waktu": [periode.waktu(w) for w in history["diunggah_pada"]],
                 "baris": history["jumlah_baris"],
                 "kabupaten/kota": history["kabupaten"].map(lambda ks: ", ".join(ctx.g.short.get(k, k) for k in ks)),
                 "status": [

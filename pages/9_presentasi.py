@@ -28,7 +28,7 @@ CSS = """<style>
 .st-key-slaid { background: #ffffff; color: #111111; border: 2px solid #c5ccd6; border-radius: 10px;
   padding: 1.4rem 2rem 1rem 2rem; }
 .st-key-slaid_judul p { font-size: 2.5rem; font-weight: 800; line-height: 1.15; color: #0b2545; margin: 0; }
-.st-key-slaid_kalimat { border-left: 0.5rem solid #c0392b; padding-left: 1rem; }
+.st-key-slaid_kalimat { border-left: 0.5rem solid #1f3a5f; padding-left: 1rem; }
 .st-key-slaid_kalimat p { font-size: 1.6rem; font-weight: 700; line-height: 1.3; color: #111111; margin: 0; }
 [class*="st-key-slaid_kelompok"] p { font-size: 1.3rem; font-weight: 700; color: #0b2545; margin: 0.2rem 0 0 0; }
 .st-key-slaid [data-testid="stMetric"] { background: #f4f6f8; border-color: #9aa5b1; }

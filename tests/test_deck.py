@@ -135,7 +135,7 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
     assert fx_deck.pembanding == "Perubahan dibanding Minggu 43 · 20–26 Okt 2025"
     assert {s.id: s.kalimat for s in fx_deck.slides} == {
         "utama": "Dari 5 koperasi terdaftar, 2 masuk portal, 1 sedang dibangun dan 0 tidak dapat dibangun; "
-        "gerai beroperasi tetap 1, SPPG beroperasi 1 dari 3 yang direncanakan.",
+        "gerai beroperasi tetap 1, SPPG beroperasi 1 dari 3 SPPG.",
         "zona": "Zona merah tetap 2 koperasi; 1 koperasi naik ke kuning, di Kec. Balik Bukit; "
         "1 koperasi turun ke merah, di Kec. Balik Bukit.",
         "terburuk": "Zona merah terbanyak di Kec. Balik Bukit dan Kec. Sekincau, masing-masing 1 koperasi; "
@@ -144,7 +144,7 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
         "1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
         "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
         "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
-        "sppg": "SPPG beroperasi 1 dari 3 yang direncanakan (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
+        "sppg": "SPPG beroperasi 1 dari 3 SPPG (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
         "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau; "
         "bimtek minggu ini: 2 kegiatan, 20 peserta.",
         "kelengkapan": "1 dari 1 kabupaten/kota mengirim data koperasi minggu ini, 1 terlambat.",
@@ -161,7 +161,7 @@ def test_tiles_carry_the_change_since_last_week_coloured_by_what_is_good(fx_deck
         ("Gerai beroperasi", "1", "tetap", "netral"),
         # One week of SPPG data only: no change to show.
         ("SPPG beroperasi", "1", "", "netral"),
-        ("SPPG direncanakan", "3", "", "netral"),
+        ("Total SPPG", "3", "", "netral"),
     ]
     assert [(k.label, k.nilai_teks, k.perubahan) for k in fx_deck.slide("zona").kpi] == [
         ("Merah", "2", "tetap"),
@@ -501,14 +501,14 @@ def _texts(app) -> list[str]:
 def test_presentasi_page_shows_a_slide_and_moves_with_the_buttons(at):
     assert "Angka utama minggu ini" in _texts(at)
     assert any(t.startswith("Dari 5 koperasi terdaftar") for t in _texts(at))
-    assert "Slide 1 dari 8" in _texts(at)
+    assert "Salindia 1 dari 8" in _texts(at)
     assert {m.label: m.value for m in at.metric}["Koperasi terdaftar"] == "5"
     at.button(key="pres_berikutnya").click().run()
     assert not at.exception
-    assert "Zona koperasi per kecamatan" in _texts(at) and "Slide 2 dari 8" in _texts(at)
+    assert "Zona koperasi per kecamatan" in _texts(at) and "Salindia 2 dari 8" in _texts(at)
     assert at.table[0].value.iloc[0].tolist() == ["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"]
     at.button(key="pres_sebelumnya").click().run()
-    assert "Slide 1 dari 8" in _texts(at)
+    assert "Salindia 1 dari 8" in _texts(at)
 
 
 def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
@@ -516,7 +516,7 @@ def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
     at.button(key="pres_naik_kelengkapan").click().run()
     assert not at.exception
     assert json.loads(pilihan_file.read_text(encoding="utf-8"))["sembunyi"] == ["zona"]
-    assert "Slide 1 dari 7" in _texts(at)
+    assert "Salindia 1 dari 7" in _texts(at)
     at.button(key="pres_berikutnya").click().run()
     assert "Kecamatan dengan zona merah terbanyak" in _texts(at)
     at.button(key="pres_bawaan").click().run()

@@ -312,3 +312,14 @@ def test_simkopdes_village_totals_equal_the_column_sums_of_the_export(tmp_path):
         k: (v if k == "nilai_transaksi" else int(v)) for k, v in expected.items()
     }
     assert got["desa"] == len({r["village_id"] for r in rows})
+
+
+def test_every_metric_has_one_label_and_a_definition():
+    """One word per concept: no two registry metrics share a label, and each says what it counts
+    (the Definisi list on Ringkasan)."""
+    labels = [m.label for m in metrik.METRIK.values()]
+    assert sorted(label for label in set(labels) if labels.count(label) > 1) == []
+    assert [m.id for m in metrik.METRIK.values() if not m.definisi] == []
+    # Funnel stages are cumulative and say so; the SPPG total says it is a total.
+    assert all(metrik.METRIK[c].label.startswith("Sudah sampai tahap") for c in metrik.CORONG[2:])
+    assert metrik.METRIK["sppg_total"].label == "Total SPPG"

@@ -256,22 +256,31 @@ def test_bands_are_fixed_and_labelled_in_indonesian():
         None,
         None,
     ]
-    # Zone shares use the zone colours: few merah is green, few hijau is red.
-    assert [b.warna for b in merah.pita] == [peta.WARNA_ZONA[z] for z in ("hijau", "kuning", "merah")]
-    assert [b.warna for b in metrik.METRIK["zona_hijau"].pita] == [
-        peta.WARNA_ZONA[z] for z in ("merah", "kuning", "hijau")
-    ]
+    # Every map metric is on one sequential hue, light for little and dark for much: a share is
+    # never painted in another zone's colour (few merah must not read as hijau).
+    for m in metrik.METRIK.values():
+        if m.di_peta:
+            terang = [0.299 * r + 0.587 * g + 0.114 * b for r, g, b in (band.warna for band in m.pita)]
+            assert terang == sorted(terang, reverse=True), m.id
+            assert not {band.warna for band in m.pita} & set(peta.WARNA_ZONA.values()), m.id
+    assert [b.warna for b in merah.pita] == [(254, 224, 210), (252, 146, 114), (222, 45, 38)]
+    assert [b.warna for b in metrik.METRIK["zona_hijau"].pita] == [(229, 245, 224), (161, 217, 155), (49, 163, 84)]
 
 
 @pytest.mark.parametrize(
     ("metrik", "balik_bukit", "sekincau", "others"),
     [
-        ("zona_merah", [215, 48, 39], [215, 48, 39], ABU),  # 1 of 3, 1 of 2: 25% or more
-        ("zona_hijau", [242, 183, 5], [215, 48, 39], ABU),  # 1 of 3: 20–50%; 0 of 2
+        ("zona_merah", [222, 45, 38], [222, 45, 38], ABU),  # 1 of 3, 1 of 2: 25% or more
+        ("zona_hijau", [161, 217, 155], [229, 245, 224], ABU),  # 1 of 3: 20–50%; 0 of 2
         ("tahap_tidak_dapat_dibangun", [254, 229, 217], [254, 229, 217], ABU),
         ("sppg_beroperasi", [49, 130, 189], [239, 243, 255], ABU),  # 1 of 2: 50–75%; 0 of 1
         ("simkopdes_aktif", [34, 94, 168], [255, 255, 204], ABU),  # 3 of 3; 0 of 2
-        ("kabupaten_melapor", [35, 139, 69], [35, 139, 69], [35, 139, 69]),  # Lampung Barat reported: every kecamatan
+        (
+            "kabupaten_melapor",
+            [49, 130, 189],
+            [49, 130, 189],
+            [49, 130, 189],
+        ),  # Lampung Barat reported: every kecamatan
     ],
 )
 def test_each_metric_colours_the_kecamatan_by_its_own_share(con, rules, metrik, balik_bukit, sekincau, others):
@@ -289,15 +298,15 @@ def test_area_tooltip_and_legend_say_value_band_and_counts(con, rules):
     assert props["18.04.04"] == {
         "kode": "18.04.04",
         "judul": "Balik Bukit",
-        "warna": [215, 48, 39, 215],
+        "warna": [222, 45, 38, 215],
         "rincian": "Bagian koperasi zona merah: 33,3% (1 dari 3 koperasi)\n"
         "Koperasi 3: hijau 1 · kuning 1 · merah 1\nSPPG 2, beroperasi 1",
     }
     assert props["18.04.05"]["rincian"] == "Bagian koperasi zona merah: Tidak ada data"
     assert p.legenda == [
-        ("di bawah 10%", (26, 152, 80), 0),
-        ("10% – di bawah 25%", (242, 183, 5), 0),
-        ("25% atau lebih", (215, 48, 39), 2),
+        ("di bawah 10%", (254, 224, 210), 0),
+        ("10% – di bawah 25%", (252, 146, 114), 0),
+        ("25% atau lebih", (222, 45, 38), 2),
         ("Tidak ada data", (205, 205, 205), 13),
     ]
     assert p.wilayah[p.wilayah["terdaftar"] > 0][["nama", "nilai", "kelas"]].to_dict("records") == [
@@ -343,12 +352,12 @@ def test_points_carry_zone_status_and_why_in_indonesian(con, rules):
             "Kec. Sekincau\nStatus: Rencana\nTitik: tengah kecamatan (koordinat SPPG tidak ada atau tidak dipakai)",
         ),
     ]
-    assert [r["warna"] for r in p.layer("sppg").data] == [[21, 101, 192, 255], [251, 140, 0, 255], [158, 158, 158, 255]]
+    assert [r["warna"] for r in p.layer("sppg").data] == [[0, 114, 178, 255], [230, 159, 0, 255], [179, 179, 179, 255]]
     assert p.layer("lahan").data == [
         {
             "posisi": [104.0908, -5.0221],
             "judul": "Lahan LB-001",
-            "warna": [46, 125, 50, 255],
+            "warna": [0, 114, 178, 255],
             "kode": "18.04.04",
             "rincian": "Koperasi Desa Merah Putih Sebarus\nDesa Sebarus, Kec. Balik Bukit\nVerifikasi: Terverifikasi\n"
             "Tanah kas desa · 1.200 m²",
@@ -356,7 +365,7 @@ def test_points_carry_zone_status_and_why_in_indonesian(con, rules):
         {
             "posisi": [104.0793, -5.0219],
             "judul": "Lahan LB-002",
-            "warna": [249, 168, 37, 255],
+            "warna": [230, 159, 0, 255],
             "kode": "18.04.04",
             "rincian": "Koperasi Kelurahan Merah Putih Pasar Liwa\nDesa Pasar Liwa, Kec. Balik Bukit\n"
             "Verifikasi: Sedang diverifikasi\nAset pemkab · 800 m²",
@@ -407,9 +416,9 @@ def test_desa_without_polygons_fall_back_to_centroid_points(con, rules):
     assert [lp.id for lp in q.lapisan] == ["konteks", "wilayah"]
     assert colours(q.layer("wilayah")) == {
         **{kode: ABU for kode in colours(q.layer("wilayah"))},
-        "18.04.04.1001": [26, 152, 80],
-        "18.04.04.2005": [26, 152, 80],
-        "18.04.04.2007": [215, 48, 39],
+        "18.04.04.1001": [254, 224, 210],
+        "18.04.04.2005": [254, 224, 210],
+        "18.04.04.2007": [222, 45, 38],
     }
 
 

@@ -718,7 +718,7 @@ def test_sppg_page_narrows_from_the_country_to_a_kecamatan(app_db):
     at = open_page("pages/4_sppg.py")
     assert at.title[0].value == "SPPG (MBG)"
     m = metrics(at)
-    assert (m["SPPG direncanakan"], m["Beroperasi"], m["Penerima manfaat"], m["Pemasok lokal"]) == (
+    assert (m["Total SPPG"], m["SPPG beroperasi"], m["Penerima manfaat"], m["Pemasok lokal"]) == (
         "3",
         "1",
         "2.850",
@@ -728,10 +728,15 @@ def test_sppg_page_narrows_from_the_country_to_a_kecamatan(app_db):
     assert "Lampung" in " ".join(c.value for c in at.caption)
     choose(at, provinsi="18", kabupaten="18.04")
     m = metrics(at)
-    assert (m["SPPG direncanakan"], m["Rencana"], m["Persiapan"], m["Kecamatan tanpa SPPG"]) == ("3", "1", "1", "13")
+    assert (m["Total SPPG"], m["Tahap rencana"], m["Tahap persiapan"], m["Kecamatan tanpa SPPG"]) == (
+        "3",
+        "1",
+        "1",
+        "13",
+    )
     choose(at, kecamatan="18.04.08")
     m = metrics(at)
-    assert (m["SPPG direncanakan"], m["Beroperasi"], m["Kecamatan tanpa SPPG"]) == ("1", "0", "0")
+    assert (m["Total SPPG"], m["SPPG beroperasi"], m["Kecamatan tanpa SPPG"]) == ("1", "0", "0")
     assert [s.value for s in at.subheader][:1] == ["Tahap setiap SPPG di wilayah ini"]
     sites = at.dataframe[-1].value
     assert sites["nama_sppg"].tolist() == ["SPPG Sekincau 1"] and sites["kapasitas_porsi"].isna().tolist() == [True]
@@ -797,11 +802,14 @@ def test_kelengkapan_page_counts_kabupaten_that_reported(app_db):
     choose(at, provinsi="52")
     m = metrics(at)
     assert m["Koperasi"] == "1 dari 10"
-    belum = next(d.value for d in at.dataframe if list(d.value.columns) == ["kode_kabupaten", "nama", "batas_lapor"])
-    assert len(belum) == 9 and "Kab. Lombok Barat" not in belum["nama"].tolist()
-    assert belum["batas_lapor"].tolist()[0] == "03-11-2025"
+    # Who has not reported comes first, every weekly dataset in one list.
+    belum = next(
+        d.value for d in at.dataframe if list(d.value.columns) == ["dataset", "kode_kabupaten", "nama", "batas_lapor"]
+    )
+    koperasi = belum[belum["dataset"] == "Koperasi"]
+    assert len(koperasi) == 9 and "Kab. Lombok Barat" not in koperasi["nama"].tolist()
+    assert koperasi["batas_lapor"].tolist()[0] == "3 Nov 2025"
+    assert len(belum[belum["dataset"] == "SPPG"]) == 10
     at.segmented_control(key="kelengkapan_dataset").set_value("sppg").run()
     assert not at.exception
-    belum = next(d.value for d in at.dataframe if list(d.value.columns) == ["kode_kabupaten", "nama", "batas_lapor"])
-    assert len(belum) == 10
     assert m["Desa/kelurahan dengan laporan koperasi"].endswith("dari 1.166")

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import kamus, sanitize
+from analytics import kamus, periode, sanitize
 from analytics.format import angka
 from ui import teks
 
@@ -51,7 +51,7 @@ def funnel(stages: list[tuple[str, int]]) -> go.Figure:
             text=text,
             textinfo="text",
             hoverinfo="y+x",
-            marker=dict(color="#2c7fb8"),
+            marker=dict(color=kamus.MEREK_WARNA),
             connector=dict(line=dict(color="#bbb")),
         )
     )
@@ -88,7 +88,6 @@ FORMAT_BILANGAN = "%'.,d"
 
 def week_short(minggu) -> str:
     """'16 Nov' for the Monday of a week (Indonesian month abbreviations), for crowded axes."""
-    from analytics import periode
 
     d = periode.monday(minggu)
     return f"{d.day} {periode.BULAN_SINGKAT[d.month - 1]}"
@@ -106,17 +105,17 @@ def _week_axis(fig: go.Figure, labels: list[str], max_ticks: int) -> None:
 def table_text(df: pd.DataFrame, *, dates=(), times=()) -> pd.DataFrame:
     """A copy for st.dataframe in which empty cells read '–' instead of 'None'.
 
-    The named columns become Indonesian dates (27-10-2026, 27-10-2026 15.00); other text columns keep
-    their values with empty cells blank. Numbers stay numbers: give them a NumberColumn with
+    The named columns become Indonesian dates in the one date style (periode.tanggal: 27 Okt 2026;
+    periode.waktu: 27 Okt 2026 15.00); other text columns keep their values with empty cells blank. Numbers stay numbers: give them a NumberColumn with
     FORMAT_BILANGAN and `placeholder="–"` to st.dataframe. Downloads use the original frame.
     """
     out = df.copy()
     # Column-wise, not cell by cell: the national SPPG list has 30,000 rows.
     for column in out.columns:
         if column in dates or column in times:
-            pattern = "%d-%m-%Y" if column in dates else "%d-%m-%Y %H.%M"
-            text = pd.to_datetime(out[column]).dt.strftime(pattern)
-            out[column] = text.astype(object).where(text.notna(), "–")
+            form = periode.tanggal if column in dates else periode.waktu
+            values = pd.to_datetime(out[column])
+            out[column] = [form(v) if not pd.isna(v) else "–" for v in values]
         elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out
@@ -192,7 +191,6 @@ def sppg_sites(data: pd.DataFrame) -> go.Figure:
 @_kept
 def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.Figure:
     """SPPG beroperasi per week (line) against the planned total of the latest week (dashed)."""
-    from analytics import periode
 
     x = [week_short(m) for m in data["minggu"]]
     fig = go.Figure()
@@ -237,7 +235,7 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
         x=data["peserta_kumulatif"],
         name=teks.BIMTEK_SERI_KUMULATIF,
         orientation="h",
-        marker_color="#a6bddb",
+        marker_color=kamus.OKABE_ITO["biru_langit"],
         hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_KUMULATIF + "</extra>",
     )
     fig.add_bar(
@@ -245,7 +243,7 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
         x=data["peserta"],
         name=teks.BIMTEK_SERI_MINGGU_INI,
         orientation="h",
-        marker_color="#2c7fb8",
+        marker_color=kamus.OKABE_ITO["biru"],
         hovertemplate="%{y}: %{x:,} peserta<extra>" + teks.BIMTEK_SERI_MINGGU_INI + "</extra>",
     )
     fig.update_layout(barmode="group")
@@ -257,7 +255,6 @@ def bimtek_by_area(data: pd.DataFrame) -> go.Figure:
 def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
     """Participants per week, stacked by participant category, over the weeks of `window`
     (oldest first; a week without events shows as an empty slot)."""
-    from analytics import periode
 
     order = [periode.monday(m) for m in window]
     labels = [week_short(m) for m in order]
@@ -278,7 +275,7 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
             x=labels,
             y=peserta,
             name=label,
-            marker_color=teks.KATEGORI_PESERTA_WARNA[key],
+            marker_color=kamus.KATEGORI_PESERTA_WARNA[key],
             customdata=list(zip(long_labels, kegiatan)),
             hovertemplate="%{customdata[0]}: %{y:,} peserta, %{customdata[1]:,} kegiatan<extra>" + label + "</extra>",
         )
@@ -292,9 +289,7 @@ def bimtek_over_time(data: pd.DataFrame, window: list) -> go.Figure:
 @_kept
 def completeness_rates(data: pd.DataFrame) -> go.Figure:
     """Share of expected kabupaten/kota that reported, per week, one line per dataset."""
-    from analytics import periode
 
-    colours = {"koperasi": "#2c7fb8", "lahan": "#8c6d31", "sppg": "#1a9850", "bimtek": "#969696"}
     fig = go.Figure()
     for dataset, rows in data.groupby("dataset", sort=False):
         share = (rows["melapor"] / rows["diharapkan"].where(rows["diharapkan"] > 0)).fillna(0)
@@ -303,7 +298,11 @@ def completeness_rates(data: pd.DataFrame) -> go.Figure:
             y=share,
             mode="lines+markers",
             name=teks.KELENGKAPAN_DATASET[dataset],
-            line=dict(color=colours.get(dataset, "#555"), width=2, dash="dot" if dataset == "bimtek" else "solid"),
+            line=dict(
+                color=kamus.DATASET_WARNA.get(dataset, kamus.ABU_TUA),
+                width=2,
+                dash="dot" if dataset == "bimtek" else "solid",
+            ),
             customdata=list(zip([periode.label(m) for m in rows["minggu"]], rows["melapor"], rows["diharapkan"])),
             hovertemplate="%{customdata[0]}: %{customdata[1]:,} dari %{customdata[2]:,} (%{y:.0%})<extra>"
             + teks.KELENGKAPAN_DATASET[dataset]
@@ -320,7 +319,6 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
 
     `data` has nama, minggu, status, diunggah_pada; rows keep their order top to bottom.
     """
-    from analytics import periode
 
     value = {"tidak_melapor": 0, "terlambat": 1, "tepat_waktu": 2}
     names = list(dict.fromkeys(data["nama"]))
@@ -336,9 +334,9 @@ def completeness_heatmap(data: pd.DataFrame, event_based: bool = False) -> go.Fi
         r, c = row_of[nama], col_of[minggu]
         z[r][c] = value[status]
         text[r][c] = teks.KELENGKAPAN_SIMBOL[status]
-        when = "" if pd.isna(diunggah) else f"<br>diunggah {pd.Timestamp(diunggah):%d-%m-%Y %H.%M}"
+        when = "" if pd.isna(diunggah) else f"<br>diunggah {periode.waktu(pd.Timestamp(diunggah))}"
         hover[r][c] = f"{sanitize.markup(nama)}<br>{periode.label(minggu)}<br>{labels[status]}{when}"
-    missing = teks.KELENGKAPAN_WARNA_KEGIATAN_KOSONG if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
+    missing = kamus.ABU_MUDA if event_based else kamus.KELENGKAPAN_WARNA["tidak_melapor"]
     colours = [missing, kamus.KELENGKAPAN_WARNA["terlambat"], kamus.KELENGKAPAN_WARNA["tepat_waktu"]]
     scale = [
         [0, colours[0]],
@@ -510,16 +508,33 @@ def zone_moves(
     return sanitize.escape_figure(fig)
 
 
+def _ink(colour: str) -> str:
+    """Black or white text, whichever reads on the colour."""
+    r, g, b = kamus.rgb(colour)
+    return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+
+
 @_kept
 def stacked_area_bars(
-    data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str, label: str = "nama"
+    data: pd.DataFrame, parts: list[tuple[str, str, str]], unit: str, label: str = "nama", direct: bool = False
 ) -> go.Figure:
     """Stacked horizontal bars per row of `data` (label column `label`; `parts` are (column, label,
-    colour)); customdata[0] is the row's `kode` when there is one. The first row is drawn on top."""
+    colour)); customdata[0] is the row's `kode` when there is one. The first row is drawn on top.
+
+    `direct`: each segment wide enough carries its category's name and count, so colour alone never
+    carries the meaning; the legend lists the categories in stack order (left to right)."""
     data = data.iloc[::-1]
     codes = data["kode"] if "kode" in data.columns else data[label]
     fig = go.Figure()
     for column, name, colour in parts:
+        extra = {}
+        if direct:
+            extra = dict(
+                text=[f"{name} {angka(v)}" if v else "" for v in data[column]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont=dict(color=_ink(colour)),
+            )
         fig.add_bar(
             y=data[label],
             x=data[column],
@@ -528,8 +543,9 @@ def stacked_area_bars(
             marker_color=colour,
             customdata=list(zip(codes)),
             hovertemplate="%{y}: %{x:,} " + unit + "<extra>" + name + "</extra>",
+            **extra,
         )
-    fig.update_layout(barmode="stack", legend_traceorder="normal")
+    fig.update_layout(barmode="stack", legend_traceorder="normal", uniformtext=dict(minsize=11, mode="hide"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label]))
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
     fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
@@ -551,6 +567,7 @@ def stacked_long_bars(
     labels: dict[str, str],
     colours: dict[str, str],
     unit: str,
+    direct: bool = True,
 ) -> go.Figure:
     """`stacked_area_bars` from a long frame: one bar per `category`, segments per `stack` value,
     in the order of `labels` (unknown values last, grey), categories in their first-seen order."""
@@ -558,8 +575,8 @@ def stacked_long_bars(
     wide = data.pivot_table(index=category, columns=stack, values=value, aggfunc="sum", fill_value=0)
     wide = wide.reindex(order).reset_index().rename(columns={category: "nama"})
     keys = [k for k in labels if k in wide.columns] + [k for k in wide.columns if k not in labels and k != "nama"]
-    parts = [(k, labels.get(k, str(k)), colours.get(k, "#9e9e9e")) for k in keys]
-    return stacked_area_bars(wide, parts, unit)
+    parts = [(k, labels.get(k, str(k)), colours.get(k, kamus.ABU)) for k in keys]
+    return stacked_area_bars(wide, parts, unit, direct=direct)
 
 
 @_kept
@@ -589,7 +606,6 @@ def lines_over_weeks(
     data: pd.DataFrame, series: str, value: str, labels: dict[str, str], colours: dict[str, str], unit: str
 ) -> go.Figure:
     """One line per value of `series` over the weeks (`minggu`), x labelled with the week's Monday."""
-    from analytics import periode
 
     fig = go.Figure()
     for key in [k for k in labels if k in set(data[series])] + sorted(set(data[series]) - set(labels)):
@@ -600,7 +616,7 @@ def lines_over_weeks(
             y=rows[value],
             mode="lines+markers",
             name=labels.get(key, key),
-            line=dict(color=colours.get(key, "#9e9e9e"), width=2.5),
+            line=dict(color=colours.get(key, kamus.ABU), width=2.5),
             customdata=[periode.label(m) for m in rows["minggu"]],
             hovertemplate="%{customdata}: %{y:,} " + unit + "<extra>" + labels.get(key, key) + "</extra>",
         )

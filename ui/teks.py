@@ -70,13 +70,24 @@ KOSONG_KOPERASI = (
 )
 KOSONG_SPPG = "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data."
 KOSONG_LAHAN = "Belum ada data lahan untuk filter ini. Unggah file lahan di halaman Unggah Data."
+DEFINISI_JUDUL = "Definisi: apa arti setiap angka"
+DEFINISI_PENJELASAN = "Setiap angka di dasbor, presentasi dan ekspor memakai label dan definisi ini (satu sumber)."
+DEFINISI_KOLOM = {"label": "Angka", "definisi": "Definisi", "sumber": "Data"}
+BAGIAN_TINDAKAN = "Perlu tindakan minggu ini"
+INTERVENSI_METRIK = "Koperasi perlu intervensi"
+INTERVENSI_METRIK_RINCI = "{merah} zona merah · {turun} turun zona · {macet} macet (bisa tumpang tindih)"
+BELUM_MELAPOR_METRIK = "Kab/kota belum melapor"
+LIHAT_DAFTAR = "Lihat daftarnya"
 BAGIAN_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
 BAGIAN_ZONA = "Zona koperasi"
 BAGIAN_SPPG = "SPPG (Makan Bergizi Gratis)"
 BAGIAN_SIMKOPDES = "Adopsi SIMKOPDES"
 BAGIAN_KELENGKAPAN = "Kelengkapan laporan"
 BAGIAN_CORONG = "Tahapan koperasi"
-CORONG_PENJELASAN = "Setiap tahap menghitung koperasi yang juga sudah melewati semua tahap sebelumnya."
+CORONG_PENJELASAN = (
+    "Kumulatif: setiap tahap menghitung koperasi yang sudah sampai tahap itu atau lebih jauh dan melewati "
+    "semua tahap sebelumnya; kartu di atas menghitung tahap saat ini."
+)
 BAGIAN_ZONA_WILAYAH = "Zona per {tingkat}"
 DIBANDING = "Dibanding {minggu}"
 TANPA_PEMBANDING = "Belum ada minggu sebelumnya untuk dibandingkan."
@@ -137,12 +148,12 @@ SPPG_JUDUL_WILAYAH = "Tahap SPPG per {tingkat}"
 SPPG_JUDUL_LOKASI = "Tahap setiap SPPG di wilayah ini"
 SPPG_LOKASI_PENJELASAN = "Panjang batang menunjukkan tahap: rencana → persiapan → beroperasi."
 SPPG_JUDUL_MINGGUAN = "SPPG beroperasi per minggu"
-SPPG_GARIS_RENCANA = "Direncanakan ({minggu}): {n}"
+SPPG_GARIS_RENCANA = "Total SPPG ({minggu}): {n}"
 SPPG_MINGGUAN_PENJELASAN = (
     "Garis: SPPG berstatus beroperasi pada setiap minggu dengan data. Garis putus-putus: seluruh SPPG "
-    "yang direncanakan (semua status) pada minggu terakhir."
+    "yang dilaporkan (tahap apa pun) pada minggu terakhir."
 )
-SPPG_JUDUL_TANPA = "Kecamatan tanpa SPPG direncanakan"
+SPPG_JUDUL_TANPA = "Kecamatan tanpa SPPG (tahap apa pun)"
 SPPG_TANPA_METRIK = "Kecamatan tanpa SPPG"
 SPPG_TANPA_SEMUA_ADA = "Setiap kecamatan dalam filter sudah punya setidaknya satu SPPG yang dilaporkan."
 SPPG_TANPA_NASIONAL = "Seluruh Indonesia: dihitung di provinsi yang sudah mengirim data SPPG ({daftar})."
@@ -157,15 +168,6 @@ SPPG_MANFAAT_PENJELASAN = (
     "Dari SPPG yang beroperasi: {isi_penerima} dari {beroperasi} mengisi penerima manfaat, "
     "{isi_pemasok} mengisi pemasok lokal (petani, UMKM, kelompok wanita tani, koperasi)."
 )
-SPPG_METRIK = {
-    "total": "SPPG direncanakan",
-    "rencana": "Rencana",
-    "persiapan": "Persiapan",
-    "beroperasi": "Beroperasi",
-    "penerima_manfaat": "Penerima manfaat",
-    "pemasok_lokal": "Pemasok lokal",
-    "kapasitas_porsi": "Kapasitas porsi",
-}
 SPPG_KOLOM = {
     "nama_sppg": "Nama SPPG",
     "kabupaten": "Kabupaten/Kota",
@@ -177,7 +179,7 @@ SPPG_KOLOM = {
     "penerima_manfaat": "Penerima manfaat",
     "pemasok_lokal": "Pemasok lokal",
     "nama": "Wilayah",
-    "total": "SPPG",
+    "total": "Total SPPG",
     "rencana": "Rencana",
     "persiapan": "Persiapan",
     "beroperasi": "Beroperasi",
@@ -224,14 +226,6 @@ KATEGORI_PESERTA_LABEL = {
     "lainnya": "Lainnya",
     "tidak_diisi": "Tidak diisi",
 }
-KATEGORI_PESERTA_WARNA = {
-    "ketua_koperasi": "#2c7fb8",
-    "pengurus": "#41b6c4",
-    "pengawas": "#a1dab4",
-    "pendamping": "#fdae61",
-    "lainnya": "#969696",
-    "tidak_diisi": "#d9d9d9",
-}
 DIGITAL_KOLOM = {
     "nama": "Wilayah",
     "koperasi": "Koperasi",
@@ -275,7 +269,6 @@ KELENGKAPAN_STATUS_KEGIATAN = {
     "terlambat": "Kegiatan dilaporkan terlambat",
     "tidak_melapor": "Tidak ada kegiatan tercatat",
 }
-KELENGKAPAN_WARNA_KEGIATAN_KOSONG = "#e0e0e0"
 KELENGKAPAN_SIMBOL = {"tepat_waktu": "✓", "terlambat": "!", "tidak_melapor": "✗"}
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 KELENGKAPAN_JENDELA = "{n} minggu: {awal} s.d. {akhir}"
@@ -311,7 +304,7 @@ KELENGKAPAN_PETA_TERBATAS = (
     "{n} dari {total} kabupaten/kota ditampilkan (yang laporannya paling tidak lengkap); unduh tabel untuk semuanya."
 )
 KELENGKAPAN_BELUM = "Belum melapor {minggu}"
-KELENGKAPAN_BELUM_KEGIATAN = "Tanpa kegiatan tercatat {minggu}"
+KELENGKAPAN_BELUM_JUMLAH = "{n} kabupaten/kota belum mengirim setidaknya satu jenis data wajib mingguan."
 KELENGKAPAN_SEMUA_MELAPOR = "Semua kabupaten/kota yang diharapkan sudah melapor minggu ini."
 KELENGKAPAN_TABEL_LENGKAP = "Tabel lengkap (semua data, semua minggu)"
 KELENGKAPAN_BAGIAN_DESA = "Desa/kelurahan tercakup laporan koperasi"
@@ -374,6 +367,8 @@ TRANSISI_SUMBU_KINI = "Zona minggu ini"
 TRANSISI_SUMBU_LALU = "Zona minggu lalu"
 TRANSISI_PILIH = "Koperasi dalam sel"
 TRANSISI_OPSI = "{dari} → {ke} ({n} koperasi)"
+TRANSISI_TANPA_PINDAH = "Tidak ada koperasi yang pindah zona sejak minggu lalu."
+TRANSISI_PILIH_SEL = "Pilih sel untuk melihat koperasinya"
 TRANSISI_KOSONG = "Tidak ada koperasi pada minggu ini maupun minggu lalu."
 TRANSISI_KOLOM = {
     "nama_koperasi": "Koperasi",
@@ -434,7 +429,8 @@ ATURAN_URUTAN = (
 )
 ATURAN_KOLOM = {"id": "Kode", "zona": "Zona", "penjelasan": "Penjelasan"}
 ATURAN_SUMBER = (
-    "Aturan dibaca dari file data/zona.toml; kantor dapat mengubahnya dan zona semua koperasi dihitung ulang otomatis."
+    "Aturan dibaca dari berkas aturan zona di server; kantor dapat mengubahnya (lihat README) dan zona semua "
+    "koperasi dihitung ulang otomatis."
 )
 
 LAHAN_KENDALA_JUDUL = "Kendala koperasi"
@@ -454,7 +450,7 @@ LAHAN_STATUS_TABEL = "Tabel status lahan per wilayah"
 LAHAN_PERSIL_JUDUL = "Persil lahan"
 LAHAN_PERSIL_MINGGU = "Data lahan {minggu}."
 LAHAN_METRIK_PERSIL = "Persil dilaporkan"
-LAHAN_METRIK_TERVERIFIKASI = "Terverifikasi"
+LAHAN_METRIK_TERVERIFIKASI = "Persil terverifikasi"
 LAHAN_METRIK_SEMPIT = "Di bawah {batas} m²"
 LAHAN_SUMBER_JUDUL = "Persil per sumber lahan dan status verifikasi"
 LAHAN_SEMPIT_JUDUL = "Persil di bawah {batas} m²"
@@ -478,7 +474,8 @@ LAHAN_PERSIL_KOLOM = {
     "jumlah": "Jumlah",
 }
 
-LAHAN_TDD_JUDUL = "Koperasi tidak dapat dibangun per {tingkat} dan kendala utama"
+LAHAN_TDD_JUDUL = "Koperasi tidak dapat dibangun"
+LAHAN_TDD_GRAFIK = "Per {tingkat} dan kendala utama"
 LAHAN_TDD_PENJELASAN = (
     "{minggu}: {n} koperasi. Kendala utama = kendala pertama yang dituliskan; “Tidak diisi” bila kolom kendala kosong."
 )
@@ -552,23 +549,23 @@ PRESENTASI_JUDUL = "Presentasi mingguan"
 PRES_SEBELUMNYA = "Sebelumnya"
 PRES_BERIKUTNYA = "Berikutnya"
 PRES_AWAL = "Awal"
-PRES_POSISI = "Slide {n} dari {total}"
+PRES_POSISI = "Salindia {n} dari {total}"
 PRES_LAYAR_PENUH = "Layar penuh"
 PRES_LAYAR_PENUH_BANTUAN = (
-    "Menyembunyikan menu samping, judul halaman dan tombol ekspor supaya slide memenuhi layar proyektor. "
-    "Tekan F11 untuk layar penuh di browser."
+    "Menyembunyikan menu samping, judul halaman dan tombol ekspor supaya salindia memenuhi layar proyektor. "
+    "Tekan F11 untuk layar penuh di peramban."
 )
 PRES_OTOMATIS = "Maju otomatis"
-PRES_OTOMATIS_BANTUAN = "Slide berganti sendiri; setelah slide terakhir kembali ke slide pertama."
-PRES_DETIK = "Detik per slide"
+PRES_OTOMATIS_BANTUAN = "Salindia berganti sendiri; setelah salindia terakhir kembali ke salindia pertama."
+PRES_DETIK = "Detik per salindia"
 PRES_KEYBOARD = (
-    "Papan tombol: → atau PageDown slide berikutnya, ← atau PageUp slide sebelumnya, Home slide pertama "
+    "Papan tombol: → atau PageDown salindia berikutnya, ← atau PageUp salindia sebelumnya, Home salindia pertama "
     "(klik dulu di halaman bila tombol belum bereaksi)."
 )
-PRES_ATUR = "Atur slide"
+PRES_ATUR = "Atur salindia"
 PRES_ATUR_PENJELASAN = (
-    "Centang slide yang ditampilkan dan atur urutannya dengan tombol panah. Pilihan ini disimpan di server "
-    "(data/presentasi.json) dan dipakai juga untuk PPTX, PDF, ringkasan dan baris perintah."
+    "Centang salindia yang ditampilkan dan atur urutannya dengan tombol panah. Pilihan ini disimpan di server "
+    "dan dipakai juga untuk PPTX, PDF, ringkasan dan baris perintah."
 )
 PRES_TAMPIL = "Tampilkan"
 PRES_NAIKKAN = "Naikkan"
@@ -579,13 +576,13 @@ PRES_UNDUH_PPTX = "PPTX"
 PRES_UNDUH_PDF = "PDF"
 PRES_UNDUH_RINGKASAN = "Ringkasan A4 (PDF)"
 PRES_UNDUH_BANTUAN = (
-    "Berisi slide yang ditampilkan, dalam urutan yang dipilih. PPTX dapat disunting (teks dan tabel asli, "
+    "Berisi salindia yang ditampilkan, dalam urutan yang dipilih. PPTX dapat disunting (teks dan tabel asli, "
     "grafik sebagai gambar); ringkasan A4 satu halaman cocok dikirim lewat WhatsApp. Membuat file memerlukan "
     "beberapa detik."
 )
-PRES_DATA_SLIDE = "Data slide ini"
-PRES_DATA_SLIDE_PENJELASAN = "Unduh tabel slide ini (CSV/XLSX, angka utuh) dan grafiknya (PNG)."
-PRES_TANPA_DATA_SLIDE = "Slide ini tidak punya tabel atau grafik untuk diunduh."
+PRES_DATA_SLIDE = "Data salindia ini"
+PRES_DATA_SLIDE_PENJELASAN = "Unduh tabel salindia ini (CSV/XLSX, angka utuh) dan grafiknya (PNG)."
+PRES_TANPA_DATA_SLIDE = "Salindia ini tidak punya tabel atau grafik untuk diunduh."
 PRES_KELOMPOK_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
 PRES_KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
 EKSPOR_PNG = "Unduh PNG"

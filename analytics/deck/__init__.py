@@ -109,7 +109,7 @@ def _slide_utama(p: ringkasan.Picture) -> Slide:
         f"tidak dapat dibangun; gerai beroperasi {menjadi(k['gerai_beroperasi'], gerai_lalu)}"
     )
     if ada_sppg:
-        kalimat += f", SPPG beroperasi {angka(p['sppg_beroperasi'])} dari {angka(p['sppg_total'])} yang direncanakan."
+        kalimat += f", SPPG beroperasi {angka(p['sppg_beroperasi'])} dari {angka(p['sppg_total'])} SPPG."
     else:
         kalimat += "; belum ada data SPPG."
     catatan = "" if ada_sppg else KOSONG["sppg"]
@@ -468,16 +468,15 @@ def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
         return Slide("sppg", judul, "Belum ada data SPPG untuk filter ini.", kosong=KOSONG["sppg"])
     kpi_ = [
         kpi(p, "sppg_beroperasi"),
-        kpi(p, "sppg_total", "Direncanakan"),
+        kpi(p, "sppg_total"),
         kpi(p, "sppg_persiapan"),
         kpi(p, "sppg_penerima_manfaat"),
     ]
     beroperasi, total = p["sppg_beroperasi"], p["sppg_total"]
     tingkat = f.group_level
     per_area = sppg.sppg_per_wilayah(con, f, kini)
-    kalimat = (
-        f"SPPG beroperasi {menjadi(beroperasi, p.lalu('sppg_beroperasi'))} dari "
-        f"{angka(total)} yang direncanakan" + (f" ({persen(beroperasi / total)})" if total else "")
+    kalimat = f"SPPG beroperasi {menjadi(beroperasi, p.lalu('sppg_beroperasi'))} dari {angka(total)} SPPG" + (
+        f" ({persen(beroperasi / total)})" if total else ""
     )
     names, most = teratas(per_area, "beroperasi", lambda r: nama_area(tingkat, r["nama"]))
     if most > 0:
@@ -501,7 +500,12 @@ def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
     )
     tabel = _tabel(
         shown,
-        {"wilayah": TINGKAT_KOLOM[tingkat], "total": "Rencana", "beroperasi": "Beroperasi", "bagian": "% beroperasi"},
+        {
+            "wilayah": TINGKAT_KOLOM[tingkat],
+            "total": "Total SPPG",
+            "beroperasi": "Beroperasi",
+            "bagian": "% beroperasi",
+        },
         angka_kolom=("total", "beroperasi"),
         lebar=[3, 1.4, 1.7, 1.7],
     )
@@ -509,7 +513,7 @@ def _slide_sppg(con, f: Filter, p: ringkasan.Picture) -> Slide:
     tabel.data = shown[
         ["kode", "wilayah", "total", "rencana", "persiapan", "beroperasi", "ditutup_sementara", "penerima_manfaat"]
     ]
-    catatan = "Rencana: semua SPPG yang dilaporkan (rencana sampai beroperasi)." + (
+    catatan = "Total SPPG: semua yang dilaporkan, tahap apa pun." + (
         f" Tabel: {len(shown)} dari {angka(len(per_area))} wilayah." if len(per_area) > len(shown) else ""
     )
     return Slide(

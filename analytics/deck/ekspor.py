@@ -26,7 +26,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from analytics import periode
+from analytics import kamus, periode
 from analytics.deck.model import Deck, Kpi, Slide, Tabel
 
 # --- chart images -------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ ISI_LEBAR = LEBAR - 2 * TEPI
 WARNA_JUDUL = "0b2545"
 WARNA_TEKS = "111111"
 WARNA_LEMAH = "555555"
-WARNA_AKSEN = "c0392b"
+WARNA_AKSEN = kamus.MEREK_WARNA.lstrip("#")
 WARNA_NADA = {"baik": "1a7f37", "buruk": "c62828", "netral": "555555"}
 WARNA_KEPALA = "0b2545"
 WARNA_BARIS = ("ffffff", "eef1f5")

@@ -98,7 +98,7 @@ def grafik_kendala(kini: dict[str, int], lalu: dict[str, int] | None) -> go.Figu
         x=[v for _, v in items],
         name="Minggu ini",
         orientation="h",
-        marker_color="#c0392b",
+        marker_color=kamus.MEREK_WARNA,
         text=[angka(v) for _, v in items],
         textposition="outside",
         cliponaxis=False,
@@ -119,7 +119,7 @@ def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
     fig.add_scatter(
         x=labels,
         y=per_minggu["total"],
-        name="Direncanakan (semua status)",
+        name="Total SPPG (tahap apa pun)",
         mode="lines",
         line=dict(color="#555555", width=3, dash="dash"),
     )
@@ -128,7 +128,7 @@ def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
         y=per_minggu["beroperasi"],
         name="Beroperasi",
         mode="lines+markers",
-        line=dict(color="#1565c0", width=5),
+        line=dict(color=kamus.STATUS_SPPG_WARNA["beroperasi"], width=5),
         marker=dict(size=10),
     )
     if len(per_minggu):
@@ -140,7 +140,7 @@ def grafik_sppg(per_minggu: pd.DataFrame) -> go.Figure:
             showarrow=False,
             xanchor="left",
             xshift=12,
-            font=dict(size=UKURAN_HURUF + 4, color="#1565c0"),
+            font=dict(size=UKURAN_HURUF + 4, color=kamus.STATUS_SPPG_WARNA["beroperasi"]),
         )
         fig.add_annotation(
             x=labels[-1],
@@ -164,9 +164,9 @@ def grafik_simkopdes(data: pd.DataFrame, tingkat: str) -> go.Figure:
     labels = [nama_area(tingkat, n) for n in data["nama"]]
     fig = go.Figure()
     for col, name, colour, text_colour in (
-        ("aktif", "Aktif", "#1a9850", "#ffffff"),
-        ("kendala", "Kendala", "#d73027", "#ffffff"),
-        ("belum", "Belum", "#bdbdbd", "#111111"),
+        ("aktif", "Aktif", kamus.AKUN_WARNA["aktif"], "#ffffff"),
+        ("kendala", "Kendala", kamus.AKUN_WARNA["kendala"], "#ffffff"),
+        ("belum", "Belum", kamus.AKUN_WARNA["belum"], "#111111"),
     ):
         fig.add_bar(
             y=labels,
@@ -224,7 +224,7 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
     for idx in order:
         xs, ys = kelompok[idx]
         rgb = m.pita[idx].warna if idx is not None else peta.TANPA_DATA
-        name = f"Merah {labels[idx]}" if idx is not None else "Tanpa koperasi"
+        name = f"Bagian merah {labels[idx]}" if idx is not None else "Tanpa koperasi"
         fig.add_scatter(
             x=xs,
             y=ys,

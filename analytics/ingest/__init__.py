@@ -514,7 +514,7 @@ def undo(
     if row is None:
         raise UploadRefused(f"Unggahan #{batch_id} tidak ada.")
     if row[1] is not None:
-        raise UploadRefused(f"Unggahan #{batch_id} sudah dibatalkan pada {row[1]:%d-%m-%Y %H:%M}.")
+        raise UploadRefused(f"Unggahan #{batch_id} sudah dibatalkan pada {periode.waktu(row[1])}.")
     dataset = row[0]
     cover = cur.execute(
         "select min(minggu), list(distinct kode_kabupaten order by kode_kabupaten) from batch_cakupan where batch_id = $b",

@@ -379,6 +379,12 @@ SYNONYMS = {
 }
 
 
+def label_kolom(name: str) -> str:
+    """A column name as a heading: 'nama_koperasi' → 'Nama koperasi' (the upload preview)."""
+    text = str(name).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
 def header_key(text) -> str:
     key = re.sub(r"[^0-9a-z]+", "_", str(text).strip().lower()).strip("_")
     return key

@@ -101,9 +101,17 @@ def _terdaftar(db_file: Path, *filter_args: str) -> int:
 
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port, from KDKMP_TEST_PORTS (e.g. '8700-8799', a range agreed on a shared machine) when set."""
+    span = os.environ.get("KDKMP_TEST_PORTS")
+    candidates = range(int(span.split("-")[0]), int(span.split("-")[1]) + 1) if span else [0]
+    for port in candidates:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in {span}")
 
 
 @dataclass

@@ -40,10 +40,16 @@ def url_has(**params: str):
 def settle(page: Page) -> None:
     """Wait until the app has finished its rerun: script idle, status widget gone, nothing stale,
     no skeleton placeholder left (a page still drawing shows grey skeleton bars)."""
-    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
-    expect(page.locator('[data-stale="true"]')).to_have_count(0)
-    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+    # Right after a navigation the app reads 'notRunning' before its first run has even started (that is
+    # how kelengkapan_nasional.png came out as placeholders): wait for page content first, and check
+    # twice, a few frames apart, so a rerun that starts in between is waited for too.
+    expect(page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').first).to_be_attached()
+    for _ in range(2):
+        expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
+        expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
+        expect(page.locator('[data-stale="true"]')).to_have_count(0)
+        expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+        page.wait_for_timeout(250)
 
 
 def sidebar(page: Page):

@@ -65,18 +65,18 @@ def press(page: Page, key: str) -> None:
 
 def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     open_presentasi(page, "/presentasi?provinsi=18&kabupaten=18.04")
-    expect(position(page)).to_have_text("Slide 1 dari 8")
+    expect(position(page)).to_have_text("Salindia 1 dari 8")
     expect(page.locator(".st-key-slaid_kalimat")).to_contain_text("koperasi terdaftar")
     check_and_capture(page, app, "presentasi_kabupaten")
 
     press(page, "ArrowRight")
-    expect(position(page)).to_have_text("Slide 2 dari 8")
+    expect(position(page)).to_have_text("Salindia 2 dari 8")
     expect(page.locator(".st-key-slaid_judul")).to_have_text("Zona koperasi per kecamatan")
     expect(page.locator(".st-key-slaid .js-plotly-plot")).to_have_count(1)
     press(page, "PageDown")  # what a presenter's clicker sends
-    expect(position(page)).to_have_text("Slide 3 dari 8")
+    expect(position(page)).to_have_text("Salindia 3 dari 8")
     press(page, "ArrowLeft")
-    expect(position(page)).to_have_text("Slide 2 dari 8")
+    expect(position(page)).to_have_text("Salindia 2 dari 8")
 
     page.locator(".st-key-pres_penuh").get_by_text("Layar penuh").click()
     drawn(page)
@@ -84,7 +84,7 @@ def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     expect(page.locator(".st-key-pres_ekspor")).to_be_hidden()
     page.screenshot(path=str(app.artifacts / "presentasi_layar_penuh.png"))
     press(page, "Home")
-    expect(position(page)).to_have_text("Slide 1 dari 8")
+    expect(position(page)).to_have_text("Salindia 1 dari 8")
     page.locator(".st-key-pres_penuh").get_by_text("Layar penuh").click()
     settle(page)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
@@ -96,7 +96,7 @@ def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     detik.fill("5")
     detik.press("Enter")
     drawn(page)
-    expect(position(page)).to_have_text("Slide 2 dari 8", timeout=20_000)
+    expect(position(page)).to_have_text("Salindia 2 dari 8", timeout=20_000)
     page.locator(".st-key-pres_otomatis").get_by_text("Maju otomatis").click()
     drawn(page)
 

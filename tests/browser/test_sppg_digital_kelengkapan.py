@@ -55,8 +55,8 @@ def test_sppg_page_at_lampung_barat_then_a_click_on_balik_bukit(page: Page, app)
     open_page(page, f"/sppg?{KABUPATEN}", "SPPG (MBG)")
     if app.demo:
         # Published: Lampung Barat plans 24 SPPG, 3 operate.
-        expect(tile(page, "SPPG direncanakan")).to_have_text("24")
-        expect(tile(page, "Beroperasi")).to_have_text("3")
+        expect(tile(page, "Total SPPG")).to_have_text("24")
+        expect(tile(page, "SPPG beroperasi")).to_have_text("3")
         expect(tile(page, "Kecamatan tanpa SPPG")).to_have_text("1")
     expect(page.get_by_role("heading", name="Tahap SPPG per kecamatan")).to_be_visible()
     check_and_capture(page, app, "sppg_kabupaten")
@@ -67,8 +67,8 @@ def test_sppg_page_at_lampung_barat_then_a_click_on_balik_bukit(page: Page, app)
     settle(page)
     expect(page.get_by_role("heading", name="Tahap setiap SPPG di wilayah ini")).to_be_visible()
     if app.demo:
-        expect(tile(page, "SPPG direncanakan")).to_have_text("3")
-        expect(tile(page, "Beroperasi")).to_have_text("1")
+        expect(tile(page, "Total SPPG")).to_have_text("3")
+        expect(tile(page, "SPPG beroperasi")).to_have_text("1")
     check_and_capture(page, app, "sppg_kecamatan")
 
 
@@ -77,7 +77,7 @@ def test_sekincau_and_bandar_negeri_suoh_each_have_one_operating_sppg(page: Page
     if not app.demo:
         pytest.skip("a demo figure")
     open_page(page, f"/sppg?provinsi=18&kabupaten=18.04&kecamatan={kecamatan}", "SPPG (MBG)")
-    expect(tile(page, "Beroperasi")).to_have_text("1")
+    expect(tile(page, "SPPG beroperasi")).to_have_text("1")
 
 
 def test_digitalisasi_page_at_lampung_barat_and_balik_bukit(page: Page, app):
