@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         help="semua slide dalam urutan bawaan, bukan pilihan yang disimpan di data/presentasi.json",
     )
     _store_options(dk)
+    _salin_options(sub)
     return p
 
 
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "pengguna":
         return _accounts(args)
+    if args.command in ("salin", "rawat"):
+        return _salin_rawat(args)
     try:
         con = db.connect(args.db, lake_data=args.lake_data)
     except db.DatabaseBusy as exc:
@@ -290,6 +293,47 @@ def _deck(con, args) -> int:
         ekspor.penggambar().tutup()
     print(f"{args.out}: {len(slides)} slide, {d.subjudul} ({time.perf_counter() - started:.1f} detik)")
     return 0
+
+
+def _salin_options(sub) -> None:
+    """salin (copy a whole store between file, lake and Parquet folder) and rawat (maintenance)."""
+    sal = sub.add_parser("salin", help="salin seluruh isi: file DuckDB, lake, atau folder cadangan Parquet")
+    sal.add_argument("--dari", required=True, help="sumber: FILE.duckdb, ducklake:postgres:…, atau FOLDER/")
+    sal.add_argument("--ke", required=True, help="tujuan: FILE.duckdb, ducklake:postgres:…, atau FOLDER/")
+    sal.add_argument("--lake-data-dari", help="folder data Parquet lake sumber (bawaan: KDKMP_LAKE_DATA)")
+    sal.add_argument("--lake-data-ke", help="folder data Parquet lake tujuan (bawaan: KDKMP_LAKE_DATA)")
+    sal.add_argument("--timpa", action="store_true", help="ganti seluruh isi tujuan yang sudah berisi data")
+    raw = sub.add_parser("rawat", help="perawatan lake (gabung berkas, buang snapshot lama); file: CHECKPOINT")
+    _store_options(raw)
+    raw.add_argument("--simpan-hari", type=int, default=7, help="simpan snapshot N hari terakhir (bawaan 7)")
+    raw.add_argument(
+        "--server-berhenti",
+        action="store_true",
+        help="semua server aplikasi sudah dihentikan: pindahkan juga baris inline ke Parquet, hapus berkas bebas seketika",
+    )
+
+
+def _salin_rawat(args) -> int:
+    """Exit 0 done and checked, 1 refused, failed or a count that differs, 2 usage error or busy."""
+    from analytics import salin
+
+    try:
+        if args.command == "rawat":
+            hasil = salin.rawat(
+                args.db, lake_data=args.lake_data, simpan_hari=args.simpan_hari, server_berhenti=args.server_berhenti
+            )
+        else:
+            dari = salin.ujung(args.dari, args.lake_data_dari)
+            ke = salin.ujung(args.ke, args.lake_data_ke)
+            hasil = salin.salin(dari, ke, timpa=args.timpa)
+    except (ValueError, db.DatabaseBusy) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (salin.SalinDitolak, salin.SalinGagal) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(hasil.teks())
+    return 0 if (hasil.cocok if args.command == "salin" else not hasil.gagal) else 1
 
 
 if __name__ == "__main__":
