@@ -92,10 +92,11 @@ def ujung(alamat: str, lake_data: str | None = None) -> Ujung:
 
 @dataclass(frozen=True)
 class Ringkas:
-    """Rows of a table and the sum of one hash per row over all its columns (by name)."""
+    """Rows of a table and the sum of one hash per row over all its columns (by name); hash None:
+    not comparable (a manifest written by another DuckDB version, whose hash() may differ)."""
 
     baris: int
-    hash: str
+    hash: str | None
 
     def json(self) -> dict:
         return {"baris": self.baris, "hash": self.hash}
@@ -109,7 +110,8 @@ class Banding:
 
     @property
     def cocok(self) -> bool:
-        return self.sumber == self.tujuan
+        a, b = self.sumber, self.tujuan
+        return a.baris == b.baris and (a.hash is None or b.hash is None or a.hash == b.hash)
 
 
 @dataclass
@@ -213,12 +215,18 @@ class _Terbuka:
 
     def wilayah(self) -> dict[str, Ringkas]:
         if self.manifest is not None:
-            return {t: Ringkas(v["baris"], v["hash"]) for t, v in self.manifest["wilayah"].items()}
+            return {t: _dari_manifest(self.manifest, v) for t, v in self.manifest["wilayah"].items()}
         cur = self.cursor()
         return {t: _ringkas(cur, _q(t), _kolom(cur, _q(t))) for t in WILAYAH}
 
     def close(self) -> None:
         self.con.close()
+
+
+def _dari_manifest(manifest: dict, entry: dict) -> Ringkas:
+    """A manifest's entry; its hash only when the same DuckDB version wrote it (hash() may change)."""
+    same = manifest.get("duckdb") == duckdb.__version__
+    return Ringkas(int(entry["baris"]), entry["hash"] if same else None)
 
 
 def _kolom(cur, relasi: str) -> list[str]:
@@ -283,7 +291,7 @@ def _periksa(src: _Terbuka, dst: _Terbuka, *, timpa: bool) -> tuple[list[str], d
         if set(di_src) != set(kolom[name]):
             raise SalinDitolak(f"Kolom tabel {name} berbeda: sumber {sorted(di_src)}, tujuan {sorted(kolom[name])}.")
     a, b = src.wilayah(), dst.wilayah()
-    beda = [t for t in WILAYAH if a.get(t) != b.get(t)]
+    beda = [t for t in WILAYAH if t not in a or not Banding(t, a[t], b[t]).cocok]
     if beda:
         raise SalinDitolak(
             f"Daftar wilayah ({', '.join(beda)}) sumber berbeda dengan tujuan: kode desa data sumber bisa tidak "
@@ -317,8 +325,7 @@ def salin(dari: Ujung, ke: Ujung, *, timpa: bool = False) -> Hasil:
 
     SalinDitolak: refused before writing (schema versions, tables or gazetteer differ, destination
     not empty without `timpa`, source empty). SalinGagal: the write failed and was rolled back."""
-    if _sama(dari, ke):
-        raise SalinDitolak("Sumber dan tujuan sama.")
+    _tolak_bila_sama(dari, ke)
     mulai = time.perf_counter()
     src = _Terbuka(dari, sumber=True)
     try:
@@ -331,7 +338,8 @@ def salin(dari: Ujung, ke: Ujung, *, timpa: bool = False) -> Hasil:
             try:
                 sebelum = _ringkas_sumber(src, src_cur, tabel, kolom)
                 if src.manifest is not None:
-                    rusak = [t for t in tabel if sebelum[t].json() != src.manifest["tabel"][t]]
+                    tertulis = {t: _dari_manifest(src.manifest, src.manifest["tabel"][t]) for t in tabel}
+                    rusak = [t for t in tabel if not Banding(t, sebelum[t], tertulis[t]).cocok]
                     if rusak:
                         raise SalinDitolak(
                             f"Cadangan {src.folder} rusak: isi {', '.join(rusak)} tidak sesuai {MANIFEST}. "
@@ -368,14 +376,19 @@ def _ringkas_sumber(src: _Terbuka, cur, tabel: list[str], kolom: dict[str, list[
     return hasil
 
 
-def _sama(a: Ujung, b: Ujung) -> bool:
+def _tolak_bila_sama(a: Ujung, b: Ujung) -> None:
     if a.jenis != b.jenis:
-        return False
+        return
     if a.jenis == "lake":
-        # Two catalogs must not share a data folder either: a lake's maintenance deletes the files
-        # it does not know.
-        return a.alamat == b.alamat or Path(a.lake_data).resolve() == Path(b.lake_data).resolve()
-    return Path(a.alamat).resolve() == Path(b.alamat).resolve()
+        if a.alamat == b.alamat:
+            raise SalinDitolak("Sumber dan tujuan adalah lake yang sama.")
+        if Path(a.lake_data).resolve() == Path(b.lake_data).resolve():
+            # A lake's maintenance deletes the files its catalog does not know: the other lake's.
+            raise SalinDitolak(
+                f"Dua lake tidak boleh berbagi folder data ({a.lake_data}): beri tujuan folder lain dengan --lake-data-ke."
+            )
+    elif Path(a.alamat).resolve() == Path(b.alamat).resolve():
+        raise SalinDitolak("Sumber dan tujuan sama.")
 
 
 def _tulis_basis_data(

@@ -136,12 +136,33 @@ def test_a_copy_that_fails_half_way_leaves_the_destination_empty(asal, lake_url,
 def test_a_damaged_backup_is_refused_before_anything_is_written(asal, tmp_path):
     folder = f"{tmp_path}/cadangan/"
     copy(asal, folder)
+    tujuan = str(tmp_path / "tujuan.duckdb")
+    manifest = tmp_path / "cadangan" / "manifest.json"
+    good = manifest.read_text(encoding="utf-8")
+    edited = json.loads(good)
+    edited["tabel"]["sppg"]["baris"] += 1  # a file that lost a row
+    manifest.write_text(json.dumps(edited), encoding="utf-8")
+    with pytest.raises(salin.SalinDitolak, match=r"rusak: isi sppg tidak sesuai manifest.json"):
+        salin.salin(salin.ujung(folder), salin.ujung(tujuan))
+    manifest.write_text(good, encoding="utf-8")
     damaged = tmp_path / "cadangan" / "koperasi.parquet"
     damaged.write_bytes(damaged.read_bytes()[:200])
-    tujuan = str(tmp_path / "tujuan.duckdb")
     with pytest.raises(salin.SalinDitolak, match="koperasi sumber tidak dapat dibaca"):
         salin.salin(salin.ujung(folder), salin.ujung(tujuan))
     assert answers_of(tujuan)["baris"]["upload_batch"] == 0
+
+
+def test_the_same_store_or_two_lakes_on_one_data_folder_are_refused(asal, tmp_path, monkeypatch):
+    monkeypatch.setenv("KDKMP_LAKE_DATA", str(tmp_path / "lake"))
+    with pytest.raises(salin.SalinDitolak, match="Sumber dan tujuan sama"):
+        salin.salin(salin.ujung(asal), salin.ujung(str(tmp_path / "." / "asal.duckdb")))
+    a = salin.ujung("ducklake:postgres:dbname=satu host=127.0.0.1")
+    b = salin.ujung("ducklake:postgres:dbname=dua host=127.0.0.1")
+    with pytest.raises(salin.SalinDitolak, match="tidak boleh berbagi folder data"):
+        salin.salin(a, b)
+    monkeypatch.delenv("KDKMP_LAKE_DATA")
+    with pytest.raises(ValueError, match="--lake-data-dari / --lake-data-ke"):
+        salin.ujung("ducklake:postgres:dbname=satu host=127.0.0.1")
 
 
 def test_after_a_copy_uploads_continue_with_the_next_batch_id_and_the_audit(asal, lake_url, gazetteer, tmp_path):
