@@ -35,6 +35,7 @@ from analytics.format import angka
 from bench import beban
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"  # git-ignored, as in tests/browser/conftest.py
 START_TIMEOUT = 900  # seconds: the demo into a new lake, then two servers, on a busy shared machine
 PAGE_TIMEOUT = 300  # seconds for a first view (a server's first session opens the lake)
 CLI_TIMEOUT = 600
@@ -132,6 +133,12 @@ def klaster(postgres, tmp_path_factory):
         code = proc.wait(timeout=180)
         left = [pid for pid in pids if _alive(pid)]
         text = k.tail()
+        # The logs (cluster, servers, nginx) stay in tests/artifacts/klaster/ for a failure's reader.
+        logs = ARTIFACTS / "klaster"
+        shutil.rmtree(logs, ignore_errors=True)
+        logs.mkdir(parents=True)
+        for log_file in [*folder.glob("*.log"), *folder.glob("*.out"), *(folder / "nginx").glob("*.log")]:
+            shutil.copy(log_file, logs / log_file.name)
         shutil.rmtree(folder, ignore_errors=True)
         assert code == 0, f"the cluster exited with {code} on SIGTERM:\n{text}"
         assert left == [], f"still running after the cluster stopped: {left}\n{text}"
@@ -221,6 +228,16 @@ def _page(context):
     return pg
 
 
+def _access_log(path: Path) -> list[tuple[str, str, str]]:
+    """(path, sticky key, server that answered) of every request in the cluster's nginx log."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.search(r'"\S+ (\S+) [^"]*" \d+ \d+ kunci=(\S+) server=(.*) waktu=', line)
+        if m:
+            found.append((m.group(1), m.group(2), m.group(3).split(", ")[-1]))
+    return found
+
+
 def _served_by(response) -> str:
     return response.headers[klaster_modul.HEADER.lower()].split(", ")[-1]
 
@@ -229,7 +246,7 @@ def _served_by(response) -> str:
 def test_upload_through_one_server_shows_on_the_other_after_a_rerun(klaster, chromium):
     from playwright.sync_api import expect
 
-    from browser.conftest import ARTIFACTS, UPLOAD_CSV, UPLOAD_KABUPATEN
+    from browser.conftest import UPLOAD_CSV, UPLOAD_KABUPATEN
     from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle, terdaftar
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -288,32 +305,71 @@ def test_upload_through_one_server_shows_on_the_other_after_a_rerun(klaster, chr
         check_and_capture(page_b, shots, "klaster_b_sesudah_unggah")
         assert _served_by(page_b.reload()) == server_b
         expect(terdaftar(page_b)).to_have_text(angka(rows), timeout=120_000)
+
+        # B's server dies. The page reconnects through nginx, which sends B's key to the other
+        # server. Streamlit resumes an idle page's session on reconnecting instead of rerunning
+        # it, and the other server has no such session: the page stays as it was until the next
+        # interaction, which runs it there with the browser's widget values (the filter).
+        frames = []
+        page_b.on("websocket", lambda ws: ws.on("framereceived", lambda _: frames.append(ws)))
+        (down,) = [s for s in klaster.status["servers"] if f"127.0.0.1:{s['port']}" == server_b]
+        os.kill(down["pid"], signal.SIGKILL)
+        deadline = time.monotonic() + 120
+        while not frames:
+            assert time.monotonic() < deadline, (
+                f"the page did not run again after its server stopped:\n{klaster.tail()}"
+            )
+            page_b.get_by_role("heading", name="Ringkasan mingguan").click()
+            page_b.keyboard.press("r")
+            page_b.wait_for_timeout(2000)
+        settle(page_b)
+        expect(terdaftar(page_b)).to_have_text(angka(rows), timeout=120_000)
+        page_b.evaluate("() => document.activeElement && document.activeElement.blur()")
+        page_b.mouse.move(1, 1)
+        check_and_capture(page_b, shots, "klaster_b_setelah_servernya_mati")
     finally:
         context_a.close()
         context_b.close()
 
-    # Every request of A (page, websocket, upload) went to A's server, and B's to B's: nginx logs a
-    # websocket when it closes, so the log is read after the contexts closed.
+    # nginx logs a websocket when it closes, so the log is read after the contexts closed: every
+    # request of A (page, websocket, upload) went to A's server; B's went to B's server until it
+    # died, then B's websocket went to A's server.
     log = Path(klaster.status["nginx"]["access_log"])
-    wanted = {"a": server_a, "b": server_b}
     deadline = time.monotonic() + 60
     while True:
-        lines = log.read_text(encoding="utf-8").splitlines()
-        seen = {
-            name: {m.group(1) for line in lines if (m := re.search(rf"kunci={keys[name]} server=(\S+)", line))}
+        requests = _access_log(log)
+        streams = {
+            name: [server for path, key, server in requests if key == keys[name] and path == "/_stcore/stream"]
             for name in keys
         }
-        streams = {name: any("/_stcore/stream" in ln and f"kunci={keys[name]}" in ln for ln in lines) for name in keys}
-        if all(streams.values()) or time.monotonic() > deadline:
+        if (streams["a"] and server_a in streams["b"]) or time.monotonic() > deadline:
             break
         time.sleep(0.5)
-    assert streams == {"a": True, "b": True}
-    assert any("/_stcore/upload_file/" in ln and f"kunci={keys['a']}" in ln for ln in lines)
-    assert seen == {name: {server} for name, server in wanted.items()}
+    assert streams["a"] == [server_a]
+    # B: the first page and its reload on B's server, then the reconnection on A's.
+    assert streams["b"][-1] == server_a and set(streams["b"][:-1]) == {server_b}, streams["b"]
+    a = [(path, server) for path, key, server in requests if key == keys["a"]]
+    assert {server for _, server in a} == {server_a}
+    assert any(path.startswith("/_stcore/upload_file/") for path, _ in a)
 
 
 # Last: it stops a server (the cluster starts it again).
+def _whole(klaster) -> None:
+    """Until both servers answer and nginx sends visitors to both (a server stopped by an earlier
+    test has been started again, and nginx no longer counts it as failed)."""
+    deadline = time.monotonic() + PAGE_TIMEOUT
+    seen: set[str] = set()
+    while seen != set(klaster.servers):
+        assert time.monotonic() < deadline, f"nginx sent new visitors only to {seen}:\n{klaster.tail()}"
+        try:
+            seen.add(_get(f"{klaster.url}/_stcore/health")[0])
+        except OSError:  # 502 while no server of the ring answers
+            pass
+        time.sleep(0.2)
+
+
 def test_a_visitor_keeps_its_server_and_moves_to_the_other_while_it_is_down(klaster):
+    _whole(klaster)
     first, key = _get(f"{klaster.url}/_stcore/health")
     assert first in klaster.servers and key
     assert {_get(f"{klaster.url}/_stcore/health", key) for _ in range(6)} == {(first, key)}
