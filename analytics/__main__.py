@@ -315,6 +315,8 @@ def _salin_options(sub) -> None:
 
 def _salin_rawat(args) -> int:
     """Exit 0 done and checked, 1 refused, failed or a count that differs, 2 usage error or busy."""
+    import duckdb
+
     from analytics import salin
 
     try:
@@ -331,6 +333,9 @@ def _salin_rawat(args) -> int:
         return 2
     except (salin.SalinDitolak, salin.SalinGagal) as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:  # rawat: the store could not be opened
+        print(f"{type(exc).__name__}: {str(exc).strip().splitlines()[0][:400]}", file=sys.stderr)
         return 1
     print(hasil.teks())
     return 0 if (hasil.cocok if args.command == "salin" else not hasil.gagal) else 1

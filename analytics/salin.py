@@ -186,8 +186,12 @@ class _Terbuka:
                 raise SalinDitolak(f"{self.folder / MANIFEST} bukan manifest cadangan dasbor ini.")
         if self.folder is not None:
             self.con = db.connect(":memory:")
-        else:
+            return
+        try:
             self.con = db.connect(u.alamat, lake_data=u.lake_data)
+        except duckdb.Error as exc:  # e.g. a lake attached with another data folder than its own
+            pesan = str(exc).strip().splitlines()[0][:400]
+            raise SalinDitolak(f"{'Sumber' if sumber else 'Tujuan'} {u.label} tidak dapat dibuka: {pesan}") from exc
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return db.cursor(self.con)

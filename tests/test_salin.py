@@ -251,6 +251,9 @@ def test_cli_salin_to_a_lake_a_backup_and_back_prints_the_counts(asal, lake_url,
     assert any(data.rglob("*.parquet"))
 
     folder = f"{tmp_path}/cadangan/"
+    # Without --lake-data-dari the lake would be attached with KDKMP_LAKE_DATA, not its own folder.
+    code, _, err = cli("salin", "--dari", lake_url, "--ke", folder)
+    assert code == 1 and "tidak dapat dibuka" in err and not (tmp_path / "cadangan").exists()
     code, out, err = cli("salin", "--dari", lake_url, "--lake-data-dari", data, "--ke", folder)
     assert code == 0, err
     code, _, err = cli("salin", "--dari", lake_url, "--lake-data-dari", data, "--ke", folder)
