@@ -459,6 +459,7 @@ class Hasil:
     lewat_batas: bool = False  # stopped by the memory guard
     cpu: float = 0.0  # CPU seconds the server processes used during the run
     cpu_lain: float | None = None  # CPU seconds of the other processes named (the lake's PostgreSQL)
+    cpu_klien: float = 0.0  # CPU seconds of this load tool itself (it shares the machine with the server)
 
     @property
     def throughput(self) -> float:
@@ -491,13 +492,15 @@ def jalankan(
         pid = pid_on_port(urlparse(base_url).port or 80)
     batal = _Batal()
     lain = cpu_tree(list(pid_lain)) if pid_lain else None
+    klien = time.process_time()
     with Memori(pid, batas=batas_rss, saat_lewat=[*saat_lewat, batal]) as mem:
         start = time.perf_counter()
         views = _run(_bersamaan(base_url, skenario, sesi_, ulang, batas_waktu, batal))
         wall = time.perf_counter() - start
+    klien = time.process_time() - klien
     if lain is not None:
         lain = cpu_tree(list(pid_lain)) - lain
-    return Hasil(views, wall, mem.awal, mem.puncak, mem.lewat, mem.cpu, lain)
+    return Hasil(views, wall, mem.awal, mem.puncak, mem.lewat, mem.cpu, lain, klien)
 
 
 def _run(coro):
@@ -602,6 +605,10 @@ def laporan(hasil: Hasil) -> str:
         lines.append(f"- server CPU: {hasil.cpu:.1f} s, {1000 * hasil.cpu / ok:.0f} ms per view")
     if hasil.cpu_lain is not None and ok:
         lines.append(f"- PostgreSQL CPU: {hasil.cpu_lain:.1f} s, {1000 * hasil.cpu_lain / ok:.0f} ms per view")
+    if ok:
+        lines.append(
+            f"- load tool CPU (this process): {hasil.cpu_klien:.1f} s, {1000 * hasil.cpu_klien / ok:.0f} ms per view"
+        )
     per_server: dict[str, int] = {}
     for v in hasil.tampilan:
         if v.server and v.ke == 0:
