@@ -33,9 +33,9 @@ from analytics import klaster as klaster_modul
 from analytics import metrik
 from analytics.format import angka
 from bench import beban
+from browser.conftest import ARTIFACTS, _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"  # git-ignored, as in tests/browser/conftest.py
 START_TIMEOUT = 900  # seconds: the demo into a new lake, then two servers, on a busy shared machine
 PAGE_TIMEOUT = 300  # seconds for a first view (a server's first session opens the lake)
 CLI_TIMEOUT = 600
@@ -106,10 +106,13 @@ def klaster(postgres, tmp_path_factory):
     folder = Path(tempfile.mkdtemp(prefix="kdkmp-klaster-"))
     folder.chmod(0o755)
     env = {**os.environ, "KDKMP_DB": lake, "KDKMP_LAKE_DATA": str(data), "PYTHONUNBUFFERED": "1"}
+    # nginx's port from KDKMP_TEST_PORTS when set, like the other browser tests' server; the app
+    # servers take ports the kernel hands out.
+    nginx_port = _free_port()
     log = folder / "klaster.out"
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "analytics.klaster", "--n", "2", "--port", "0", "--folder", str(folder)],
+            [sys.executable, "-m", "analytics.klaster", "--n", "2", "--port", str(nginx_port), "--folder", str(folder)],
             cwd=ROOT,
             env=env,
             stdout=out,
