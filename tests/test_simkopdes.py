@@ -89,7 +89,8 @@ def test_village_statistics_row_with_an_ambiguous_desa_is_an_error_and_the_other
             "column": "desa",
             "value": "Terusan",
             "message": "Nama desa ganda di Maro Sebo Ilir: Terusan (15.04.08.1008), Terusan (15.04.08.2006). "
-            "Pakai kolom kode_desa.",
+            "File ini tidak memuat kode desa, jadi baris ini tidak dapat ditempatkan; kirim datanya dengan templat "
+            "yang memuat kolom kode_desa.",
         }
     ]
     with pytest.raises(ingest.UploadRefused):

@@ -161,7 +161,15 @@ def _place_one(given: dict, ds: schema.Dataset, g: Gazetteer, match=None):
             where = f" di {g.name(order[order.index(level) - 1], parent)}" if parent else ""
             if m.how == "ambigu":
                 options = ", ".join(f"{n} ({c})" for c, n in m.candidates)
-                message = f"Nama {level} ganda{where}: {options}. Pakai kolom kode_desa."
+                # Only a dataset that has the code column can be told to use it (a SIMKOPDES
+                # export has none: the office fixes the name, or sends the template).
+                fix = (
+                    "Pakai kolom kode_desa."
+                    if ds.column("kode_desa") is not None
+                    else "File ini tidak memuat kode desa, jadi baris ini tidak dapat ditempatkan; "
+                    "kirim datanya dengan templat yang memuat kolom kode_desa."
+                )
+                message = f"Nama {level} ganda{where}: {options}. {fix}"
                 kind = "nama_ambigu"
             else:
                 options = ", ".join(f"{n} ({c})" for c, n in m.candidates)
