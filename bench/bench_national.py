@@ -50,6 +50,7 @@ from analytics import db, ingest, ringkasan, zona  # noqa: E402
 from analytics.filters import Filter  # noqa: E402
 from analytics.wilayah import Gazetteer  # noqa: E402
 from bench import beban, nasional  # noqa: E402
+from bench.profil import tunggu_berkas  # noqa: E402
 
 KERJA = nasional.CACHE / "nasional-kerja.duckdb"  # the default database of `make load`
 KERJA_KECIL = nasional.CACHE / "kecil-kerja.duckdb"
@@ -206,16 +207,6 @@ def isi(con) -> dict[str, int]:
 # 3: profile and raw queries
 
 
-def _tunggu_berkas(directory: Path, n: int, timeout: float = 60) -> list[Path]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        files = sorted(directory.glob("*.pkl"))
-        if len(files) >= n:
-            return files
-        time.sleep(0.1)
-    raise RuntimeError(f"profiler wrote {len(list(directory.glob('*.pkl')))} runs, expected {n}")
-
-
 def profilkan(path: Path, skenario: list[Skenario], directory: Path, opsi: dict[str, str]) -> None:
     launcher = [sys.executable, str(ROOT / "bench" / "profil.py")]
     with beban.Server(
@@ -227,11 +218,11 @@ def profilkan(path: Path, skenario: list[Skenario], directory: Path, opsi: dict[
         opsi=opsi,
     ) as server:
         asyncio.run(beban.sesi(server.url, *PEMANASAN, batas_waktu=TIMEOUT))
-        n = len(_tunggu_berkas(directory, 1))
+        n = len(tunggu_berkas(directory, 1))
         for s in skenario:
             views = asyncio.run(beban.sesi(server.url, s.halaman, s.query, ulang=1, batas_waktu=TIMEOUT))
             s.galat += [f"profil: {g}" for v in views for g in v.galat]
-            files = _tunggu_berkas(directory, n + 2)
+            files = tunggu_berkas(directory, n + 2)
             cold, warm = files[n], files[n + 1]
             n += 2
             with open(cold, "rb") as fh:

@@ -31,6 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import beban  # noqa: E402
+from bench.profil import tunggu_berkas  # noqa: E402
 
 HALAMAN = ("ringkasan", "zona", "lahan", "sppg", "digitalisasi", "kelengkapan", "peta", "presentasi")
 QUERY = ("", "provinsi=52", "provinsi=18&kabupaten=18.04")
@@ -47,16 +48,6 @@ class Ukur:
     hangat_view_s: float = 0.0  # the rerun
     hangat_query_s: float = 0.0
     galat: list[str] = field(default_factory=list)
-
-
-def _tunggu(directory: Path, n: int, timeout: float = 120) -> list[Path]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        files = sorted(directory.glob("*.pkl"))
-        if len(files) >= n:
-            return files
-        time.sleep(0.1)
-    raise RuntimeError(f"profiler wrote {len(list(directory.glob('*.pkl')))} runs, expected {n}")
 
 
 def _baca(path: Path) -> dict:
@@ -79,11 +70,11 @@ def ukur_store(target: str, label: str, env: dict[str, str], logs: Path) -> dict
         ) as server:
             # Opens the connection, migrates and loads the gazetteer: paid once per process.
             asyncio.run(beban.sesi(server.url, "ringkasan", "provinsi=11", batas_waktu=BATAS_WAKTU))
-            n = len(_tunggu(directory, 1))
+            n = len(tunggu_berkas(directory, 1))
             for halaman in HALAMAN:
                 for query in QUERY:
                     views = asyncio.run(beban.sesi(server.url, halaman, query, ulang=1, batas_waktu=BATAS_WAKTU))
-                    files = _tunggu(directory, n + 2)
+                    files = tunggu_berkas(directory, n + 2)
                     cold, warm = _baca(files[n]), _baca(files[n + 1])
                     n += 2
                     u = Ukur(

@@ -42,6 +42,17 @@ _FETCH = (
 )
 
 
+def tunggu_berkas(directory: Path, n: int, timeout: float = 120) -> list[Path]:
+    """The first `n` runs this profiler wrote to `directory` (NNNN.pkl, in order), once they exist."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = sorted(directory.glob("*.pkl"))
+        if len(files) >= n:
+            return files
+        time.sleep(0.1)
+    raise RuntimeError(f"profiler wrote {len(list(directory.glob('*.pkl')))} runs, expected {n}")
+
+
 class Rekam:
     """A DuckDB connection or cursor that records each execute() with the fetch after it."""
 
