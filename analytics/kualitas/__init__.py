@@ -30,12 +30,12 @@ KOLOM = (
 )
 
 
-def minggu_lalu(con, f: Filter, minggu) -> dt.date | None:
+def minggu_lalu(con, f: Filter, minggu: dt.date) -> dt.date | None:
     """The previous week with koperasi data in the filter before `minggu`."""
     return periode.previous(periode.minggu_data(con, f)["koperasi"], minggu)
 
 
-def temuan(con, f: Filter, minggu, aturan: AturanKualitas | None = None) -> pd.DataFrame:
+def temuan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
     """Every finding of every rule for the filter in `minggu` (against the previous week with data),
     rule by rule in the file's order: the columns KOLOM. Empty (with KOLOM) when `minggu` is None."""
     aturan = aturan or load_aturan()
@@ -57,7 +57,7 @@ def temuan(con, f: Filter, minggu, aturan: AturanKualitas | None = None) -> pd.D
     return out.astype(object).where(out.notna(), None)
 
 
-def per_aturan(con, f: Filter, minggu, aturan: AturanKualitas | None = None) -> pd.DataFrame:
+def per_aturan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
     """One row per rule of the file, in its order: aturan, tingkat, penjelasan, temuan (count, 0 when
     none)."""
     aturan = aturan or load_aturan()
