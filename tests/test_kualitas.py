@@ -52,7 +52,7 @@ def finding(aturan, desa, nama, lalu, kini, minggu_lalu=LALU, kabupaten="18.04",
 EXPECTED = {
     "tahap_mundur": [finding("tahap_mundur", "18.04.04.2005", "Kop Sebarus", "selesai", "pembangunan")],
     "lahan_mundur": [finding("lahan_mundur", "18.04.04.1001", "Kop Pasar Liwa", "terverifikasi", "diajukan")],
-    "progres_turun": [finding("progres_turun", "18.04.04.2007", "Kop Gunung Sugih", "60.0", "50.0")],
+    "progres_turun": [finding("progres_turun", "18.04.04.2007", "Kop Gunung Sugih", "60", "50")],
     "gerai_belum_selesai": [
         finding("gerai_belum_selesai", "18.04.04.2004", "Kop Padang Cahya", None, "pembangunan", minggu_lalu=None)
     ],
@@ -234,3 +234,13 @@ def test_summary_json_has_the_findings_per_rule(empty_db_file, tmp_path):
     }
     code, out, _ = cli("summary", "--kabupaten", "52.01", "--db", db, "--json")
     assert out["kualitas"] == {"minggu": "2025-10-20", "minggu_lalu": None, "temuan": dict.fromkeys(ATURAN, 0)}
+
+
+def test_the_rules_file_path_comes_from_the_settings(tmp_path, monkeypatch):
+    path = rules_file(tmp_path, '[[aturan]]\nid = "koperasi_hilang"\ntingkat = "peringatan"\npenjelasan = "Hilang."\n')
+    settings = tmp_path / "pengaturan.toml"
+    settings.write_text(f'aturan_kualitas = "{path.as_posix()}"\n', encoding="utf-8")
+    monkeypatch.setenv("KDKMP_SETTINGS", str(settings))
+    assert [(a.id, a.tingkat, a.penjelasan) for a in load_aturan().aturan] == [
+        ("koperasi_hilang", "peringatan", "Hilang.")
+    ]
