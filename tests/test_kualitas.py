@@ -9,7 +9,7 @@ import shutil
 import pytest
 from test_cli import cli
 
-from analytics import kualitas
+from analytics import db, kualitas
 from analytics.filters import Filter
 from analytics.ingest.validate import koperasi_id
 from analytics.kualitas.aturan import AturanKualitasError, load_aturan
@@ -112,6 +112,18 @@ def test_all_findings_come_rule_by_rule_in_the_files_order(kualitas_db):
     df = kualitas.temuan(kualitas_db, Filter(), KINI)
     assert list(df.columns) == list(kualitas.KOLOM)
     assert df.to_dict("records") == [row for rule_id in ATURAN for row in EXPECTED[rule_id]]
+
+
+def test_a_lake_gives_the_same_findings(lake_url, gazetteer):
+    con = db.connect(lake_url)
+    try:
+        for path in KUALITAS_FILES:
+            ingest_file(con, path, gazetteer)
+        assert kualitas.temuan(con, Filter(), KINI).to_dict("records") == [
+            row for rule_id in ATURAN for row in EXPECTED[rule_id]
+        ]
+    finally:
+        con.close()
 
 
 def test_per_aturan_counts_every_rule_with_its_explanation_and_severity(kualitas_db):
@@ -221,18 +233,18 @@ def test_a_wrong_rules_file_is_refused_with_an_indonesian_message(tmp_path, text
 
 
 def test_summary_json_has_the_findings_per_rule(empty_db_file, tmp_path):
-    db = tmp_path / "cli.duckdb"
-    shutil.copy(empty_db_file, db)
+    target = tmp_path / "cli.duckdb"
+    shutil.copy(empty_db_file, target)
     for path in KUALITAS_FILES:
-        assert cli("ingest", path, "--db", db, "--json")[0] == 0
-    code, out, _ = cli("summary", "--kabupaten", "18.04", "--db", db, "--json")
+        assert cli("ingest", path, "--db", target, "--json")[0] == 0
+    code, out, _ = cli("summary", "--kabupaten", "18.04", "--db", target, "--json")
     assert code == 0
     assert out["kualitas"] == {
         "minggu": "2025-10-27",
         "minggu_lalu": "2025-10-20",
         "temuan": dict.fromkeys(ATURAN, 1),
     }
-    code, out, _ = cli("summary", "--kabupaten", "52.01", "--db", db, "--json")
+    code, out, _ = cli("summary", "--kabupaten", "52.01", "--db", target, "--json")
     assert out["kualitas"] == {"minggu": "2025-10-20", "minggu_lalu": None, "temuan": dict.fromkeys(ATURAN, 0)}
 
 
