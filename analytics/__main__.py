@@ -167,7 +167,11 @@ def _summary(con, args) -> int:
             parent = code
     deepest = codes["kecamatan"] or codes["kabupaten"] or codes["provinsi"]
     f = Filter.from_code(deepest)
-    print(json.dumps(ringkasan.as_json(ringkasan.picture(con, f, args.minggu)), ensure_ascii=False))
+    from analytics import kualitas
+
+    p = ringkasan.picture(con, f, args.minggu)
+    temuan = kualitas.per_aturan(con, f, p.minggu["koperasi"])
+    print(json.dumps(ringkasan.as_json(p, temuan), ensure_ascii=False))
     return 0
 
 

@@ -33,6 +33,8 @@ class Settings:
     hari_batas_lapor: int = 1
     # Zone rules file.
     aturan_zona: str = str(DATA_DIR / "zona.toml")
+    # Data-quality rules file.
+    aturan_kualitas: str = str(DATA_DIR / "kualitas.toml")
     # Folder the running app imports files from (empty: data/kotak_masuk).
     kotak_masuk: str = ""
     # DuckDB's memory for queries in one process, in MB (past it, large sorts and joins spill to disk

@@ -105,9 +105,12 @@ def _put(tree: dict, path: tuple[str, ...], value) -> None:
     tree[path[-1]] = value
 
 
-def as_json(p: Picture) -> dict:
+def as_json(p: Picture, kualitas: pd.DataFrame | None = None) -> dict:
     """The object `python -m analytics summary --json` prints (see shared spec cli.md): every
-    registry metric with a `json` path, plus the per-category breakdowns that are not metrics."""
+    registry metric with a `json` path, plus the per-category breakdowns that are not metrics.
+
+    With `kualitas` (kualitas.per_aturan for the koperasi week) the key `kualitas` is added: the
+    week, the previous week with data, and the findings per rule of data/kualitas.toml."""
     out: dict = {
         "filter": {"provinsi": p.filter.provinsi, "kabupaten": p.filter.kabupaten, "kecamatan": p.filter.kecamatan}
     }
@@ -126,4 +129,10 @@ def as_json(p: Picture) -> dict:
         sumber[src] = sumber.get(src, 0) + int(n)
     out["lahan"]["status_verifikasi"] = status
     out["lahan"]["sumber_lahan"] = sumber
+    if kualitas is not None:
+        out["kualitas"] = {
+            "minggu": _iso(p.minggu["koperasi"]),
+            "minggu_lalu": _iso(p.minggu_lalu["koperasi"]),
+            "temuan": {a: int(n) for a, n in zip(kualitas["aturan"], kualitas["temuan"])},
+        }
     return out

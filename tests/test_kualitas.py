@@ -1,0 +1,258 @@
+"""Data-quality rules (data/kualitas.toml): each rule on hand-written weeks, the rules file
+checks, and the `kualitas` key of `summary --json`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from test_cli import cli
+
+from analytics import db, kualitas
+from analytics.filters import Filter
+from analytics.ingest.validate import koperasi_id
+from analytics.kualitas.aturan import AturanKualitasError, load_aturan
+from conftest import FIXTURES, ingest_file
+
+KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
+KUALITAS_FILES = sorted((FIXTURES / "kualitas").glob("koperasi_*.csv"))
+ATURAN = (
+    "tahap_mundur",
+    "lahan_mundur",
+    "progres_turun",
+    "gerai_belum_selesai",
+    "bangun_tanpa_lahan",
+    "nib_tanpa_badan_hukum",
+    "koperasi_hilang",
+    "lonjakan_zona",
+)
+
+
+def finding(aturan, desa, nama, lalu, kini, minggu_lalu=LALU, kabupaten="18.04", keterangan=None) -> dict:
+    return {
+        "aturan": aturan,
+        "kode_kabupaten": kabupaten,
+        "kode_desa": desa,
+        "id_koperasi": koperasi_id(desa, nama) if desa else None,
+        "nama_koperasi": nama,
+        "minggu": KINI,
+        "minggu_lalu": minggu_lalu,
+        "nilai_lalu": lalu,
+        "nilai_kini": kini,
+        "keterangan": keterangan,
+    }
+
+
+# The one finding each rule must give on tests/fixtures/kualitas (two weeks of Lampung Barat and
+# one of Lombok Barat). The other rows are the cases that must not fire: a stage or land status
+# outside the order (tidak_dapat_dibangun → belum_mulai, tidak_ada → diajukan), land going forward,
+# progress rising or empty, a gerai on a finished site, persiapan on land tidak_ada, an empty
+# badan_hukum, and a koperasi of a kab/kota that did not report this week.
+EXPECTED = {
+    "tahap_mundur": [finding("tahap_mundur", "18.04.04.2005", "Kop Sebarus", "selesai", "pembangunan")],
+    "lahan_mundur": [finding("lahan_mundur", "18.04.04.1001", "Kop Pasar Liwa", "terverifikasi", "diajukan")],
+    "progres_turun": [finding("progres_turun", "18.04.04.2007", "Kop Gunung Sugih", "60", "50")],
+    "gerai_belum_selesai": [
+        finding("gerai_belum_selesai", "18.04.04.2004", "Kop Padang Cahya", None, "pembangunan", minggu_lalu=None)
+    ],
+    "bangun_tanpa_lahan": [
+        finding("bangun_tanpa_lahan", "18.04.04.2008", "Kop Wates", None, "pembangunan / ditolak", minggu_lalu=None)
+    ],
+    "nib_tanpa_badan_hukum": [
+        finding(
+            "nib_tanpa_badan_hukum",
+            "18.04.04.2010",
+            "Kop Sukarame",
+            None,
+            "nib ya / badan_hukum tidak",
+            minggu_lalu=None,
+        )
+    ],
+    "koperasi_hilang": [finding("koperasi_hilang", "18.04.04.2012", "Kop Sedampah Indah", "ada", "tidak ada")],
+    # 10 koperasi of Lampung Barat are in both weeks; 5 changed zone (0.5 > 0.3, 10 >= 10).
+    "lonjakan_zona": [finding("lonjakan_zona", None, None, "10", "5", keterangan="5 dari 10 koperasi pindah zona")],
+}
+
+
+@pytest.fixture
+def kualitas_db(fresh_db, gazetteer):
+    for path in KUALITAS_FILES:
+        ingest_file(fresh_db, path, gazetteer)
+    return fresh_db
+
+
+def rules_file(tmp_path, text: str):
+    path = tmp_path / "kualitas.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def one_rule(tmp_path, rule_id: str, parameter: str = "", tingkat: str = "galat"):
+    body = f'[[aturan]]\nid = "{rule_id}"\ntingkat = "{tingkat}"\npenjelasan = "Uji."\n'
+    if parameter:
+        body += f"parameter = {{ {parameter} }}\n"
+    return load_aturan(rules_file(tmp_path, body))
+
+
+def test_shipped_rules_file_lists_every_known_rule_with_a_severity():
+    rules = load_aturan()
+    assert [a.id for a in rules.aturan] == list(ATURAN)
+    assert {a.tingkat for a in rules.aturan} <= {"galat", "peringatan"}
+    assert rules.by_id()["lonjakan_zona"].parameter == {"batas_bagian": 0.3, "minimal_koperasi": 10}
+
+
+@pytest.mark.parametrize("rule_id", ATURAN)
+def test_each_rule_finds_exactly_its_planted_row(kualitas_db, rule_id):
+    df = kualitas.temuan(kualitas_db, Filter(), KINI)
+    assert df[df["aturan"] == rule_id].to_dict("records") == EXPECTED[rule_id]
+
+
+def test_all_findings_come_rule_by_rule_in_the_files_order(kualitas_db):
+    df = kualitas.temuan(kualitas_db, Filter(), KINI)
+    assert list(df.columns) == list(kualitas.KOLOM)
+    assert df.to_dict("records") == [row for rule_id in ATURAN for row in EXPECTED[rule_id]]
+
+
+def test_a_lake_gives_the_same_findings(lake_url, gazetteer):
+    con = db.connect(lake_url)
+    try:
+        for path in KUALITAS_FILES:
+            ingest_file(con, path, gazetteer)
+        assert kualitas.temuan(con, Filter(), KINI).to_dict("records") == [
+            row for rule_id in ATURAN for row in EXPECTED[rule_id]
+        ]
+    finally:
+        con.close()
+
+
+def test_per_aturan_counts_every_rule_with_its_explanation_and_severity(kualitas_db):
+    df = kualitas.per_aturan(kualitas_db, Filter(), KINI)
+    rules = load_aturan()
+    assert df.to_dict("records") == [
+        {"aturan": a.id, "tingkat": a.tingkat, "penjelasan": a.penjelasan, "temuan": 1} for a in rules.aturan
+    ]
+
+
+def test_findings_stay_inside_the_filter(kualitas_db):
+    assert kualitas.temuan(kualitas_db, Filter.from_code("52.01"), KINI).empty
+    assert kualitas.temuan(kualitas_db, Filter.from_code("18.04.04.2005"), KINI)["aturan"].tolist() == ["tahap_mundur"]
+
+
+def test_the_first_week_has_nothing_to_compare_and_no_combination_finding(kualitas_db):
+    assert kualitas.temuan(kualitas_db, Filter(), LALU).empty
+    assert kualitas.per_aturan(kualitas_db, Filter(), None)["temuan"].tolist() == [0] * len(ATURAN)
+
+
+def test_a_missing_koperasi_of_a_kabupaten_that_did_not_report_is_no_finding(kualitas_db):
+    # Gerung Utara (52.01) was there last week; Lombok Barat sent no file this week.
+    df = kualitas.temuan(kualitas_db, Filter(), KINI)
+    assert "52.01" not in set(df["kode_kabupaten"])
+
+
+@pytest.mark.parametrize(
+    ("parameter", "fires"),
+    [
+        ("batas_bagian = 0.49, minimal_koperasi = 10", True),
+        ("batas_bagian = 0.5, minimal_koperasi = 10", False),  # more than the share, not equal to it
+        ("batas_bagian = 0.1, minimal_koperasi = 11", False),  # too few koperasi to judge
+    ],
+)
+def test_zone_jump_share_and_minimum_come_from_the_rules_file(kualitas_db, tmp_path, parameter, fires):
+    rules = one_rule(tmp_path, "lonjakan_zona", parameter)
+    assert len(kualitas.temuan(kualitas_db, Filter(), KINI, rules)) == int(fires)
+
+
+def test_progress_drop_within_the_allowed_margin_is_no_finding(kualitas_db, tmp_path):
+    assert kualitas.temuan(
+        kualitas_db, Filter(), KINI, one_rule(tmp_path, "progres_turun", "selisih_minimal = 10")
+    ).empty
+    assert (
+        len(kualitas.temuan(kualitas_db, Filter(), KINI, one_rule(tmp_path, "progres_turun", "selisih_minimal = 9.5")))
+        == 1
+    )
+
+
+def test_stage_order_comes_from_the_rules_file(kualitas_db, tmp_path):
+    # With tidak_dapat_dibangun placed last, Kubu Perahu's move to belum_mulai goes backwards too.
+    rules = one_rule(
+        tmp_path,
+        "tahap_mundur",
+        'urutan = ["belum_mulai", "persiapan", "pembangunan", "selesai", "tidak_dapat_dibangun"]',
+    )
+    df = kualitas.temuan(kualitas_db, Filter(), KINI, rules)
+    assert df["kode_desa"].tolist() == ["18.04.04.2002", "18.04.04.2005"]
+
+
+def test_the_fixture_weeks_of_the_other_tests_have_no_finding(loaded_db):
+    # The four hand-written weeks in tests/fixtures are consistent; in a file and in a lake.
+    for minggu in (dt.date(2025, 10, 13), dt.date(2025, 10, 20), dt.date(2025, 10, 27)):
+        assert kualitas.temuan(loaded_db, Filter(), minggu).empty, minggu
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[aturan]]\nid = "tahap_terbang"\ntingkat = "galat"\npenjelasan = "x"\n',
+            "Aturan kualitas 'tahap_terbang' tidak dikenal",
+        ),
+        (
+            '[[aturan]]\nid = "koperasi_hilang"\ntingkat = "fatal"\npenjelasan = "x"\n',
+            "tingkat 'fatal' bukan galat/peringatan",
+        ),
+        ('[[aturan]]\nid = "koperasi_hilang"\ntingkat = "galat"\n', "tidak punya 'penjelasan'"),
+        (
+            '[[aturan]]\nid = "koperasi_hilang"\ntingkat = "galat"\npenjelasan = "x"\n'
+            '[[aturan]]\nid = "koperasi_hilang"\ntingkat = "galat"\npenjelasan = "y"\n',
+            "ditulis dua kali",
+        ),
+        (
+            '[[aturan]]\nid = "lonjakan_zona"\ntingkat = "galat"\npenjelasan = "x"\n',
+            "parameter 'batas_bagian' wajib diisi",
+        ),
+        (
+            '[[aturan]]\nid = "lonjakan_zona"\ntingkat = "galat"\npenjelasan = "x"\n'
+            "parameter = { batas_bagian = 1.5, minimal_koperasi = 10 }\n",
+            "parameter 'batas_bagian' harus 0 sampai 1",
+        ),
+        (
+            '[[aturan]]\nid = "tahap_mundur"\ntingkat = "galat"\npenjelasan = "x"\nparameter = { urutan = ["dibongkar"] }\n',
+            "nilai dibongkar tidak dikenal",
+        ),
+        (
+            '[[aturan]]\nid = "koperasi_hilang"\ntingkat = "galat"\npenjelasan = "x"\nparameter = { batas = 1 }\n',
+            "parameter batas tidak dikenal",
+        ),
+        ("aturan = [", "tidak dapat dibaca"),
+    ],
+)
+def test_a_wrong_rules_file_is_refused_with_an_indonesian_message(tmp_path, text, message):
+    with pytest.raises(AturanKualitasError, match=message):
+        load_aturan(rules_file(tmp_path, text))
+
+
+def test_summary_json_has_the_findings_per_rule(empty_db_file, tmp_path):
+    target = tmp_path / "cli.duckdb"
+    shutil.copy(empty_db_file, target)
+    for path in KUALITAS_FILES:
+        assert cli("ingest", path, "--db", target, "--json")[0] == 0
+    code, out, _ = cli("summary", "--kabupaten", "18.04", "--db", target, "--json")
+    assert code == 0
+    assert out["kualitas"] == {
+        "minggu": "2025-10-27",
+        "minggu_lalu": "2025-10-20",
+        "temuan": dict.fromkeys(ATURAN, 1),
+    }
+    code, out, _ = cli("summary", "--kabupaten", "52.01", "--db", target, "--json")
+    assert out["kualitas"] == {"minggu": "2025-10-20", "minggu_lalu": None, "temuan": dict.fromkeys(ATURAN, 0)}
+
+
+def test_the_rules_file_path_comes_from_the_settings(tmp_path, monkeypatch):
+    path = rules_file(tmp_path, '[[aturan]]\nid = "koperasi_hilang"\ntingkat = "peringatan"\npenjelasan = "Hilang."\n')
+    settings = tmp_path / "pengaturan.toml"
+    settings.write_text(f'aturan_kualitas = "{path.as_posix()}"\n', encoding="utf-8")
+    monkeypatch.setenv("KDKMP_SETTINGS", str(settings))
+    assert [(a.id, a.tingkat, a.penjelasan) for a in load_aturan().aturan] == [
+        ("koperasi_hilang", "peringatan", "Hilang.")
+    ]
