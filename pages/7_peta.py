@@ -19,13 +19,6 @@ p = ctx.picture()
 minggu = {k: p.minggu.get(k) for k in ("koperasi", "sppg", "lahan", "simkopdes_desa")}
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _peta(
-    path: str, version: str, rules_digest: str, f: Filter, minggu_items: tuple, metrik: str, lapisan: tuple
-) -> peta.Peta:
-    return peta.peta(shell.connection(path), f, dict(minggu_items), metrik, lapisan, zona.aturan.load_rules())
-
-
 kiri, kanan = st.columns([2, 3], vertical_alignment="bottom")
 metrik = kiri.selectbox(teks.PETA_METRIK, PETA, format_func=lambda n: METRIK[n].label_peta, key="peta_metrik")
 lapisan = kanan.pills(
@@ -45,10 +38,9 @@ st.caption(
 if all(v is None for v in minggu.values()):
     st.info(teks.PETA_KOSONG, icon=":material/info:")
 
-rules = zona.aturan.load_rules()
-m = _peta(
-    ctx.path, ctx.version, rules.digest, ctx.filter, tuple(sorted(minggu.items())), metrik, tuple(sorted(lapisan or ()))
-)
+# Through the cross-session cache like every answer: keyed by the data version (which carries the
+# zone rules' digest) and read from one snapshot.
+m = ctx.tanya(peta.peta, ctx.filter, minggu, metrik, tuple(sorted(lapisan or ())), zona.aturan.load_rules())
 online = peta.online_aktif()
 wilayah = shell.area_name(ctx.g, ctx.filter)
 
