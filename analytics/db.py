@@ -226,7 +226,7 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
 
 def in_lake(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the connection's default database is a lake."""
-    return con.execute("select current_database()").fetchone()[0] == LAKE
+    return lake_target(con) is not None
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
