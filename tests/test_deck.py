@@ -36,7 +36,8 @@ NTB_JUDUL = [
     "Perlu intervensi minggu ini",
     "Lahan dan kendala",
     "SPPG: realisasi terhadap rencana",
-    "Adopsi SIMKOPDES dan pelatihan",
+    "Adopsi SIMKOPDES",
+    "Pelatihan (bimtek)",
     "Kelengkapan laporan",
 ]
 
@@ -145,8 +146,9 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
         "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
         "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
         "sppg": "SPPG beroperasi 1 dari 3 SPPG (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
-        "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau; "
-        "bimtek minggu ini: 2 kegiatan, 20 peserta.",
+        "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau.",
+        "bimtek": "Bimtek minggu ini: 2 kegiatan, 20 peserta, terbanyak di Kec. Balik Bukit (12 peserta); "
+        "20 peserta sejak awal pencatatan.",
         "kelengkapan": "1 dari 1 kabupaten/kota mengirim data koperasi minggu ini, 1 terlambat.",
     }
 
@@ -179,18 +181,11 @@ def test_slide_tables_hold_the_numbers_the_sentences_use(fx_deck):
         ["Kec. Sekincau", "1 → 1", "1 → 1", "0 → 0", "0", "0"],
     ]
     intervensi = fx_deck.slide("intervensi").tabel
-    assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Kab/kota", "Zona", "Alasan", "Pendamping"]
+    # Inside one kabupaten its name on every row would say nothing: no Kab/kota column.
+    assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Zona", "Alasan", "Pendamping"]
     assert intervensi.baris == [
-        [
-            "1",
-            "KDMP Gunung Sugih",
-            "Balik Bukit",
-            "Kab. Lampung Barat",
-            "kuning → merah",
-            "Pembangunan macet",
-            "Rina Marlina",
-        ],
-        ["2", "KDMP Pampangan", "Sekincau", "Kab. Lampung Barat", "merah", "Belum berbadan hukum", "Agus Salim"],
+        ["1", "KDMP Gunung Sugih", "Balik Bukit", "kuning → merah", "Pembangunan macet", "Rina Marlina"],
+        ["2", "KDMP Pampangan", "Sekincau", "merah", "Belum berbadan hukum", "Agus Salim"],
     ]
     assert fx_deck.slide("sppg").tabel.baris == [
         ["Kec. Balik Bukit", "2", "1", "50,0%"],
@@ -269,7 +264,7 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
     p = deck.pilihan.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
     deck.pilihan.simpan_pilihan(p)
     assert json.loads(pilihan_file.read_text(encoding="utf-8")) == {
-        "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "kelengkapan", "simkopdes"],
+        "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "kelengkapan", "bimtek"],
         "sembunyi": ["lahan"],
     }
     assert [s.id for s in fx_deck.urut(deck.pilihan.baca_pilihan())] == [
@@ -278,14 +273,16 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
         "terburuk",
         "intervensi",
         "sppg",
-        "kelengkapan",
         "simkopdes",
+        "kelengkapan",
+        "bimtek",
     ]
     # Unknown ids are dropped, missing ones come back in the default order.
     assert deck.pilihan.Pilihan.from_json(
         {"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}
     ) == deck.pilihan.Pilihan(
-        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "kelengkapan"), frozenset({"zona"})
+        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "bimtek", "kelengkapan"),
+        frozenset({"zona"}),
     )
     pilihan_file.write_text("{ bukan json", encoding="utf-8")
     assert deck.pilihan.baca_pilihan() == deck.pilihan.Pilihan()
@@ -316,7 +313,7 @@ def _pptx_texts(data: bytes) -> list[dict]:
 
 
 def test_pptx_has_a_title_slide_then_the_chosen_slides_as_editable_text(fx_deck):
-    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -7))
+    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -8))
     slides = _pptx_texts(ekspor.pptx_bytes(fx_deck, chosen))
     assert [s["title"] for s in slides] == ["Laporan Mingguan KDKMP & MBG"] + [s.judul for s in chosen]
     assert slides[1]["title"] == "Kelengkapan laporan"
@@ -374,7 +371,7 @@ def test_tables_are_set_as_large_as_their_box_allows(fx_deck):
     t = fx_deck.slide("intervensi").tabel
     big = ekspor.ukur_tabel(t, ekspor.Kotak(0, 0, 12.3, 5.0))
     small = ekspor.ukur_tabel(t, ekspor.Kotak(0, 0, 8.0, 0.9))
-    assert big.pt == 16 and small.pt < big.pt
+    assert big.pt == 18 and small.pt < big.pt  # 18 pt: read from the back of a room
     assert abs(sum(big.lebar) - 12.3) < 1e-6
 
 
@@ -457,7 +454,7 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
     done = _cli("--kabupaten", "Lampung Barat", "--minggu", "2025-10-29", "--out", str(out), db_file=db_file)
     _say(request, f"python -m analytics deck (PPTX, Lampung Barat): {time.perf_counter() - started:.1f} s")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{out}: 7 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
+    assert done.stdout.startswith(f"{out}: 8 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
     assert [s["title"] for s in _pptx_texts(out.read_bytes())][1:] == [
         "Angka utama minggu ini",
         "Zona koperasi per kecamatan",
@@ -465,13 +462,14 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
         "Perlu intervensi minggu ini",
         "Lahan dan kendala",
         "SPPG: realisasi terhadap rencana",
+        "Pelatihan (bimtek)",
         "Kelengkapan laporan",
     ]
 
     ringkasan = tmp_path / "ringkasan.pdf"
     done = _cli("--kabupaten", "18.04", "--semua-slide", "--ringkasan", "--out", str(ringkasan), db_file=db_file)
     assert done.returncode == 0, done.stderr
-    assert ringkasan.read_bytes().startswith(b"%PDF") and "8 slide" in done.stdout
+    assert ringkasan.read_bytes().startswith(b"%PDF") and "9 slide" in done.stdout
 
     assert _cli("--out", str(tmp_path / "x.docx"), db_file=db_file).returncode == 2
     assert _cli("--kabupaten", "Tidak Ada", "--out", str(out), db_file=db_file).returncode == 2
@@ -501,14 +499,14 @@ def _texts(app) -> list[str]:
 def test_presentasi_page_shows_a_slide_and_moves_with_the_buttons(at):
     assert "Angka utama minggu ini" in _texts(at)
     assert any(t.startswith("Dari 5 koperasi terdaftar") for t in _texts(at))
-    assert "Salindia 1 dari 8" in _texts(at)
+    assert "Salindia 1 dari 9" in _texts(at)
     assert {m.label: m.value for m in at.metric}["Koperasi terdaftar"] == "5"
     at.button(key="pres_berikutnya").click().run()
     assert not at.exception
-    assert "Zona koperasi per kecamatan" in _texts(at) and "Salindia 2 dari 8" in _texts(at)
+    assert "Zona koperasi per kecamatan" in _texts(at) and "Salindia 2 dari 9" in _texts(at)
     assert at.table[0].value.iloc[0].tolist() == ["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"]
     at.button(key="pres_sebelumnya").click().run()
-    assert "Salindia 1 dari 8" in _texts(at)
+    assert "Salindia 1 dari 9" in _texts(at)
 
 
 def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
@@ -516,7 +514,7 @@ def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
     at.button(key="pres_naik_kelengkapan").click().run()
     assert not at.exception
     assert json.loads(pilihan_file.read_text(encoding="utf-8"))["sembunyi"] == ["zona"]
-    assert "Salindia 1 dari 7" in _texts(at)
+    assert "Salindia 1 dari 8" in _texts(at)
     at.button(key="pres_berikutnya").click().run()
     assert "Kecamatan dengan zona merah terbanyak" in _texts(at)
     at.button(key="pres_bawaan").click().run()
@@ -571,3 +569,4 @@ def test_the_kept_chromium_closes_when_idle_and_starts_again_for_the_next_image(
         assert again.startswith(b"\x89PNG") and p.terbuka
     finally:
         p.tutup()
+

@@ -560,7 +560,7 @@ PRES_OTOMATIS_BANTUAN = "Salindia berganti sendiri; setelah salindia terakhir ke
 PRES_DETIK = "Detik per salindia"
 PRES_KEYBOARD = (
     "Papan tombol: → atau PageDown salindia berikutnya, ← atau PageUp salindia sebelumnya, Home salindia pertama "
-    "(klik dulu di halaman bila tombol belum bereaksi)."
+    "(di kotak isian, ← → dan Home menggeser kursor kecuali dalam layar penuh)."
 )
 PRES_ATUR = "Atur salindia"
 PRES_ATUR_PENJELASAN = (

@@ -70,6 +70,7 @@ def grafik_zona(data: pd.DataFrame, tingkat: str) -> go.Figure:
             text=[angka(v) if v else "" for v in data[z]],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             textfont=dict(size=UKURAN_HURUF - 2, color="#111111" if z == "kuning" else "#ffffff"),
         )
     fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
@@ -178,6 +179,7 @@ def grafik_simkopdes(data: pd.DataFrame, tingkat: str) -> go.Figure:
             text=[angka(v) if v else "" for v in data[col]],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             textfont=dict(size=UKURAN_HURUF - 2, color=text_colour),
         )
     fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))

@@ -32,7 +32,8 @@ NTB_JUDUL = [
     "Perlu intervensi minggu ini",
     "Lahan dan kendala",
     "SPPG: realisasi terhadap rencana",
-    "Adopsi SIMKOPDES dan pelatihan",
+    "Adopsi SIMKOPDES",
+    "Pelatihan (bimtek)",
     "Kelengkapan laporan",
 ]
 
