@@ -570,3 +570,113 @@ def test_the_kept_chromium_closes_when_idle_and_starts_again_for_the_next_image(
     finally:
         p.tutup()
 
+
+# --- what the slides say and show ---------------------------------------------------------------
+
+DECK_DEMO = {"nasional": None, "ntb": "52", "lampung_barat": "18.04", "balik_bukit": "18.04.04"}
+
+
+def _legenda_di_luar(fig) -> bool:
+    """Whether the figure's legend (when plotly draws one) lies outside the plot area: the axes'
+    domain in paper coordinates, with plotly's defaults (x 1.02 left-anchored, y 1 top-anchored)."""
+    lay = fig.layout
+    named = [t for t in fig.data if t.showlegend is not False and t.name]
+    if lay.showlegend is False or (lay.showlegend is None and len(named) < 2):
+        return True
+    lg = lay.legend
+    x = 1.02 if lg.x is None else lg.x
+    y = 1.0 if lg.y is None else lg.y
+    xanchor = lg.xanchor if lg.xanchor not in (None, "auto") else ("left" if x >= 2 / 3 or x <= 1 / 3 else "center")
+    yanchor = lg.yanchor if lg.yanchor not in (None, "auto") else ("top" if y >= 2 / 3 else "bottom")
+    x0, x1 = lay.xaxis.domain or (0, 1)
+    y0, y1 = lay.yaxis.domain or (0, 1)
+    return (
+        (y >= y1 and yanchor == "bottom")
+        or (y <= y0 and yanchor == "top")
+        or (x >= x1 and xanchor == "left")
+        or (x <= x0 and xanchor == "right")
+    )
+
+
+def test_every_legend_of_every_deck_figure_lies_outside_its_plot_area(demo_con, fx_deck):
+    decks = [fx_deck] + [deck.build(demo_con, Filter.from_code(c) if c else Filter()) for c in DECK_DEMO.values()]
+    figures = [(d.wilayah, s.id, s.grafik) for d in decks for s in d.slides if s.grafik is not None]
+    assert {s for _, s, _ in figures} >= {"zona", "terburuk", "lahan", "sppg", "simkopdes"}
+    for wilayah, slide_id, fig in figures:
+        assert _legenda_di_luar(fig), (wilayah, slide_id, fig.layout.legend)
+
+
+def _angka(text: str) -> set[int]:
+    """The whole numbers in a text in Indonesian format ('1.166' is one number)."""
+    import re
+
+    return {int(n.replace(".", "")) for n in re.findall(r"\d{1,3}(?:\.\d{3})+|\d+", text.replace(",", " "))}
+
+
+def _tampil(s) -> dict[str, set[int]]:
+    """What a slide shows, per area name: the numbers of its table row and of its chart bars."""
+    out: dict[str, set[int]] = {}
+    if s.tabel is not None:
+        for row in s.tabel.baris:
+            numbers = set().union(*(_angka(c) for c in row))
+            for cell in row:
+                out.setdefault(cell, set()).update(numbers)
+    if s.grafik is not None:
+        for trace in s.grafik.data:
+            if trace.type == "bar" and trace.orientation == "h" and trace.y is not None:
+                for label, value in zip(trace.y, trace.x):
+                    out.setdefault(str(label), set()).add(int(value))
+    return out
+
+
+def _nama_wilayah(con, f: Filter) -> dict[str, str]:
+    """Every area name a sentence of this filter's deck can use, as a sentence writes it -> as a
+    table or chart may write it: kabupaten/kota by their short name, 'Kec. X', desa by name."""
+    from analytics.wilayah import Gazetteer
+
+    g = Gazetteer.load(con)
+    prefix = f.code or ""
+    rows = con.execute("select kode, nama_singkat from wilayah where tingkat = 'kabupaten'").fetchall()
+    names = {n: n for k, n in rows if k.startswith(prefix[:5])}
+    names.update({f"Kec. {n}": n for k, n in g.names["kecamatan"].items() if k.startswith(prefix[:8])})
+    if f.level in ("kecamatan", "desa"):
+        names.update({n: n for k, n in g.names["desa"].items() if k.startswith(f.code)})
+    return names
+
+
+def test_each_area_a_sentence_names_is_on_its_slide_with_the_same_number(demo_con):
+    """Issue 15: the NTB deck named Kec. Kayangan (10) above a table without it. Each area a slide's
+    sentence names (from the gazetteer, not from the slide) appears in that slide's table or chart,
+    and a number written right after it ('Kec. X (4)', 'Kec. X: 10 dari 10') is in its row or bar."""
+    import re
+
+    named = with_number = 0
+    for code in DECK_DEMO.values():
+        f = Filter.from_code(code) if code else Filter()
+        d = deck.build(demo_con, f)
+        names = _nama_wilayah(demo_con, f)
+        for s in d.slides:
+            if s.id == "utama" or (s.tabel is None and s.grafik is None):
+                continue
+            shown = _tampil(s)
+            found = [
+                (m, sebut, pendek)
+                for sebut, pendek in names.items()
+                for m in re.finditer(r"(?<!\w)" + re.escape(sebut) + r"(?!\w)", s.kalimat)
+            ]
+            # 'Lampung Timur' inside 'Kab. Lampung Timur' is that one name, not two.
+            found = [
+                (m, sebut, pendek)
+                for m, sebut, pendek in found
+                if not any(o.start() <= m.start() and m.end() <= o.end() and o.span() != m.span() for o, _, _ in found)
+            ]
+            for m, sebut, pendek in found:
+                where = (d.wilayah, s.id, sebut, s.kalimat)
+                row = shown.get(sebut, set()) | shown.get(pendek, set())
+                assert sebut in shown or pendek in shown, where
+                named += 1
+                after = re.match(r"(?: \((?:Kab\.|Kota)[^)]*\))?(?:: | \()(\d[\d.]*)", s.kalimat[m.end() :])
+                if after:
+                    assert int(after.group(1).replace(".", "")) in row, (where, row)
+                    with_number += 1
+    assert named >= 10 and with_number >= 3, (named, with_number)
