@@ -588,3 +588,13 @@ PRES_KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
 EKSPOR_PNG = "Unduh PNG"
 EKSPOR_XLSX = "Unduh XLSX"
 EKSPOR_PNG_GAGAL = "Grafik tidak dapat digambar: Chromium (/usr/bin/chromium) tidak ditemukan atau gagal dijalankan."
+
+# --- desa level: lists instead of bars of one, sentences instead of charts that say nothing ---
+DESA_DAFTAR_PENJELASAN = "Satu koperasi per desa/kelurahan: daftar menggantikan grafik batang yang semuanya bernilai 1."
+KELENGKAPAN_SEMUA_LENGKAP = (
+    "{datasets} dilaporkan lengkap (100%) oleh semua kabupaten/kota yang diharapkan, setiap minggu "
+    "dari {awal} sampai {akhir}."
+)
+KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} dari {total} minggu."
+BIMTEK_SATU_MINGGU = "Bimtek hanya pada {minggu} dalam {n} minggu terakhir: {kegiatan} kegiatan, {peserta} peserta."
+BIMTEK_TANPA_MINGGU = "Tidak ada bimtek dalam {n} minggu terakhir."
