@@ -67,6 +67,10 @@ def test_every_weekly_dataset_at_100_percent_is_a_sentence_and_bimtek_is_counted
     late.loc[(late["dataset"] == "lahan") & (late["minggu"] == MINGGU[2]), "melapor"] = 0
     assert not tanpa_grafik.semua_lengkap(late)
     assert not tanpa_grafik.semua_lengkap(_rates([("koperasi", MINGGU[0], 0, 0)]))  # nobody expected
+    quiet = rates.assign(melapor=[0 if d == "bimtek" else v for d, v in zip(rates["dataset"], rates["melapor"])])
+    assert tanpa_grafik.kalimat_semua_lengkap(quiet).endswith(
+        "Bimtek (berbasis kegiatan): tidak ada kegiatan dalam 3 minggu ini."
+    )
 
 
 def _bimtek(rows):

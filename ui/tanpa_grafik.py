@@ -65,11 +65,9 @@ def kalimat_semua_lengkap(rates: pd.DataFrame) -> str:
     for dataset in kelengkapan.BERBASIS_KEGIATAN:
         rows = rates[rates["dataset"] == dataset]
         if len(rows):
-            out += " " + teks.KELENGKAPAN_KEGIATAN_MINGGU.format(
-                dataset=teks.KELENGKAPAN_DATASET[dataset],
-                n=angka(int((rows["melapor"] > 0).sum())),
-                total=angka(len(rows)),
-            )
+            n = int((rows["melapor"] > 0).sum())
+            kalimat = teks.KELENGKAPAN_KEGIATAN_MINGGU if n else teks.KELENGKAPAN_KEGIATAN_TIDAK_ADA
+            out += " " + kalimat.format(dataset=teks.KELENGKAPAN_DATASET[dataset], n=angka(n), total=angka(len(rows)))
     return out
 
 

@@ -596,5 +596,6 @@ KELENGKAPAN_SEMUA_LENGKAP = (
     "dari {awal} sampai {akhir}."
 )
 KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} dari {total} minggu."
+KELENGKAPAN_KEGIATAN_TIDAK_ADA = "{dataset}: tidak ada kegiatan dalam {total} minggu ini."
 BIMTEK_SATU_MINGGU = "Bimtek hanya pada {minggu} dalam {n} minggu terakhir: {kegiatan} kegiatan, {peserta} peserta."
 BIMTEK_TANPA_MINGGU = "Tidak ada bimtek dalam {n} minggu terakhir."
