@@ -32,6 +32,8 @@ shell.breadcrumb(ctx)
 CSS = """<style>
 .st-key-slaid { background: #ffffff; color: #111111; border: 2px solid #c5ccd6; border-radius: 10px;
   padding: 1.4rem 2rem 1rem 2rem; }
+.st-key-slaid [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-slaid > * > [data-testid="stVerticalBlock"] { flex: 0 0 auto !important; }
 .st-key-slaid_judul p { font-size: 2.5rem; font-weight: 800; line-height: 1.15; color: #0b2545; margin: 0; }
 .st-key-slaid_kalimat { border-left: 0.5rem solid #1f3a5f; padding-left: 1rem; }
 .st-key-slaid_kalimat p { font-size: 1.6rem; font-weight: 700; line-height: 1.3; color: #111111; margin: 0; }
@@ -74,7 +76,6 @@ html { font-size: calc(min(100vh, 56.25vw) / 45) !important; }
 .st-key-slaid_isi > :has(.stPlotlyChart) { flex: 1 1 0 !important; min-height: 0 !important; }
 .st-key-slaid_isi .stPlotlyChart, .st-key-slaid_isi [data-testid="stFullScreenFrame"]:has(.stPlotlyChart)
   { height: 100% !important; }
-.st-key-slaid [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .st-key-slaid_judul p { font-size: 2.2rem; }
 .st-key-slaid_kalimat p { font-size: 1.45rem; line-height: 1.25; }
 .st-key-slaid [data-testid="stMetric"] { padding: 0.25rem 0.8rem; }

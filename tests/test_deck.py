@@ -680,3 +680,23 @@ def test_each_area_a_sentence_names_is_on_its_slide_with_the_same_number(demo_co
                     assert int(after.group(1).replace(".", "")) in row, (where, row)
                     with_number += 1
     assert named >= 10 and with_number >= 3, (named, with_number)
+
+
+def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
+    d = deck.build(fx, Filter.from_code("18.04.04"), contoh=False)
+    zona = d.slide("zona")
+    assert zona.grafik is None
+    assert zona.tabel.kolom == ["Zona", "Desa/kel."]
+    # Each zone or move with its desa: moves first (to the worst zone first), then the zones worst first.
+    assert zona.tabel.baris == [
+        ["kuning → merah (1)", "Gunung Sugih"],
+        ["merah → kuning (1)", "Pasar Liwa"],
+        ["hijau (1)", "Sebarus"],
+    ]
+    # Every koperasi of Balik Bukit is active: no chart and nothing to list, the sentence says it.
+    assert d.slide("simkopdes").grafik is None and d.slide("simkopdes").tabel is None
+    # Sekincau: the desa whose koperasi has login or network problems or no account.
+    simkopdes = deck.build(fx, Filter.from_code("18.04.08"), contoh=False).slide("simkopdes")
+    assert simkopdes.grafik is None
+    assert simkopdes.tabel.kolom == ["Desa/kel.", "Akun SIMKOPDES"]
+    assert sorted(row[1] for row in simkopdes.tabel.baris) == ["Belum punya akun", "Kendala login/jaringan"]

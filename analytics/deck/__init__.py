@@ -167,6 +167,8 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     turun = pindah[pindah["arah"] == "turun"].groupby("kode")["koperasi"].sum()
     shown = _baris_tampil(per_area, disebut, BATAS_WILAYAH).copy()
     shown["wilayah"] = [nama_area(tingkat, n) for n in shown["nama"]]
+    if satu_per_wilayah(per_area, ("merah", "kuning", "hijau")):
+        return _slide_zona_per_desa(judul, kalimat, kpi_, per_area, disebut, lalu)
     for z in ("merah", "kuning", "hijau"):
         shown[f"{z}_teks"] = [
             (f"{angka(b)} → {angka(a)}" if lalu else angka(a)) for a, b in zip(shown[z], shown[f"{z}_lalu"])
@@ -206,6 +208,37 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
         tabel=tabel,
         catatan=catatan.strip(),
     )
+
+
+def satu_per_wilayah(per_area: pd.DataFrame, kolom) -> bool:
+    """Every area holds at most one koperasi (below a kecamatan): a bar chart of it is bars of 1."""
+    return len(per_area) > 0 and bool((per_area[list(kolom)].sum(axis=1) <= 1).all())
+
+
+def _zona_satu(row: dict, akhiran: str = "") -> str | None:
+    return next((z for z in ("merah", "kuning", "hijau") if row[f"{z}{akhiran}"]), None)
+
+
+def _slide_zona_per_desa(judul, kalimat, kpi_, per_area: pd.DataFrame, disebut, lalu) -> Slide:
+    """One koperasi per desa: each zone (or move since last week) with its desa, moves first, instead
+    of a chart of bars of 1."""
+    rank = {"merah": 0, "kuning": 1, "hijau": 2, None: 3}
+    groups: dict[tuple, list[str]] = {}
+    for r in per_area.sort_values("nama").to_dict("records"):
+        kini, dulu = _zona_satu(r), _zona_satu(r, "_lalu") if lalu else None
+        if kini is None and dulu is None:
+            continue
+        moved = bool(lalu) and dulu != kini
+        groups.setdefault((not moved, rank[kini], rank[dulu], dulu if moved else None, kini), []).append(r["nama"])
+    rows = []
+    for (_, _, _, dulu, kini), names in sorted(groups.items(), key=lambda kv: kv[0][:3]):
+        zona_teks = f"{dulu or '–'} → {kini or '–'}" if dulu or kini is None else kini
+        rows.append({"zona_teks": f"{zona_teks} ({angka(len(names))})", "desa": ", ".join(names)})
+    data = pd.DataFrame(rows, columns=["zona_teks", "desa"])
+    tabel = _tabel(data.head(BATAS_WILAYAH), {"zona_teks": "Zona", "desa": TINGKAT_KOLOM["desa"]}, lebar=[2, 6])
+    tabel.data = per_area[["kode", "nama", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu"]]
+    catatan = "Satu koperasi per desa/kelurahan: desa per zona, yang pindah zona sejak minggu lalu di atas."
+    return Slide("zona", judul, kalimat, kpi=kpi_, tabel=tabel, catatan=catatan)
 
 
 def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
@@ -257,6 +290,8 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
                 f"{angka(len(names))} {TINGKAT[tingkat]} masing-masing punya {angka(most)} koperasi yang turun zona"
             )
     kalimat = "; ".join(bagian) + "."
+    if not (data["merah"].any() or data["merah_lalu"].any() or data["turun"].any()):
+        return Slide("terburuk", judul, kalimat)  # a table and a map of zeros would say nothing more
 
     top = _baris_tampil(data, disebut, BATAS_TERBURUK).reset_index(drop=True)
     top["no"] = [str(i + 1) for i in range(len(top))]
@@ -591,6 +626,27 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
     if p.minggu["simkopdes_desa"] is not None:
         kalimat += " " + kalimat_sumber(p, "simkopdes_desa")
     urut = per_area.sort_values(["koperasi", "nama"], ascending=[False, True])
+    if satu_per_wilayah(per_area, ("aktif", "kendala", "belum")):
+        # One koperasi per desa: the desa whose koperasi is not active, instead of bars of 1.
+        masalah = per_area[(per_area["kendala"] > 0) | (per_area["belum"] > 0)].sort_values("nama")
+        tabel = None
+        if len(masalah):
+            masalah = masalah.assign(
+                wilayah=masalah["nama"],
+                akun=["Kendala login/jaringan" if k else "Belum punya akun" for k in masalah["kendala"]],
+            )
+            shown = _baris_tampil(masalah, disebut, BATAS_WILAYAH)
+            tabel = _tabel(shown, {"wilayah": TINGKAT_KOLOM["desa"], "akun": "Akun SIMKOPDES"}, lebar=[3, 3])
+            tabel.data = masalah[["kode", "wilayah", "aktif", "kendala", "belum"]]
+        return Slide(
+            "simkopdes",
+            judul,
+            kalimat,
+            kpi=kpi_,
+            tabel=tabel,
+            tabel_judul="Desa/kelurahan yang koperasinya belum aktif di SIMKOPDES",
+            catatan="Satu koperasi per desa/kelurahan: daftar menggantikan grafik batang.",
+        )
     shown = _baris_tampil(urut, disebut, BATAS_WILAYAH)
     grafik = grafik_simkopdes(shown, tingkat) if len(shown) else None
     catatan = "Grafik: koperasi per status akun SIMKOPDES" + (

@@ -105,8 +105,10 @@ def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     open_presentasi(page, "/presentasi?provinsi=18&kabupaten=18.04&kecamatan=18.04.04")
     press(page, "ArrowRight")
     expect(page.locator(".st-key-slaid_judul")).to_have_text("Zona koperasi per desa/kelurahan")
-    expect(page.locator(".st-key-slaid .js-plotly-plot")).to_have_count(1)
+    # One koperasi per desa: the zones are a list, not a chart of bars of 1.
+    expect(page.locator(".st-key-slaid .js-plotly-plot")).to_have_count(0)
     expect(page.locator(".st-key-slaid table")).to_have_count(1)
+    expect(page.locator(".st-key-slaid th")).to_have_text(["Zona", "Desa/kel."])
     check_and_capture(page, app, "presentasi_kecamatan")
 
 
