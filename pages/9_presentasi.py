@@ -81,12 +81,11 @@ html { font-size: calc(min(100vh, 56.25vw) / 45) !important; }
 .st-key-slaid [data-testid="stMetric"] { padding: 0.25rem 0.8rem; }
 .st-key-slaid [data-testid="stMetricLabel"] p, .st-key-slaid [data-testid="stMetricDelta"] { font-size: 1rem; }
 .st-key-slaid th { white-space: nowrap; }
-.st-key-slaid [data-testid="stMetricValue"] { font-size: 2.2rem; line-height: 1.1; }
 .st-key-slaid_besar [data-testid="stMetricValue"] { font-size: 3rem; }
 .st-key-slaid table { font-size: 1.5rem; line-height: 1.15; }
 .st-key-slaid_tabel_intervensi table { font-size: 1.5rem; }
 .st-key-slaid td, .st-key-slaid th { padding: 0.05rem 0.45rem !important; }
-.st-key-slaid [data-testid="stMetricValue"] { font-size: 1.9rem; }
+.st-key-slaid [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.1; }
 .st-key-slaid_catatan p, .st-key-slaid_kaki p { font-size: 0.9rem; line-height: 1.3; }
 .st-key-slaid_penuh { display: none !important; }
 </style>"""
