@@ -700,3 +700,11 @@ def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
     assert simkopdes.grafik is None
     assert simkopdes.tabel.kolom == ["Desa/kel.", "Akun SIMKOPDES"]
     assert sorted(row[1] for row in simkopdes.tabel.baris) == ["Belum punya akun", "Kendala login/jaringan"]
+
+
+def test_a_desa_without_sppg_has_no_sppg_slide(demo_con):
+    """Pasar Liwa (demo): one koperasi, no SPPG in the desa although its kabupaten reports SPPG."""
+    d = deck.build(demo_con, Filter.from_code("18.04.04.1001"))
+    assert "sppg" not in [s.id for s in d.slides]
+    assert d.slide("utama").kalimat.endswith("; belum ada data SPPG.")
+    assert d.slide("zona").tabel.baris == [["kuning (1)", "Pasar Liwa"]]

@@ -104,7 +104,7 @@ def _baris_tampil(df: pd.DataFrame, disebut, n: int, kolom: str = "kode") -> pd.
 
 def _slide_utama(p: ringkasan.Picture) -> Slide:
     k, kl = p.koperasi, p.koperasi_lalu
-    ada_sppg = p.minggu["sppg"] is not None
+    ada_sppg = p.minggu["sppg"] is not None and bool(p["sppg_total"])
     kpi_ = [
         kpi(p, n)
         for n in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi")
@@ -795,7 +795,7 @@ def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bo
         _slide_terburuk(con, f, p),
         _slide_intervensi(con, f, p, rules),
         _slide_lahan(con, f, p),
-        _slide_sppg(con, f, p) if p.minggu["sppg"] is not None else None,
+        _slide_sppg(con, f, p) if p.minggu["sppg"] is not None and p["sppg_total"] else None,
         _slide_simkopdes(con, f, p),
         _slide_bimtek(con, f, p) if p.minggu["bimtek"] is not None else None,
         _slide_kelengkapan(con, f, p),
