@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import kamus, periode, zona
 from analytics.format import angka, persen
 from analytics.metrik import CORONG, METRIK, SUMBER
-from ui import charts, intervensi, kpi, shell, teks
+from ui import charts, intervensi, kpi, shell, tanpa_grafik, teks
 
 ctx = shell.page(teks.RINGKASAN_JUDUL)
 shell.breadcrumb(ctx)
@@ -112,6 +112,8 @@ with right:
     per_area = ctx.tanya(koperasi.zona_per_wilayah, ctx.filter, kini, lalu)
     if per_area.empty:
         st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
+    elif tanpa_grafik.bilah_satu(per_area, ["merah", "kuning", "hijau"]):
+        tanpa_grafik.daftar(per_area, [(z, kamus.ZONA_LABEL[z]) for z in ("merah", "kuning", "hijau")])
     else:
         shown = per_area.head(40)
         event = st.plotly_chart(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import kamus, koperasi, periode, zona
 from analytics.format import angka
-from ui import charts, intervensi, shell, teks
+from ui import charts, intervensi, shell, tanpa_grafik, teks
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["zona"][0])
@@ -237,24 +237,27 @@ if per_area.empty:
     st.info(teks.KOSONG_KOPERASI, icon=":material/info:")
 else:
     shown = per_area.head(40)
-    event = st.plotly_chart(
-        charts.zones_by_area_paired(shown),
-        config={"displayModeBar": False},
-        on_select="rerun",
-        selection_mode="points",
-        key="zona_wilayah",
-    )
-    notes = [
-        teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu))
-        if lalu
-        else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))
-    ]
-    if len(per_area) > len(shown):
-        notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
-    if tingkat != "desa":
-        notes.append(teks.ZONA_KLIK)
-        shell.drill(event)
-    st.caption(" ".join(notes))
+    if tanpa_grafik.bilah_satu(per_area, ["merah", "kuning", "hijau"]):
+        tanpa_grafik.daftar(per_area, [(z, kamus.ZONA_LABEL[z]) for z in ("merah", "kuning", "hijau")])
+    else:
+        event = st.plotly_chart(
+            charts.zones_by_area_paired(shown),
+            config={"displayModeBar": False},
+            on_select="rerun",
+            selection_mode="points",
+            key="zona_wilayah",
+        )
+        notes = [
+            teks.ZONA_WILAYAH_PENJELASAN.format(minggu=periode.label(kini), minggu_lalu=periode.label(lalu))
+            if lalu
+            else teks.ZONA_WILAYAH_TANPA_LALU.format(minggu=periode.label(kini))
+        ]
+        if len(per_area) > len(shown):
+            notes.append(teks.ZONA_TERBATAS.format(n=angka(len(shown)), total=angka(len(per_area))))
+        if tingkat != "desa":
+            notes.append(teks.ZONA_KLIK)
+            shell.drill(event)
+        st.caption(" ".join(notes))
     with st.expander(teks.ZONA_TABEL_WILAYAH, icon=":material/table:"):
         tabel = per_area.copy()
         tabel["jumlah"] = tabel[["merah", "kuning", "hijau"]].sum(axis=1)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import kamus, lahan, periode
 from analytics.format import angka
-from ui import charts, shell, teks
+from ui import charts, shell, tanpa_grafik, teks
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["lahan"][0])
@@ -74,18 +74,21 @@ if kini is not None:
         ).reset_index()
         parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items() if k in wide.columns]
         parts += [(k, k, kamus.ABU) for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
-        event = st.plotly_chart(
-            charts.stacked_area_bars(wide, parts, "koperasi", direct=True),
-            config=NO_BAR,
-            on_select="rerun",
-            selection_mode="points",
-            key="tdd_wilayah",
-        )
-        note = area_notes(len(wide), len(codes))
-        if note:
-            st.caption(note)
-        if tingkat != "desa":
-            shell.drill(event)
+        if tanpa_grafik.bilah_satu(wide, [k for k, _, _ in parts]):
+            tanpa_grafik.daftar(wide, [(k, label) for k, label, _ in parts])
+        else:
+            event = st.plotly_chart(
+                charts.stacked_area_bars(wide, parts, "koperasi", direct=True),
+                config=NO_BAR,
+                on_select="rerun",
+                selection_mode="points",
+                key="tdd_wilayah",
+            )
+            note = area_notes(len(wide), len(codes))
+            if note:
+                st.caption(note)
+            if tingkat != "desa":
+                shell.drill(event)
 
 # Obstacles this week, ranked, and over the weeks.
 st.subheader(teks.LAHAN_KENDALA_JUDUL)
@@ -144,18 +147,21 @@ else:
             for k, label in kamus.STATUS_LAHAN_LABEL.items()
             if k != "tidak_diisi" or status["tidak_diisi"].any()
         ]
-        event = st.plotly_chart(
-            charts.stacked_area_bars(shown, parts, "koperasi", direct=True),
-            config=NO_BAR,
-            on_select="rerun",
-            selection_mode="points",
-            key="status_lahan_wilayah",
-        )
-        note = area_notes(len(shown), len(status))
-        if note:
-            st.caption(note)
-        if tingkat != "desa":
-            shell.drill(event)
+        if tanpa_grafik.bilah_satu(status, [k for k, _, _ in parts]):
+            tanpa_grafik.daftar(status, [(k, label) for k, label, _ in parts])
+        else:
+            event = st.plotly_chart(
+                charts.stacked_area_bars(shown, parts, "koperasi", direct=True),
+                config=NO_BAR,
+                on_select="rerun",
+                selection_mode="points",
+                key="status_lahan_wilayah",
+            )
+            note = area_notes(len(shown), len(status))
+            if note:
+                st.caption(note)
+            if tingkat != "desa":
+                shell.drill(event)
         with st.expander(teks.LAHAN_STATUS_TABEL, icon=":material/table:"):
             kolom = {
                 "nama": teks.LAHAN_STATUS_KOLOM["nama"],

@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics import bimtek, digitalisasi, kamus, metrik, periode
 from analytics.format import angka, persen, rupiah
-from ui import charts, kpi, shell, teks, unduh
+from ui import charts, kpi, shell, tanpa_grafik, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["digitalisasi"][0])
 shell.breadcrumb(ctx)
@@ -51,18 +51,21 @@ else:
             for key in ("kendala", "belum", "aktif", "tidak_diisi")
             if shown[key].sum() > 0
         ]
-        event = st.plotly_chart(
-            charts.stacked_by_area(shown, parts, "koperasi"),
-            config={"displayModeBar": False},
-            on_select="rerun" if tingkat != "desa" else "ignore",
-            selection_mode="points",
-            key="simkopdes_wilayah",
-        )
-        if len(per_area) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-        if tingkat != "desa":
-            st.caption(teks.KLIK_BATANG)
-            shell.drill(event, shown)
+        if tanpa_grafik.bilah_satu(per_area, [k for k, _, _ in parts]):
+            tanpa_grafik.daftar(per_area, [(k, label) for k, label, _ in parts])
+        else:
+            event = st.plotly_chart(
+                charts.stacked_by_area(shown, parts, "koperasi"),
+                config={"displayModeBar": False},
+                on_select="rerun" if tingkat != "desa" else "ignore",
+                selection_mode="points",
+                key="simkopdes_wilayah",
+            )
+            if len(per_area) > len(shown):
+                st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+            if tingkat != "desa":
+                st.caption(teks.KLIK_BATANG)
+                shell.drill(event, shown)
     with right:
         st.dataframe(
             per_area.drop(columns="kode"),
@@ -170,11 +173,15 @@ with left:
 with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)
     window = [bk - dt.timedelta(weeks=i) for i in reversed(range(12))]
-    st.plotly_chart(
-        charts.bimtek_over_time(ctx.tanya(bimtek.bimtek_per_minggu, f, bk), window),
-        config={"displayModeBar": False},
-        key="bimtek_mingguan",
-    )
+    per_minggu = ctx.tanya(bimtek.bimtek_per_minggu, f, bk)
+    if tanpa_grafik.satu_minggu(per_minggu, window):
+        st.markdown(tanpa_grafik.kalimat_satu_minggu(per_minggu, window))
+    else:
+        st.plotly_chart(
+            charts.bimtek_over_time(per_minggu, window),
+            config={"displayModeBar": False},
+            key="bimtek_mingguan",
+        )
 
 st.subheader(teks.BIMTEK_TABEL)
 kegiatan = ctx.tanya(bimtek.bimtek_kegiatan, f, bk)

@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import config, kelengkapan, periode
 from analytics.filters import Filter
 from analytics.format import angka, persen
-from ui import charts, shell, tabel, teks, unduh
+from ui import charts, shell, tabel, tanpa_grafik, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["kelengkapan"][0])
 shell.breadcrumb(ctx)
@@ -98,8 +98,11 @@ for col, dataset in zip(st.columns(len(kelengkapan.DATASETS)), kelengkapan.DATAS
         )
 
 st.subheader(teks.KELENGKAPAN_TREN)
-st.plotly_chart(charts.completeness_rates(rates), config={"displayModeBar": False}, key="kelengkapan_tren")
-st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
+if tanpa_grafik.semua_lengkap(rates):
+    st.markdown(tanpa_grafik.kalimat_semua_lengkap(rates))
+else:
+    st.plotly_chart(charts.completeness_rates(rates), config={"displayModeBar": False}, key="kelengkapan_tren")
+    st.caption(teks.KELENGKAPAN_KEGIATAN_CATATAN)
 
 # --- Heat table kabupaten × week for one dataset
 st.subheader(teks.KELENGKAPAN_PETA_PANAS)

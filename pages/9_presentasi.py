@@ -1,9 +1,14 @@
 """Presentasi: the weekly 'coffee morning' deck for the current filter and week, readable on a
 projector, with the same deck as PPTX, PDF and a one-page A4 summary.
 
-Keyboard: the navigation buttons carry Streamlit's own `shortcut`s (Right/Left, PageDown/PageUp
-as sent by a presenter's clicker, Home), so a key press is a real button press that reruns the
-slide; no JavaScript is involved (a components.html listener could not rerun Python).
+Keyboard: one listener on the page (KUNCI, a small script with no data in it) turns ←/→,
+PageUp/PageDown (what a presenter's clicker sends) and Home into clicks on the navigation buttons,
+whichever element has the focus: Streamlit's own button shortcuts are ignored while an input has
+it. In a text field outside full screen the arrow keys and Home keep moving the caret.
+Fitting the screen: in full screen the root font size follows the viewport (a 16:9 slide's type
+scales with its height, as on a projector), the slide is a flex column exactly one viewport tall,
+and its chart takes the height left under the title, sentence and tiles (plotly `height="stretch"`);
+no CSS zoom, which garbles plotly's hit areas.
 Auto-advance: the slide is an st.fragment with run_every, so only the slide reruns.
 The order and the hidden slides are kept in st.session_state and in data/presentasi.json
 (analytics.deck.Pilihan), not in the URL: ui.shell rewrites the query string to the filter on
@@ -27,6 +32,8 @@ shell.breadcrumb(ctx)
 CSS = """<style>
 .st-key-slaid { background: #ffffff; color: #111111; border: 2px solid #c5ccd6; border-radius: 10px;
   padding: 1.4rem 2rem 1rem 2rem; }
+.st-key-slaid [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-slaid > * > [data-testid="stVerticalBlock"] { flex: 0 0 auto !important; }
 .st-key-slaid_judul p { font-size: 2.5rem; font-weight: 800; line-height: 1.15; color: #0b2545; margin: 0; }
 .st-key-slaid_kalimat { border-left: 0.5rem solid #1f3a5f; padding-left: 1rem; }
 .st-key-slaid_kalimat p { font-size: 1.6rem; font-weight: 700; line-height: 1.3; color: #111111; margin: 0; }
@@ -46,18 +53,69 @@ CSS = """<style>
 .st-key-slaid_catatan p { font-size: 1rem; color: #444444; font-style: italic; }
 .st-key-slaid_kaki p { font-size: 0.95rem; color: #555555; }
 .st-key-pres_posisi p { font-size: 1.15rem; font-weight: 700; margin: 0.35rem 0.5rem 0 0.5rem; }
-.st-key-pres_pgdn, .st-key-pres_pgup { position: absolute !important; width: 1px !important; height: 1px !important;
-  overflow: hidden !important; clip-path: inset(50%) !important; }
 </style>"""
 # Full screen: no sidebar, header, page title, breadcrumb, exports; the slide fills the height.
 PENUH = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"], .st-key-pres_ekspor, .st-key-pres_data, .st-key-pres_atur,
 h1:not(.st-key-slaid *), [data-testid="stBadge"]:not(.st-key-slaid *), div:has(> .st-key-crumb_0) { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0.5rem 1.5rem !important; max-width: 100% !important; }
-.st-key-slaid { min-height: calc(100vh - 7.5rem); }
+html { font-size: calc(min(100vh, 56.25vw) / 45) !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.4rem 1rem 0 1rem !important; max-width: 100% !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+.st-key-slaid { height: calc(100vh - 6rem) !important; box-sizing: border-box;
+  padding: 0.6rem 1.4rem 0.3rem 1.4rem !important; flex: 0 0 auto !important; flex-wrap: nowrap !important; }
+.st-key-slaid > *, .st-key-slaid > * > [data-testid="stVerticalBlock"] { flex: 0 0 auto !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]
+  { display: none !important; }
+.st-key-slaid > :has(.st-key-slaid_isi) { flex: 1 1 0 !important; min-height: min-content !important; }
+.st-key-slaid_isi, .st-key-slaid_isi > :has([data-testid="stHorizontalBlock"]),
+.st-key-slaid_isi [data-testid="stHorizontalBlock"],
+.st-key-slaid_isi [data-testid="stColumn"], .st-key-slaid_isi [data-testid="stColumn"] > [data-testid="stVerticalBlock"]
+  { height: 100% !important; min-height: min-content !important; }
+.st-key-slaid_isi [data-testid="stColumn"] > [data-testid="stVerticalBlock"] > :has(.stPlotlyChart),
+.st-key-slaid_isi > :has(.stPlotlyChart) { flex: 1 1 0 !important; min-height: 0 !important; }
+.st-key-slaid_isi .stPlotlyChart, .st-key-slaid_isi [data-testid="stFullScreenFrame"]:has(.stPlotlyChart)
+  { height: 100% !important; }
+.st-key-slaid_judul p { font-size: 2.2rem; }
+.st-key-slaid_kalimat p { font-size: 1.45rem; line-height: 1.25; }
+.st-key-slaid [data-testid="stMetric"] { padding: 0.25rem 0.8rem; }
+.st-key-slaid [data-testid="stMetricLabel"] p, .st-key-slaid [data-testid="stMetricDelta"] { font-size: 1rem; }
+.st-key-slaid th { white-space: nowrap; }
+.st-key-slaid_besar [data-testid="stMetricValue"] { font-size: 3rem; }
+.st-key-slaid table { font-size: 1.5rem; line-height: 1.15; }
+.st-key-slaid_tabel_intervensi table { font-size: 1.5rem; }
+.st-key-slaid td, .st-key-slaid th { padding: 0.05rem 0.45rem !important; }
+.st-key-slaid [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.1; }
+.st-key-slaid_catatan p, .st-key-slaid_kaki p { font-size: 0.9rem; line-height: 1.3; }
+.st-key-slaid_penuh { display: none !important; }
 </style>"""
+# ←/→, PageUp/PageDown and Home click the navigation buttons whatever has the focus. Installed once per
+# browser tab; it looks the buttons up at each key press, so it does nothing on the other pages.
+KUNCI = """<script>
+(function () {
+  const doc = window.parent ? window.parent.document : document;
+  if (doc.__kdkmpPresentasi) return;
+  doc.__kdkmpPresentasi = true;
+  const tombol = {ArrowRight: "pres_berikutnya", PageDown: "pres_berikutnya", ArrowLeft: "pres_sebelumnya",
+    PageUp: "pres_sebelumnya", Home: "pres_awal"};
+  doc.addEventListener("keydown", function (e) {
+    const key = tombol[e.key];
+    if (!key || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const button = doc.querySelector(".st-key-" + key + " button");
+    if (!button) return;
+    const t = e.target;
+    const teks = t && (t.isContentEditable || t.tagName === "TEXTAREA" ||
+      (t.tagName === "INPUT" && !["checkbox", "radio", "button", "submit", "range"].includes(t.type)));
+    const penuh = !!doc.querySelector(".st-key-slaid_penuh");
+    if (teks && !penuh && !e.key.startsWith("Page")) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!button.disabled) button.click();
+  }, true);
+})();
+</script>"""
 st.html(CSS)
+st.html(KUNCI, unsafe_allow_javascript=True)
 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~$"})
 
@@ -99,7 +157,8 @@ pilihan: deck_mod.pilihan.Pilihan = st.session_state["pres_pilihan"]
 st.session_state.setdefault("pres_penuh", False)
 st.session_state.setdefault("pres_otomatis", False)
 st.session_state.setdefault("pres_detik", 20)
-if st.session_state["pres_penuh"]:
+penuh = bool(st.session_state["pres_penuh"])
+if penuh:
     st.html(PENUH)
 
 
@@ -158,15 +217,46 @@ def tabel(slide_id: str, t: deck_mod.Tabel) -> None:
         st.table(frame, hide_index=True)
 
 
-# Charts on the page stay short enough that a slide fits a 16:9 screen without scrolling.
+# Outside full screen charts stay short enough for the page; in full screen they take the slide's
+# height left under the title, sentence and tiles (the CSS in PENUH), whatever the screen.
 TINGGI_GRAFIK = 430
 
 
 def grafik(s: deck_mod.Slide) -> None:
-    fig = s.grafik
-    if (fig.layout.height or 0) > TINGGI_GRAFIK:
-        fig = go.Figure(fig).update_layout(height=TINGGI_GRAFIK)
-    st.plotly_chart(fig, key=f"pres_grafik_{s.id}", config={"displayModeBar": False}, alt=s.grafik_alt, theme=None)
+    fig = go.Figure(s.grafik)
+    if penuh:
+        fig.update_layout(height=None, autosize=True)
+        tinggi = "stretch"
+    else:
+        tinggi = min(fig.layout.height or TINGGI_GRAFIK, TINGGI_GRAFIK)
+        fig.update_layout(height=tinggi)
+    st.plotly_chart(
+        fig,
+        key=f"pres_grafik_{s.id}",
+        config={"displayModeBar": False, "responsive": True},
+        alt=s.grafik_alt,
+        theme=None,
+        height=tinggi,
+    )
+
+
+def isi(s: deck_mod.Slide) -> None:
+    """The slide's body: chart left and table right, or either alone."""
+    if s.grafik is not None and s.tabel is not None:
+        left, right = st.columns([1, 1.4], gap="medium")
+        with left:
+            grafik(s)
+        with right:
+            # In full screen the table's header says enough beside a chart: its title would cost a row.
+            if s.tabel_judul and s.tabel_judul != s.judul and not penuh:
+                st.markdown(f"**{md(s.tabel_judul)}**")
+            tabel(s.id, s.tabel)
+    elif s.grafik is not None:
+        grafik(s)
+    else:
+        if s.tabel_judul and s.tabel_judul != s.judul:
+            st.markdown(f"**{md(s.tabel_judul)}**")
+        tabel(s.id, s.tabel)
 
 
 def tampil_slide(s: deck_mod.Slide) -> None:
@@ -178,7 +268,7 @@ def tampil_slide(s: deck_mod.Slide) -> None:
         st.info(s.kosong, icon=":material/info:")
     if s.id == "utama" and s.kpi:
         with st.container(key="slaid_besar"):
-            kop = [k for k in s.kpi if not k.label.startswith("SPPG")]
+            kop = [k for k in s.kpi if k.sumber != "sppg"]
             sppg = s.kpi[len(kop) :]
             with st.container(key="slaid_kelompok"):
                 st.markdown(teks.PRES_KELOMPOK_KOPERASI)
@@ -192,26 +282,17 @@ def tampil_slide(s: deck_mod.Slide) -> None:
     elif s.kpi:
         for col, k in zip(st.columns(len(s.kpi)), s.kpi):
             kpi_tile(col, k)
-    if s.grafik is not None and s.tabel is not None:
-        left, right = st.columns([1, 1.1] if s.id != "zona" else [1, 1.3], gap="medium")
-        with left:
-            grafik(s)
-        with right:
-            if s.tabel_judul and s.tabel_judul != s.judul:
-                st.markdown(f"**{md(s.tabel_judul)}**")
-            tabel(s.id, s.tabel)
-    elif s.grafik is not None:
-        grafik(s)
-    elif s.tabel is not None:
-        if s.tabel_judul and s.tabel_judul != s.judul:
-            st.markdown(f"**{md(s.tabel_judul)}**")
-        tabel(s.id, s.tabel)
-    if s.catatan:
-        with st.container(key="slaid_catatan"):
-            st.markdown(md(s.catatan))
-    with st.container(key="slaid_kaki"):
-        kaki = deck.subjudul + (f" · {deck.pembanding}" if deck.minggu_lalu else "")
-        st.markdown(md(kaki + (f" · {teks.DEMO_BADGE}" if deck.contoh else "")))
+    if s.grafik is not None or s.tabel is not None:
+        with st.container(key="slaid_isi"):
+            isi(s)
+    # The note and the footer: one line each at the foot of the slide.
+    with st.container(key="slaid_bawah", gap="small"):
+        if s.catatan:
+            with st.container(key="slaid_catatan"):
+                st.markdown(md(s.catatan))
+        with st.container(key="slaid_kaki"):
+            kaki = deck.subjudul + (f" · {deck.pembanding}" if deck.minggu_lalu else "")
+            st.markdown(md(kaki + (f" · {teks.DEMO_BADGE}" if deck.contoh else "")))
 
 
 otomatis = bool(st.session_state["pres_otomatis"])
@@ -233,6 +314,9 @@ def presentasi() -> None:
     st.session_state["pres_slide"] = ids[i]
     s = slides[i]
 
+    if penuh:
+        with st.container(key="slaid_penuh"):  # tells KUNCI the page is in full screen; hidden by PENUH
+            st.html("<span></span>")
     with st.container(key="slaid"):
         tampil_slide(s)
 
@@ -245,7 +329,6 @@ def presentasi() -> None:
             on_click=_pindah,
             args=(ids[0],),
             disabled=i == 0,
-            shortcut="Home",
         )
         st.button(
             teks.PRES_SEBELUMNYA,
@@ -254,7 +337,6 @@ def presentasi() -> None:
             on_click=_pindah,
             args=(prev_id,),
             disabled=i == 0,
-            shortcut="Left",
         )
         with st.container(key="pres_posisi", width="content"):
             st.markdown(teks.PRES_POSISI.format(n=i + 1, total=len(ids)))
@@ -266,11 +348,7 @@ def presentasi() -> None:
             on_click=_pindah,
             args=(next_id,),
             disabled=i == len(ids) - 1,
-            shortcut="Right",
         )
-        # A presenter's clicker sends PageDown/PageUp: same moves, buttons kept out of sight.
-        st.button(teks.PRES_BERIKUTNYA, key="pres_pgdn", on_click=_pindah, args=(next_id,), shortcut="PageDown")
-        st.button(teks.PRES_SEBELUMNYA, key="pres_pgup", on_click=_pindah, args=(prev_id,), shortcut="PageUp")
     if not st.session_state["pres_penuh"]:
         st.caption(teks.PRES_KEYBOARD)
 
@@ -296,7 +374,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="pres_kendal
     with st.popover(teks.PRES_ATUR, icon=":material/tune:", key="pres_atur"):
         st.caption(teks.PRES_ATUR_PENJELASAN)
         judul = {s.id: s.judul for s in deck.slides}
-        urutan = list(pilihan.urutan)
+        urutan = [i for i in pilihan.urutan if i in judul]
         for n, slide_id in enumerate(urutan):
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.session_state[f"pres_tampil_{slide_id}"] = slide_id not in pilihan.sembunyi

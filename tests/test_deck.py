@@ -36,7 +36,8 @@ NTB_JUDUL = [
     "Perlu intervensi minggu ini",
     "Lahan dan kendala",
     "SPPG: realisasi terhadap rencana",
-    "Adopsi SIMKOPDES dan pelatihan",
+    "Adopsi SIMKOPDES",
+    "Pelatihan (bimtek)",
     "Kelengkapan laporan",
 ]
 
@@ -145,8 +146,9 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
         "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
         "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
         "sppg": "SPPG beroperasi 1 dari 3 SPPG (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
-        "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau; "
-        "bimtek minggu ini: 2 kegiatan, 20 peserta.",
+        "simkopdes": "SIMKOPDES aktif pada 3 dari 5 koperasi (60,0%); 1 berkendala login/jaringan, di Kec. Sekincau.",
+        "bimtek": "Bimtek minggu ini: 2 kegiatan, 20 peserta, terbanyak di Kec. Balik Bukit (12 peserta); "
+        "20 peserta sejak awal pencatatan.",
         "kelengkapan": "1 dari 1 kabupaten/kota mengirim data koperasi minggu ini, 1 terlambat.",
     }
 
@@ -179,18 +181,11 @@ def test_slide_tables_hold_the_numbers_the_sentences_use(fx_deck):
         ["Kec. Sekincau", "1 → 1", "1 → 1", "0 → 0", "0", "0"],
     ]
     intervensi = fx_deck.slide("intervensi").tabel
-    assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Kab/kota", "Zona", "Alasan", "Pendamping"]
+    # Inside one kabupaten its name on every row would say nothing: no Kab/kota column.
+    assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Zona", "Alasan", "Pendamping"]
     assert intervensi.baris == [
-        [
-            "1",
-            "KDMP Gunung Sugih",
-            "Balik Bukit",
-            "Kab. Lampung Barat",
-            "kuning → merah",
-            "Pembangunan macet",
-            "Rina Marlina",
-        ],
-        ["2", "KDMP Pampangan", "Sekincau", "Kab. Lampung Barat", "merah", "Belum berbadan hukum", "Agus Salim"],
+        ["1", "KDMP Gunung Sugih", "Balik Bukit", "kuning → merah", "Pembangunan macet", "Rina Marlina"],
+        ["2", "KDMP Pampangan", "Sekincau", "merah", "Belum berbadan hukum", "Agus Salim"],
     ]
     assert fx_deck.slide("sppg").tabel.baris == [
         ["Kec. Balik Bukit", "2", "1", "50,0%"],
@@ -269,7 +264,7 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
     p = deck.pilihan.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
     deck.pilihan.simpan_pilihan(p)
     assert json.loads(pilihan_file.read_text(encoding="utf-8")) == {
-        "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "kelengkapan", "simkopdes"],
+        "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "kelengkapan", "bimtek"],
         "sembunyi": ["lahan"],
     }
     assert [s.id for s in fx_deck.urut(deck.pilihan.baca_pilihan())] == [
@@ -278,14 +273,16 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
         "terburuk",
         "intervensi",
         "sppg",
-        "kelengkapan",
         "simkopdes",
+        "kelengkapan",
+        "bimtek",
     ]
     # Unknown ids are dropped, missing ones come back in the default order.
     assert deck.pilihan.Pilihan.from_json(
         {"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}
     ) == deck.pilihan.Pilihan(
-        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "kelengkapan"), frozenset({"zona"})
+        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "bimtek", "kelengkapan"),
+        frozenset({"zona"}),
     )
     pilihan_file.write_text("{ bukan json", encoding="utf-8")
     assert deck.pilihan.baca_pilihan() == deck.pilihan.Pilihan()
@@ -316,7 +313,7 @@ def _pptx_texts(data: bytes) -> list[dict]:
 
 
 def test_pptx_has_a_title_slide_then_the_chosen_slides_as_editable_text(fx_deck):
-    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -7))
+    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -8))
     slides = _pptx_texts(ekspor.pptx_bytes(fx_deck, chosen))
     assert [s["title"] for s in slides] == ["Laporan Mingguan KDKMP & MBG"] + [s.judul for s in chosen]
     assert slides[1]["title"] == "Kelengkapan laporan"
@@ -374,7 +371,7 @@ def test_tables_are_set_as_large_as_their_box_allows(fx_deck):
     t = fx_deck.slide("intervensi").tabel
     big = ekspor.ukur_tabel(t, ekspor.Kotak(0, 0, 12.3, 5.0))
     small = ekspor.ukur_tabel(t, ekspor.Kotak(0, 0, 8.0, 0.9))
-    assert big.pt == 16 and small.pt < big.pt
+    assert big.pt == 18 and small.pt < big.pt  # 18 pt: read from the back of a room
     assert abs(sum(big.lebar) - 12.3) < 1e-6
 
 
@@ -457,7 +454,7 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
     done = _cli("--kabupaten", "Lampung Barat", "--minggu", "2025-10-29", "--out", str(out), db_file=db_file)
     _say(request, f"python -m analytics deck (PPTX, Lampung Barat): {time.perf_counter() - started:.1f} s")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{out}: 7 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
+    assert done.stdout.startswith(f"{out}: 8 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
     assert [s["title"] for s in _pptx_texts(out.read_bytes())][1:] == [
         "Angka utama minggu ini",
         "Zona koperasi per kecamatan",
@@ -465,13 +462,14 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
         "Perlu intervensi minggu ini",
         "Lahan dan kendala",
         "SPPG: realisasi terhadap rencana",
+        "Pelatihan (bimtek)",
         "Kelengkapan laporan",
     ]
 
     ringkasan = tmp_path / "ringkasan.pdf"
     done = _cli("--kabupaten", "18.04", "--semua-slide", "--ringkasan", "--out", str(ringkasan), db_file=db_file)
     assert done.returncode == 0, done.stderr
-    assert ringkasan.read_bytes().startswith(b"%PDF") and "8 slide" in done.stdout
+    assert ringkasan.read_bytes().startswith(b"%PDF") and "9 slide" in done.stdout
 
     assert _cli("--out", str(tmp_path / "x.docx"), db_file=db_file).returncode == 2
     assert _cli("--kabupaten", "Tidak Ada", "--out", str(out), db_file=db_file).returncode == 2
@@ -501,14 +499,14 @@ def _texts(app) -> list[str]:
 def test_presentasi_page_shows_a_slide_and_moves_with_the_buttons(at):
     assert "Angka utama minggu ini" in _texts(at)
     assert any(t.startswith("Dari 5 koperasi terdaftar") for t in _texts(at))
-    assert "Salindia 1 dari 8" in _texts(at)
+    assert "Salindia 1 dari 9" in _texts(at)
     assert {m.label: m.value for m in at.metric}["Koperasi terdaftar"] == "5"
     at.button(key="pres_berikutnya").click().run()
     assert not at.exception
-    assert "Zona koperasi per kecamatan" in _texts(at) and "Salindia 2 dari 8" in _texts(at)
+    assert "Zona koperasi per kecamatan" in _texts(at) and "Salindia 2 dari 9" in _texts(at)
     assert at.table[0].value.iloc[0].tolist() == ["Kec. Balik Bukit", "1 → 1", "1 → 1", "1 → 1", "1", "1"]
     at.button(key="pres_sebelumnya").click().run()
-    assert "Salindia 1 dari 8" in _texts(at)
+    assert "Salindia 1 dari 9" in _texts(at)
 
 
 def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
@@ -516,7 +514,7 @@ def test_hiding_and_moving_slides_is_kept_in_the_file(at, pilihan_file):
     at.button(key="pres_naik_kelengkapan").click().run()
     assert not at.exception
     assert json.loads(pilihan_file.read_text(encoding="utf-8"))["sembunyi"] == ["zona"]
-    assert "Salindia 1 dari 7" in _texts(at)
+    assert "Salindia 1 dari 8" in _texts(at)
     at.button(key="pres_berikutnya").click().run()
     assert "Kecamatan dengan zona merah terbanyak" in _texts(at)
     at.button(key="pres_bawaan").click().run()
@@ -571,3 +569,142 @@ def test_the_kept_chromium_closes_when_idle_and_starts_again_for_the_next_image(
         assert again.startswith(b"\x89PNG") and p.terbuka
     finally:
         p.tutup()
+
+
+# --- what the slides say and show ---------------------------------------------------------------
+
+DECK_DEMO = {"nasional": None, "ntb": "52", "lampung_barat": "18.04", "balik_bukit": "18.04.04"}
+
+
+def _legenda_di_luar(fig) -> bool:
+    """Whether the figure's legend (when plotly draws one) lies outside the plot area: the axes'
+    domain in paper coordinates, with plotly's defaults (x 1.02 left-anchored, y 1 top-anchored)."""
+    lay = fig.layout
+    named = [t for t in fig.data if t.showlegend is not False and t.name]
+    if lay.showlegend is False or (lay.showlegend is None and len(named) < 2):
+        return True
+    lg = lay.legend
+    x = 1.02 if lg.x is None else lg.x
+    y = 1.0 if lg.y is None else lg.y
+    xanchor = lg.xanchor if lg.xanchor not in (None, "auto") else ("left" if x >= 2 / 3 or x <= 1 / 3 else "center")
+    yanchor = lg.yanchor if lg.yanchor not in (None, "auto") else ("top" if y >= 2 / 3 else "bottom")
+    x0, x1 = lay.xaxis.domain or (0, 1)
+    y0, y1 = lay.yaxis.domain or (0, 1)
+    return (
+        (y >= y1 and yanchor == "bottom")
+        or (y <= y0 and yanchor == "top")
+        or (x >= x1 and xanchor == "left")
+        or (x <= x0 and xanchor == "right")
+    )
+
+
+def test_every_legend_of_every_deck_figure_lies_outside_its_plot_area(demo_con, fx_deck):
+    decks = [fx_deck] + [deck.build(demo_con, Filter.from_code(c) if c else Filter()) for c in DECK_DEMO.values()]
+    figures = [(d.wilayah, s.id, s.grafik) for d in decks for s in d.slides if s.grafik is not None]
+    assert {s for _, s, _ in figures} >= {"zona", "terburuk", "lahan", "sppg", "simkopdes"}
+    for wilayah, slide_id, fig in figures:
+        assert _legenda_di_luar(fig), (wilayah, slide_id, fig.layout.legend)
+
+
+def _angka(text: str) -> set[int]:
+    """The whole numbers in a text in Indonesian format ('1.166' is one number)."""
+    import re
+
+    return {int(n.replace(".", "")) for n in re.findall(r"\d{1,3}(?:\.\d{3})+|\d+", text.replace(",", " "))}
+
+
+def _tampil(s) -> dict[str, set[int]]:
+    """What a slide shows, per area name: the numbers of its table row and of its chart bars."""
+    out: dict[str, set[int]] = {}
+    if s.tabel is not None:
+        for row in s.tabel.baris:
+            numbers = set().union(*(_angka(c) for c in row))
+            for cell in row:
+                out.setdefault(cell, set()).update(numbers)
+    if s.grafik is not None:
+        for trace in s.grafik.data:
+            if trace.type == "bar" and trace.orientation == "h" and trace.y is not None:
+                for label, value in zip(trace.y, trace.x):
+                    out.setdefault(str(label), set()).add(int(value))
+    return out
+
+
+def _nama_wilayah(con, f: Filter) -> dict[str, str]:
+    """Every area name a sentence of this filter's deck can use, as a sentence writes it -> as a
+    table or chart may write it: kabupaten/kota by their short name, 'Kec. X', desa by name."""
+    from analytics.wilayah import Gazetteer
+
+    g = Gazetteer.load(con)
+    prefix = f.code or ""
+    rows = con.execute("select kode, nama_singkat from wilayah where tingkat = 'kabupaten'").fetchall()
+    names = {n: n for k, n in rows if k.startswith(prefix[:5])}
+    names.update({f"Kec. {n}": n for k, n in g.names["kecamatan"].items() if k.startswith(prefix[:8])})
+    if f.level in ("kecamatan", "desa"):
+        names.update({n: n for k, n in g.names["desa"].items() if k.startswith(f.code)})
+    return names
+
+
+def test_each_area_a_sentence_names_is_on_its_slide_with_the_same_number(demo_con):
+    """Issue 15: the NTB deck named Kec. Kayangan (10) above a table without it. Each area a slide's
+    sentence names (from the gazetteer, not from the slide) appears in that slide's table or chart,
+    and a number written right after it ('Kec. X (4)', 'Kec. X: 10 dari 10') is in its row or bar."""
+    import re
+
+    named = with_number = 0
+    for code in DECK_DEMO.values():
+        f = Filter.from_code(code) if code else Filter()
+        d = deck.build(demo_con, f)
+        names = _nama_wilayah(demo_con, f)
+        for s in d.slides:
+            if s.id == "utama" or (s.tabel is None and s.grafik is None):
+                continue
+            shown = _tampil(s)
+            found = [
+                (m, sebut, pendek)
+                for sebut, pendek in names.items()
+                for m in re.finditer(r"(?<!\w)" + re.escape(sebut) + r"(?!\w)", s.kalimat)
+            ]
+            # 'Lampung Timur' inside 'Kab. Lampung Timur' is that one name, not two.
+            found = [
+                (m, sebut, pendek)
+                for m, sebut, pendek in found
+                if not any(o.start() <= m.start() and m.end() <= o.end() and o.span() != m.span() for o, _, _ in found)
+            ]
+            for m, sebut, pendek in found:
+                where = (d.wilayah, s.id, sebut, s.kalimat)
+                row = shown.get(sebut, set()) | shown.get(pendek, set())
+                assert sebut in shown or pendek in shown, where
+                named += 1
+                after = re.match(r"(?: \((?:Kab\.|Kota)[^)]*\))?(?:: | \()(\d[\d.]*)", s.kalimat[m.end() :])
+                if after:
+                    assert int(after.group(1).replace(".", "")) in row, (where, row)
+                    with_number += 1
+    assert named >= 10 and with_number >= 3, (named, with_number)
+
+
+def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
+    d = deck.build(fx, Filter.from_code("18.04.04"), contoh=False)
+    zona = d.slide("zona")
+    assert zona.grafik is None
+    assert zona.tabel.kolom == ["Zona", "Desa/kel."]
+    # Each zone or move with its desa: moves first (to the worst zone first), then the zones worst first.
+    assert zona.tabel.baris == [
+        ["kuning → merah (1)", "Gunung Sugih"],
+        ["merah → kuning (1)", "Pasar Liwa"],
+        ["hijau (1)", "Sebarus"],
+    ]
+    # Every koperasi of Balik Bukit is active: no chart and nothing to list, the sentence says it.
+    assert d.slide("simkopdes").grafik is None and d.slide("simkopdes").tabel is None
+    # Sekincau: the desa whose koperasi has login or network problems or no account.
+    simkopdes = deck.build(fx, Filter.from_code("18.04.08"), contoh=False).slide("simkopdes")
+    assert simkopdes.grafik is None
+    assert simkopdes.tabel.kolom == ["Desa/kel.", "Akun SIMKOPDES"]
+    assert sorted(row[1] for row in simkopdes.tabel.baris) == ["Belum punya akun", "Kendala login/jaringan"]
+
+
+def test_a_desa_without_sppg_has_no_sppg_slide(demo_con):
+    """Pasar Liwa (demo): one koperasi, no SPPG in the desa although its kabupaten reports SPPG."""
+    d = deck.build(demo_con, Filter.from_code("18.04.04.1001"))
+    assert "sppg" not in [s.id for s in d.slides]
+    assert d.slide("utama").kalimat.endswith("; belum ada data SPPG.")
+    assert d.slide("zona").tabel.baris == [["kuning (1)", "Pasar Liwa"]]

@@ -560,7 +560,7 @@ PRES_OTOMATIS_BANTUAN = "Salindia berganti sendiri; setelah salindia terakhir ke
 PRES_DETIK = "Detik per salindia"
 PRES_KEYBOARD = (
     "Papan tombol: → atau PageDown salindia berikutnya, ← atau PageUp salindia sebelumnya, Home salindia pertama "
-    "(klik dulu di halaman bila tombol belum bereaksi)."
+    "(di kotak isian, ← → dan Home menggeser kursor kecuali dalam layar penuh)."
 )
 PRES_ATUR = "Atur salindia"
 PRES_ATUR_PENJELASAN = (
@@ -588,3 +588,14 @@ PRES_KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
 EKSPOR_PNG = "Unduh PNG"
 EKSPOR_XLSX = "Unduh XLSX"
 EKSPOR_PNG_GAGAL = "Grafik tidak dapat digambar: Chromium (/usr/bin/chromium) tidak ditemukan atau gagal dijalankan."
+
+# --- desa level: lists instead of bars of one, sentences instead of charts that say nothing ---
+DESA_DAFTAR_PENJELASAN = "Satu koperasi per desa/kelurahan: daftar menggantikan grafik batang yang semuanya bernilai 1."
+KELENGKAPAN_SEMUA_LENGKAP = (
+    "{datasets} dilaporkan lengkap (100%) oleh semua kabupaten/kota yang diharapkan, setiap minggu "
+    "dari {awal} sampai {akhir}."
+)
+KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} dari {total} minggu."
+KELENGKAPAN_KEGIATAN_TIDAK_ADA = "{dataset}: tidak ada kegiatan dalam {total} minggu ini."
+BIMTEK_SATU_MINGGU = "Bimtek hanya pada {minggu} dalam {n} minggu terakhir: {kegiatan} kegiatan, {peserta} peserta."
+BIMTEK_TANPA_MINGGU = "Tidak ada bimtek dalam {n} minggu terakhir."

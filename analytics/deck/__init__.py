@@ -93,9 +93,18 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], angka_kolom=(), lebar=None) 
     return Tabel(list(kolom.values()), baris, [c in angka_kolom for c in kolom], data, lebar)
 
 
+def _baris_tampil(df: pd.DataFrame, disebut, n: int, kolom: str = "kode") -> pd.DataFrame:
+    """The first `n` rows of `df` (already in slide order), with every row whose `kolom` is in
+    `disebut` kept in: what a sentence names is on its slide. Order of `df` is kept."""
+    disebut = set(disebut)
+    wajib = df[df[kolom].isin(disebut)]
+    sisa = df[~df[kolom].isin(disebut)].head(max(n - len(wajib), 0))
+    return df.loc[sorted(set(wajib.index) | set(sisa.index), key=list(df.index).index)]
+
+
 def _slide_utama(p: ringkasan.Picture) -> Slide:
     k, kl = p.koperasi, p.koperasi_lalu
-    ada_sppg = p.minggu["sppg"] is not None
+    ada_sppg = p.minggu["sppg"] is not None and bool(p["sppg_total"])
     kpi_ = [
         kpi(p, n)
         for n in ("terdaftar", "masuk_portal", "tahap_pembangunan", "tahap_tidak_dapat_dibangun", "gerai_beroperasi")
@@ -130,6 +139,7 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     )
 
     bagian = [f"Zona merah {dari_menjadi(k['zona_merah'], kl['zona_merah'] if kl else None)} koperasi"]
+    disebut: set[str] = set()
     if lalu is not None:
         kalimat_pindah = []
         for arah in ("naik", "turun"):
@@ -142,6 +152,8 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
             ke = max(per_ke.index, key=lambda z: (int(per_ke[z]), rank[z] if arah == "naik" else -rank[z]))
             per_area_ke = rows[rows["ke"] == ke].groupby(["kode", "nama"], as_index=False)["koperasi"].sum()
             names, top = teratas(per_area_ke, "koperasi", lambda r: nama_area(tingkat, r["nama"]))
+            if len(names) <= BATAS_SEIMBANG:
+                disebut.update(per_area_ke.loc[per_area_ke["koperasi"] == top, "kode"])
             n = int(per_ke[ke])
             kalimat_pindah.append(
                 f"{angka(n)} koperasi {arah} ke {ke}, {lokasi(names, top, n, len(per_area_ke), tingkat)}"
@@ -153,8 +165,10 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
         return Slide("zona", judul, kalimat, kpi=kpi_, kosong=KOSONG["koperasi"])
     naik = pindah[pindah["arah"] == "naik"].groupby("kode")["koperasi"].sum()
     turun = pindah[pindah["arah"] == "turun"].groupby("kode")["koperasi"].sum()
-    shown = per_area.head(BATAS_WILAYAH).copy()
+    shown = _baris_tampil(per_area, disebut, BATAS_WILAYAH).copy()
     shown["wilayah"] = [nama_area(tingkat, n) for n in shown["nama"]]
+    if satu_per_wilayah(per_area, ("merah", "kuning", "hijau")):
+        return _slide_zona_per_desa(judul, kalimat, kpi_, per_area, disebut, lalu)
     for z in ("merah", "kuning", "hijau"):
         shown[f"{z}_teks"] = [
             (f"{angka(b)} → {angka(a)}" if lalu else angka(a)) for a, b in zip(shown[z], shown[f"{z}_lalu"])
@@ -180,7 +194,7 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
         ["kode", "wilayah", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu", "naik", "turun"]
     ].reset_index(drop=True)
     catatan = ("Tabel: minggu lalu → minggu ini. " if lalu else "") + (
-        f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak."
+        f"{len(shown)} dari {angka(len(per_area))} wilayah: zona merah terbanyak dan yang disebut di atas."
         if len(per_area) > len(shown)
         else ""
     )
@@ -196,6 +210,37 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     )
 
 
+def satu_per_wilayah(per_area: pd.DataFrame, kolom) -> bool:
+    """Every area holds at most one koperasi (below a kecamatan): a bar chart of it is bars of 1."""
+    return len(per_area) > 0 and bool((per_area[list(kolom)].sum(axis=1) <= 1).all())
+
+
+def _zona_satu(row: dict, akhiran: str = "") -> str | None:
+    return next((z for z in ("merah", "kuning", "hijau") if row[f"{z}{akhiran}"]), None)
+
+
+def _slide_zona_per_desa(judul, kalimat, kpi_, per_area: pd.DataFrame, disebut, lalu) -> Slide:
+    """One koperasi per desa: each zone (or move since last week) with its desa, moves first, instead
+    of a chart of bars of 1."""
+    rank = {"merah": 0, "kuning": 1, "hijau": 2, None: 3}
+    groups: dict[tuple, list[str]] = {}
+    for r in per_area.sort_values("nama").to_dict("records"):
+        kini, dulu = _zona_satu(r), _zona_satu(r, "_lalu") if lalu else None
+        if kini is None and dulu is None:
+            continue
+        moved = bool(lalu) and dulu != kini
+        groups.setdefault((not moved, rank[kini], rank[dulu], dulu if moved else None, kini), []).append(r["nama"])
+    rows = []
+    for (_, _, _, dulu, kini), names in sorted(groups.items(), key=lambda kv: kv[0][:3]):
+        zona_teks = f"{dulu or '–'} → {kini or '–'}" if dulu or kini is None else kini
+        rows.append({"zona_teks": f"{zona_teks} ({angka(len(names))})", "desa": ", ".join(names)})
+    data = pd.DataFrame(rows, columns=["zona_teks", "desa"])
+    tabel = _tabel(data.head(BATAS_WILAYAH), {"zona_teks": "Zona", "desa": TINGKAT_KOLOM["desa"]}, lebar=[2, 6])
+    tabel.data = per_area[["kode", "nama", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu"]]
+    catatan = "Satu koperasi per desa/kelurahan: desa per zona, yang pindah zona sejak minggu lalu di atas."
+    return Slide("zona", judul, kalimat, kpi=kpi_, tabel=tabel, catatan=catatan)
+
+
 def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
     kini, lalu = p.minggu["koperasi"], p.minggu_lalu["koperasi"]
     tingkat = "desa" if f.level in ("kecamatan", "desa") else "kecamatan"
@@ -203,7 +248,7 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
     data = deck_wilayah_terburuk(con, f, tingkat, kini, lalu)
     if data.empty:
         return Slide("terburuk", judul, "Belum ada koperasi dengan zona untuk filter ini.", kosong=KOSONG["koperasi"])
-    top = data.head(BATAS_TERBURUK).reset_index(drop=True)
+    disebut: set[str] = set()
     induk_tingkat = "kecamatan" if tingkat == "desa" else "kabupaten"
     # Inside one kabupaten (or kecamatan) every area has the same parent: naming it says nothing.
     dengan_induk = f.level in (None, "provinsi")
@@ -213,6 +258,8 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
         return f"{nama} ({nama_area(induk_tingkat, row['induk'])})" if dengan_induk else nama
 
     names, most = teratas(data, "merah", tempat)
+    if 0 < most and len(names) <= BATAS_SEIMBANG:
+        disebut.update(data.loc[data["merah"] == most, "kode"])
     if most == 0:
         bagian = [f"Tidak ada koperasi zona merah di {TINGKAT[tingkat]} mana pun dalam filter ini"]
     elif len(names) == 1:
@@ -230,6 +277,8 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
         ]
     if lalu is not None:
         names, most = teratas(data, "turun", tempat)
+        if 0 < most and len(names) <= BATAS_SEIMBANG:
+            disebut.update(data.loc[data["turun"] == most, "kode"])
         if most == 0:
             bagian.append("tidak ada koperasi yang turun zona")
         elif len(names) == 1:
@@ -241,27 +290,30 @@ def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
                 f"{angka(len(names))} {TINGKAT[tingkat]} masing-masing punya {angka(most)} koperasi yang turun zona"
             )
     kalimat = "; ".join(bagian) + "."
+    if not (data["merah"].any() or data["merah_lalu"].any() or data["turun"].any()):
+        return Slide("terburuk", judul, kalimat)  # a table and a map of zeros would say nothing more
 
+    top = _baris_tampil(data, disebut, BATAS_TERBURUK).reset_index(drop=True)
     top["no"] = [str(i + 1) for i in range(len(top))]
     top["merah_teks"] = [
         f"{angka(int(b))} → {angka(int(a))}" if lalu else angka(int(a)) for a, b in zip(top["merah"], top["merah_lalu"])
     ]
     top["bagian"] = [persen(m / k) for m, k in zip(top["merah"], top["koperasi"])]
     induk_label = "Kecamatan" if tingkat == "desa" else "Kab/kota"
+    # The parent column only where areas of several parents are listed.
+    kolom = {"no": "No", "nama": TINGKAT_KOLOM[tingkat]}
+    if dengan_induk or tingkat == "desa" and f.level == "kabupaten":
+        kolom["induk"] = induk_label
+    kolom.update({"merah_teks": "Merah", "bagian": "% merah", "turun": "Turun"})
     tabel = _tabel(
         top,
-        {
-            "no": "No",
-            "nama": TINGKAT_KOLOM[tingkat],
-            "induk": induk_label,
-            "merah_teks": "Merah",
-            "bagian": "% merah",
-            "turun": "Turun",
-        },
+        kolom,
         angka_kolom=("turun",),
-        lebar=[0.5, 2.2, 2.4, 1.8, 1.3, 1.1],
+        lebar=[0.5, 2.2, 2.4, 1.8, 1.3, 1.1] if "induk" in kolom else [0.5, 2.6, 1.8, 1.3, 1.1],
     )
-    tabel.kanan[3] = tabel.kanan[4] = True
+    for i, c in enumerate(kolom):
+        if c in ("merah_teks", "bagian"):
+            tabel.kanan[i] = True
     tabel.data = top[["kode", "nama", "induk", "koperasi", "merah", "merah_lalu", "turun", "naik"]]
     kode_induk = f.code if f.level in ("provinsi", "kabupaten", "kecamatan") else (f.kecamatan or "")
     fig = None
@@ -331,30 +383,40 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
     names, most = teratas(
         per_kec, "jumlah", lambda r: f"Kec. {r['nama']}" + (f", {r['kabupaten']}" if dengan_kab else "")
     )
+    urut = urut_intervensi(daftar)
+    top = urut.head(BATAS_INTERVENSI).copy()
     kalimat = f"{angka(n)} koperasi perlu intervensi minggu ini di {angka(n_kec)} kecamatan ({rincian})"
-    if len(names) <= BATAS_SEIMBANG:
+    # Where most of them are is said only when the table shows every one of them there: a
+    # kecamatan with 10 on a table of 8 would be named without being seen (the terburuk slide
+    # names the worst kecamatan with its numbers).
+    kec_top = per_kec.loc[per_kec["jumlah"] == most]
+    terlihat = all(
+        ((top["kecamatan"] == r["nama"]) & (top["kabupaten"] == r["kabupaten"])).sum() == r["jumlah"]
+        for r in kec_top.to_dict("records")
+    )
+    if len(names) <= BATAS_SEIMBANG and terlihat:
         kalimat += "; " + lokasi(names, most, n, n_kec, "kecamatan", satuan="koperasi")
     kalimat += "."
-    top = urut_intervensi(daftar).head(BATAS_INTERVENSI).copy()
     top["no"] = [str(i + 1) for i in range(len(top))]
     top["singkat"] = [singkat_koperasi(n) for n in top["nama_koperasi"]]
     top["zona_teks"] = [f"{zl} → {z}" if zl and zl != z else z for z, zl in zip(top["zona"], top["zona_lalu"])]
     top["alasan"] = [alasan_intervensi(r, rules, dengan_turun=False) for r in top.to_dict("records")]
     top["pendamping"] = top["pendamping"].fillna("–")
+    kolom = {"no": "No", "singkat": "Koperasi", "kecamatan": "Kecamatan"}
+    if dengan_kab:  # inside one kabupaten its name on every row says nothing
+        kolom["kabupaten"] = "Kab/kota"
+    kolom.update({"zona_teks": "Zona", "alasan": "Alasan", "pendamping": "Pendamping"})
     tabel = _tabel(
         top,
-        {
-            "no": "No",
-            "singkat": "Koperasi",
-            "kecamatan": "Kecamatan",
-            "kabupaten": "Kab/kota",
-            "zona_teks": "Zona",
-            "alasan": "Alasan",
-            "pendamping": "Pendamping",
-        },
-        lebar=[0.4, 2.4, 1.7, 1.9, 1.7, 3.4, 2.4],
+        kolom,
+        lebar=[0.4, 2.4, 1.7, 1.9, 1.7, 3.4, 2.4] if dengan_kab else [0.4, 2.4, 1.9, 1.7, 3.6, 2.4],
     )
-    tabel.data = top[
+    # The download holds the whole list, not only the rows that fit the slide.
+    semua = urut.assign(
+        alasan=[alasan_intervensi(r, rules, dengan_turun=False) for r in urut.to_dict("records")],
+        pendamping=urut["pendamping"].fillna("–"),
+    )
+    tabel.data = semua[
         [
             "kabupaten",
             "kecamatan",
@@ -369,7 +431,9 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
     ]
     catatan = (
         f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu: merah yang baru turun, merah terlama, "
-        "pembangunan macet. KDMP/KKMP: Koperasi Desa/Kelurahan Merah Putih."
+        "pembangunan macet"
+        + ("; daftar lengkap di data salindia ini" if n > len(top) else "")
+        + ". KDMP/KKMP: Koperasi Desa/Kelurahan Merah Putih."
     )
     return Slide("intervensi", judul, kalimat, tabel=tabel, catatan=catatan)
 
@@ -538,13 +602,6 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
         kpi(p, "simkopdes_kendala", "Kendala login/jaringan"),
         kpi(p, "simkopdes_belum", "Belum punya akun"),
     ]
-    b_minggu = p.minggu["bimtek"]
-    bimtek_kini = (
-        {"kegiatan": p["bimtek_kegiatan"], "peserta": p["bimtek_peserta"]}
-        if b_minggu == p.minggu["koperasi"]
-        else {"kegiatan": 0, "peserta": 0}
-    )
-    kpi_.append(Kpi("Peserta bimtek minggu ini", int(bimtek_kini["peserta"])))
     per_area = digitalisasi.simkopdes_per_wilayah(con, f, p.minggu["koperasi"])
     kalimat = (
         f"SIMKOPDES aktif pada {angka(k['simkopdes_aktif'])} dari {angka(k['terdaftar'])} koperasi"
@@ -555,47 +612,47 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
             else ""
         )
     )
+    disebut: set[str] = set()
     if k["simkopdes_kendala"]:
         kalimat += f"; {angka(k['simkopdes_kendala'])} berkendala login/jaringan"
         names, most = teratas(per_area, "kendala", lambda r: nama_area(tingkat, r["nama"]))
         if most > 0:
+            if len(names) <= BATAS_SEIMBANG:
+                disebut.update(per_area.loc[per_area["kendala"] == most, "kode"])
             kalimat += ", " + lokasi(
                 names, most, k["simkopdes_kendala"], int((per_area["kendala"] > 0).sum()), tingkat, satuan=""
             )
-    if bimtek_kini["kegiatan"]:
-        kalimat += (
-            f"; bimtek minggu ini: {angka(int(bimtek_kini['kegiatan']))} kegiatan, "
-            f"{angka(int(bimtek_kini['peserta']))} peserta."
-        )
-    else:
-        kalimat += "; belum ada bimtek minggu ini."
+    kalimat += "."
     if p.minggu["simkopdes_desa"] is not None:
         kalimat += " " + kalimat_sumber(p, "simkopdes_desa")
-    shown = per_area.sort_values(["koperasi", "nama"], ascending=[False, True]).head(BATAS_WILAYAH)
-    grafik = grafik_simkopdes(shown, tingkat) if len(shown) else None
-    tabel, tabel_judul = None, ""
-    if b_minggu is not None:
-        per_b = bimtek.bimtek_per_wilayah(con, f, p.minggu["koperasi"])
-        b_tingkat = "kecamatan" if tingkat == "desa" else tingkat
-        per_b = per_b.sort_values(["peserta", "peserta_kumulatif", "nama"], ascending=[False, False, True])
-        per_b = per_b[per_b["peserta_kumulatif"] > 0].head(BATAS_WILAYAH)
-        if len(per_b):
-            per_b = per_b.assign(wilayah=[nama_area(b_tingkat, n) for n in per_b["nama"]])
-            tabel = _tabel(
-                per_b,
-                {
-                    "wilayah": TINGKAT_KOLOM[b_tingkat],
-                    "kegiatan": "Kegiatan",
-                    "peserta": "Peserta",
-                    "peserta_kumulatif": "Peserta s.d. kini",
-                },
-                angka_kolom=("kegiatan", "peserta", "peserta_kumulatif"),
-                lebar=[3, 1.5, 1.5, 2],
+    urut = per_area.sort_values(["koperasi", "nama"], ascending=[False, True])
+    if satu_per_wilayah(per_area, ("aktif", "kendala", "belum")):
+        # One koperasi per desa: the desa whose koperasi is not active, instead of bars of 1.
+        masalah = per_area[(per_area["kendala"] > 0) | (per_area["belum"] > 0)].sort_values("nama")
+        tabel = None
+        if len(masalah):
+            masalah = masalah.assign(
+                wilayah=masalah["nama"],
+                akun=["Kendala login/jaringan" if k else "Belum punya akun" for k in masalah["kendala"]],
             )
-            tabel.data = per_b[["kode", "wilayah", "kegiatan", "peserta", "kegiatan_kumulatif", "peserta_kumulatif"]]
-            tabel_judul = "Bimtek minggu ini dan kumulatif"
+            shown = _baris_tampil(masalah, disebut, BATAS_WILAYAH)
+            tabel = _tabel(shown, {"wilayah": TINGKAT_KOLOM["desa"], "akun": "Akun SIMKOPDES"}, lebar=[3, 3])
+            tabel.data = masalah[["kode", "wilayah", "aktif", "kendala", "belum"]]
+        return Slide(
+            "simkopdes",
+            judul,
+            kalimat,
+            kpi=kpi_,
+            tabel=tabel,
+            tabel_judul="Desa/kelurahan yang koperasinya belum aktif di SIMKOPDES",
+            catatan="Satu koperasi per desa/kelurahan: daftar menggantikan grafik batang.",
+        )
+    shown = _baris_tampil(urut, disebut, BATAS_WILAYAH)
+    grafik = grafik_simkopdes(shown, tingkat) if len(shown) else None
     catatan = "Grafik: koperasi per status akun SIMKOPDES" + (
-        f" ({len(shown)} dari {angka(len(per_area))} wilayah terbesar)." if len(per_area) > len(shown) else "."
+        f" ({len(shown)} dari {angka(len(per_area))} wilayah: terbesar dan yang disebut di atas)."
+        if len(per_area) > len(shown)
+        else "."
     )
     return Slide(
         "simkopdes",
@@ -604,8 +661,61 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
         kpi=kpi_,
         grafik=grafik,
         grafik_alt="Akun SIMKOPDES per wilayah",
+        catatan=catatan,
+    )
+
+
+def _slide_bimtek(con, f: Filter, p: ringkasan.Picture) -> Slide:
+    """Training: this week's events and participants per area, and the total so far."""
+    judul = SLIDE_JUDUL["bimtek"]
+    kini = p.minggu["koperasi"]
+    tingkat = "kecamatan" if f.group_level == "desa" else f.group_level
+    per_b = bimtek.bimtek_per_wilayah(con, f, kini)
+    minggu_ini = p.minggu["bimtek"] == kini
+    kegiatan = int(p["bimtek_kegiatan"]) if minggu_ini else 0
+    peserta = int(p["bimtek_peserta"]) if minggu_ini else 0
+    kumulatif = int(per_b["peserta_kumulatif"].sum()) if len(per_b) else 0
+    kpi_ = [
+        Kpi("Kegiatan bimtek minggu ini", kegiatan),
+        Kpi("Peserta bimtek minggu ini", peserta),
+        Kpi("Peserta bimtek s.d. minggu ini", kumulatif),
+    ]
+    per_b = per_b.sort_values(["peserta", "peserta_kumulatif", "nama"], ascending=[False, False, True])
+    per_b = per_b[per_b["peserta_kumulatif"] > 0]
+    if kegiatan:
+        kalimat = f"Bimtek minggu ini: {angka(kegiatan)} kegiatan, {angka(peserta)} peserta"
+        names, most = teratas(per_b, "peserta", lambda r: nama_area(tingkat, r["nama"] or ""))
+        if most > 0 and len(names) <= BATAS_SEIMBANG:
+            kalimat += ", " + lokasi(names, most, peserta, int((per_b["peserta"] > 0).sum()), tingkat, satuan="peserta")
+    else:
+        kalimat = "Belum ada bimtek minggu ini"
+    kalimat += f"; {angka(kumulatif)} peserta sejak awal pencatatan."
+    shown = per_b.head(BATAS_WILAYAH)
+    tabel = None
+    if len(shown):
+        shown = shown.assign(wilayah=[nama_area(tingkat, n) if n else "–" for n in shown["nama"]])
+        tabel = _tabel(
+            shown,
+            {
+                "wilayah": TINGKAT_KOLOM[tingkat],
+                "kegiatan": "Kegiatan",
+                "peserta": "Peserta",
+                "peserta_kumulatif": "Peserta s.d. kini",
+            },
+            angka_kolom=("kegiatan", "peserta", "peserta_kumulatif"),
+            lebar=[3, 1.5, 1.5, 2],
+        )
+        tabel.data = per_b.assign(wilayah=[nama_area(tingkat, n) if n else "–" for n in per_b["nama"]])[
+            ["kode", "wilayah", "kegiatan", "peserta", "kegiatan_kumulatif", "peserta_kumulatif"]
+        ]
+    catatan = f"{len(shown)} dari {angka(len(per_b))} wilayah." if len(per_b) > len(shown) else ""
+    return Slide(
+        "bimtek",
+        judul,
+        kalimat,
+        kpi=kpi_,
         tabel=tabel,
-        tabel_judul=tabel_judul,
+        tabel_judul="Bimtek minggu ini dan kumulatif",
         catatan=catatan,
     )
 
@@ -685,8 +795,11 @@ def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bo
         _slide_terburuk(con, f, p),
         _slide_intervensi(con, f, p, rules),
         _slide_lahan(con, f, p),
-        _slide_sppg(con, f, p),
+        _slide_sppg(con, f, p) if p.minggu["sppg"] is not None and p["sppg_total"] else None,
         _slide_simkopdes(con, f, p),
+        _slide_bimtek(con, f, p) if p.minggu["bimtek"] is not None else None,
         _slide_kelengkapan(con, f, p),
     ]
+    # A slide for every dataset with data in the filter, none for a dataset without.
+    slides = [s for s in slides if s is not None]
     return Deck(f, wilayah, kini, p.minggu_lalu["koperasi"], slides, contoh)

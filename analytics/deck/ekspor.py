@@ -249,7 +249,7 @@ class Kotak:
     h: float
 
 
-PAD_X, PAD_Y = 0.07, 0.035  # cell padding, inches
+PAD_X, PAD_Y = 0.07, 0.02  # cell padding, inches: nine rows of 18 pt fit under a row of tiles
 
 
 def lebar_teks(text: str, pt: float, bold: bool = False) -> float:
@@ -314,7 +314,7 @@ def tata_letak(s: Slide) -> TataLetak:
     besar = s.id == "utama"
     if s.kpi and besar:
         # Headline: koperasi tiles in one row, SPPG tiles in a second row, large numbers.
-        kop = [k for k in s.kpi if not k.label.startswith("SPPG")]
+        kop = [k for k in s.kpi if k.sumber != "sppg"]
         rest = s.kpi[len(kop) :]
         n = max(len(kop), 1)
         w = (ISI_LEBAR - 0.2 * (n - 1)) / n
@@ -325,12 +325,12 @@ def tata_letak(s: Slide) -> TataLetak:
     elif s.kpi:
         n = len(s.kpi)
         w = (ISI_LEBAR - 0.2 * (n - 1)) / n
-        kpi = [Kotak(TEPI + i * (w + 0.2), y, w, 0.95) for i in range(n)]
-        y += 0.95 + 0.22
+        kpi = [Kotak(TEPI + i * (w + 0.2), y, w, 0.9) for i in range(n)]
+        y += 0.9 + 0.2
     grafik = tabel = tabel_judul = None
     tinggi = ISI_BAWAH - y
     if s.grafik is not None and s.tabel is not None:
-        wg = {"terburuk": 6.4, "zona": 5.6}.get(s.id, 6.6)
+        wg = {"terburuk": 5.6}.get(s.id, 5.2)  # the table gets the width 18 pt type needs
         grafik = Kotak(TEPI, y, wg, tinggi)
         x = TEPI + wg + 0.3
         if s.tabel_judul:
@@ -381,7 +381,7 @@ def _lebar_kolom(t: Tabel, w: float, pt: float) -> list[float] | None:
     return [m + room * g / sum(gap) for m, g in zip(mins, gap)]
 
 
-def ukur_tabel(t: Tabel, box: Kotak, mulai: float = 16, terkecil: float = 10) -> UkuranTabel:
+def ukur_tabel(t: Tabel, box: Kotak, mulai: float = 18, terkecil: float = 10) -> UkuranTabel:
     """The largest type (down to `terkecil` pt) at which the table fits its box, with its widths."""
     pt = mulai
     while True:
@@ -572,7 +572,7 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
             bold=True,
             warna=WARNA_JUDUL,
         )
-        sppg = [b for b, k in zip(lt.kpi, s.kpi) if k.label.startswith("SPPG")]
+        sppg = [b for b, k in zip(lt.kpi, s.kpi) if k.sumber == "sppg"]
         if sppg:
             _teks(
                 slide,
@@ -861,7 +861,7 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
             bold=True,
             warna=WARNA_JUDUL,
         )
-        sppg = [b for b, k in zip(lt.kpi, s.kpi) if k.label.startswith("SPPG")]
+        sppg = [b for b, k in zip(lt.kpi, s.kpi) if k.sumber == "sppg"]
         if sppg:
             pg.paragraf(
                 Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),

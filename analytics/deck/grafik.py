@@ -70,6 +70,7 @@ def grafik_zona(data: pd.DataFrame, tingkat: str) -> go.Figure:
             text=[angka(v) if v else "" for v in data[z]],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             textfont=dict(size=UKURAN_HURUF - 2, color="#111111" if z == "kuning" else "#ffffff"),
         )
     fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
@@ -178,6 +179,7 @@ def grafik_simkopdes(data: pd.DataFrame, tingkat: str) -> go.Figure:
             text=[angka(v) if v else "" for v in data[col]],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             textfont=dict(size=UKURAN_HURUF - 2, color=text_colour),
         )
     fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=UKURAN_HURUF - 6, mode="hide"))
@@ -250,9 +252,12 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
     lons = [x for xs, _ in kelompok.values() for x in xs if x is not None]
     lats = [y for _, ys in kelompok.values() for y in ys if y is not None]
     mid = (min(lats) + max(lats)) / 2
-    fig.update_xaxes(visible=False, range=[min(lons) - 0.02, max(lons) + 0.02])
+    # constrain="domain": the aspect ratio is kept by shrinking the drawing area, never by widening the
+    # ranges, so a chart first drawn in a narrow box and then resized (full screen) keeps its map.
+    fig.update_xaxes(visible=False, range=[min(lons) - 0.02, max(lons) + 0.02], constrain="domain")
     fig.update_yaxes(
         visible=False,
+        constrain="domain",
         scaleanchor="x",
         scaleratio=1 / math.cos(math.radians(mid)),
         range=[min(lats) - 0.02, max(lats) + 0.02],

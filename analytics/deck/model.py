@@ -27,6 +27,7 @@ class Kpi:
     lalu: int | None = None
     baik: str = "naik"  # which change is good news: 'naik', 'turun' (zona merah, …) or '' (neither)
     teks: str | None = None  # shown instead of the number, e.g. '9 dari 10'
+    sumber: str = ""  # the registry source of the metric ('sppg', …): the headline groups tiles by it
 
     @property
     def nilai_teks(self) -> str:
@@ -59,7 +60,7 @@ def kpi(p: ringkasan.Picture, metrik_id: str, label: str | None = None) -> Kpi:
     """A tile of a registry metric from the weekly picture: its label, value, last week and direction."""
     m = metrik.METRIK[metrik_id]
     before = p.lalu(metrik_id)
-    return Kpi(label or m.label, p[metrik_id], before, m.arah)
+    return Kpi(label or m.label, p[metrik_id], before, m.arah, sumber=m.sumber)
 
 
 def kalimat_sumber(p: ringkasan.Picture, sumber: str) -> str:

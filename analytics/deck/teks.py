@@ -17,7 +17,8 @@ SLIDE_JUDUL = {
     "intervensi": "Perlu intervensi minggu ini",
     "lahan": "Lahan dan kendala",
     "sppg": "SPPG: realisasi terhadap rencana",
-    "simkopdes": "Adopsi SIMKOPDES dan pelatihan",
+    "simkopdes": "Adopsi SIMKOPDES",
+    "bimtek": "Pelatihan (bimtek)",
     "kelengkapan": "Kelengkapan laporan",
 }
 TINGKAT = {"provinsi": "provinsi", "kabupaten": "kabupaten/kota", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
@@ -32,15 +33,21 @@ KOSONG = {
     "sppg": "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data.",
     "lahan": "Belum ada data lahan untuk filter ini. Unggah file lahan di halaman Unggah Data.",
 }
+# The slide of a dataset is left out when the filter has no data of it (the headline says so).
+SLIDE_DATASET = {"sppg": "sppg", "bimtek": "bimtek"}
 
 # --- limits: what fits on a slide read from the back of a room ----------------------------------
 
-BATAS_WILAYAH = 8  # areas in a chart or table
-BATAS_INTERVENSI = 15
-BATAS_TERBURUK = 8
+# Rows of a table on a slide: eight rows at 18 pt or more fill a 16:9 slide under a title, a
+# sentence and a row of tiles. Longer lists are cut to the first eight; the slide's data
+# download ("Data salindia ini") holds the whole list.
+BATAS_BARIS = 8
+BATAS_WILAYAH = BATAS_BARIS  # areas in a chart or table
+BATAS_INTERVENSI = 6  # its rows wrap (reasons, pendamping): six fill the slide at 18 pt
+BATAS_TERBURUK = BATAS_BARIS
+BATAS_TABEL_LAPOR = BATAS_BARIS
 BATAS_PETA = 400  # polygons drawn in the map of the worst areas
-BATAS_TABEL_LAPOR = 10
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 UKURAN_HURUF = 20  # px in a figure of about 1000 px: about 15 pt on a 13.3-inch slide
 
-SLIDE_IDS = ("utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "kelengkapan")
+SLIDE_IDS = ("utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "bimtek", "kelengkapan")

@@ -1,4 +1,5 @@
-"""Presentasi in Chromium: a kabupaten and a kecamatan filter, keyboard navigation, full screen, and
+"""Presentasi in Chromium: a kabupaten and a kecamatan filter, keyboard navigation, full screen, every
+slide of the NTB and Lampung Barat decks inside the screen at 1280×720, 1366×768 and 1920×1080, and
 the NTB demo deck presented and exported to PPTX and PDF from the page (timed). Screenshots and the
 exported PDF's pages go to tests/artifacts/ (presentasi_*.png).
 """
@@ -32,7 +33,8 @@ NTB_JUDUL = [
     "Perlu intervensi minggu ini",
     "Lahan dan kendala",
     "SPPG: realisasi terhadap rencana",
-    "Adopsi SIMKOPDES dan pelatihan",
+    "Adopsi SIMKOPDES",
+    "Pelatihan (bimtek)",
     "Kelengkapan laporan",
 ]
 
@@ -103,9 +105,76 @@ def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     open_presentasi(page, "/presentasi?provinsi=18&kabupaten=18.04&kecamatan=18.04.04")
     press(page, "ArrowRight")
     expect(page.locator(".st-key-slaid_judul")).to_have_text("Zona koperasi per desa/kelurahan")
-    expect(page.locator(".st-key-slaid .js-plotly-plot")).to_have_count(1)
+    # One koperasi per desa: the zones are a list, not a chart of bars of 1.
+    expect(page.locator(".st-key-slaid .js-plotly-plot")).to_have_count(0)
     expect(page.locator(".st-key-slaid table")).to_have_count(1)
+    expect(page.locator(".st-key-slaid th")).to_have_text(["Zona", "Desa/kel."])
     check_and_capture(page, app, "presentasi_kecamatan")
+
+
+LAYAR = [(1280, 720), (1366, 768), (1920, 1080)]
+DECK_UJI = {"ntb": "provinsi=52", "lampung_barat": "provinsi=18&kabupaten=18.04"}
+
+# Bottom of everything drawn inside the slide box, and of its body (chart, table) against the top of
+# its foot (note, footer): content that spills out of the box or under the foot shows here.
+_UKUR = """() => {
+  const slide = document.querySelector('.st-key-slaid');
+  let bawah = 0;
+  slide.querySelectorAll('*').forEach(e => {
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden') bawah = Math.max(bawah, r.bottom);
+  });
+  let isi = 0;
+  slide.querySelectorAll('.st-key-slaid_isi table, .st-key-slaid_isi .js-plotly-plot').forEach(e => {
+    isi = Math.max(isi, e.getBoundingClientRect().bottom);
+  });
+  const kaki = document.querySelector('.st-key-slaid_bawah').getBoundingClientRect().top;
+  return {bawah, isi, kaki};
+}"""
+
+
+@pytest.mark.parametrize(("lebar", "tinggi"), LAYAR, ids=[f"{w}x{h}" for w, h in LAYAR])
+def test_every_slide_fits_the_screen_in_full_screen(chromium, app, lebar, tinggi):
+    """NTB and Lampung Barat, every slide in full screen: the slide box lies inside the viewport,
+    nothing spills out of it and the chart or table ends above the note. The slides are walked with
+    ←/→ and PageDown while a toggle (an input) has the focus, where Streamlit's own shortcuts are ignored."""
+    context = chromium.new_context(viewport={"width": lebar, "height": tinggi}, base_url=app.url, locale="id-ID")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        for nama, query in DECK_UJI.items():
+            open_presentasi(page, f"/presentasi?{query}")
+            page.locator(".st-key-pres_penuh").get_by_text("Layar penuh").click()
+            drawn(page)
+            expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+            jumlah = int(position(page).inner_text().split()[-1])
+            assert jumlah == {"ntb": 9, "lampung_barat": 8}[nama]
+            for i in range(1, jumlah + 1):
+                expect(position(page)).to_have_text(f"Salindia {i} dari {jumlah}")
+                box = page.locator(".st-key-slaid").bounding_box()
+                judul = page.locator(".st-key-slaid_judul").inner_text()
+                where = f"{nama} {lebar}×{tinggi} salindia {i} ({judul})"
+                assert box["x"] >= 0 and box["y"] >= 0, where
+                assert box["x"] + box["width"] <= lebar and box["y"] + box["height"] <= tinggi, where
+                ukur = page.evaluate(_UKUR)
+                assert ukur["bawah"] <= box["y"] + box["height"] + 1, (where, ukur, box)
+                assert ukur["isi"] <= ukur["kaki"] + 1, (where, ukur)
+                page.screenshot(path=str(app.artifacts / f"presentasi_layar_{nama}_{lebar}x{tinggi}_{i}.png"))
+                if i < jumlah:
+                    page.locator(".st-key-pres_otomatis input").focus()  # an input has the focus
+                    page.keyboard.press("ArrowRight" if i % 2 else "PageDown")
+                    drawn(page)
+            page.locator(".st-key-pres_penuh input").focus()
+            page.keyboard.press("PageUp")
+            drawn(page)
+            expect(position(page)).to_have_text(f"Salindia {jumlah - 1} dari {jumlah}")
+            page.keyboard.press("Home")
+            drawn(page)
+            expect(position(page)).to_have_text(f"Salindia 1 dari {jumlah}")
+            page.locator(".st-key-pres_penuh").get_by_text("Layar penuh").click()
+            drawn(page)
+    finally:
+        context.close()
 
 
 def _say(request, text: str) -> None:

@@ -1,0 +1,114 @@
+"""Charts that would say nothing (issue 15, item 5): below a kecamatan, bars of 1 become a list of desa
+per category; a reporting chart of identical 100 % lines and a weekly chart with one week of data
+become a sentence. The rules on small frames, then the pages at a kecamatan filter (AppTest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import kamus
+from conftest import ROOT
+from ui import tanpa_grafik
+
+ZONA = [("merah", "Merah"), ("kuning", "Kuning"), ("hijau", "Hijau")]
+
+
+def _zona(rows):
+    return pd.DataFrame(rows, columns=["kode", "nama", "merah", "kuning", "hijau"])
+
+
+def test_one_koperasi_per_desa_is_a_list_of_desa_per_zone():
+    per_desa = _zona([("1", "Sebarus", 0, 0, 1), ("2", "Gunung Sugih", 1, 0, 0), ("3", "Pasar Liwa", 0, 1, 0)])
+    assert tanpa_grafik.bilah_satu(per_desa, ["merah", "kuning", "hijau"])
+    assert tanpa_grafik.kelompok(per_desa, ZONA) == [
+        ("Merah", ["Gunung Sugih"]),
+        ("Kuning", ["Pasar Liwa"]),
+        ("Hijau", ["Sebarus"]),
+    ]
+    # Desa of the gazetteer without a koperasi (zeros) are left out of the list, and do not make a chart.
+    with_empty = pd.concat([per_desa, _zona([("4", "Way Mengaku", 0, 0, 0)])])
+    assert tanpa_grafik.bilah_satu(with_empty, ["merah", "kuning", "hijau"])
+    assert [n for _, names in tanpa_grafik.kelompok(with_empty, ZONA) for n in names] == [
+        "Gunung Sugih",
+        "Pasar Liwa",
+        "Sebarus",
+    ]
+
+
+def test_an_area_with_two_keeps_the_chart():
+    per_kecamatan = _zona([("1", "Balik Bukit", 1, 1, 1), ("2", "Sekincau", 1, 0, 0)])
+    assert not tanpa_grafik.bilah_satu(per_kecamatan, ["merah", "kuning", "hijau"])
+    assert not tanpa_grafik.bilah_satu(_zona([]), ["merah", "kuning", "hijau"])
+
+
+MINGGU = [dt.date(2026, 11, 2), dt.date(2026, 11, 9), dt.date(2026, 11, 16)]
+
+
+def _rates(rows):
+    return pd.DataFrame(rows, columns=["dataset", "minggu", "diharapkan", "melapor"])
+
+
+def test_every_weekly_dataset_at_100_percent_is_a_sentence_and_bimtek_is_counted_apart():
+    rates = _rates(
+        [(d, m, 1, 1) for d in ("koperasi", "lahan", "sppg") for m in MINGGU]
+        + [("bimtek", m, 1, int(m == MINGGU[1])) for m in MINGGU]
+    )
+    assert tanpa_grafik.semua_lengkap(rates)
+    assert tanpa_grafik.kalimat_semua_lengkap(rates) == (
+        "Koperasi, Lahan dan SPPG dilaporkan lengkap (100%) oleh semua kabupaten/kota yang diharapkan, setiap "
+        "minggu dari Minggu 45 · 2–8 Nov 2026 sampai Minggu 47 · 16–22 Nov 2026. "
+        "Bimtek (berbasis kegiatan): ada kegiatan yang dilaporkan pada 1 dari 3 minggu."
+    )
+    late = rates.copy()
+    late.loc[(late["dataset"] == "lahan") & (late["minggu"] == MINGGU[2]), "melapor"] = 0
+    assert not tanpa_grafik.semua_lengkap(late)
+    assert not tanpa_grafik.semua_lengkap(_rates([("koperasi", MINGGU[0], 0, 0)]))  # nobody expected
+    quiet = rates.assign(melapor=[0 if d == "bimtek" else v for d, v in zip(rates["dataset"], rates["melapor"])])
+    assert tanpa_grafik.kalimat_semua_lengkap(quiet).endswith(
+        "Bimtek (berbasis kegiatan): tidak ada kegiatan dalam 3 minggu ini."
+    )
+
+
+def _bimtek(rows):
+    return pd.DataFrame(rows, columns=["minggu", "kategori_peserta", "peserta", "kegiatan"])
+
+
+def test_one_week_of_training_on_a_twelve_week_axis_is_a_sentence():
+    window = [MINGGU[2] - dt.timedelta(weeks=i) for i in reversed(range(12))]
+    one = _bimtek([(MINGGU[1], "pengurus", 20, 2), (MINGGU[1], "anggota", 15, 1)])
+    assert tanpa_grafik.satu_minggu(one, window)
+    assert tanpa_grafik.kalimat_satu_minggu(one, window) == (
+        "Bimtek hanya pada Minggu 46 · 9–15 Nov 2026 dalam 12 minggu terakhir: 3 kegiatan, 35 peserta."
+    )
+    two = pd.concat([one, _bimtek([(MINGGU[2], "pengurus", 5, 1)])])
+    assert not tanpa_grafik.satu_minggu(two, window)
+    assert tanpa_grafik.kalimat_satu_minggu(_bimtek([]), window) == "Tidak ada bimtek dalam 12 minggu terakhir."
+
+
+@pytest.fixture
+def kecamatan(loaded_store, monkeypatch):
+    """Kec. Balik Bukit of the hand-written fixtures: three koperasi in three desa."""
+    monkeypatch.setenv("KDKMP_DB", loaded_store)
+    monkeypatch.chdir(ROOT)
+
+    def open_page(page: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params.update({"provinsi": "18", "kabupaten": "18.04", "kecamatan": "18.04.04"})
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception
+        return at
+
+    return open_page
+
+
+@pytest.mark.parametrize("page", ["pages/1_ringkasan.py", "pages/2_zona.py"])
+def test_zones_per_desa_are_listed_not_drawn(kecamatan, page):
+    at = kecamatan(page)
+    texts = [m.value for m in at.markdown]
+    assert f"**{kamus.ZONA_LABEL['merah']}** (1 koperasi): Gunung Sugih" in texts, texts
+    assert tanpa_grafik.teks.DESA_DAFTAR_PENJELASAN in [c.value for c in at.caption]
