@@ -16,6 +16,7 @@ HALAMAN = {
     "unggah": ("Unggah Data", ":material/upload_file:"),
     "presentasi": ("Presentasi", ":material/slideshow:"),
     "audit": ("Jejak Audit", ":material/history:"),
+    "kualitas": ("Kualitas Data", ":material/rule:"),
 }
 
 FILTER_JUDUL = "Filter wilayah"
@@ -588,3 +589,52 @@ PRES_KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
 EKSPOR_PNG = "Unduh PNG"
 EKSPOR_XLSX = "Unduh XLSX"
 EKSPOR_PNG_GAGAL = "Grafik tidak dapat digambar: Chromium (/usr/bin/chromium) tidak ditemukan atau gagal dijalankan."
+
+
+# Kualitas Data
+KUALITAS_KOSONG_DATA = "Belum ada data koperasi untuk filter ini, jadi belum ada yang bisa diperiksa."
+KUALITAS_TANPA_TEMUAN = "Tidak ada temuan kualitas data di {wilayah} untuk {minggu}: semua aturan kualitas terpenuhi."
+KUALITAS_TANPA_PEMBANDING = (
+    "Belum ada minggu sebelumnya dengan data di filter ini: aturan yang membandingkan dua minggu belum dinilai."
+)
+KUALITAS_METRIK_TEMUAN = "Temuan"
+KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Peringatan (perlu dicek)"}
+KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
+KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
+KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
+KUALITAS_WILAYAH_PENJELASAN = (
+    "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa."
+)
+KUALITAS_JUDUL_DAFTAR = "Daftar yang harus dicek"
+KUALITAS_DAFTAR_PENJELASAN = (
+    "Setiap baris adalah satu temuan: aturan yang terpicu dan nilainya pada minggu sebelumnya dan minggu ini. "
+    "Unduh daftar per kab/kota dan kirimkan ke kantornya untuk diperbaiki pada unggahan berikutnya."
+)
+KUALITAS_PILIH_KABUPATEN = "Daftar untuk kab/kota"
+KUALITAS_UNDUH = "Unduh daftar {kabupaten} (CSV)"
+KUALITAS_JUDUL_ATURAN_PENJELASAN = "Aturan kualitas data"
+KUALITAS_ATURAN_CATATAN = (
+    "Aturan dan tingkatnya diatur administrator di data/kualitas.toml. Setiap aturan membandingkan minggu "
+    "yang dipilih dengan minggu sebelumnya yang punya data."
+)
+KUALITAS_TINGKAT = {"galat": "Galat", "peringatan": "Peringatan"}
+KUALITAS_KOLOM = {
+    "aturan": "Aturan",
+    "tingkat": "Tingkat",
+    "penjelasan": "Penjelasan",
+    "temuan": "Temuan",
+    "nama": "Wilayah",
+    "galat": "Galat",
+    "peringatan": "Peringatan",
+    "kabupaten": "Kabupaten/Kota",
+    "desa": "Desa/Kelurahan",
+    "kode_kabupaten": "Kode kab/kota",
+    "kode_desa": "Kode desa",
+    "id_koperasi": "ID koperasi",
+    "nama_koperasi": "Koperasi",
+    "minggu_lalu": "Minggu sebelumnya",
+    "nilai_lalu": "Nilai minggu sebelumnya",
+    "minggu": "Minggu ini",
+    "nilai_kini": "Nilai minggu ini",
+    "keterangan": "Keterangan",
+}
