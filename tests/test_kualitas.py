@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_cli import cli
 
-from analytics import db, kualitas
+from analytics import db, ingest, kualitas
 from analytics.filters import Filter
 from analytics.ingest.validate import koperasi_id
 from analytics.kualitas.aturan import AturanKualitasError, load_aturan
-from conftest import FIXTURES, ROOT, ingest_file
+from conftest import FIXTURES, ROOT, TODAY, ingest_file
 
 KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
 KUALITAS_FILES = sorted((FIXTURES / "kualitas").glob("koperasi_*.csv"))
@@ -280,6 +281,40 @@ def test_list_to_check_carries_severity_and_explanation_galat_first(kualitas_db)
 
 
 # ------------------------------------------------------------------------------------------------
+# At upload: the findings a koperasi file would have, before it is saved
+
+
+def state(con) -> tuple:
+    return (
+        con.execute("select count(*) from upload_batch").fetchone()[0],
+        con.execute("select count(*) from koperasi").fetchone()[0],
+        con.execute("select count(*) from zona_koperasi").fetchone()[0],
+        con.execute("select nilai from penghitung where nama = 'batch_id'").fetchone()[0],
+    )
+
+
+def test_upload_preview_finds_what_the_commit_would_and_keeps_nothing(fresh_db, gazetteer):
+    lalu_file, kini_file = KUALITAS_FILES
+    ingest_file(fresh_db, lalu_file, gazetteer)
+    prepared = ingest.prepare(fresh_db, kini_file.read_bytes(), kini_file.name, gazetteer=gazetteer, today=TODAY)
+    before = state(fresh_db)
+    found = ingest.temuan_kualitas(fresh_db, prepared)
+    assert state(fresh_db) == before
+    assert sorted(found["aturan"]) == sorted(ATURAN)
+    # Exactly the findings of the file's kab/kota and week once it is saved.
+    ingest.commit(fresh_db, prepared)
+    saved = pd.concat(
+        [kualitas.daftar(fresh_db, Filter.from_code(k), KINI) for k in prepared.kabupaten], ignore_index=True
+    )
+    assert found.to_dict("records") == saved.to_dict("records")
+    # A file of another dataset, or of a week with nothing to compare, has no findings.
+    sppg = FIXTURES / "sppg_2025-10-27.csv"
+    if sppg.is_file():
+        other = ingest.prepare(fresh_db, sppg.read_bytes(), sppg.name, gazetteer=gazetteer, today=TODAY)
+        assert ingest.temuan_kualitas(fresh_db, other).empty
+
+
+# ------------------------------------------------------------------------------------------------
 # Page "Kualitas Data" (AppTest from the entry point) on tests/fixtures/kualitas
 
 
@@ -349,3 +384,33 @@ def test_kualitas_page_without_findings_says_so_in_a_sentence(kualitas_store):
     assert not at.exception, at.exception
     assert at.success[0].value.startswith("Tidak ada temuan kualitas data di Nusa Tenggara Barat")
     assert not at.get("plotly_chart")
+
+
+def test_upload_page_shows_the_findings_of_a_koperasi_file_before_saving(
+    empty_db_file, tmp_path, gazetteer, monkeypatch
+):
+    path = tmp_path / "unggah.duckdb"
+    shutil.copy(empty_db_file, path)
+    con = db.connect(path)
+    lalu_file, kini_file = KUALITAS_FILES
+    ingest_file(con, lalu_file, gazetteer)
+    con.close()
+    monkeypatch.setenv("KDKMP_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/8_unggah.py").run()
+    at.get("file_uploader")[0].upload(kini_file.name, kini_file.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    assert f"Temuan kualitas data bila file ini disimpan ({len(ATURAN)})" in [e.proto.label for e in at.expander]
+    shown = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns)
+    assert sorted(shown["aturan"]) == sorted(ATURAN)
+    assert set(shown["tingkat"]) == {"Galat", "Peringatan"}
+    # A warning, not a refusal: the file can still be saved, and nothing was saved yet.
+    assert any(b.label.startswith("Simpan") for b in at.button)
+    con = db.connect(path)
+    try:
+        assert con.execute("select count(*) from upload_batch").fetchone()[0] == 1
+    finally:
+        con.close()

@@ -638,3 +638,9 @@ KUALITAS_KOLOM = {
     "nilai_kini": "Nilai minggu ini",
     "keterangan": "Keterangan",
 }
+KUALITAS_UNGGAH_JUDUL = "Temuan kualitas data bila file ini disimpan ({n})"
+KUALITAS_UNGGAH_PENJELASAN = (
+    "Dibandingkan dengan minggu sebelumnya yang sudah tersimpan. Ini peringatan, bukan penolakan: "
+    "file tetap boleh disimpan, tetapi sebaiknya diperbaiki dulu."
+)
+KUALITAS_UNGGAH_BERSIH = "Tidak ada temuan kualitas data untuk file ini."
