@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import export, kualitas, periode
 from analytics.format import angka
-from ui import charts, shell, teks
+from ui import charts, shell, tabel, teks
 
 ctx = shell.page(teks.HALAMAN["kualitas"][0])
 shell.breadcrumb(ctx)
@@ -43,7 +43,10 @@ else:
     left, right = st.columns(2)
     with left:
         st.subheader(teks.KUALITAS_JUDUL_ATURAN)
-        shown_rules = per_aturan.assign(tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT))
+        shown_rules = per_aturan.assign(
+            aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
+            tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
+        )
         st.dataframe(
             shown_rules,
             hide_index=True,
@@ -77,8 +80,7 @@ else:
     # --- The rows to check, per kab/kota: what each office gets to fix
     st.subheader(teks.KUALITAS_JUDUL_DAFTAR)
     st.caption(teks.KUALITAS_DAFTAR_PENJELASAN)
-    rows = daftar.assign(
-        tingkat=daftar["tingkat"].map(teks.KUALITAS_TINGKAT),
+    rows = tabel.kualitas_dalam_kata(daftar).assign(
         kabupaten=[ctx.g.name("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
         desa=[ctx.g.name("desa", k) if k else None for k in daftar["kode_desa"]],
     )[
@@ -96,7 +98,6 @@ else:
             "nilai_kini",
             "keterangan",
             "kode_desa",
-            "id_koperasi",
         ]
     ]
     kabupaten = list(dict.fromkeys(rows["kode_kabupaten"]))
@@ -128,5 +129,7 @@ else:
 # --- The rules themselves, from the rules file
 with st.expander(teks.KUALITAS_JUDUL_ATURAN_PENJELASAN, icon=":material/rule:", expanded=daftar.empty):
     for a in rules.aturan:
-        st.markdown(f"- **{teks.KUALITAS_TINGKAT[a.tingkat]}** · `{a.id}`: {a.penjelasan}")
+        st.markdown(
+            f"- **{teks.KUALITAS_ATURAN_LABEL[a.id]}** ({teks.KUALITAS_TINGKAT[a.tingkat].lower()}): {a.penjelasan}"
+        )
     st.caption(teks.KUALITAS_ATURAN_CATATAN)

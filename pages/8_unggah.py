@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import export, ingest, laporan, periode, unggahan
 from analytics.format import angka
 from analytics.ingest import schema
-from ui import charts, shell, teks
+from ui import charts, shell, tabel, teks
 
 ctx = shell.page(teks.UNGGAH_JUDUL)
 shell.require(ctx, "unggah")
@@ -166,7 +166,7 @@ with tab_upload:
                     st.caption(teks.KUALITAS_UNGGAH_PENJELASAN)
                     kolom = ["nama_koperasi", "kode_desa", "aturan", "tingkat", "penjelasan"]
                     kolom += ["minggu_lalu", "nilai_lalu", "minggu", "nilai_kini", "keterangan"]
-                    shown = temuan.assign(tingkat=temuan["tingkat"].map(teks.KUALITAS_TINGKAT))[kolom]
+                    shown = tabel.kualitas_dalam_kata(temuan)[kolom]
                     st.dataframe(
                         charts.table_text(shown, dates=("minggu_lalu", "minggu")),
                         hide_index=True,

@@ -16,6 +16,7 @@ from analytics.filters import Filter
 from analytics.ingest.validate import koperasi_id
 from analytics.kualitas.aturan import AturanKualitasError, load_aturan
 from conftest import FIXTURES, ROOT, TODAY, ingest_file
+from ui import teks
 
 KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
 KUALITAS_FILES = sorted((FIXTURES / "kualitas").glob("koperasi_*.csv"))
@@ -359,7 +360,8 @@ def test_kualitas_page_counts_equal_the_findings_per_rule_and_narrow_with_the_fi
                 assert not at.exception, at.exception
         expected = kualitas_store[f]
         m, per_rule = shown_counts(at)
-        assert per_rule == dict(zip(expected["aturan"], expected["temuan"]))
+        # Each rule by its name in words (ui/teks.py), with the count kualitas.per_aturan gives.
+        assert per_rule == dict(zip(expected["aturan"].map(teks.KUALITAS_ATURAN_LABEL), expected["temuan"]))
         assert m["Temuan"] == str(int(expected["temuan"].sum()))
         galat = int(expected.loc[expected["tingkat"] == "galat", "temuan"].sum())
         assert m["Galat (pasti salah)"] == str(galat)
@@ -370,10 +372,13 @@ def test_kualitas_page_counts_equal_the_findings_per_rule_and_narrow_with_the_fi
     sebarus = daftar[daftar["nama_koperasi"] == "Kop Sebarus"].iloc[0]
     assert (sebarus["minggu_lalu"], sebarus["nilai_lalu"], sebarus["minggu"], sebarus["nilai_kini"]) == (
         "20 Okt 2025",
-        "selesai",
+        "Selesai",
         "27 Okt 2025",
-        "pembangunan",
+        "Pembangunan",
     )
+    assert daftar[daftar["nama_koperasi"] == "Kop Sukarame"]["nilai_kini"].tolist() == [
+        "Punya NIB / belum berbadan hukum"
+    ]
     assert at.dataframe[-1].proto.columns  # column labels are set
     assert [b.proto.label for b in at.get("download_button")] == ["Unduh daftar Kabupaten Lampung Barat (CSV)"]
 
@@ -405,7 +410,7 @@ def test_upload_page_shows_the_findings_of_a_koperasi_file_before_saving(
     assert not at.exception, at.exception
     assert f"Temuan kualitas data bila file ini disimpan ({len(ATURAN)})" in [e.proto.label for e in at.expander]
     shown = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns)
-    assert sorted(shown["aturan"]) == sorted(ATURAN)
+    assert sorted(shown["aturan"]) == sorted(teks.KUALITAS_ATURAN_LABEL[a] for a in ATURAN)
     assert set(shown["tingkat"]) == {"Galat", "Peringatan"}
     # A warning, not a refusal: the file can still be saved, and nothing was saved yet.
     assert any(b.label.startswith("Simpan") for b in at.button)

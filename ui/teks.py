@@ -614,7 +614,7 @@ KUALITAS_PILIH_KABUPATEN = "Daftar untuk kab/kota"
 KUALITAS_UNDUH = "Unduh daftar {kabupaten} (CSV)"
 KUALITAS_JUDUL_ATURAN_PENJELASAN = "Aturan kualitas data"
 KUALITAS_ATURAN_CATATAN = (
-    "Aturan dan tingkatnya diatur administrator di data/kualitas.toml. Setiap aturan membandingkan minggu "
+    "Aturan dan tingkatnya diatur administrator dalam file aturan kualitas. Setiap aturan membandingkan minggu "
     "yang dipilih dengan minggu sebelumnya yang punya data."
 )
 KUALITAS_TINGKAT = {"galat": "Galat", "peringatan": "Peringatan"}
@@ -644,3 +644,27 @@ KUALITAS_UNGGAH_PENJELASAN = (
     "file tetap boleh disimpan, tetapi sebaiknya diperbaiki dulu."
 )
 KUALITAS_UNGGAH_BERSIH = "Tidak ada temuan kualitas data untuk file ini."
+# The rules the dashboard knows (analytics/kualitas/aturan.py DIKENAL), by name.
+KUALITAS_ATURAN_LABEL = {
+    "tahap_mundur": "Tahap fisik mundur",
+    "lahan_mundur": "Status lahan mundur",
+    "progres_turun": "Progres fisik turun",
+    "gerai_belum_selesai": "Gerai beroperasi sebelum fisik selesai",
+    "bangun_tanpa_lahan": "Dibangun tanpa lahan",
+    "nib_tanpa_badan_hukum": "NIB tanpa badan hukum",
+    "koperasi_hilang": "Koperasi hilang dari laporan",
+    "lonjakan_zona": "Lonjakan perpindahan zona",
+}
+# The values a rule reports (nilai_lalu, nilai_kini), part by part ("pembangunan / ditolak").
+KUALITAS_NILAI = {
+    **kamus.STATUS_LAHAN_LABEL,
+    "belum_mulai": "Belum mulai",
+    "persiapan": "Persiapan",
+    "pembangunan": "Pembangunan",
+    "selesai": "Selesai",
+    "tidak_dapat_dibangun": "Tidak dapat dibangun",
+    "nib ya": "Punya NIB",
+    "badan_hukum tidak": "belum berbadan hukum",
+    "ada": "Ada",
+    "tidak ada": "Tidak ada",
+}
