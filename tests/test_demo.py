@@ -312,3 +312,16 @@ def test_the_demo_has_exactly_its_planted_quality_findings_in_the_latest_week_on
     out = ringkasan.as_json(p, kualitas.per_aturan(demo_db, Filter(), p.minggu["koperasi"]))["kualitas"]
     assert out["minggu"] == LATEST.isoformat()
     assert out["temuan"] == {a.id: int(a.id in demo.KUALITAS_TERTANAM) for a in kualitas.load_aturan().aturan}
+
+
+def test_the_upload_report_of_the_latest_demo_koperasi_file_finds_the_planted_findings(demo_db, demo_files):
+    """Sent again, the latest koperasi file would have exactly the planted findings; the preview
+    keeps nothing (in a file and in a lake: the transaction is rolled back)."""
+    from analytics import ingest
+
+    name, dataset, data = next(f for f in demo_files if f[1] == "koperasi" and LATEST.isoformat() in f[0])
+    prepared = ingest.prepare(demo_db, data, name, dataset, gazetteer=Gazetteer.load(demo_db), today=demo._TODAY)
+    before = one(demo_db, "select count(*), max(batch_id) from upload_batch")
+    found = ingest.temuan_kualitas(demo_db, prepared)
+    assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
+    assert one(demo_db, "select count(*), max(batch_id) from upload_batch") == before
