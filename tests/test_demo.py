@@ -325,3 +325,9 @@ def test_the_upload_report_of_the_latest_demo_koperasi_file_finds_the_planted_fi
     found = ingest.temuan_kualitas(demo_db, prepared)
     assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
     assert one(demo_db, "select count(*), max(batch_id) from upload_batch") == before
+    # Read in one national pass, the same rows as the kab/kota's own findings.
+    from analytics import kualitas
+    from analytics.filters import Filter
+
+    (kabupaten,) = set(found["kode_kabupaten"])
+    assert found.to_dict("records") == kualitas.daftar(demo_db, Filter.from_code(kabupaten), LATEST).to_dict("records")

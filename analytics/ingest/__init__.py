@@ -417,12 +417,25 @@ def temuan_kualitas(
         cur = db.cursor(con)
         _write(cur, prepared, "pratinjau", False, dt.datetime.now().replace(microsecond=0))
         zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
-        frames = [
-            kualitas.daftar(con, Filter.from_code(kabupaten), minggu, aturan)
-            for minggu in prepared.weeks
-            for kabupaten in prepared.kabupaten
-        ]
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        frames = []
+        for minggu in prepared.weeks:
+            # Each kab/kota is compared with its own previous week. Those whose previous week is
+            # the national one are read in one national pass (the same rows, far fewer queries for
+            # a file of many kab/kota); the others one by one.
+            lalu = db.run(con, "kualitas/minggu_lalu_kabupaten", {"minggu": minggu, "kabupaten": prepared.kabupaten})
+            lalu = {k: periode.as_date(m) for k, m in zip(lalu["kode_kabupaten"], lalu["minggu_lalu"])}
+            nasional = kualitas.minggu_lalu(con, Filter(), minggu)
+            sama = [k for k in prepared.kabupaten if lalu.get(k) == nasional]
+            if len(sama) > 1:
+                semua = kualitas.daftar(con, Filter(), minggu, aturan)
+                frames.append(semua[semua["kode_kabupaten"].isin(sama)])
+            sendiri = [k for k in prepared.kabupaten if len(sama) <= 1 or k not in sama]
+            frames += [kualitas.daftar(con, Filter.from_code(k), minggu, aturan) for k in sendiri]
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    # Week by week, kab/kota by kab/kota, each in kualitas.daftar's order.
+    order = {m: i for i, m in enumerate(prepared.weeks)}
+    out = out.assign(_m=out["minggu"].map(order)).sort_values(["_m", "kode_kabupaten"], kind="stable")
+    return out.drop(columns="_m").reset_index(drop=True)
 
 
 BERTABRAKAN = (
