@@ -1064,11 +1064,10 @@ def build_files(gazetteer: Gazetteer) -> list[tuple[str, str, bytes]]:
 
     files = []
     for w, week in enumerate(DEMO_WEEKS):
-        rows = [
-            _koperasi_row(k, w, reg, report_day[k.kabupaten, w])
-            for k in koperasi
-            if k.first <= w and (k.kabupaten, w) not in missing
-        ]
+        reported = [k for k in koperasi if k.first <= w and (k.kabupaten, w) not in missing]
+        rows = [_koperasi_row(k, w, reg, report_day[k.kabupaten, w]) for k in reported]
+        if w == _LAST:
+            _plant_quality_findings(reported, rows, missing)
         files.append((f"contoh_koperasi_{week.isoformat()}.csv", "koperasi", _csv("koperasi", rows)))
         rows = []
         for p in parcels:
@@ -1085,6 +1084,39 @@ def build_files(gazetteer: Gazetteer) -> list[tuple[str, str, bytes]]:
         if bimtek[w]:
             files.append((f"contoh_bimtek_{week.isoformat()}.csv", "bimtek", _csv("bimtek", bimtek[w])))
     return files
+
+
+# The data-quality findings (data/kualitas.toml) planted in the latest week, one koperasi each, so
+# the page Kualitas Data, the upload report and `summary --json` have something to show. Both leave
+# every published figure as it is: a progress figure typed lower than last week's, and an NIB on a
+# koperasi without badan hukum (already red by M3, so its zone does not change).
+KUALITAS_TERTANAM = ("progres_turun", "nib_tanpa_badan_hukum")
+# Kabupaten/kota whose figures the demo promises (and those whose office types a zone): not used.
+_TANPA_TANAMAN = {"18.04", "15.72", *_OFFICE_ZONE_KABUPATEN}
+
+
+def _plant_quality_findings(reported: list[_Koperasi], rows: list[dict], missing: set) -> None:
+    """Edit the latest week's rows of the first koperasi (in plan order) fit for each planted finding."""
+    w = _LAST
+    fits = [
+        (k, row)
+        for k, row in zip(reported, rows)
+        if k.kabupaten not in _TANPA_TANAMAN and k.first <= w - 2 and (k.kabupaten, w - 1) not in missing
+    ]
+    # Progress that rose last week and is typed 5 points lower than last week's this week (one
+    # week without progress, far from the three that make M4).
+    for k, row in fits:
+        if (
+            all(k.tahap(v) == "pembangunan" and not k.stalled(v) for v in (w - 2, w - 1, w))
+            and k.progress[w - 1] > k.progress[w - 2]
+            and k.progress[w - 1] >= 10
+        ):
+            row["progres_fisik_persen"] = f"{k.progress[w - 1] - 5:g}"
+            break
+    for k, row in fits:
+        if row["badan_hukum"] == "tidak" and row["nib"] == "tidak" and k.tahap(w) != "tidak_dapat_dibangun":
+            row["nib"] = "ya"
+            break
 
 
 class DemoDataError(RuntimeError):

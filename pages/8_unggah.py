@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import export, ingest, laporan, periode, unggahan
 from analytics.format import angka
 from analytics.ingest import schema
-from ui import shell, teks
+from ui import charts, shell, tabel, teks
 
 ctx = shell.page(teks.UNGGAH_JUDUL)
 shell.require(ctx, "unggah")
@@ -151,6 +151,28 @@ with tab_upload:
                         ),
                         hide_index=True,
                     )
+        if prepared.dataset == "koperasi" and not prepared.rejected:
+            # What the rules of data/kualitas.toml would find once saved: warnings only.
+            if st.session_state.get("siap_kualitas_kunci") != cache_key:
+                st.session_state["siap_kualitas"] = ingest.temuan_kualitas(ctx.con, prepared)
+                st.session_state["siap_kualitas_kunci"] = cache_key
+            temuan = st.session_state["siap_kualitas"]
+            if temuan.empty:
+                st.caption(teks.KUALITAS_UNGGAH_BERSIH)
+            else:
+                with st.expander(
+                    teks.KUALITAS_UNGGAH_JUDUL.format(n=angka(len(temuan))), icon=":material/rule:", expanded=True
+                ):
+                    st.caption(teks.KUALITAS_UNGGAH_PENJELASAN)
+                    kolom = ["nama_koperasi", "kode_desa", "aturan", "tingkat", "penjelasan"]
+                    kolom += ["minggu_lalu", "nilai_lalu", "minggu", "nilai_kini", "keterangan"]
+                    shown = tabel.kualitas_dalam_kata(temuan)[kolom]
+                    st.dataframe(
+                        charts.table_text(shown, dates=("minggu_lalu", "minggu")),
+                        hide_index=True,
+                        column_config={k: teks.KUALITAS_KOLOM[k] for k in kolom},
+                        key="unggah_kualitas",
+                    )
         st.download_button(
             teks.UNGGAH_LAPORAN_CSV,
             export.to_csv_bytes(report),
@@ -170,7 +192,7 @@ with tab_upload:
                 else:
                     # No cache to clear: answers are keyed by the data version inside their filter,
                     # which this commit changed for the filters holding its kabupaten/kota only.
-                    for key in ("siap", "siap_kunci"):
+                    for key in ("siap", "siap_kunci", "siap_kualitas", "siap_kualitas_kunci"):
                         st.session_state.pop(key, None)
                     st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
                     st.session_state["pesan_unggah"] = teks.UNGGAH_TERSIMPAN.format(
@@ -179,7 +201,8 @@ with tab_upload:
                     st.rerun()
             if b2.button(teks.UNGGAH_BATAL):
                 st.session_state.pop("siap", None)
-                st.session_state.pop("siap_kunci", None)
+                for key in ("siap_kunci", "siap_kualitas", "siap_kualitas_kunci"):
+                    st.session_state.pop(key, None)
                 st.session_state["unggah_ke"] = st.session_state.get("unggah_ke", 0) + 1
                 st.rerun()
 

@@ -98,3 +98,10 @@ def test_upload_page_validates_then_commits(app):
     # History lists the seven fixture uploads, newest first.
     history = app.dataframe[0].value
     assert list(history["#"]) == [7, 6, 5, 4, 3, 2, 1]
+
+
+def test_kualitas_page_opens_and_finds_nothing_on_the_shared_fixtures(app):
+    app.switch_page("pages/11_kualitas.py").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Kualitas Data"
+    assert app.success[0].value.startswith("Tidak ada temuan kualitas data di Seluruh Indonesia")

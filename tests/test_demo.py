@@ -292,3 +292,42 @@ def test_build_files_does_not_depend_on_the_hash_seed(demo_files):
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
+
+
+def test_the_demo_has_exactly_its_planted_quality_findings_in_the_latest_week_only(demo_db):
+    from analytics import kualitas, ringkasan
+    from analytics.filters import Filter
+
+    found = kualitas.temuan(demo_db, Filter(), LATEST)
+    assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
+    # One koperasi each, outside the kabupaten/kota whose figures the demo promises.
+    assert found["id_koperasi"].nunique() == len(demo.KUALITAS_TERTANAM)
+    assert not set(found["kode_kabupaten"]) & {"18.04", "15.72", "18.71", "52.03"}
+    turun = found[found["aturan"] == "progres_turun"].iloc[0]
+    assert float(turun["nilai_lalu"]) - float(turun["nilai_kini"]) == pytest.approx(5)
+    for week in demo.DEMO_WEEKS[:-1]:
+        assert kualitas.temuan(demo_db, Filter(), week).empty, week
+    # summary --json: the key kualitas as the CLI builds it.
+    p = ringkasan.picture(demo_db, Filter(), None)
+    out = ringkasan.as_json(p, kualitas.per_aturan(demo_db, Filter(), p.minggu["koperasi"]))["kualitas"]
+    assert out["minggu"] == LATEST.isoformat()
+    assert out["temuan"] == {a.id: int(a.id in demo.KUALITAS_TERTANAM) for a in kualitas.load_aturan().aturan}
+
+
+def test_the_upload_report_of_the_latest_demo_koperasi_file_finds_the_planted_findings(demo_db, demo_files):
+    """Sent again, the latest koperasi file would have exactly the planted findings; the preview
+    keeps nothing (in a file and in a lake: the transaction is rolled back)."""
+    from analytics import ingest
+
+    name, dataset, data = next(f for f in demo_files if f[1] == "koperasi" and LATEST.isoformat() in f[0])
+    prepared = ingest.prepare(demo_db, data, name, dataset, gazetteer=Gazetteer.load(demo_db), today=demo._TODAY)
+    before = one(demo_db, "select count(*), max(batch_id) from upload_batch")
+    found = ingest.temuan_kualitas(demo_db, prepared)
+    assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
+    assert one(demo_db, "select count(*), max(batch_id) from upload_batch") == before
+    # Read in one national pass, the same rows as the kab/kota's own findings.
+    from analytics import kualitas
+    from analytics.filters import Filter
+
+    (kabupaten,) = set(found["kode_kabupaten"])
+    assert found.to_dict("records") == kualitas.daftar(demo_db, Filter.from_code(kabupaten), LATEST).to_dict("records")

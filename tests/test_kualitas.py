@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
+import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 from test_cli import cli
 
-from analytics import db, kualitas
+from analytics import db, ingest, kualitas
 from analytics.filters import Filter
 from analytics.ingest.validate import koperasi_id
 from analytics.kualitas.aturan import AturanKualitasError, load_aturan
-from conftest import FIXTURES, ingest_file
+from conftest import FIXTURES, ROOT, TODAY, ingest_file
+from ui import teks
 
 KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
 KUALITAS_FILES = sorted((FIXTURES / "kualitas").glob("koperasi_*.csv"))
@@ -256,3 +259,163 @@ def test_the_rules_file_path_comes_from_the_settings(tmp_path, monkeypatch):
     assert [(a.id, a.tingkat, a.penjelasan) for a in load_aturan().aturan] == [
         ("koperasi_hilang", "peringatan", "Hilang.")
     ]
+
+
+def test_findings_per_kecamatan_and_per_kabupaten_by_severity(kualitas_db):
+    # Lampung Barat: seven galat rows in Balik Bukit, one koperasi_hilang there; lonjakan_zona has no desa.
+    assert kualitas.per_wilayah(kualitas_db, Filter("18"), KINI).to_dict("records") == [
+        {"kode": "18.04", "galat": 6, "peringatan": 2, "temuan": 8}
+    ]
+    assert kualitas.per_wilayah(kualitas_db, Filter("18", "18.04"), KINI).to_dict("records") == [
+        {"kode": "18.04.04", "galat": 6, "peringatan": 1, "temuan": 7}
+    ]
+    assert kualitas.per_wilayah(kualitas_db, Filter("52"), KINI).empty
+
+
+def test_list_to_check_carries_severity_and_explanation_galat_first(kualitas_db):
+    df = kualitas.daftar(kualitas_db, Filter("18", "18.04"), KINI)
+    rules = load_aturan().by_id()
+    assert df["aturan"].tolist() == list(ATURAN)
+    assert df["tingkat"].tolist() == [rules[a].tingkat for a in ATURAN]
+    assert df["penjelasan"].tolist() == [rules[a].penjelasan for a in ATURAN]
+    assert kualitas.daftar(kualitas_db, Filter("52"), KINI).empty
+
+
+# ------------------------------------------------------------------------------------------------
+# At upload: the findings a koperasi file would have, before it is saved
+
+
+def state(con) -> tuple:
+    return (
+        con.execute("select count(*) from upload_batch").fetchone()[0],
+        con.execute("select count(*) from koperasi").fetchone()[0],
+        con.execute("select count(*) from zona_koperasi").fetchone()[0],
+        con.execute("select nilai from penghitung where nama = 'batch_id'").fetchone()[0],
+    )
+
+
+def test_upload_preview_finds_what_the_commit_would_and_keeps_nothing(fresh_db, gazetteer):
+    lalu_file, kini_file = KUALITAS_FILES
+    ingest_file(fresh_db, lalu_file, gazetteer)
+    prepared = ingest.prepare(fresh_db, kini_file.read_bytes(), kini_file.name, gazetteer=gazetteer, today=TODAY)
+    before = state(fresh_db)
+    found = ingest.temuan_kualitas(fresh_db, prepared)
+    assert state(fresh_db) == before
+    assert sorted(found["aturan"]) == sorted(ATURAN)
+    # Exactly the findings of the file's kab/kota and week once it is saved.
+    ingest.commit(fresh_db, prepared)
+    saved = pd.concat(
+        [kualitas.daftar(fresh_db, Filter.from_code(k), KINI) for k in prepared.kabupaten], ignore_index=True
+    )
+    assert found.to_dict("records") == saved.to_dict("records")
+    # A file of another dataset, or of a week with nothing to compare, has no findings.
+    sppg = FIXTURES / "sppg_2025-10-27.csv"
+    if sppg.is_file():
+        other = ingest.prepare(fresh_db, sppg.read_bytes(), sppg.name, gazetteer=gazetteer, today=TODAY)
+        assert ingest.temuan_kualitas(fresh_db, other).empty
+
+
+# ------------------------------------------------------------------------------------------------
+# Page "Kualitas Data" (AppTest from the entry point) on tests/fixtures/kualitas
+
+
+@pytest.fixture
+def kualitas_store(empty_db_file, tmp_path, gazetteer, monkeypatch):
+    path = tmp_path / "kualitas.duckdb"
+    shutil.copy(empty_db_file, path)
+    con = db.connect(path)
+    for file in KUALITAS_FILES:
+        ingest_file(con, file, gazetteer)
+    expected = {
+        f: kualitas.per_aturan(con, f, KINI)
+        for f in (Filter(), Filter("18", "18.04"), Filter("18", "18.04", "18.04.04"))
+    }
+    con.close()
+    monkeypatch.setenv("KDKMP_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    return expected
+
+
+def open_kualitas() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/11_kualitas.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown_counts(at: AppTest) -> dict:
+    m = {x.label: x.value for x in at.metric}
+    per_rule = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns and "temuan" in d.value.columns)
+    return m, dict(zip(per_rule["aturan"], per_rule["temuan"]))
+
+
+def test_kualitas_page_counts_equal_the_findings_per_rule_and_narrow_with_the_filter(kualitas_store):
+    at = open_kualitas()
+    assert at.title[0].value == "Kualitas Data"
+    for f in (Filter(), Filter("18", "18.04")):
+        if f.level:
+            for level in ("provinsi", "kabupaten"):
+                at.selectbox(key=f"w_{level}").set_value(getattr(f, level)).run()
+                assert not at.exception, at.exception
+        expected = kualitas_store[f]
+        m, per_rule = shown_counts(at)
+        # Each rule by its name in words (ui/teks.py), with the count kualitas.per_aturan gives.
+        assert per_rule == dict(zip(expected["aturan"].map(teks.KUALITAS_ATURAN_LABEL), expected["temuan"]))
+        assert m["Temuan"] == str(int(expected["temuan"].sum()))
+        galat = int(expected.loc[expected["tingkat"] == "galat", "temuan"].sum())
+        assert m["Galat (pasti salah)"] == str(galat)
+    # Below Lampung Barat the bars are its kecamatan; the list is Lampung Barat's, with labels and dates.
+    assert "Temuan per kecamatan" in [s.value for s in at.subheader]
+    daftar = next(d.value for d in at.dataframe if "nama_koperasi" in d.value.columns)
+    assert len(daftar) == 8
+    sebarus = daftar[daftar["nama_koperasi"] == "Kop Sebarus"].iloc[0]
+    assert (sebarus["minggu_lalu"], sebarus["nilai_lalu"], sebarus["minggu"], sebarus["nilai_kini"]) == (
+        "20 Okt 2025",
+        "Selesai",
+        "27 Okt 2025",
+        "Pembangunan",
+    )
+    assert daftar[daftar["nama_koperasi"] == "Kop Sukarame"]["nilai_kini"].tolist() == [
+        "Punya NIB / belum berbadan hukum"
+    ]
+    assert at.dataframe[-1].proto.columns  # column labels are set
+    assert [b.proto.label for b in at.get("download_button")] == ["Unduh daftar Kabupaten Lampung Barat (CSV)"]
+
+
+def test_kualitas_page_without_findings_says_so_in_a_sentence(kualitas_store):
+    at = open_kualitas()
+    at.selectbox(key="w_provinsi").set_value("52").run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Tidak ada temuan kualitas data di Nusa Tenggara Barat")
+    assert not at.get("plotly_chart")
+
+
+def test_upload_page_shows_the_findings_of_a_koperasi_file_before_saving(
+    empty_db_file, tmp_path, gazetteer, monkeypatch
+):
+    path = tmp_path / "unggah.duckdb"
+    shutil.copy(empty_db_file, path)
+    con = db.connect(path)
+    lalu_file, kini_file = KUALITAS_FILES
+    ingest_file(con, lalu_file, gazetteer)
+    con.close()
+    monkeypatch.setenv("KDKMP_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/8_unggah.py").run()
+    at.get("file_uploader")[0].upload(kini_file.name, kini_file.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    assert f"Temuan kualitas data bila file ini disimpan ({len(ATURAN)})" in [e.proto.label for e in at.expander]
+    shown = next(d.value for d in at.dataframe if "penjelasan" in d.value.columns)
+    assert sorted(shown["aturan"]) == sorted(teks.KUALITAS_ATURAN_LABEL[a] for a in ATURAN)
+    assert set(shown["tingkat"]) == {"Galat", "Peringatan"}
+    # A warning, not a refusal: the file can still be saved, and nothing was saved yet.
+    assert any(b.label.startswith("Simpan") for b in at.button)
+    con = db.connect(path)
+    try:
+        assert con.execute("select count(*) from upload_batch").fetchone()[0] == 1
+    finally:
+        con.close()

@@ -24,6 +24,7 @@ PAGES = (
     "pages/7_peta.py",
     "pages/8_unggah.py",
     "pages/9_presentasi.py",
+    "pages/11_kualitas.py",
 )
 FILTERS = {
     "ntb": {"provinsi": "52"},
@@ -118,3 +119,24 @@ def test_no_raw_value_or_english_word_on_any_page(demo_file, tmp_path, monkeypat
                     continue
                 found.append((page, hit, text[:90]))
     assert sorted(set(found)) == [], "\n".join(map(str, sorted(set(found))))
+
+
+def test_kualitas_page_shows_the_planted_demo_findings_in_words(demo_file, tmp_path, monkeypatch):
+    """Lampung Selatan holds the demo's planted quality findings (demo.KUALITAS_TERTANAM): the page
+    lists exactly those, with rules and values in words."""
+    from ui import teks
+
+    copy = tmp_path / "app.duckdb"
+    shutil.copy(demo_file, copy)
+    monkeypatch.setenv("KDKMP_DB", str(copy))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update({"provinsi": "18", "kabupaten": "18.01"})
+    at.run()
+    at.switch_page("pages/11_kualitas.py").run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Temuan"] == str(len(demo.KUALITAS_TERTANAM))
+    daftar = next(d.value for d in at.dataframe if "nama_koperasi" in d.value.columns)
+    assert sorted(daftar["aturan"]) == sorted(teks.KUALITAS_ATURAN_LABEL[a] for a in demo.KUALITAS_TERTANAM)
+    found = [(hit, text[:90]) for text in _teks(at) for hit in MENTAH.findall(text) + INGGRIS.findall(text)]
+    assert found == []

@@ -39,6 +39,7 @@ PAGES = (
     ("pages/8_unggah.py", "unggah"),
     ("pages/9_presentasi.py", "presentasi"),
     ("pages/10_audit.py", "audit"),
+    ("pages/11_kualitas.py", "kualitas"),
 )
 # The permission a page needs (analytics.access.PERMISSIONS); others need "lihat".
 PAGE_PERMISSION = {"unggah": "unggah", "audit": "audit"}

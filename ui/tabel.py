@@ -26,3 +26,25 @@ def kelengkapan_laporan(con, f: Filter, akhir: dt.date, n_minggu: int) -> Keleng
         status=status["status"].map(kamus.KELENGKAPAN_STATUS), dataset=status["dataset"].map(teks.KELENGKAPAN_DATASET)
     )
     return Kelengkapan(status, charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)))
+
+
+def kualitas_nilai(value) -> str | None:
+    """A value a quality rule reports, in words: 'pembangunan / ditolak' → 'Pembangunan / Ditolak'.
+    Numbers (progress, koperasi counts) stay as they are."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = str(value)
+    if text in teks.KUALITAS_NILAI:
+        return teks.KUALITAS_NILAI[text]
+    return " / ".join(teks.KUALITAS_NILAI.get(part, part) for part in text.split(" / "))
+
+
+def kualitas_dalam_kata(df: pd.DataFrame) -> pd.DataFrame:
+    """kualitas.daftar rows with the rule, severity and values in words (for the page and the upload
+    report; the codes stay in their own columns)."""
+    return df.assign(
+        aturan=df["aturan"].map(lambda a: teks.KUALITAS_ATURAN_LABEL.get(a, a)),
+        tingkat=df["tingkat"].map(teks.KUALITAS_TINGKAT),
+        nilai_lalu=df["nilai_lalu"].map(kualitas_nilai).astype(object),
+        nilai_kini=df["nilai_kini"].map(kualitas_nilai).astype(object),
+    )

@@ -16,6 +16,7 @@ HALAMAN = {
     "unggah": ("Unggah Data", ":material/upload_file:"),
     "presentasi": ("Presentasi", ":material/slideshow:"),
     "audit": ("Jejak Audit", ":material/history:"),
+    "kualitas": ("Kualitas Data", ":material/rule:"),
 }
 
 FILTER_JUDUL = "Filter wilayah"
@@ -599,3 +600,81 @@ KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} 
 KELENGKAPAN_KEGIATAN_TIDAK_ADA = "{dataset}: tidak ada kegiatan dalam {total} minggu ini."
 BIMTEK_SATU_MINGGU = "Bimtek hanya pada {minggu} dalam {n} minggu terakhir: {kegiatan} kegiatan, {peserta} peserta."
 BIMTEK_TANPA_MINGGU = "Tidak ada bimtek dalam {n} minggu terakhir."
+
+# Kualitas Data
+KUALITAS_KOSONG_DATA = "Belum ada data koperasi untuk filter ini, jadi belum ada yang bisa diperiksa."
+KUALITAS_TANPA_TEMUAN = "Tidak ada temuan kualitas data di {wilayah} untuk {minggu}: semua aturan kualitas terpenuhi."
+KUALITAS_TANPA_PEMBANDING = (
+    "Belum ada minggu sebelumnya dengan data di filter ini: aturan yang membandingkan dua minggu belum dinilai."
+)
+KUALITAS_METRIK_TEMUAN = "Temuan"
+KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Peringatan (perlu dicek)"}
+KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
+KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
+KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
+KUALITAS_WILAYAH_PENJELASAN = (
+    "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa."
+)
+KUALITAS_JUDUL_DAFTAR = "Daftar yang harus dicek"
+KUALITAS_DAFTAR_PENJELASAN = (
+    "Setiap baris adalah satu temuan: aturan yang terpicu dan nilainya pada minggu sebelumnya dan minggu ini. "
+    "Unduh daftar per kab/kota dan kirimkan ke kantornya untuk diperbaiki pada unggahan berikutnya."
+)
+KUALITAS_PILIH_KABUPATEN = "Daftar untuk kab/kota"
+KUALITAS_UNDUH = "Unduh daftar {kabupaten} (CSV)"
+KUALITAS_JUDUL_ATURAN_PENJELASAN = "Aturan kualitas data"
+KUALITAS_ATURAN_CATATAN = (
+    "Aturan dan tingkatnya diatur administrator dalam file aturan kualitas. Setiap aturan membandingkan minggu "
+    "yang dipilih dengan minggu sebelumnya yang punya data."
+)
+KUALITAS_TINGKAT = {"galat": "Galat", "peringatan": "Peringatan"}
+KUALITAS_KOLOM = {
+    "aturan": "Aturan",
+    "tingkat": "Tingkat",
+    "penjelasan": "Penjelasan",
+    "temuan": "Temuan",
+    "nama": "Wilayah",
+    "galat": "Galat",
+    "peringatan": "Peringatan",
+    "kabupaten": "Kabupaten/Kota",
+    "desa": "Desa/Kelurahan",
+    "kode_kabupaten": "Kode kab/kota",
+    "kode_desa": "Kode desa",
+    "id_koperasi": "ID koperasi",
+    "nama_koperasi": "Koperasi",
+    "minggu_lalu": "Minggu sebelumnya",
+    "nilai_lalu": "Nilai minggu sebelumnya",
+    "minggu": "Minggu ini",
+    "nilai_kini": "Nilai minggu ini",
+    "keterangan": "Keterangan",
+}
+KUALITAS_UNGGAH_JUDUL = "Temuan kualitas data bila file ini disimpan ({n})"
+KUALITAS_UNGGAH_PENJELASAN = (
+    "Dibandingkan dengan minggu sebelumnya yang sudah tersimpan. Ini peringatan, bukan penolakan: "
+    "file tetap boleh disimpan, tetapi sebaiknya diperbaiki dulu."
+)
+KUALITAS_UNGGAH_BERSIH = "Tidak ada temuan kualitas data untuk file ini."
+# The rules the dashboard knows (analytics/kualitas/aturan.py DIKENAL), by name.
+KUALITAS_ATURAN_LABEL = {
+    "tahap_mundur": "Tahap fisik mundur",
+    "lahan_mundur": "Status lahan mundur",
+    "progres_turun": "Progres fisik turun",
+    "gerai_belum_selesai": "Gerai beroperasi sebelum fisik selesai",
+    "bangun_tanpa_lahan": "Dibangun tanpa lahan",
+    "nib_tanpa_badan_hukum": "NIB tanpa badan hukum",
+    "koperasi_hilang": "Koperasi hilang dari laporan",
+    "lonjakan_zona": "Lonjakan perpindahan zona",
+}
+# The values a rule reports (nilai_lalu, nilai_kini), part by part ("pembangunan / ditolak").
+KUALITAS_NILAI = {
+    **kamus.STATUS_LAHAN_LABEL,
+    "belum_mulai": "Belum mulai",
+    "persiapan": "Persiapan",
+    "pembangunan": "Pembangunan",
+    "selesai": "Selesai",
+    "tidak_dapat_dibangun": "Tidak dapat dibangun",
+    "nib ya": "Punya NIB",
+    "badan_hukum tidak": "belum berbadan hukum",
+    "ada": "Ada",
+    "tidak ada": "Tidak ada",
+}

@@ -390,6 +390,54 @@ def commit_all(
     return _simpan(con, write, BERTABRAKAN)
 
 
+def temuan_kualitas(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    *,
+    rules: zona.aturan.Rules | None = None,
+    aturan=None,
+) -> pd.DataFrame:
+    """The data-quality findings (analytics.kualitas.daftar) the valid rows of a koperasi file would
+    have in its kab/kota and weeks once saved: warnings for the validation report, never a refusal.
+
+    The rows are written and the zones recomputed inside one read transaction that is rolled back,
+    so the rules see the file against the stored previous week exactly as a commit would, and
+    nothing is kept. Empty for other datasets and for a file with nothing to save."""
+    from analytics import kualitas
+    from analytics.filters import Filter
+
+    aturan = aturan or kualitas.load_aturan()
+    if prepared.dataset != "koperasi" or prepared.rejected or prepared.result.rows.empty:
+        return kualitas.daftar(con, Filter(), None, aturan)
+    rules = rules or zona.aturan.load_rules()
+    if db._SNAPSHOT.get() is not None:
+        raise RuntimeError("temuan_kualitas writes in a transaction of its own; call it outside one_snapshot")
+    # Writers of this process take turns: the rolled-back rows still hold their locks meanwhile.
+    with db.WRITE_LOCK, db.one_snapshot(con):
+        cur = db.cursor(con)
+        _write(cur, prepared, "pratinjau", False, dt.datetime.now().replace(microsecond=0))
+        zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
+        frames = []
+        for minggu in prepared.weeks:
+            # Each kab/kota is compared with its own previous week. Those whose previous week is
+            # the national one are read in one national pass (the same rows, far fewer queries for
+            # a file of many kab/kota); the others one by one.
+            lalu = db.run(con, "kualitas/minggu_lalu_kabupaten", {"minggu": minggu, "kabupaten": prepared.kabupaten})
+            lalu = {k: periode.as_date(m) for k, m in zip(lalu["kode_kabupaten"], lalu["minggu_lalu"])}
+            nasional = kualitas.minggu_lalu(con, Filter(), minggu)
+            sama = [k for k in prepared.kabupaten if lalu.get(k) == nasional]
+            if len(sama) > 1:
+                semua = kualitas.daftar(con, Filter(), minggu, aturan)
+                frames.append(semua[semua["kode_kabupaten"].isin(sama)])
+            sendiri = [k for k in prepared.kabupaten if len(sama) <= 1 or k not in sama]
+            frames += [kualitas.daftar(con, Filter.from_code(k), minggu, aturan) for k in sendiri]
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    # Week by week, kab/kota by kab/kota, each in kualitas.daftar's order.
+    order = {m: i for i, m in enumerate(prepared.weeks)}
+    out = out.assign(_m=out["minggu"].map(order)).sort_values(["_m", "kode_kabupaten"], kind="stable")
+    return out.drop(columns="_m").reset_index(drop=True)
+
+
 BERTABRAKAN = (
     "Unggahan ini bertabrakan dengan unggahan lain yang disimpan pada saat yang sama, {n} kali berturut-turut. "
     "Tidak ada yang tersimpan dari file ini; simpan lagi sebentar lagi."

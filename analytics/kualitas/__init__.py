@@ -13,7 +13,17 @@ from analytics import db, periode
 from analytics.filters import Filter
 from analytics.kualitas.aturan import TINGKAT, AturanKualitas, AturanKualitasError, load_aturan
 
-__all__ = ["KOLOM", "TINGKAT", "AturanKualitas", "AturanKualitasError", "load_aturan", "per_aturan", "temuan"]
+__all__ = [
+    "KOLOM",
+    "TINGKAT",
+    "AturanKualitas",
+    "AturanKualitasError",
+    "daftar",
+    "load_aturan",
+    "per_aturan",
+    "per_wilayah",
+    "temuan",
+]
 
 # The columns every rule's query returns, in this order.
 KOLOM = (
@@ -70,3 +80,58 @@ def per_aturan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKuali
             "temuan": pd.Series([int(counts.get(a.id, 0)) for a in aturan.aturan], dtype="int64"),
         }
     )
+
+
+# How many dot-separated parts a Kemendagri code has at each level (18 · 18.04 · 18.04.04 · 18.04.04.2005).
+_BAGIAN_KODE = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3, "desa": 4}
+
+
+def _kode_wilayah(row, level: str) -> str | None:
+    """The code of the area at `level` a finding belongs to; None for a kab/kota-wide finding
+    (lonjakan_zona) below the kab/kota."""
+    n = _BAGIAN_KODE[level]
+    kode = row["kode_desa"] or (row["kode_kabupaten"] if n <= 2 else None)
+    return ".".join(kode.split(".")[:n]) if kode else None
+
+
+def per_wilayah(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
+    """Findings per area one level below the filter (f.group_level): kode, galat, peringatan,
+    temuan (their sum), the most findings first. A kab/kota-wide finding (no desa) is counted at
+    provinsi and kabupaten level only."""
+    aturan = aturan or load_aturan()
+    df = temuan(con, f, minggu, aturan)
+    kolom = ["kode", "galat", "peringatan", "temuan"]
+    if df.empty:
+        return pd.DataFrame({k: pd.Series(dtype=object if k == "kode" else "int64") for k in kolom})
+    tingkat = {a.id: a.tingkat for a in aturan.aturan}
+    df = df.assign(
+        kode=[_kode_wilayah(r, f.group_level) for r in df.to_dict("records")],
+        tingkat=df["aturan"].map(tingkat),
+    ).dropna(subset=["kode"])
+    out = df.pivot_table(index="kode", columns="tingkat", values="aturan", aggfunc="count", fill_value=0)
+    out = out.reindex(columns=list(TINGKAT), fill_value=0).reset_index()
+    out.columns.name = None
+    out["temuan"] = out["galat"] + out["peringatan"]
+    out = out.astype({"galat": "int64", "peringatan": "int64", "temuan": "int64"})
+    return out.sort_values(["temuan", "kode"], ascending=[False, True], kind="stable").reset_index(drop=True)[kolom]
+
+
+def daftar(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
+    """The rows to check: every finding with its rule's severity and explanation (columns
+    `tingkat`, `penjelasan` after `aturan`), per kab/kota and desa, galat before peringatan."""
+    aturan = aturan or load_aturan()
+    df = temuan(con, f, minggu, aturan)
+    by_id = aturan.by_id()
+    df.insert(1, "tingkat", df["aturan"].map(lambda a: by_id[a].tingkat).astype(object))
+    df.insert(2, "penjelasan", df["aturan"].map(lambda a: by_id[a].penjelasan).astype(object))
+    if df.empty:
+        return df
+    urutan = {a.id: i for i, a in enumerate(aturan.aturan)}
+    kunci = df.assign(
+        _t=df["tingkat"].map(TINGKAT.index),
+        _a=df["aturan"].map(urutan),
+        _k=df["kode_kabupaten"].fillna(""),
+        _d=df["kode_desa"].fillna(""),
+    )
+    kunci = kunci.sort_values(["_k", "_t", "_a", "_d"], kind="stable")
+    return kunci.drop(columns=["_t", "_a", "_k", "_d"]).reset_index(drop=True)

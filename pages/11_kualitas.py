@@ -1,0 +1,135 @@
+"""Kualitas Data, in the manner of DHIS2's data-quality app: the findings of the rules in
+data/kualitas.toml for the shared filter and week, per rule and per area one level down
+(a click narrows the filter), then the rows each kab/kota office must check, as a download."""
+
+import streamlit as st
+
+from analytics import export, kualitas, periode
+from analytics.format import angka
+from ui import charts, shell, tabel, teks
+
+ctx = shell.page(teks.HALAMAN["kualitas"][0])
+shell.breadcrumb(ctx)
+f = ctx.filter
+KOLOM = teks.KUALITAS_KOLOM
+
+minggu_koperasi = shell.weeks_for(ctx.path, ctx.version, f).get("koperasi", [])
+kini = periode.latest_at_or_before(minggu_koperasi, ctx.minggu)
+if kini is None:
+    st.info(teks.KUALITAS_KOSONG_DATA, icon=":material/info:")
+    st.stop()
+lalu = periode.previous(minggu_koperasi, kini)
+area = shell.area_name(ctx.g, f)
+st.markdown(f"**{area}** · {shell.minggu_teks(kini, lalu)}")
+
+rules = kualitas.load_aturan()
+per_aturan = ctx.tanya(kualitas.per_aturan, f, kini)
+daftar = ctx.tanya(kualitas.daftar, f, kini)
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(teks.KUALITAS_METRIK_TEMUAN, angka(len(daftar)), border=True)
+for col, tingkat in zip((c2, c3), kualitas.TINGKAT):
+    col.metric(teks.KUALITAS_METRIK_TINGKAT[tingkat], angka(int((daftar["tingkat"] == tingkat).sum())), border=True)
+c4.metric(teks.KUALITAS_METRIK_KOPERASI, angka(daftar["id_koperasi"].dropna().nunique()), border=True)
+
+if lalu is None:
+    st.caption(teks.KUALITAS_TANPA_PEMBANDING)
+
+if daftar.empty:
+    st.success(
+        teks.KUALITAS_TANPA_TEMUAN.format(wilayah=area, minggu=periode.label(kini)), icon=":material/check_circle:"
+    )
+else:
+    left, right = st.columns(2)
+    with left:
+        st.subheader(teks.KUALITAS_JUDUL_ATURAN)
+        shown_rules = per_aturan.assign(
+            aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
+            tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
+        )
+        st.dataframe(
+            shown_rules,
+            hide_index=True,
+            column_config={
+                **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
+                "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
+            },
+            key="kualitas_per_aturan",
+        )
+    with right:
+        tingkat = f.group_level
+        st.subheader(teks.KUALITAS_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+        per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
+        per_area = per_area.assign(nama=[ctx.g.name(tingkat, k) or k for k in per_area["kode"]])
+        shown = per_area.head(40)
+        event = st.plotly_chart(
+            charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
+            config={"displayModeBar": False},
+            on_select="rerun",
+            selection_mode="points",
+            key="kualitas_wilayah",
+        )
+        if len(per_area) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+        if tingkat != "desa":
+            st.caption(teks.KLIK_BATANG)
+        if tingkat in ("kecamatan", "desa"):
+            st.caption(teks.KUALITAS_WILAYAH_PENJELASAN)
+        shell.drill(event, shown)
+
+    # --- The rows to check, per kab/kota: what each office gets to fix
+    st.subheader(teks.KUALITAS_JUDUL_DAFTAR)
+    st.caption(teks.KUALITAS_DAFTAR_PENJELASAN)
+    rows = tabel.kualitas_dalam_kata(daftar).assign(
+        kabupaten=[ctx.g.name("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
+        desa=[ctx.g.name("desa", k) if k else None for k in daftar["kode_desa"]],
+    )[
+        [
+            "kode_kabupaten",
+            "kabupaten",
+            "desa",
+            "nama_koperasi",
+            "aturan",
+            "tingkat",
+            "penjelasan",
+            "minggu_lalu",
+            "nilai_lalu",
+            "minggu",
+            "nilai_kini",
+            "keterangan",
+            "kode_desa",
+        ]
+    ]
+    kabupaten = list(dict.fromkeys(rows["kode_kabupaten"]))
+    pilih = kabupaten[0]
+    if len(kabupaten) > 1:
+        pilih = st.selectbox(
+            teks.KUALITAS_PILIH_KABUPATEN,
+            kabupaten,
+            format_func=lambda k: ctx.g.name("kabupaten", k) or k,
+            key="kualitas_kabupaten",
+        )
+    satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
+    st.dataframe(
+        charts.table_text(satu, dates=("minggu_lalu", "minggu")),
+        hide_index=True,
+        column_config={k: KOLOM[k] for k in satu.columns},
+        key="kualitas_daftar",
+    )
+    nama_kabupaten = ctx.g.name("kabupaten", pilih) or pilih
+    st.download_button(
+        teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),
+        lambda: export.to_csv_bytes(charts.table_text(satu, dates=("minggu_lalu", "minggu")).rename(columns=KOLOM)),
+        file_name=f"kualitas_{pilih}_{kini.isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="kualitas_unduh",
+    )
+
+# --- The rules themselves, from the rules file
+with st.expander(teks.KUALITAS_JUDUL_ATURAN_PENJELASAN, icon=":material/rule:", expanded=daftar.empty):
+    for a in rules.aturan:
+        st.markdown(
+            f"- **{teks.KUALITAS_ATURAN_LABEL[a.id]}** ({teks.KUALITAS_TINGKAT[a.tingkat].lower()}): {a.penjelasan}"
+        )
+    st.caption(teks.KUALITAS_ATURAN_CATATAN)
