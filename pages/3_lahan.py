@@ -35,6 +35,26 @@ def area_notes(shown: int, total: int) -> str:
     return " ".join(notes)
 
 
+def bars_or_list(areas, shown, parts: list[tuple], *, key: str, total: int) -> None:
+    """Koperasi per area in stacked bars (`shown`: the areas drawn, `total`: how many there are),
+    a click narrowing the filter; the list of `areas` instead when every bar would be one."""
+    if tanpa_grafik.bilah_satu(areas, [k for k, _, _ in parts]):
+        tanpa_grafik.daftar(areas, [(k, label) for k, label, _ in parts])
+        return
+    event = st.plotly_chart(
+        charts.stacked_area_bars(shown, parts, "koperasi", direct=True),
+        config=NO_BAR,
+        on_select="rerun",
+        selection_mode="points",
+        key=key,
+    )
+    note = area_notes(len(shown), total)
+    if note:
+        st.caption(note)
+    if tingkat != "desa":
+        shell.drill(event)
+
+
 def kendala_text(values) -> str:
     if values is None or len(values) == 0:
         return kamus.KENDALA_LABEL["tidak_diisi"]
@@ -74,21 +94,7 @@ if kini is not None:
         ).reset_index()
         parts = [(k, label, kamus.KENDALA_WARNA[k]) for k, label in kamus.KENDALA_LABEL.items() if k in wide.columns]
         parts += [(k, k, kamus.ABU) for k in wide.columns if k not in kamus.KENDALA_LABEL and k not in ("kode", "nama")]
-        if tanpa_grafik.bilah_satu(wide, [k for k, _, _ in parts]):
-            tanpa_grafik.daftar(wide, [(k, label) for k, label, _ in parts])
-        else:
-            event = st.plotly_chart(
-                charts.stacked_area_bars(wide, parts, "koperasi", direct=True),
-                config=NO_BAR,
-                on_select="rerun",
-                selection_mode="points",
-                key="tdd_wilayah",
-            )
-            note = area_notes(len(wide), len(codes))
-            if note:
-                st.caption(note)
-            if tingkat != "desa":
-                shell.drill(event)
+        bars_or_list(wide, wide, parts, key="tdd_wilayah", total=len(codes))
 
 # Obstacles this week, ranked, and over the weeks.
 st.subheader(teks.LAHAN_KENDALA_JUDUL)
@@ -147,21 +153,7 @@ else:
             for k, label in kamus.STATUS_LAHAN_LABEL.items()
             if k != "tidak_diisi" or status["tidak_diisi"].any()
         ]
-        if tanpa_grafik.bilah_satu(status, [k for k, _, _ in parts]):
-            tanpa_grafik.daftar(status, [(k, label) for k, label, _ in parts])
-        else:
-            event = st.plotly_chart(
-                charts.stacked_area_bars(shown, parts, "koperasi", direct=True),
-                config=NO_BAR,
-                on_select="rerun",
-                selection_mode="points",
-                key="status_lahan_wilayah",
-            )
-            note = area_notes(len(shown), len(status))
-            if note:
-                st.caption(note)
-            if tingkat != "desa":
-                shell.drill(event)
+        bars_or_list(status, shown, parts, key="status_lahan_wilayah", total=len(status))
         with st.expander(teks.LAHAN_STATUS_TABEL, icon=":material/table:"):
             kolom = {
                 "nama": teks.LAHAN_STATUS_KOLOM["nama"],
