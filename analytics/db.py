@@ -215,7 +215,7 @@ def lake_target(con: duckdb.DuckDBPyConnection) -> str | None:
 def snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
     """The lake's latest snapshot id, None for a file. Every commit of any server makes a new one,
     and it costs one catalog lookup where the data version (unggahan.versi_data) scans tables."""
-    if con not in _LAKES:
+    if not in_lake(con):
         return None
     cur = cursor(con)
     try:
@@ -232,8 +232,7 @@ def in_lake(con: duckdb.DuckDBPyConnection) -> bool:
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     # No primary key: a lake has none, and only migrate() writes here.
     con.execute("create table if not exists schema_version (versi integer not null, diterapkan_pada timestamp)")
-    row = con.execute("select coalesce(max(versi), 0) from schema_version").fetchone()
-    return int(row[0])
+    return _stored_version(con)
 
 
 def migrations(lake: bool = False) -> list[tuple[int, Path]]:
