@@ -167,11 +167,13 @@ def _summary(con, args) -> int:
             parent = code
     deepest = codes["kecamatan"] or codes["kabupaten"] or codes["provinsi"]
     f = Filter.from_code(deepest)
-    from analytics import kualitas
+    from analytics import kualitas, periode, target
 
     p = ringkasan.picture(con, f, args.minggu)
     temuan = kualitas.per_aturan(con, f, p.minggu["koperasi"])
-    print(json.dumps(ringkasan.as_json(p, temuan), ensure_ascii=False))
+    out = ringkasan.as_json(p, temuan)
+    out["target"] = target.as_json(target.daftar(con, f, periode.monday(args.minggu) if args.minggu else None))
+    print(json.dumps(out, ensure_ascii=False))
     return 0
 
 

@@ -1046,7 +1046,7 @@ def _csv(dataset: str, rows: list[dict]) -> bytes:
 def build_files(gazetteer: Gazetteer) -> list[tuple[str, str, bytes]]:
     """The demo uploads as (file name, dataset, CSV bytes), oldest week first.
 
-    One koperasi, lahan and sppg file per week, and a bimtek file for each week with events.
+    One koperasi, lahan and sppg file per week, a bimtek file for each week with events, and the targets.
     """
     rng = random.Random(SEED)
     reg = _regions(gazetteer)
@@ -1083,7 +1083,40 @@ def build_files(gazetteer: Gazetteer) -> list[tuple[str, str, bytes]]:
         files.append((f"contoh_sppg_{week.isoformat()}.csv", "sppg", _csv("sppg", rows)))
         if bimtek[w]:
             files.append((f"contoh_bimtek_{week.isoformat()}.csv", "bimtek", _csv("bimtek", bimtek[w])))
+    files.append(("contoh_target.csv", "target", _csv("target", TARGET)))
     return files
+
+
+# Targets that tell the seed stories on the demo's own timeline (its latest week is 16 Nov 2026):
+# Kota Sungai Penuh's 65 desa where gerai are built under Inpres 17/2025 (reached that week),
+# gerai of Kota Bandar Lampung on city and provincial land by the end of March (on track), and
+# Lampung Barat's 24 planned SPPG all operating by the end of the year (3 operate: far behind).
+TARGET = [
+    {
+        "metrik": "corong_pembangunan",
+        "kode_wilayah": "15.72",
+        "nilai_target": "65",
+        "tenggat": "2026-11-30",
+        "sumber": "Inpres 17/2025",
+        "catatan": "Gerai dibangun di 65 desa/kelurahan Kota Sungai Penuh",
+    },
+    {
+        "metrik": "corong_pembangunan",
+        "kode_wilayah": "18.71",
+        "nilai_target": "45",
+        "tenggat": "2027-03-31",
+        "sumber": "Kesepakatan Pemkot Bandar Lampung dan Pemprov Lampung",
+        "catatan": "Gerai di atas lahan aset pemkot dan pemprov mulai dibangun paling lambat akhir Maret",
+    },
+    {
+        "metrik": "sppg_beroperasi",
+        "kode_wilayah": "18.04",
+        "nilai_target": "24",
+        "tenggat": "2026-12-31",
+        "sumber": "Rencana SPPG Kabupaten Lampung Barat",
+        "catatan": "Seluruh 24 SPPG yang direncanakan beroperasi",
+    },
+]
 
 
 # The data-quality findings (data/kualitas.toml) planted in the latest week, one koperasi each, so
@@ -1131,7 +1164,7 @@ def load(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None = None) -> 
     """
     g = gazetteer or Gazetteer.load(con)
     rules = zona.aturan.load_rules()
-    order = {name: i for i, name in enumerate(("koperasi", "lahan", "sppg", "bimtek"))}
+    order = {name: i for i, name in enumerate(("koperasi", "lahan", "sppg", "bimtek", "target"))}
     uploads = []
     for file_name, dataset, data in build_files(g):
         prepared = ingest.prepare(con, data, file_name, dataset, today=_TODAY, gazetteer=g)

@@ -155,6 +155,20 @@ SUMBER_LAHAN_LABEL = {
 
 KELENGKAPAN_STATUS = {"tepat_waktu": "Tepat waktu", "terlambat": "Terlambat", "tidak_melapor": "Tidak melapor"}
 KELENGKAPAN_WARNA = {"tepat_waktu": _O["biru"], "terlambat": _O["oranye"], "tidak_melapor": _O["jingga_merah"]}
+# Targets and deadlines (analytics/target), worst first: the order the page sorts by.
+TARGET_STATUS = ("terlambat", "berisiko", "sesuai_jalur", "tercapai")
+TARGET_STATUS_LABEL = {
+    "terlambat": "Terlambat",
+    "berisiko": "Berisiko",
+    "sesuai_jalur": "Sesuai jalur",
+    "tercapai": "Tercapai",
+}
+TARGET_STATUS_WARNA = {
+    "terlambat": _O["jingga_merah"],
+    "berisiko": _O["oranye"],
+    "sesuai_jalur": _O["biru_langit"],
+    "tercapai": _O["biru"],
+}
 # Lines of the reporting-rate chart, one per dataset.
 DATASET_WARNA = {"koperasi": _O["biru"], "lahan": _O["oranye"], "sppg": _O["ungu"], "bimtek": ABU_TUA}
 # Participant categories of the bimtek chart.

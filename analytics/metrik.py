@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import db
+from analytics import db, periode
 from analytics.filters import LEVELS, Filter
 from analytics.format import angka, persen, rupiah
 from analytics.kamus import rgb
@@ -33,16 +33,19 @@ class Sumber:
     relasi: str  # a view, or a parenthesised subquery that may bind $minggu
     terhalus: str  # the finest region level the rows carry
     label: str
+    # The metric a share target is a share of (registered koperasi, all SPPG, ...); None: the rows
+    # are events or a weekly status (bimtek, reporting), which a target on a date cannot be set on.
+    dasar: str | None = None
 
 
 SUMBER: dict[str, Sumber] = {
     s.id: s
     for s in (
-        Sumber("koperasi", "koperasi_zona", "desa", "Koperasi"),
-        Sumber("sppg", "sppg_aktif", "desa", "SPPG"),
-        Sumber("lahan", "lahan_aktif", "desa", "Lahan"),
+        Sumber("koperasi", "koperasi_zona", "desa", "Koperasi", dasar="terdaftar"),
+        Sumber("sppg", "sppg_aktif", "desa", "SPPG", dasar="sppg_total"),
+        Sumber("lahan", "lahan_aktif", "desa", "Lahan", dasar="lahan_persil"),
         Sumber("bimtek", "bimtek_aktif", "kecamatan", "Bimtek"),
-        Sumber("simkopdes_desa", "simkopdes_desa_aktif", "desa", "Statistik desa SIMKOPDES"),
+        Sumber("simkopdes_desa", "simkopdes_desa_aktif", "desa", "Statistik desa SIMKOPDES", dasar="sd_koperasi"),
         # Reporting is per kabupaten/kota (the unit an upload replaces): the kabupaten/kota expected to
         # report koperasi data (kabupaten_wajib_lapor, one definition) and whether each did that week.
         Sumber(
@@ -588,6 +591,9 @@ CORONG = (
 )
 # Map metrics in the order the Peta page offers them.
 PETA = tuple(m.id for m in METRIK.values() if m.di_peta)
+# Metrics a target can be set on (analytics/target): a state reported every week, counted in a
+# direction (not a neutral count such as "tidak diisi").
+BISA_TARGET = tuple(m.id for m in METRIK.values() if SUMBER[m.sumber].dasar and m.arah)
 
 
 def dari_sumber(sumber: str) -> list[Metrik]:
@@ -624,6 +630,41 @@ def sql_nilai(sumber_id: str, tingkat: str | None = None) -> str:
         kolom.insert(0, f"{_KODE[_tingkat_sumber(sumber, tingkat)]} as kode")
         grup = "\ngroup by 1"
     return f"select {', '.join(kolom)}\nfrom {sumber.relasi}\nwhere minggu = $minggu and {_dalam_wilayah(sumber)}{grup}"
+
+
+def sql_per_minggu(sumber_id: str, tingkat: str | None = None) -> str:
+    """One statement: every metric of the source for every week, over the whole country (no
+    `tingkat`) or per area of `tingkat` whose code is in $kode (column `kode`)."""
+    sumber = SUMBER[sumber_id]
+    if "$minggu" in sumber.relasi:
+        raise ValueError(f"sumber {sumber_id!r} dihitung per minggu terpilih saja")
+    kolom = [f"{m.ekspresi} as {m.id}" for m in dari_sumber(sumber_id)]
+    if tingkat is None:
+        return f"select minggu, {', '.join(kolom)}\nfrom {sumber.relasi}\ngroup by minggu\norder by minggu"
+    if LEVELS.index(tingkat) > LEVELS.index(sumber.terhalus):
+        raise ValueError(f"tingkat {tingkat!r} lebih halus dari sumber {sumber_id!r}")
+    kode = _KODE[tingkat]
+    return (
+        f"select {kode} as kode, minggu, {', '.join(kolom)}\nfrom {sumber.relasi}\n"
+        f"where {kode} in (select unnest($kode::varchar[]))\ngroup by 1, 2\norder by 1, 2"
+    )
+
+
+def per_minggu(con, sumber_id: str, tingkat: str | None, kode: list[str]) -> pd.DataFrame:
+    """Every metric of the source per week (and per area `kode` of `tingkat`; '' = the country)."""
+    cur = db.cursor(con)
+    try:
+        if tingkat is None:
+            out = cur.execute(sql_per_minggu(sumber_id)).df()
+            out.insert(0, "kode", "")
+        else:
+            out = cur.execute(sql_per_minggu(sumber_id, tingkat), {"kode": list(kode)}).df()
+    finally:
+        cur.close()
+    for m in dari_sumber(sumber_id):
+        out[m.id] = [_python(m, v) for v in out[m.id]]
+    out["minggu"] = [periode.as_date(v) for v in out["minggu"]]
+    return out
 
 
 def _params(sumber: Sumber, f: Filter, minggu) -> dict:

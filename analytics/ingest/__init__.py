@@ -167,6 +167,17 @@ def prepare(
         dataset = detected
     if dataset not in schema.DATASETS:
         return Prepared(file_name, sha, dataset, table, None, f"Dataset '{dataset}' tidak dikenal.")
+    if dataset == "target":
+        from analytics.ingest import target as target_file
+
+        result = target_file.validate(
+            table,
+            gazetteer or Gazetteer.load(con),
+            today=today,
+            error_share_limit=settings.batas_baris_galat,
+            scope=actor.region if actor is not None else None,
+        )
+        return Prepared(file_name, sha, dataset, table, result)
     if dataset in schema.UNDATED and minggu is None:
         # A SIMKOPDES export has no date: it counts for the week it is uploaded in.
         minggu = periode.monday(today or dt.date.today())
@@ -285,6 +296,10 @@ _INSERT = {
         select $batch, baris, minggu::date, tanggal::date, kode_provinsi, kode_kabupaten, kode_kecamatan,
         nama_kegiatan, jumlah_peserta, kategori_peserta
         from unggahan""",
+    "target": """insert into target (batch_id, baris, metrik, kode_wilayah, jenis, nilai, tenggat, sumber, catatan,
+        dihapus)
+        select $batch, baris, metrik, kode_wilayah, jenis, nilai, tenggat, sumber, catatan, coalesce(dihapus, false)
+        from unggahan""",
     "simkopdes_desa": """insert into simkopdes_desa (batch_id, baris, minggu, kode_provinsi, kode_kabupaten,
         kode_kecamatan, kode_desa, id_desa_simkopdes, koperasi, akun, npwp, nib, rat, volume_transaksi,
         nilai_transaksi, simpanan_total)
@@ -305,10 +320,31 @@ _ARROW = {
 }
 
 
+_TARGET_ARROW = {
+    "baris": pa.int64(),
+    "metrik": pa.string(),
+    "kode_wilayah": pa.string(),
+    "jenis": pa.string(),
+    "nilai": pa.float64(),
+    "tenggat": pa.date32(),
+    "sumber": pa.string(),
+    "catatan": pa.string(),
+    "dihapus": pa.bool_(),
+    "minggu": pa.date32(),
+    "kode_kabupaten": pa.string(),
+}
+
+
 def _typed(rows: pd.DataFrame, dataset: str) -> pa.Table:
     """The validated frame as an Arrow table with the column types DuckDB reads without guessing
     (converted in C, not cell by cell); columns of the storage table that the source format
     lacks come as empty."""
+    if dataset == "target":
+        rows = rows.assign(dihapus=rows["dihapus"] if "dihapus" in rows else False)
+        return pa.Table.from_arrays(
+            [pa.array(rows[c].tolist(), t, from_pandas=True) for c, t in _TARGET_ARROW.items()],
+            names=list(_TARGET_ARROW),
+        )
     ds = schema.DATASETS[dataset]
     target = schema.DATASETS.get(ds.table, ds)
     n = len(rows)
@@ -464,7 +500,9 @@ def _allowed(cur, prepared: Prepared, *, user: str, partial: bool, actor) -> str
     if actor is not None:
         if not actor.can("unggah"):
             raise UploadRefused(f"Peran '{actor.role}' tidak boleh mengunggah data.")
-        outside = [k for k in prepared.kabupaten if not actor.covers(k)]
+        if prepared.dataset == "target" and not actor.can("target"):
+            raise UploadRefused(f"Peran '{actor.role}' tidak boleh mengatur target; target diatur admin.")
+        outside = [k or "nasional" for k in prepared.kabupaten if not actor.covers(k)]
         if outside:
             raise UploadRefused("File memuat wilayah di luar wewenang Anda: " + ", ".join(outside) + ".")
         user = actor.email
@@ -505,13 +543,15 @@ def _write(cur, prepared: Prepared, user: str, demo: bool, now: dt.datetime) -> 
             "sumber": "templat" if prepared.storage == prepared.dataset else prepared.dataset,
         },
     )
-    cur.register("cakupan_baru", coverage)
-    cur.execute(
-        "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
-        "select $batch, $ds, minggu::date, kode_kabupaten from cakupan_baru",
-        {"batch": batch, "ds": prepared.storage},
-    )
-    cur.unregister("cakupan_baru")
+    # A target upload replaces targets by (metrik, kode_wilayah), not a week of kab/kota: no coverage.
+    if prepared.storage != "target":
+        cur.register("cakupan_baru", coverage)
+        cur.execute(
+            "insert into batch_cakupan (batch_id, dataset, minggu, kode_kabupaten) "
+            "select $batch, $ds, minggu::date, kode_kabupaten from cakupan_baru",
+            {"batch": batch, "ds": prepared.storage},
+        )
+        cur.unregister("cakupan_baru")
     cur.register("unggahan", rows)
     cur.execute(_INSERT[prepared.storage], {"batch": batch})
     cur.unregister("unggahan")
@@ -568,11 +608,17 @@ def undo(
         "select min(minggu), list(distinct kode_kabupaten order by kode_kabupaten) from batch_cakupan where batch_id = $b",
         {"b": batch_id},
     ).fetchone()
+    if dataset == "target":  # no weekly coverage: the week it was uploaded in and the areas it named
+        cover = cur.execute(
+            "select minggu, kabupaten from upload_batch where batch_id = $b", {"b": batch_id}
+        ).fetchone()
     if actor is not None:
         from analytics import access
 
         try:
-            access.require_batch(actor, list(cover[1]))
+            if dataset == "target":
+                access.require(actor, "target")
+            access.require_batch(actor, [k or "nasional" for k in cover[1]])
         except access.AccessError as exc:
             raise UploadRefused(str(exc)) from exc
         user = actor.email
@@ -616,6 +662,7 @@ def remove_demo(con: duckdb.DuckDBPyConnection, user: str = "admin-lokal") -> in
             "delete from sppg where batch_id in (select unnest($ids::integer[]))",
             "delete from bimtek where batch_id in (select unnest($ids::integer[]))",
             "delete from simkopdes_desa where batch_id in (select unnest($ids::integer[]))",
+            "delete from target where batch_id in (select unnest($ids::integer[]))",
             "delete from batch_cakupan where batch_id in (select unnest($ids::integer[]))",
             "delete from upload_batch where batch_id in (select unnest($ids::integer[]))",
         ):

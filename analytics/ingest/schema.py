@@ -318,8 +318,57 @@ DATASETS["simkopdes_desa"] = Dataset(
     ),
 )
 
+# Targets and deadlines (analytics/target): not weekly, one row per target. Validated by
+# analytics/ingest/target.py (an area may be the country, a provinsi, kab/kota or kecamatan).
+DATASETS["target"] = Dataset(
+    "target",
+    "Target dan tenggat",
+    (
+        Column(
+            "metrik",
+            "text",
+            True,
+            description="Metrik dasbor: kodenya atau labelnya (daftar di halaman Target & Tenggat)",
+            example="sppg_beroperasi",
+        ),
+        Column(
+            "kode_wilayah",
+            "text",
+            description="Kode provinsi, kab/kota atau kecamatan; kosong atau 'nasional' = seluruh Indonesia",
+            example="18.04",
+        ),
+        Column("provinsi", "text", description="Nama provinsi (bila tanpa kode)", example="Lampung"),
+        Column("kabupaten", "text", description="Nama kabupaten/kota (bila tanpa kode)", example="Lampung Barat"),
+        Column("kecamatan", "text", description="Nama kecamatan (bila tanpa kode)", example=""),
+        Column(
+            "nilai_target",
+            "text",
+            True,
+            description="Jumlah (24) atau bagian dengan tanda persen (80%) dari koperasi terdaftar/total SPPG",
+            example="24",
+        ),
+        Column("tenggat", "date", True, description="Tanggal target harus tercapai", example="2026-12-31"),
+        Column("sumber", "text", description="Dasar target (peraturan, surat, rapat)", example="Rapat koordinasi MBG"),
+        Column("catatan", "text", description="Catatan bebas", example="Satu SPPG per kecamatan prioritas"),
+    ),
+    region_level="kecamatan",
+    date_column="tenggat",
+    signature=("metrik", "nilai_target", "tenggat"),
+    synonyms=(
+        ("indikator", "metrik"),
+        ("target", "nilai_target"),
+        ("nilai", "nilai_target"),
+        ("batas_waktu", "tenggat"),
+        ("deadline", "tenggat"),
+        ("tanggal_tenggat", "tenggat"),
+        ("dasar", "sumber"),
+        ("dasar_hukum", "sumber"),
+        ("keterangan", "catatan"),
+    ),
+)
+
 # Datasets with a template file of their own (the SIMKOPDES exports come as they are).
-TEMPLATES = ("koperasi", "lahan", "sppg", "bimtek")
+TEMPLATES = ("koperasi", "lahan", "sppg", "bimtek", "target")
 
 # Datasets whose files carry no date: the week is asked for at upload time.
 UNDATED = ("simkopdes_lahan", "simkopdes_desa")
@@ -416,7 +465,7 @@ def detect(headers) -> str | None:
     for name in UNDATED:
         if set(DATASETS[name].raw_signature) <= keys:
             return name
-    for name in ("sppg", "lahan", "bimtek", "koperasi"):
+    for name in ("target", "sppg", "lahan", "bimtek", "koperasi"):
         ds = DATASETS[name]
         mapped = {canonical_header(h, ds) for h in headers} - {None}
         if set(ds.signature) <= mapped:

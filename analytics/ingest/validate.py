@@ -44,38 +44,8 @@ def validate(
     out = Validated(dataset_name, pd.DataFrame(), rows_read=len(table.rows))
 
     # 1. Headers → canonical columns.
-    mapping: dict[str, str] = {}
-    for header in table.headers:
-        canonical = schema.canonical_header(header, ds)
-        if canonical is None and schema.header_key(header) in ds.ignored:
-            continue
-        if canonical is None:
-            out.warnings.append(
-                Problem(None, header, None, "Kolom tidak dikenal untuk dataset ini; diabaikan.", "kolom_tidak_dikenal")
-            )
-        elif canonical in mapping.values():
-            out.warnings.append(
-                Problem(
-                    None, header, None, f"Kolom '{canonical}' muncul dua kali; yang pertama dipakai.", "kolom_ganda"
-                )
-            )
-        else:
-            mapping[header] = canonical
-    out.columns_found = mapping
+    mapping = map_headers(table, ds, out)
     present = set(mapping.values())
-    # What reading changed in a value (a control character removed), with its row and column.
-    for row, column, value, message in table.notes:
-        out.warnings.append(Problem(row, mapping.get(column, column), value, message, "karakter_kendali"))
-    if table.footer_rows:
-        out.warnings.append(
-            Problem(
-                table.footer_rows[0],
-                None,
-                None,
-                f"{len(table.footer_rows)} baris di bawah tabel (tempat, tanggal, tanda tangan) diabaikan, bukan data.",
-                "catatan_kaki",
-            )
-        )
 
     missing = [c.name for c in ds.columns if c.required and c.name not in present]
     if ds.date_column in missing and minggu_default is not None:
@@ -182,6 +152,43 @@ def validate(
         )
     out.rows = frame[~bad].reset_index(drop=True)
     return out
+
+
+def map_headers(table: Table, ds: schema.Dataset, out: Validated) -> dict[str, str]:
+    """File header → canonical column (`out.columns_found`), with warnings for unknown and repeated
+    columns, for what reading changed in a value, and for a footer under the table."""
+    mapping: dict[str, str] = {}
+    for header in table.headers:
+        canonical = schema.canonical_header(header, ds)
+        if canonical is None and schema.header_key(header) in ds.ignored:
+            continue
+        if canonical is None:
+            out.warnings.append(
+                Problem(None, header, None, "Kolom tidak dikenal untuk dataset ini; diabaikan.", "kolom_tidak_dikenal")
+            )
+        elif canonical in mapping.values():
+            out.warnings.append(
+                Problem(
+                    None, header, None, f"Kolom '{canonical}' muncul dua kali; yang pertama dipakai.", "kolom_ganda"
+                )
+            )
+        else:
+            mapping[header] = canonical
+    out.columns_found = mapping
+    # What reading changed in a value (a control character removed), with its row and column.
+    for row, column, value, message in table.notes:
+        out.warnings.append(Problem(row, mapping.get(column, column), value, message, "karakter_kendali"))
+    if table.footer_rows:
+        out.warnings.append(
+            Problem(
+                table.footer_rows[0],
+                None,
+                None,
+                f"{len(table.footer_rows)} baris di bawah tabel (tempat, tanggal, tanda tangan) diabaikan, bukan data.",
+                "catatan_kaki",
+            )
+        )
+    return mapping
 
 
 def _objects(series: pd.Series) -> pd.Series:

@@ -3,7 +3,8 @@
 -- with a zone recompute under new rules. Page caches are keyed by it, so an upload from one
 -- kabupaten leaves the cached answers of every other province and kabupaten in place. Kecamatan
 -- and desa filters take their kabupaten's (uploads cover whole kabupaten). Read on every rerun of
--- every page: each table is scanned once.
+-- every page: each table is scanned once. Target uploads (no weekly coverage) count in every
+-- filter: a target on a province shows on its kabupaten's pages too.
 select u.*, w.*, (select max(nilai) from meta where kunci = 'aturan_zona_sha256') as aturan_zona
 from
     (
@@ -11,6 +12,7 @@ from
                count(b.dibatalkan_pada) as dibatalkan, max(b.dibatalkan_pada) as dibatalkan_terakhir
         from upload_batch as b
         where ($provinsi is null and $kabupaten is null)
+           or b.dataset = 'target'
            or b.batch_id in (
                 select c.batch_id
                 from batch_cakupan as c
