@@ -225,4 +225,3 @@ def validate(
         )
     out.errors.sort(key=lambda p: (p.row or 0))
     return out
-
