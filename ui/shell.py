@@ -30,6 +30,7 @@ ICON = str(ROOT / "static" / "ikon.png")
 # Every page of the app in menu order; a page is listed once its file exists.
 PAGES = (
     ("pages/1_ringkasan.py", "ringkasan"),
+    ("pages/12_target.py", "target"),
     ("pages/2_zona.py", "zona"),
     ("pages/3_lahan.py", "lahan"),
     ("pages/4_sppg.py", "sppg"),

@@ -17,6 +17,7 @@ HALAMAN = {
     "presentasi": ("Presentasi", ":material/slideshow:"),
     "audit": ("Jejak Audit", ":material/history:"),
     "kualitas": ("Kualitas Data", ":material/rule:"),
+    "target": ("Target & Tenggat", ":material/flag:"),
 }
 
 FILTER_JUDUL = "Filter wilayah"
@@ -677,4 +678,77 @@ KUALITAS_NILAI = {
     "badan_hukum tidak": "belum berbadan hukum",
     "ada": "Ada",
     "tidak ada": "Tidak ada",
+}
+
+
+# --- Target & Tenggat (analytics/target) ------------------------------------------------------------
+TARGET_KOSONG = (
+    "Belum ada target untuk {wilayah}. Target diunggah sebagai file (templat 'target' di halaman Unggah "
+    "Data) atau diatur admin di bawah."
+)
+TARGET_STATUS_METRIK = "Target {status}"
+TARGET_JUDUL_DAFTAR = "Target, yang paling berisiko di atas"
+TARGET_KOLOM = {
+    "status": "Status",
+    "label": "Metrik",
+    "wilayah": "Wilayah",
+    "aktual": "Capaian",
+    "target": "Target",
+    "tenggat": "Tenggat",
+    "laju_kini": "Laju terkini per minggu",
+    "laju_perlu": "Laju dibutuhkan per minggu",
+    "laju": "Laju per minggu: kini / dibutuhkan",
+    "capaian": "Capaian / target",
+    "proyeksi": "Perkiraan tercapai",
+    "minggu": "Minggu data",
+    "sumber": "Dasar target",
+    "nama": "Wilayah",
+    "selisih": "Masih kurang",
+    "bagian_selisih": "Bagian dari kekurangan",
+}
+TARGET_KOLOM_BANTUAN = {
+    "capaian": "Nilai pada minggu terbaru yang punya data untuk wilayah target, dan targetnya.",
+    "laju": "Perubahan rata-rata per minggu dalam minggu-minggu terakhir, dan yang dibutuhkan untuk mencapai target tepat pada tenggat.",
+    "proyeksi": "Tanggal target tercapai bila laju terkini bertahan; – bila pada laju ini tidak pernah tercapai.",
+}
+TARGET_PILIH = "Target yang dilihat"
+TARGET_JUDUL_GRAFIK = "Capaian per minggu terhadap jalur ke target"
+TARGET_JUDUL_KONTRIBUSI = "{tingkat} dengan kekurangan terbesar"
+TARGET_KONTRIBUSI_PENJELASAN = (
+    "Bagian tiap wilayah dari target: target wilayah itu sendiri bila diatur, selain itu sebanding dengan "
+    "{dasar} di wilayah itu. Klik batang untuk mempersempit filter."
+)
+TARGET_KONTRIBUSI_KOSONG = "Tidak ada wilayah di bawahnya yang masih kurang."
+TARGET_CATATAN = "Catatan: {catatan}"
+TARGET_JUDUL_CARA = "Cara status dihitung"
+TARGET_CARA = (
+    "- **Laju terkini**: perubahan rata-rata per minggu selama {n} minggu terakhir yang punya data "
+    "(dibagi minggu kalender, jadi minggu tanpa laporan tidak mempercepat laju).\n"
+    "- **Laju dibutuhkan**: sisa kekurangan dibagi minggu yang tersisa sampai tenggat.\n"
+    "- **Sesuai jalur**: laju terkini paling sedikit {sesuai} laju yang dibutuhkan.\n"
+    "- **Berisiko**: laju terkini {berisiko} sampai di bawah {sesuai} laju yang dibutuhkan, atau laju belum "
+    "dapat dihitung (baru satu minggu data, atau belum ada data).\n"
+    "- **Terlambat**: laju terkini di bawah {berisiko} laju yang dibutuhkan (termasuk tidak naik atau turun), "
+    "atau tenggat sudah lewat.\n"
+    "- **Tercapai**: nilai minggu ini sudah memenuhi target.\n\n"
+    "Ambang ini diatur di `data/target.toml`. Target bagian (misalnya 80%) dihitung dari {dasar_daftar}."
+)
+TARGET_JUDUL_ATUR = "Atur target (admin)"
+TARGET_ATUR_WILAYAH = "Wilayah target: **{wilayah}** (mengikuti filter; ubah filter untuk wilayah lain)."
+TARGET_ATUR_METRIK = "Metrik"
+TARGET_ATUR_NILAI = "Nilai target"
+TARGET_ATUR_NILAI_BANTUAN = "Jumlah (24) atau bagian dengan tanda persen (80%)."
+TARGET_ATUR_TENGGAT = "Tenggat"
+TARGET_ATUR_SUMBER = "Dasar target"
+TARGET_ATUR_CATATAN = "Catatan"
+TARGET_ATUR_SIMPAN = "Simpan target"
+TARGET_ATUR_TERSIMPAN = "Target tersimpan (unggahan #{batch}); dapat dibatalkan di halaman Unggah Data."
+TARGET_ATUR_HAPUS = "Hapus target yang dilihat"
+TARGET_ATUR_TERHAPUS = "Target dihapus (unggahan #{batch}); dapat dibatalkan di halaman Unggah Data."
+TARGET_ATUR_DESA = "Target dipasang paling rendah pada kecamatan; pilih kecamatan atau wilayah di atasnya."
+TARGET_TINGKAT_BAWAH = {
+    "provinsi": "Provinsi",
+    "kabupaten": "Kabupaten/kota",
+    "kecamatan": "Kecamatan",
+    "desa": "Desa/kelurahan",
 }
