@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import kamus, periode, zona
+from analytics import kamus, periode, target, zona
 from analytics.format import angka, persen
 from analytics.metrik import CORONG, METRIK, SUMBER
+from analytics.target import kalimat
 from ui import charts, intervensi, kpi, shell, tanpa_grafik, teks
 
 ctx = shell.page(teks.RINGKASAN_JUDUL)
@@ -18,6 +19,14 @@ if kini is None:
     st.stop()
 
 st.markdown(f"**{shell.area_name(ctx.g, ctx.filter)}** · {shell.minggu_teks(kini, lalu)}")
+# Targets set on this very area: its tiles name them, and they open the page (Target & Tenggat).
+targets = ctx.tanya(target.daftar, ctx.filter, ctx.minggu)
+di_sini = {r["metrik"]: r for r in targets.to_dict("records") if r["kode_wilayah"] == (ctx.filter.code or "")}
+
+
+def tile(column, name: str, label: str | None = None) -> None:
+    kpi.tile(column, p, name, label=label, target=di_sini.get(name))
+
 
 # The action first: who needs intervention, who cannot be built, who has not reported.
 st.subheader(teks.BAGIAN_TINDAKAN)
@@ -35,7 +44,7 @@ aksi[0].caption(
     teks.INTERVENSI_METRIK_RINCI.format(merah=angka(hasil.merah), turun=angka(hasil.turun), macet=angka(hasil.macet))
 )
 aksi[0].page_link("pages/2_zona.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
-kpi.tile(aksi[1], p, "tahap_tidak_dapat_dibangun")
+tile(aksi[1], "tahap_tidak_dapat_dibangun")
 aksi[1].page_link("pages/3_lahan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
 aksi[2].metric(
     teks.BELUM_MELAPOR_METRIK,
@@ -49,20 +58,36 @@ elif len(belum) <= 15:
     aksi[2].caption(teks.BELUM_MELAPOR.format(daftar=", ".join(belum["nama"])))
 aksi[2].page_link("pages/6_kelengkapan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
 
+if di_sini:
+    st.subheader(teks.BAGIAN_TARGET)
+    for col, r in zip(st.columns(4), list(di_sini.values())[:4]):
+        col.metric(
+            r["label"],
+            f"{kalimat.nilai(r, r['aktual'])} / {kalimat.nilai(r, r['target'])}",
+            border=True,
+            help=kalimat.kalimat(r),
+        )
+        col.caption(
+            teks.TARGET_RINGKAS.format(
+                status=kamus.TARGET_STATUS_LABEL[r["status"]], tenggat=periode.tanggal(r["tenggat"])
+            )
+        )
+    st.page_link("pages/12_target.py", label=teks.LIHAT_TARGET, icon=":material/arrow_forward:")
+
 st.subheader(teks.BAGIAN_KOPERASI)
 for row in (
     ("terdaftar", "badan_hukum", "masuk_portal"),
     ("lahan_terverifikasi", "tahap_pembangunan", "gerai_beroperasi"),
 ):
     for col, name in zip(st.columns(3), row):
-        kpi.tile(col, p, name)
+        tile(col, name)
 
 left, right = st.columns(2)
 with left:
     st.subheader(teks.BAGIAN_ZONA)
     z = st.columns(3)
     for col, zona in zip(z, ("hijau", "kuning", "merah")):
-        kpi.tile(col, p, f"zona_{zona}", label=kamus.ZONA_PENDEK[zona])
+        tile(col, f"zona_{zona}", label=kamus.ZONA_PENDEK[zona])
     moves = p.pindah_zona
     if lalu:
         st.caption(
@@ -74,7 +99,7 @@ with right:
     for col, name, label in zip(
         s, ("simkopdes_aktif", "simkopdes_kendala", "simkopdes_belum"), ("Aktif", "Kendala", "Belum")
     ):
-        kpi.tile(col, p, name, label=label)
+        tile(col, name, label=label)
     if p["terdaftar"]:
         st.caption(f"{persen(p['simkopdes_aktif'] / p['terdaftar'])} koperasi sudah aktif di SIMKOPDES.")
 
@@ -85,8 +110,8 @@ with left:
         st.info(teks.KOSONG_SPPG, icon=":material/info:")
     else:
         s = st.columns(2)
-        kpi.tile(s[0], p, "sppg_beroperasi")
-        kpi.tile(s[1], p, "sppg_total")
+        tile(s[0], "sppg_beroperasi")
+        tile(s[1], "sppg_total")
         st.caption(
             f"{periode.label(p.minggu['sppg'])}: {angka(p['sppg_rencana'])} rencana, "
             f"{angka(p['sppg_persiapan'])} persiapan, {angka(p['sppg_beroperasi'])} beroperasi"
@@ -95,8 +120,8 @@ with left:
 with right:
     st.subheader(teks.BAGIAN_KELENGKAPAN)
     c = st.columns(2)
-    kpi.tile(c[0], p, "kabupaten_melapor")
-    kpi.tile(c[1], p, "kabupaten_diharapkan")
+    tile(c[0], "kabupaten_melapor")
+    tile(c[1], "kabupaten_diharapkan")
 
 left, right = st.columns(2)
 with left:

@@ -3,15 +3,35 @@ previous week with data, coloured by the metric's good direction."""
 
 from __future__ import annotations
 
+from analytics.kamus import TARGET_STATUS_LABEL
 from analytics.metrik import METRIK
 from analytics.ringkasan import Picture
+from analytics.target import kalimat
+from ui.teks import TARGET_LABEL
 
 
 def tile_nilai(
-    column, metrik_id: str, value, before=None, *, label: str | None = None, teks: str | None = None
+    column,
+    metrik_id: str,
+    value,
+    before=None,
+    *,
+    label: str | None = None,
+    teks: str | None = None,
+    target: dict | None = None,
 ) -> None:
-    """Draw metric `metrik_id` with `value` (and last week's `before`) in `column`."""
+    """Draw metric `metrik_id` with `value` (and last week's `before`) in `column`; with `target` (a
+    row of analytics.target.daftar for this metric and area) the label names the target and the
+    help says whether it will be met."""
     m = METRIK[metrik_id]
+    bantuan = m.bantuan or None
+    if target is not None:
+        label = TARGET_LABEL.format(
+            label=label or m.label,
+            target=kalimat.nilai(target, target["target"]),
+            status=TARGET_STATUS_LABEL[target["status"]].lower(),
+        )
+        bantuan = kalimat.kalimat(target)
     delta = None
     if before is not None and teks is None:
         diff = value - before
@@ -22,11 +42,11 @@ def tile_nilai(
         delta=delta,
         border=True,
         delta_color={"turun": "inverse", "naik": "normal"}.get(m.arah, "off"),
-        help=m.bantuan or None,
+        help=bantuan,
         delta_arrow="auto" if delta not in (None, "0") else "off",
     )
 
 
-def tile(column, p: Picture, metrik_id: str, *, label: str | None = None) -> None:
+def tile(column, p: Picture, metrik_id: str, *, label: str | None = None, target: dict | None = None) -> None:
     """Draw a registry metric from the weekly picture."""
-    tile_nilai(column, metrik_id, p[metrik_id], p.lalu(metrik_id), label=label)
+    tile_nilai(column, metrik_id, p[metrik_id], p.lalu(metrik_id), label=label, target=target)

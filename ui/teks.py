@@ -752,3 +752,7 @@ TARGET_TINGKAT_BAWAH = {
     "kecamatan": "Kecamatan",
     "desa": "Desa/kelurahan",
 }
+TARGET_LABEL = "{label} · target {target} ({status})"
+BAGIAN_TARGET = "Target wilayah ini"
+TARGET_RINGKAS = "{status} · tenggat {tenggat}"
+LIHAT_TARGET = "Lihat target dan lajunya"
