@@ -13,8 +13,29 @@ import math
 
 import pandas as pd
 
-from analytics import bimtek, db, demo, digitalisasi, kamus, kelengkapan, koperasi, lahan, ringkasan, sppg, zona
-from analytics.deck.grafik import grafik_kendala, grafik_peta, grafik_simkopdes, grafik_sppg, grafik_zona
+from analytics import (
+    bimtek,
+    db,
+    demo,
+    digitalisasi,
+    kamus,
+    kelengkapan,
+    koperasi,
+    lahan,
+    periode,
+    ringkasan,
+    sppg,
+    target,
+    zona,
+)
+from analytics.deck.grafik import (
+    grafik_kendala,
+    grafik_peta,
+    grafik_simkopdes,
+    grafik_sppg,
+    grafik_target,
+    grafik_zona,
+)
 from analytics.deck.kalimat import (
     BATAS_SEIMBANG,
     daftar,
@@ -28,6 +49,7 @@ from analytics.deck.kalimat import (
 )
 from analytics.deck.model import Deck, Kpi, Slide, Tabel, kalimat_sumber, kpi
 from analytics.deck.teks import (
+    BATAS_BARIS,
     BATAS_INTERVENSI,
     BATAS_TABEL_LAPOR,
     BATAS_TERBURUK,
@@ -39,11 +61,13 @@ from analytics.deck.teks import (
     SLIDE_IDS,
     SLIDE_JUDUL,
     STATUS_LAPOR,
+    TARGET_CATATAN,
     TINGKAT,
     TINGKAT_KOLOM,
 )
 from analytics.filters import Filter
 from analytics.format import angka, persen
+from analytics.target import kalimat as target_kalimat
 from analytics.zona.aturan import Rules, load_rules
 
 # --- the one query of this module that is not a slide -------------------------------------------
@@ -771,6 +795,82 @@ def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
     )
 
 
+def _slide_target(con, f: Filter, minggu) -> Slide | None:
+    """The targets in the filter, riskiest first: the riskiest one's sentence (pace, projected
+    date, the area with the largest gap) and burn-up, and a table of them all. None without targets."""
+    daftar = target.daftar(con, f, minggu)
+    if daftar.empty:
+        return None
+    rows = daftar.to_dict("records")
+    utama = rows[0]
+    t = target.cari(target.semua(con, Filter.from_code(utama["kode_wilayah"] or None)), utama["id"])
+    bawah = Filter.from_code(utama["kode_wilayah"] or None).group_level
+    kontribusi = target.kontribusi(con, t, minggu) if utama["status"] != "tercapai" else None
+    jumlah = {s: sum(r["status"] == s for r in rows) for s in kamus.TARGET_STATUS}
+    kpi_ = [Kpi(kamus.TARGET_STATUS_LABEL[s], jumlah[s], baik="") for s in kamus.TARGET_STATUS]
+    # One point: the riskiest target and the areas holding it back; the others in a line below.
+    tabel = None
+    if kontribusi is not None and (kontribusi["selisih"] > 0).any():
+        # The target's own area first (what the sentence opens with), then the areas below it.
+        kurang = kontribusi[kontribusi["selisih"] > 0].head(BATAS_WILAYAH - 1)
+        kurang = kurang.assign(
+            wilayah=[nama_area(bawah, n) for n in kurang["nama"]],
+            aktual_=[angka(v) for v in kurang["aktual"]],
+            target_=[angka(v) for v in kurang["target"]],
+            selisih_=[angka(v) for v in kurang["selisih"]],
+        )
+        total = pd.DataFrame(
+            [
+                {
+                    "kode": utama["kode_wilayah"],
+                    "wilayah": target_kalimat.nama_wilayah(utama),
+                    "aktual": utama["aktual"],
+                    "target": utama["target"],
+                    "selisih": kontribusi["selisih"].sum(),
+                    "bagian_selisih": 1.0,
+                    "aktual_": target_kalimat.nilai(utama, utama["aktual"]),
+                    "target_": target_kalimat.nilai(utama, utama["target"]),
+                    "selisih_": angka(kontribusi["selisih"].sum()),
+                }
+            ]
+        )
+        kurang = pd.concat([total, kurang], ignore_index=True)
+        tabel = _tabel(
+            kurang,
+            {
+                "wilayah": TINGKAT_KOLOM[bawah],
+                "aktual_": "Capaian",
+                "target_": "Target",
+                "selisih_": "Masih kurang",
+            },
+            lebar=[3, 1.5, 1.7, 1.7],
+        )
+        tabel.kanan[1:] = [True, True, True]
+        tabel.data = kurang[["kode", "wilayah", "aktual", "target", "selisih", "bagian_selisih"]]
+    lain = [
+        f"{r['label']}, {target_kalimat.nama_wilayah(r)}: {kamus.TARGET_STATUS_LABEL[r['status']].lower()}"
+        for r in rows[1:BATAS_BARIS]
+    ]
+    catatan = " ".join(
+        [
+            *([f"Target lain: {'; '.join(lain)}."] if lain else []),
+            TARGET_CATATAN.format(n=target.load_pengaturan().minggu_laju),
+        ]
+    )
+    riwayat = target.riwayat(con, t)
+    return Slide(
+        "target",
+        SLIDE_JUDUL["target"],
+        target_kalimat.kalimat(utama, kontribusi, bawah),
+        kpi=kpi_,
+        grafik=grafik_target(riwayat, utama) if len(riwayat) else None,
+        grafik_alt=f"Capaian per minggu terhadap jalur ke target: {utama['label']}, {target_kalimat.nama_wilayah(utama)}",
+        tabel=tabel,
+        tabel_judul=f"{TINGKAT_KOLOM[bawah]} dengan kekurangan terbesar",
+        catatan=catatan,
+    )
+
+
 def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bool | None = None) -> Deck:
     """The deck for the filter and the latest week with koperasi data at or before `minggu`."""
     p = ringkasan.picture(con, f, minggu)
@@ -791,6 +891,8 @@ def build(con, f: Filter, minggu=None, *, rules: Rules | None = None, contoh: bo
     rules = rules or load_rules()
     slides = [
         _slide_utama(p),
+        # Targets at the week asked for (None: each at its latest), as on the page and in the CLI.
+        _slide_target(con, f, periode.monday(minggu) if minggu else None),
         _slide_zona(con, f, p),
         _slide_terburuk(con, f, p),
         _slide_intervensi(con, f, p, rules),

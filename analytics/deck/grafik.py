@@ -271,3 +271,13 @@ def grafik_peta(tingkat: str, kode_induk: str, data: pd.DataFrame, sorot: pd.Dat
         margin=dict(l=5, r=5, t=5, b=5),
     )
     return fig
+
+
+def grafik_target(riwayat: pd.DataFrame, row: dict) -> go.Figure:
+    """The burn-up of one target (analytics/target/grafik.py), in the deck's type sizes."""
+    from analytics.target.grafik import burn_up
+
+    fig = burn_up(riwayat, row, dict(family=FONT, size=UKURAN_HURUF))
+    _gaya(fig)
+    fig.update_annotations(font=dict(size=UKURAN_HURUF))
+    return fig

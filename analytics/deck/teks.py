@@ -12,6 +12,7 @@ DATA_CONTOH = "Data contoh (sintetis)"
 SELURUH_INDONESIA = "Seluruh Indonesia"
 SLIDE_JUDUL = {
     "utama": "Angka utama minggu ini",
+    "target": "Target & tenggat",
     "zona": "Zona koperasi per {tingkat}",
     "terburuk": "{Tingkat} dengan zona merah terbanyak",
     "intervensi": "Perlu intervensi minggu ini",
@@ -50,4 +51,8 @@ BATAS_PETA = 400  # polygons drawn in the map of the worst areas
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 UKURAN_HURUF = 20  # px in a figure of about 1000 px: about 15 pt on a 13.3-inch slide
 
-SLIDE_IDS = ("utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "bimtek", "kelengkapan")
+SLIDE_IDS = ("utama", "target", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "bimtek", "kelengkapan")
+TARGET_CATATAN = (
+    "Laju terkini: perubahan rata-rata per minggu selama {n} minggu terakhir yang punya data. Perkiraan "
+    "tercapai: bila laju itu bertahan. Status dan ambangnya: halaman Target & Tenggat."
+)
