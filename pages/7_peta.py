@@ -6,7 +6,7 @@ the filter's extent and breaks it down one level further.
 
 import streamlit as st
 
-from analytics import periode, peta, zona
+from analytics import periode, peta, target, zona
 from analytics.filters import Filter
 from analytics.metrik import METRIK, PETA
 from analytics.peta import geometri
@@ -19,8 +19,16 @@ p = ctx.picture()
 minggu = {k: p.minggu.get(k) for k in ("koperasi", "sppg", "lahan", "simkopdes_desa")}
 
 
+bertarget = ctx.tanya(target.metrik_bertarget, ctx.filter)
+pilihan = (*PETA, target.PETA_ID) if bertarget else PETA
+label_peta = {**{n: METRIK[n].label_peta for n in PETA}, target.PETA_ID: target.metrik_peta().label_peta}
 kiri, kanan = st.columns([2, 3], vertical_alignment="bottom")
-metrik = kiri.selectbox(teks.PETA_METRIK, PETA, format_func=lambda n: METRIK[n].label_peta, key="peta_metrik")
+metrik = kiri.selectbox(teks.PETA_METRIK, pilihan, format_func=label_peta.get, key="peta_metrik")
+target_metrik = None
+if metrik == target.PETA_ID:
+    target_metrik = kiri.selectbox(
+        teks.PETA_TARGET_METRIK, bertarget, format_func=lambda n: METRIK[n].label, key="peta_target_metrik"
+    )
 lapisan = kanan.pills(
     teks.PETA_LAPISAN,
     peta.LAPISAN,
@@ -40,7 +48,9 @@ if all(v is None for v in minggu.values()):
 
 # Through the cross-session cache like every answer: keyed by the data version (which carries the
 # zone rules' digest) and read from one snapshot.
-m = ctx.tanya(peta.peta, ctx.filter, minggu, metrik, tuple(sorted(lapisan or ())), zona.aturan.load_rules())
+m = ctx.tanya(
+    peta.peta, ctx.filter, minggu, metrik, tuple(sorted(lapisan or ())), zona.aturan.load_rules(), target_metrik
+)
 online = peta.online_aktif()
 wilayah = shell.area_name(ctx.g, ctx.filter)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import db, kamus, metrik
+from analytics import db, kamus, metrik, target
 from analytics.filters import Filter
 from analytics.format import angka, persen
 from analytics.ingest.tempat import LAT_RANGE, LON_RANGE
@@ -80,11 +80,17 @@ KONTEKS = {
 }
 
 
-def peta_wilayah(con, f: Filter, minggu: dict, m: Metrik) -> pd.DataFrame:
+def peta_wilayah(con, f: Filter, minggu: dict, m: Metrik, target_metrik: str | None = None) -> pd.DataFrame:
     """Every area one level below the filter: kode, nama, centroid, the registry metric `m` (and
-    its denominator) and the tooltip's context counts, each at its source's week."""
+    its denominator) and the tooltip's context counts, each at its source's week. For the map
+    metric "capaian target" (analytics.target.metrik_peta), the values of `target_metrik`."""
     out = None
     wanted: dict[str, list[str]] = {s: list(ids) for s, ids in KONTEKS.items()}
+    if m.sumber == "target":
+        if target_metrik is None:
+            raise ValueError("capaian target butuh metrik target")
+        konteks = peta_wilayah(con, f, minggu, METRIK["terdaftar"])
+        return konteks.merge(target.peta_wilayah(con, f, target_metrik, None), on="kode", how="left")
     wanted.setdefault(m.sumber, []).extend(i for i in (m.id, m.penyebut) if i and i not in wanted.get(m.sumber, ()))
     for sumber, ids in wanted.items():
         df = metrik.per_wilayah(con, f, sumber, minggu.get(minggu_sumber(sumber)))
@@ -158,7 +164,13 @@ def _none(v):
 
 def _rincian_wilayah(m: Metrik, row: dict, nilai: float | None) -> str:
     teks = m.teks_peta(nilai) if nilai is not None else LABEL_TANPA_DATA
-    if nilai is not None and m.penyebut:
+    if m.sumber == "target":
+        teks = (
+            f"{teks} ({angka(row[m.id])} dari target {angka(row[m.penyebut])})"
+            if nilai is not None
+            else "tidak ada target untuk wilayah ini"
+        )
+    elif nilai is not None and m.penyebut:
         penyebut = METRIK[m.penyebut]
         teks += f" ({m.teks(row[m.id])} dari {penyebut.teks(row[m.penyebut])} {penyebut.satuan})"
     lines = [f"{m.label_peta}: {teks}"]
@@ -498,7 +510,7 @@ def _hitung_koordinat(series: pd.Series) -> dict[str, int]:
     return {k: int(counts.get(k, 0)) for k in ("kosong", "tertukar", "di_luar")}
 
 
-def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Peta:
+def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules, target_metrik: str | None = None) -> Peta:
     """Everything the Peta page draws for the filter.
 
     `minggu` maps dataset → its week (None: no data); `lapisan` is a subset of LAPISAN.
@@ -513,9 +525,9 @@ def peta(con, f: Filter, minggu: dict, metrik: str, lapisan, rules: Rules) -> Pe
     layers left off (`tanpa_titik_nasional`, `terlalu_banyak`).
     """
     lapisan = set(lapisan)
-    m = METRIK[metrik]
+    m = target.metrik_peta() if metrik == target.PETA_ID else METRIK[metrik]
     tingkat = f.group_level
-    wilayah = peta_wilayah(con, f, minggu, m)
+    wilayah = peta_wilayah(con, f, minggu, m, target_metrik)
     centroid = None
     if f.level == "desa":
         row = wilayah[wilayah["kode"] == f.desa]

@@ -500,3 +500,83 @@ def hapus(con, t: Target, *, actor, now: dt.datetime | None = None) -> int:
     sha = hashlib.sha256(f"hapus {t.id} {now.isoformat()}".encode()).hexdigest()
     prepared = ingest.Prepared("hapus_target", sha, "target", None, Validated("target", rows, 1))
     return ingest.commit(con, prepared, user=actor.email, actor=actor, now=now)
+
+
+# --- The map: "capaian target" per area ---------------------------------------------------------
+
+# The map metric: per area one level below the filter, the actual divided by the area's target
+# (its own, or its part of the nearest target above it, as in `kontribusi`). Bands on one hue:
+# light = far from the target, dark = reached.
+PETA_ID = "capaian_target"
+
+
+def metrik_peta() -> metrik.Metrik:
+    from analytics.kamus import rgb
+
+    biru = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+    return metrik.Metrik(
+        PETA_ID,
+        "Capaian target",
+        "target",
+        "",
+        satuan="",
+        arah="naik",
+        penyebut="target_wilayah",
+        pita=tuple(metrik.Band(b, rgb(c)) for b, c in zip((0, 0.25, 0.5, 0.75, 1.0), biru)),
+        label_peta="Capaian target",
+        penjelasan_peta=(
+            "Nilai minggu ini dibagi target wilayah itu: targetnya sendiri bila diatur, selain itu bagiannya "
+            "dari target wilayah di atasnya, sebanding dengan dasarnya (koperasi terdaftar, total SPPG)."
+        ),
+    )
+
+
+def metrik_bertarget(con, f: Filter | None = None) -> list[str]:
+    """Metrics with a target inside the filter or on an area above it (the map's choice)."""
+    code = (f or Filter()).code or ""
+    found = [
+        t.metrik
+        for t in semua(con)
+        if t.kode_wilayah == ""
+        or code == t.kode_wilayah
+        or code.startswith(t.kode_wilayah + ".")
+        or t.kode_wilayah.startswith(code + ".")
+        or not code
+    ]
+    return [m for m in metrik.BISA_TARGET if m in found]
+
+
+def peta_wilayah(con, f: Filter, metrik_id: str, minggu: dt.date | None) -> pd.DataFrame:
+    """Per area one level below the filter (every area of the gazetteer): kode, the metric's value
+    as `capaian_target` and the area's target as `target_wilayah` (NaN: no target reaches it)."""
+    tingkat = f.group_level
+    targets = [t for t in semua(con) if t.metrik == metrik_id]
+    code = f.code or ""
+    # The nearest target at or above the filter's area: its part for each area below.
+    atas = [
+        t for t in targets if t.kode_wilayah == "" or code == t.kode_wilayah or code.startswith(t.kode_wilayah + ".")
+    ]
+    atas.sort(key=lambda t: len(t.kode_wilayah), reverse=True)
+    if atas:
+        parts = kontribusi(con, atas[0], minggu, tingkat)
+        parts = parts[parts["kode"].str.startswith(code)] if code else parts
+        goal = dict(zip(parts["kode"], parts["target"]))
+    else:
+        goal = {}
+    m = metrik.METRIK[metrik_id]
+    weeks = periode.minggu_data(con, f).get(m.sumber) if m.sumber in ("koperasi", "lahan", "sppg") else None
+    kini = periode.latest_at_or_before(weeks, minggu) if weeks else minggu
+    df = metrik.per_wilayah(con, f, m.sumber, kini, tingkat)
+    dasar = metrik.SUMBER[m.sumber].dasar
+    for t in targets:  # the areas' own targets count over any part of a target above
+        if t.tingkat == tingkat and t.kode_wilayah.startswith(code):
+            row = df[df["kode"] == t.kode_wilayah]
+            if len(row):
+                goal[t.kode_wilayah] = t.nilai * float(row[dasar].iat[0]) if t.bagian else t.nilai
+    return pd.DataFrame(
+        {
+            "kode": df["kode"],
+            PETA_ID: df[metrik_id].astype("float64"),
+            "target_wilayah": [goal.get(k, float("nan")) for k in df["kode"]],
+        }
+    )
