@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analytics import export, ingest, laporan, periode, unggahan
+from analytics import export, ingest, laporan, periode, target, unggahan
 from analytics.format import angka
 from analytics.ingest import schema
 from ui import charts, shell, tabel, teks
@@ -32,6 +32,14 @@ KIND_LABEL = {
     "di_luar_wilayah": "Di luar wilayah Anda",
     "catatan_kaki": "Baris di bawah tabel diabaikan",
     "koordinat_kosong": "Koordinat kosong",
+    "metrik_tidak_dikenal": "Metrik tidak dikenal",
+    "metrik_tanpa_target": "Metrik tanpa target",
+    "nilai_target_tidak_valid": "Nilai target tidak valid",
+    "bagian_dari_dasar": "Bagian dari dasarnya sendiri",
+    "date_tidak_valid": "Tanggal tidak valid",
+    "wilayah_tidak_dikenal": "Wilayah tidak dikenal",
+    "tenggat_lewat": "Tenggat sudah lewat",
+    "jumlah_pecahan": "Jumlah bukan bilangan bulat",
 }
 
 tab_upload, tab_history, tab_templates = st.tabs(["Unggah", teks.UNGGAH_RIWAYAT, teks.UNGGAH_TEMPLAT])
@@ -100,7 +108,16 @@ with tab_upload:
             c[0].metric("Baris dibaca", angka(r.rows_read), border=True)
             c[1].metric("Baris valid", angka(len(r.rows)), border=True)
             c[2].metric("Baris bergalat", angka(len(r.error_rows)), border=True)
-            if prepared.weeks:
+            if prepared.dataset == "target":
+                st.caption(
+                    teks.UNGGAH_TARGET_WILAYAH.format(
+                        daftar=", ".join(
+                            ctx.g.name(target.tingkat_kode(k), k) if k else teks.SELURUH_INDONESIA
+                            for k in prepared.kabupaten
+                        )
+                    )
+                )
+            elif prepared.weeks:
                 st.caption(
                     "Minggu dalam file: "
                     + ", ".join(periode.label(w) for w in prepared.weeks)
@@ -220,7 +237,9 @@ with tab_history:
                 "oleh": history["diunggah_oleh"],
                 "waktu": [periode.waktu(w) for w in history["diunggah_pada"]],
                 "baris": history["jumlah_baris"],
-                "kabupaten/kota": history["kabupaten"].map(lambda ks: ", ".join(ctx.g.short.get(k, k) for k in ks)),
+                "kabupaten/kota": history["kabupaten"].map(
+                    lambda ks: ", ".join(ctx.g.short.get(k, k) or teks.SELURUH_INDONESIA for k in ks)
+                ),
                 "status": [
                     ("dibatalkan" if pd.notna(d) else "berlaku" if b else "digantikan") + (" · contoh" if c else "")
                     for d, b, c in zip(history["dibatalkan_pada"], history["berlaku"], history["contoh"])

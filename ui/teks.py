@@ -133,6 +133,7 @@ DATASET_LABEL = {
     "bimtek": "Bimtek (pelatihan)",
     "simkopdes_lahan": "Ekspor SIMKOPDES: aset lahan",
     "simkopdes_desa": "Ekspor SIMKOPDES: statistik desa",
+    "target": "Target dan tenggat",
 }
 
 # --- SPPG, Digitalisasi & Pelatihan, Kelengkapan Laporan ---
@@ -757,3 +758,4 @@ BAGIAN_TARGET = "Target wilayah ini"
 TARGET_RINGKAS = "{status} · tenggat {tenggat}"
 LIHAT_TARGET = "Lihat target dan lajunya"
 PETA_TARGET_METRIK = "Target pada metrik"
+UNGGAH_TARGET_WILAYAH = "Target untuk: {daftar}. Target lain tidak berubah; yang sama (metrik dan wilayah) diganti."

@@ -838,7 +838,7 @@ def _slide_target(con, f: Filter, minggu) -> Slide | None:
         tabel = _tabel(
             kurang,
             {
-                "wilayah": TINGKAT_KOLOM[bawah],
+                "wilayah": "Wilayah",
                 "aktual_": "Capaian",
                 "target_": "Target",
                 "selisih_": "Masih kurang",

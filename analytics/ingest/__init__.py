@@ -162,7 +162,7 @@ def prepare(
                 None,
                 "Jenis data tidak dikenali dari judul kolom. Pilih dataset, atau pakai templat "
                 "(kolom wajib: koperasi → nama_koperasi; lahan → id_lahan; sppg → nama_sppg; "
-                "bimtek → nama_kegiatan dan jumlah_peserta).",
+                "bimtek → nama_kegiatan dan jumlah_peserta; target → metrik, nilai_target dan tenggat).",
             )
         dataset = detected
     if dataset not in schema.DATASETS:

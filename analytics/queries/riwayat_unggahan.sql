@@ -11,7 +11,8 @@ select
     b.contoh,
     b.dibatalkan_pada,
     b.dibatalkan_oleh,
-    exists (select 1 from cakupan_aktif as a where a.batch_id = b.batch_id) as berlaku
+    exists (select 1 from cakupan_aktif as a where a.batch_id = b.batch_id)
+        or exists (select 1 from target_aktif as t where t.batch_id = b.batch_id) as berlaku
 from upload_batch as b
 order by b.batch_id desc
 limit $batas

@@ -13,10 +13,10 @@ from analytics import kamus, periode, sanitize
 from analytics.target.kalimat import nilai
 
 BURN_UP_LABEL = {
-    "aktual": "Capaian per minggu",
-    "garis": "Jalur ke target",
+    "aktual": "Capaian",
+    "garis": "Jalur target",
     "target": "Target",
-    "proyeksi": "Arah laju terkini",
+    "proyeksi": "Laju kini",
     "tenggat": "Tenggat",
 }
 
@@ -67,19 +67,34 @@ def burn_up(riwayat: pd.DataFrame, row: dict, font: dict) -> go.Figure:
         annotation_position="top left",
     )
     fig.add_vline(x=tenggat, line=dict(color=kamus.ABU_TUA, width=1.5, dash="dot"))
-    fig.add_annotation(
-        x=tenggat,
-        y=1,
-        yref="paper",
-        text=f"{BURN_UP_LABEL['tenggat']} {periode.tanggal(tenggat)}",
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
+    # The deadline's line in the legend too (a vline has no legend entry of its own).
+    fig.add_scatter(
+        x=[tenggat, tenggat],
+        y=[0, row["target"] * skala],
+        mode="lines",
+        name=f"{BURN_UP_LABEL['tenggat']} {periode.tanggal(tenggat)}",
+        line=dict(color=kamus.ABU_TUA, width=1.5, dash="dot"),
+        hoverinfo="skip",
     )
     fig.update_yaxes(title=None, rangemode="tozero", ticksuffix="%" if bagian else "", tickformat=",d")
-    # Indonesian month names (plotly's own are English): the first and latest week and the deadline.
-    ticks = sorted({*x[:1], *x[-1:], tenggat})
-    fig.update_xaxes(title=None, tickvals=ticks, tickangle=0, ticktext=[periode.tanggal(d) for d in ticks])
+    # Indonesian month names (plotly's own are English): the first week, the deadline (named so),
+    # and the latest week when it is not crowded against either.
+    awal = x[0] if x else tenggat
+    rentang = max((max(tenggat, x[-1] if x else tenggat) - awal).days, 1)
+    ticks = [awal, tenggat]
+    if x and all(abs((x[-1] - d).days) > 0.4 * rentang for d in ticks):
+        ticks.append(x[-1])
+    ticks = sorted(set(ticks))
+    # Room on both sides, so the first and the last label are not cut (plotly then hides them).
+    ujung_kanan = max(tenggat, *(d.x[-1] for d in fig.data if d.x is not None and len(d.x)))
+    pad = dt.timedelta(days=max(7, round(0.2 * rentang)))
+    fig.update_xaxes(
+        range=[awal - pad, ujung_kanan + pad],
+        title=None,
+        tickvals=ticks,
+        tickangle=0,
+        ticktext=[periode.tanggal(d) for d in ticks],
+    )
     fig.update_layout(
         font=font,
         separators=",.",
