@@ -222,12 +222,17 @@ def semua(con, f: Filter | None = None) -> list[Target]:
             r["jenis"],
             float(r["nilai"]),
             periode.as_date(r["tenggat"]),
-            r["sumber"] or None,
-            r["catatan"] or None,
+            _teks(r["sumber"]),
+            _teks(r["catatan"]),
             int(r["batch_id"]),
         )
         for r in df.to_dict("records")
     ]
+
+
+def _teks(v) -> str | None:
+    """A text column's value; a null comes out of DuckDB as None or NaN (NaN is truthy)."""
+    return v if isinstance(v, str) and v else None
 
 
 def _nilai(t: Target, row: dict) -> float | None:
@@ -466,7 +471,9 @@ def atur(
     if prepared.rejected or prepared.result.errors:
         problems = prepared.result.errors if prepared.result else []
         first = problems[0] if problems else None
-        pesan = prepared.reason or (f"{first.message} ({first.column}: {first.value})" if first else "Target ditolak.")
+        # The row's own error first: one bad row of one is also "more than 25% of the rows in error".
+        pesan = (f"{first.message} ({first.column}: {first.value})" if first else None) or prepared.reason
+        pesan = pesan or "Target ditolak."
         raise ingest.UploadRefused(pesan)
     # The time makes each form entry its own upload: the same target typed again after a delete
     # is a new change, not "the same file again".
