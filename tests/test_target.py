@@ -1,0 +1,212 @@
+"""Targets and deadlines (analytics/target, issue 13): the pace and projection of hand-written weekly
+series, target files through the importer (replace, undo, delete, the form, who may set them),
+and the three demo targets in `summary --json`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from analytics import target
+from analytics.target import Capaian, Pengaturan, Target
+
+D = dt.date
+# Mondays of the hand-written series.
+W0908, W0915, W0929 = D(2025, 9, 8), D(2025, 9, 15), D(2025, 9, 29)
+W1006, W1013, W1020, W1027, W1103 = D(2025, 10, 6), D(2025, 10, 13), D(2025, 10, 20), D(2025, 10, 27), D(2025, 11, 3)
+# Deadlines 4 and 8 weeks after the latest week 3 Nov 2025.
+EMPAT_MINGGU, DELAPAN_MINGGU = D(2025, 12, 1), D(2025, 12, 29)
+
+
+def gerai(nilai: float, tenggat: dt.date) -> Target:
+    return Target("gerai_beroperasi", "18.04", "jumlah", nilai, tenggat)
+
+
+# --- hitung: exact values on hand-written series ---------------------------------------------------
+
+
+def test_constant_pace_over_the_last_four_weeks_is_on_track_with_its_projection():
+    # 29 Sep's 0 lies outside the four weeks: pace (18 - 10) / 4 = 2 a week. 12 left over the 8 weeks
+    # to 29 Dec: 1.5 needed, ratio 2 / 1.5 ≥ 1. At 2 a week the 12 take 6 weeks: 15 Dec.
+    seri = [(W0929, 0), (W1006, 10), (W1013, 12), (W1020, 14), (W1027, 16), (W1103, 18)]
+    assert target.hitung(seri, gerai(30, DELAPAN_MINGGU), None) == Capaian(
+        minggu=W1103,
+        aktual=18,
+        target=30,
+        selisih=12,
+        sisa_minggu=8.0,
+        laju_perlu=1.5,
+        laju_kini=2.0,
+        proyeksi=D(2025, 12, 15),
+        status="sesuai_jalur",
+        alasan="laju",
+        tercapai_pada=None,
+        rasio=2.0 / 1.5,
+    )
+
+
+def test_a_past_week_ignores_the_weeks_after_it():
+    # At 20 Oct: pace (14 - 0) / 3 weeks from 29 Sep; 16 left over 10 weeks (70 days to 29 Dec)
+    # needs 1.6; ratio (14/3) / 1.6 ≥ 1; the 16 take 16 / (14/3) weeks = 24 days (rounded up).
+    seri = [(W0929, 0), (W1006, 10), (W1013, 12), (W1020, 14), (W1027, 16), (W1103, 18)]
+    assert target.hitung(seri, gerai(30, DELAPAN_MINGGU), W1020) == Capaian(
+        minggu=W1020,
+        aktual=14,
+        target=30,
+        selisih=16,
+        sisa_minggu=10.0,
+        laju_perlu=1.6,
+        laju_kini=14 / 3,
+        proyeksi=D(2025, 11, 13),
+        status="sesuai_jalur",
+        alasan="laju",
+        tercapai_pada=None,
+        rasio=(14 / 3) / 1.6,
+    )
+
+
+def test_zero_pace_never_reaches_the_target_and_is_late():
+    # 5 every week: pace 0, no projection (no division by zero); 5 left in 4 weeks needs 1.25.
+    seri = [(W1013, 5), (W1020, 5), (W1027, 5), (W1103, 5)]
+    assert target.hitung(seri, gerai(10, EMPAT_MINGGU), None) == Capaian(
+        W1103, 5, 10, 5, 4.0, 1.25, 0.0, None, "terlambat", "laju_nol", None, 0.0
+    )
+
+
+def test_a_pace_away_from_the_target_is_late_without_a_projection():
+    # 8 → 6 in two weeks: -1 a week; 4 left in 4 weeks needs 1; ratio -1.
+    seri = [(W1020, 8), (W1027, 7), (W1103, 6)]
+    assert target.hitung(seri, gerai(10, EMPAT_MINGGU), None) == Capaian(
+        W1103, 6, 10, 4, 4.0, 1.0, -1.0, None, "terlambat", "laju_mundur", None, -1.0
+    )
+
+
+def test_a_passed_deadline_not_reached_is_late_with_the_date_the_pace_would_reach_it():
+    # Deadline Fri 31 Oct, 3 days before the week of 3 Nov: -3/7 weeks left, no pace needed.
+    # At 2 a week the 4 left take 2 weeks: 17 Nov.
+    seri = [(W1027, 4), (W1103, 6)]
+    assert target.hitung(seri, gerai(10, D(2025, 10, 31)), None) == Capaian(
+        W1103, 6, 10, 4, -3 / 7, None, 2.0, D(2025, 11, 17), "terlambat", "tenggat_lewat", None, None
+    )
+
+
+def test_a_met_target_is_reached_since_the_first_week_of_its_last_run():
+    # ≥ 10 on 13 Oct, below on 20 Oct, then ≥ 10 from 27 Oct: reached on 27 Oct. Pace (12 - 9) / 4.
+    seri = [(W1006, 9), (W1013, 11), (W1020, 9), (W1027, 10), (W1103, 12)]
+    assert target.hitung(seri, gerai(10, EMPAT_MINGGU), None) == Capaian(
+        W1103, 12, 10, 0.0, 4.0, None, 0.75, None, "tercapai", "tercapai", W1027, None
+    )
+
+
+def test_a_met_target_stays_reached_after_its_deadline():
+    seri = [(W1027, 10), (W1103, 11)]
+    assert target.hitung(seri, gerai(10, D(2025, 10, 1)), None) == Capaian(
+        W1103, 11, 10, 0.0, -33 / 7, None, 1.0, None, "tercapai", "tercapai", W1027, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("tenggat", "sisa", "status"),
+    [(EMPAT_MINGGU, 4.0, "berisiko"), (D(2025, 11, 3), 0.0, "terlambat")],
+)
+def test_an_area_without_data_is_at_risk_until_its_deadline_then_late(tenggat, sisa, status):
+    assert target.hitung([], gerai(10, tenggat), W1103) == Capaian(
+        None, None, 10, 10, sisa, None, None, None, status, "tanpa_data"
+    )
+
+
+def test_data_only_after_the_week_asked_counts_as_no_data():
+    assert target.hitung([(W1103, 4)], gerai(10, EMPAT_MINGGU), W1027) == Capaian(
+        None, None, 10, 10, 5.0, None, None, None, "berisiko", "tanpa_data"
+    )
+
+
+def test_one_week_of_data_is_at_risk_with_the_pace_needed_but_no_pace():
+    # 6 left in 4 weeks: 1.5 a week needed.
+    assert target.hitung([(W1103, 4)], gerai(10, EMPAT_MINGGU), None) == Capaian(
+        W1103, 4, 10, 6, 4.0, 1.5, None, None, "berisiko", "satu_minggu"
+    )
+
+
+def test_pace_across_weeks_without_data_is_divided_by_calendar_weeks():
+    # The last 5 weeks with data (8 Sep is the 6th) span 15 Sep → 3 Nov = 7 calendar weeks, not 4:
+    # (12 - 3) / 7 a week. 9 left in 8 weeks needs 9/8; at 9/7 a week they take 7 weeks (22 Dec).
+    seri = [(W0908, 0), (W0915, 3), (W0929, 5), (W1013, 9), (W1020, 10), (W1103, 12)]
+    assert target.hitung(seri, gerai(21, DELAPAN_MINGGU), None) == Capaian(
+        W1103, 12, 21, 9, 8.0, 9 / 8, 9 / 7, D(2025, 12, 22), "sesuai_jalur", "laju", None, (9 / 7) / (9 / 8)
+    )
+
+
+def test_a_falling_metric_counts_a_fall_as_progress():
+    # Zona merah 20 → 14 in three weeks: -2 a week; 9 to lose in 8 weeks needs -9/8; ratio 16/9.
+    # At 2 a week the 9 take 4.5 weeks = 31.5 days, rounded up to 32: 5 Dec.
+    t = Target("zona_merah", "18.04", "jumlah", 5, DELAPAN_MINGGU)
+    seri = [(W1013, 20), (W1020, 18), (W1027, 17), (W1103, 14)]
+    assert target.hitung(seri, t, None) == Capaian(
+        W1103, 14, 5, 9, 8.0, -9 / 8, -2.0, D(2025, 12, 5), "sesuai_jalur", "laju", None, -2.0 / (-9 / 8)
+    )
+
+
+def test_a_falling_metric_that_rises_goes_backwards():
+    t = Target("zona_merah", "18.04", "jumlah", 5, EMPAT_MINGGU)
+    assert target.hitung([(W1027, 8), (W1103, 9)], t, None) == Capaian(
+        W1103, 9, 5, 4, 4.0, -1.0, 1.0, None, "terlambat", "laju_mundur", None, -1.0
+    )
+
+
+def test_a_falling_metric_reaches_its_target_at_or_below_it():
+    # Tidak dapat dibangun 3 → 1 → 0 against a target of 0: reached in the week it hit 0.
+    t = Target("tahap_tidak_dapat_dibangun", "18.04", "jumlah", 0, EMPAT_MINGGU)
+    c = target.hitung([(W1020, 3), (W1027, 1), (W1103, 0)], t, None)
+    assert c == Capaian(W1103, 0, 0, 0.0, 4.0, None, -1.5, None, "tercapai", "tercapai", W1103, None)
+    assert c.capaian == 1.0
+
+
+def test_a_share_target_is_computed_in_shares():
+    # 25% → 50% of koperasi green in two weeks: 0.125 a week; 0.25 left in 4 weeks needs 0.0625.
+    t = Target("zona_hijau", "18.04", "bagian", 0.75, EMPAT_MINGGU)
+    c = target.hitung([(W1020, 0.25), (W1027, 0.375), (W1103, 0.5)], t, None)
+    assert c == Capaian(W1103, 0.5, 0.75, 0.25, 4.0, 0.0625, 0.125, D(2025, 11, 17), "sesuai_jalur", "laju", None, 2.0)
+    assert c.capaian == 0.5 / 0.75
+
+
+# Pace 1 a week (7 → 9 over the last 2 weeks; 29 Sep's 0 is outside `minggu_laju` = 2), 5 left in
+# 4 weeks needs 1.25: ratio 1 / 1.25 = 0.8 exactly.
+SERI_RASIO = [(W0929, 0), (W1020, 7), (W1027, 8), (W1103, 9)]
+TEPAT = 1 / 1.25
+DI_ATAS = math.nextafter(TEPAT, 1)
+
+
+@pytest.mark.parametrize(
+    ("batas_sesuai_jalur", "batas_berisiko", "status"),
+    [
+        (TEPAT, 0.4, "sesuai_jalur"),  # at batas_sesuai_jalur
+        (DI_ATAS, 0.4, "berisiko"),  # just below it
+        (0.9, TEPAT, "berisiko"),  # at batas_berisiko
+        (0.9, DI_ATAS, "terlambat"),  # just below batas_berisiko
+    ],
+)
+def test_status_follows_the_thresholds_of_the_settings(batas_sesuai_jalur, batas_berisiko, status):
+    cfg = Pengaturan(minggu_laju=2, batas_sesuai_jalur=batas_sesuai_jalur, batas_berisiko=batas_berisiko)
+    assert target.hitung(SERI_RASIO, gerai(14, EMPAT_MINGGU), None, cfg) == Capaian(
+        W1103, 9, 14, 5, 4.0, 1.25, 1.0, D(2025, 12, 8), status, "laju", None, 0.8
+    )
+
+
+def test_the_shipped_settings_are_the_defaults():
+    assert target.load_pengaturan() == Pengaturan(minggu_laju=4, batas_sesuai_jalur=1.0, batas_berisiko=0.5)
+
+
+def test_settings_file_overrides_and_checks(tmp_path, monkeypatch):
+    path = tmp_path / "target.toml"
+    path.write_text("minggu_laju = 2\nbatas_berisiko = 0.25\n")
+    monkeypatch.setenv("KDKMP_TARGET", str(path))
+    assert target.load_pengaturan() == Pengaturan(minggu_laju=2, batas_sesuai_jalur=1.0, batas_berisiko=0.25)
+    path.write_text("batas_sesuai_jalur = 0.5\nbatas_berisiko = 0.75\n")
+    with pytest.raises(target.PengaturanTargetError, match="batas_berisiko ≤ batas_sesuai_jalur"):
+        target.load_pengaturan()
+    path.write_text("minggu_laju = 0\n")
+    with pytest.raises(target.PengaturanTargetError, match="minggu_laju"):
+        target.load_pengaturan()
