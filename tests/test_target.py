@@ -9,8 +9,11 @@ import math
 
 import pytest
 
-from analytics import target
+from analytics import db, ingest, target
+from analytics.access import User
+from analytics.filters import Filter
 from analytics.target import Capaian, Pengaturan, Target
+from conftest import TODAY
 
 D = dt.date
 # Mondays of the hand-written series.
@@ -144,15 +147,18 @@ def test_a_falling_metric_counts_a_fall_as_progress():
     # At 2 a week the 9 take 4.5 weeks = 31.5 days, rounded up to 32: 5 Dec.
     t = Target("zona_merah", "18.04", "jumlah", 5, DELAPAN_MINGGU)
     seri = [(W1013, 20), (W1020, 18), (W1027, 17), (W1103, 14)]
-    assert target.hitung(seri, t, None) == Capaian(
-        W1103, 14, 5, 9, 8.0, -9 / 8, -2.0, D(2025, 12, 5), "sesuai_jalur", "laju", None, -2.0 / (-9 / 8)
+    c = target.hitung(seri, t, None)
+    assert c == Capaian(
+        W1103, 14, 5, 9, 8.0, -9 / 8, -2.0, D(2025, 12, 5), "sesuai_jalur", "laju", None, -2.0 / (-9 / 8), turun=True
     )
+    # Reached share of a falling target: target / actual (14 against 5 is far from it, not 280%).
+    assert c.capaian == 5 / 14
 
 
 def test_a_falling_metric_that_rises_goes_backwards():
     t = Target("zona_merah", "18.04", "jumlah", 5, EMPAT_MINGGU)
     assert target.hitung([(W1027, 8), (W1103, 9)], t, None) == Capaian(
-        W1103, 9, 5, 4, 4.0, -1.0, 1.0, None, "terlambat", "laju_mundur", None, -1.0
+        W1103, 9, 5, 4, 4.0, -1.0, 1.0, None, "terlambat", "laju_mundur", None, -1.0, turun=True
     )
 
 
@@ -160,8 +166,10 @@ def test_a_falling_metric_reaches_its_target_at_or_below_it():
     # Tidak dapat dibangun 3 → 1 → 0 against a target of 0: reached in the week it hit 0.
     t = Target("tahap_tidak_dapat_dibangun", "18.04", "jumlah", 0, EMPAT_MINGGU)
     c = target.hitung([(W1020, 3), (W1027, 1), (W1103, 0)], t, None)
-    assert c == Capaian(W1103, 0, 0, 0.0, 4.0, None, -1.5, None, "tercapai", "tercapai", W1103, None)
+    assert c == Capaian(W1103, 0, 0, 0.0, 4.0, None, -1.5, None, "tercapai", "tercapai", W1103, None, turun=True)
     assert c.capaian == 1.0
+    # Still one above a target of 0: none of it reached.
+    assert target.hitung([(W1027, 3), (W1103, 1)], t, None).capaian == 0.0
 
 
 def test_a_share_target_is_computed_in_shares():
@@ -210,3 +218,68 @@ def test_settings_file_overrides_and_checks(tmp_path, monkeypatch):
     path.write_text("minggu_laju = 0\n")
     with pytest.raises(target.PengaturanTargetError, match="minggu_laju"):
         target.load_pengaturan()
+
+
+# --- Target files through the importer -------------------------------------------------------------
+
+ADMIN = User("admin@pusat.go.id", "admin")
+ADMIN_LAMPUNG = User("admin@lampung.go.id", "admin", "18")
+OPERATOR = User("operator@lampungbarat.go.id", "operator", "18.04")
+HEADER = "metrik,kode_wilayah,provinsi,kabupaten,kecamatan,nilai_target,tenggat,sumber,catatan\n"
+
+
+def prepare(con, gazetteer, rows: str, name: str = "target.csv", actor=None) -> ingest.Prepared:
+    data = (HEADER + rows).encode("utf-8")
+    return ingest.prepare(con, data, name, "target", gazetteer=gazetteer, today=TODAY, actor=actor)
+
+
+def simpan(con, gazetteer, rows: str, name: str = "target.csv", actor=ADMIN) -> int:
+    prepared = prepare(con, gazetteer, rows, name, actor)
+    assert not prepared.rejected and not prepared.result.errors, prepared.report()
+    return ingest.commit(con, prepared, actor=actor)
+
+
+def tersimpan(con, batch: int) -> list[tuple]:
+    """The rows of one target batch as stored."""
+    cur = db.cursor(con)
+    try:
+        return cur.execute(
+            "select baris, metrik, kode_wilayah, jenis, nilai, tenggat, sumber, catatan, dihapus from target "
+            "where batch_id = $b order by baris",
+            {"b": batch},
+        ).fetchall()
+    finally:
+        cur.close()
+
+
+# Every way of naming a metric (id, label), an area (code, names down to kecamatan, empty or
+# 'nasional' for the country) and a value (a count, a share with %), on the fixtures' weeks.
+FILE_SAH = (
+    "badan_hukum,18.04,,,,6,2025-12-22,Rapat koordinasi,Dua lagi\n"
+    "Zona hijau,,Lampung,Lampung Barat,,50%,2025-12-29,,\n"
+    "Gerai beroperasi,,Nusa Tenggara Barat,Lombok Barat,,2,2025-12-01,,\n"
+    "Tidak dapat dibangun,18.04,,,,0,2025-12-29,,\n"
+    "zona_merah,,Lampung,Lampung Barat,Balik Bukit,0,2025-12-01,,\n"
+    "terdaftar,,,,,10,2025-12-29,,\n"
+    "sppg_beroperasi,nasional,,,,80 %,2025-12-29,,\n"
+)
+
+
+def test_a_valid_target_file_is_stored_with_metrics_areas_and_values_resolved(loaded_db, gazetteer):
+    batch = simpan(loaded_db, gazetteer, FILE_SAH)
+    assert target.semua(loaded_db) == [
+        Target("badan_hukum", "18.04", "jumlah", 6.0, D(2025, 12, 22), "Rapat koordinasi", "Dua lagi", batch),
+        Target("gerai_beroperasi", "52.01", "jumlah", 2.0, D(2025, 12, 1), None, None, batch),
+        Target("sppg_beroperasi", "", "bagian", 0.8, D(2025, 12, 29), None, None, batch),
+        Target("tahap_tidak_dapat_dibangun", "18.04", "jumlah", 0.0, D(2025, 12, 29), None, None, batch),
+        Target("terdaftar", "", "jumlah", 10.0, D(2025, 12, 29), None, None, batch),
+        Target("zona_hijau", "18.04", "bagian", 0.5, D(2025, 12, 29), None, None, batch),
+        Target("zona_merah", "18.04.04", "jumlah", 0.0, D(2025, 12, 1), None, None, batch),
+    ]
+    # Only the targets inside a filter.
+    assert [t.id for t in target.semua(loaded_db, Filter.from_code("18.04"))] == [
+        "badan_hukum@18.04",
+        "tahap_tidak_dapat_dibangun@18.04",
+        "zona_hijau@18.04",
+        "zona_merah@18.04.04",
+    ]
