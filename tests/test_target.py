@@ -283,3 +283,161 @@ def test_a_valid_target_file_is_stored_with_metrics_areas_and_values_resolved(lo
         "zona_hijau@18.04",
         "zona_merah@18.04.04",
     ]
+
+
+def json_target(metrik, wilayah, nama, jenis, nilai, tenggat, aktual, selisih, perlu, kini, proyeksi, status, **kw):
+    """One entry of `summary --json`'s `target` list (the fixtures' latest week is 27 Oct 2025)."""
+    return {
+        "metrik": metrik,
+        "wilayah": wilayah,
+        "nama_wilayah": nama,
+        "jenis": jenis,
+        "target": nilai,
+        "tenggat": tenggat,
+        "minggu": kw.get("minggu", "2025-10-27"),
+        "aktual": aktual,
+        "selisih": selisih,
+        "laju_perlu": perlu,
+        "laju_kini": kini,
+        "proyeksi": proyeksi,
+        "tercapai_pada": kw.get("tercapai_pada"),
+        "status": status,
+        "sumber": kw.get("sumber"),
+    }
+
+
+def test_targets_are_measured_on_the_stored_weeks_of_their_area_riskiest_first(loaded_db, gazetteer):
+    simpan(loaded_db, gazetteer, FILE_SAH)
+    # The fixtures per week 6, 13, 20, 27 Oct (Lombok Barat skipped 13 Oct; SPPG only on 27 Oct).
+    assert target.as_json(target.daftar(loaded_db, None, None, Pengaturan())) == [
+        # Gerai in Lombok Barat 1, 1, 1 (no report on 13 Oct): pace 0; 1 left in 5 weeks needs 0.2.
+        json_target("gerai_beroperasi", "52.01", "Kab. Lombok Barat", "jumlah", 2.0, "2025-12-01", 1.0, 1.0, 0.2,
+                    0.0, None, "terlambat"),
+        # Zona merah in Balik Bukit stays 1 against 0: pace 0, -1 in 5 weeks needed.
+        json_target("zona_merah", "18.04.04", "Balik Bukit", "jumlah", 0.0, "2025-12-01", 1.0, 1.0, -0.2, 0.0,
+                    None, "terlambat"),
+        # 1 of 3 SPPG operate, one week only: 0.8 - 1/3 left in 9 weeks.
+        json_target("sppg_beroperasi", None, None, "bagian", 0.8, "2025-12-29", 0.333333, 0.466667, 0.051852,
+                    None, None, "berisiko"),
+        # The country's koperasi 6, 4, 7, 7: (7 - 6) / 3 a week, exactly the 3 / 9 needed: reached on the
+        # deadline, the ratio 1 is on track.
+        json_target("terdaftar", None, None, "jumlah", 10.0, "2025-12-29", 7.0, 3.0, 0.333333, 0.333333,
+                    "2025-12-29", "sesuai_jalur"),
+        # Badan hukum 3, 3, 4, 4: 1/3 a week against 2 / 8 needed; the 2 take 6 weeks.
+        json_target("badan_hukum", "18.04", "Kab. Lampung Barat", "jumlah", 6.0, "2025-12-22", 4.0, 2.0, 0.25,
+                    0.333333, "2025-12-08", "sesuai_jalur", sumber="Rapat koordinasi"),
+        # Zona hijau 0/4, 0/4, 1/5, 1/5 of the koperasi: 0.2 / 3 a week, twice the 0.3 / 9 needed;
+        # 0.3 at that pace takes 4.5 weeks, 32 days.
+        json_target("zona_hijau", "18.04", "Kab. Lampung Barat", "bagian", 0.5, "2025-12-29", 0.2, 0.3, 0.033333,
+                    0.066667, "2025-11-28", "sesuai_jalur"),
+        # Tidak dapat dibangun 1, 1, 1, 0 against 0: reached on 27 Oct.
+        json_target("tahap_tidak_dapat_dibangun", "18.04", "Kab. Lampung Barat", "jumlah", 0.0, "2025-12-29", 0.0,
+                    0.0, None, -0.333333, None, "tercapai", tercapai_pada="2025-10-27"),
+    ]  # fmt: skip
+    # An earlier week: the Lampung Barat ones inside the kab/kota filter, as they stood on 13 Oct, every
+    # one without a change since 6 Oct (pace 0, ratio 0): by deadline, then by id.
+    df = target.daftar(loaded_db, Filter.from_code("18.04"), D(2025, 10, 13), Pengaturan())
+    assert df[["id", "minggu", "aktual", "tenggat", "status", "alasan"]].to_dict("records") == [
+        {"id": i, "minggu": W1013, "aktual": a, "tenggat": tenggat, "status": "terlambat", "alasan": "laju_nol"}
+        for i, a, tenggat in (
+            ("zona_merah@18.04.04", 1.0, D(2025, 12, 1)),
+            ("badan_hukum@18.04", 3.0, D(2025, 12, 22)),
+            ("tahap_tidak_dapat_dibangun@18.04", 1.0, D(2025, 12, 29)),
+            ("zona_hijau@18.04", 0.0, D(2025, 12, 29)),
+        )
+    ]
+
+
+def test_target_file_errors_name_row_column_and_value(fresh_db, gazetteer):
+    prepared = prepare(
+        fresh_db,
+        gazetteer,
+        "jumlah_koperasi_hebat,18.04,,,,24,2026-12-31,,\n"  # 2: unknown metric
+        "bimtek_peserta,18.04,,,,24,2026-12-31,,\n"  # 3: an event count
+        "tahap_tidak_diisi,18.04,,,,24,2026-12-31,,\n"  # 4: a 'tidak diisi' count
+        "sppg_beroperasi,18.04,,,,dua puluh,2026-12-31,,\n"  # 5
+        "sppg_beroperasi,18.04,,,,120%,2026-12-31,,\n"  # 6
+        "sppg_beroperasi,18.04,,,,-3,2026-12-31,,\n"  # 7
+        "sppg_beroperasi,18.04,,,,24,31/02/2026,,\n"  # 8
+        "sppg_beroperasi,18.04.04.2005,,,,24,2026-12-31,,\n"  # 9: a desa
+        "sppg_beroperasi,99.99,,,,24,2026-12-31,,\n"  # 10
+        "sppg_beroperasi,,,Atlantis,,24,2026-12-31,,\n"  # 11: unknown name
+        "terdaftar,18.04,,,,80%,2026-12-31,,\n"  # 12: a share of itself
+        "gerai_beroperasi,18.04,,,,3,2026-12-31,,\n"  # 13
+        "Gerai beroperasi,,Lampung,Lampung Barat,,4,2026-12-31,,\n",  # 14: the same target again
+    )
+    assert prepared.report()["errors"] == [
+        {
+            "row": 2,
+            "column": "metrik",
+            "value": "jumlah_koperasi_hebat",
+            "message": "Diharapkan kode atau label metrik dasbor (lihat halaman Target & Tenggat).",
+        },
+        *(
+            {
+                "row": row,
+                "column": "metrik",
+                "value": value,
+                "message": "Diharapkan metrik keadaan mingguan yang punya arah naik atau turun (bukan kegiatan, "
+                "kelengkapan laporan, atau jumlah 'tidak diisi').",
+            }
+            for row, value in ((3, "bimtek_peserta"), (4, "tahap_tidak_diisi"))
+        ),
+        {
+            "row": 5,
+            "column": "nilai_target",
+            "value": "dua puluh",
+            "message": "Diharapkan jumlah (24) atau bagian dengan tanda persen (80%).",
+        },
+        {"row": 6, "column": "nilai_target", "value": "120%", "message": "Diharapkan bagian paling besar 100%."},
+        {"row": 7, "column": "nilai_target", "value": "-3", "message": "Diharapkan nilai 0 atau lebih."},
+        {"row": 8, "column": "tenggat", "value": "31/02/2026", "message": "Diharapkan tanggal yang ada di kalender."},
+        {
+            "row": 9,
+            "column": "kode_wilayah",
+            "value": "18.04.04.2005",
+            "message": "Diharapkan target paling rendah di tingkat kecamatan, bukan desa.",
+        },
+        {
+            "row": 10,
+            "column": "kode_wilayah",
+            "value": "99.99",
+            "message": "Diharapkan kode Kemendagri provinsi (18), kab/kota (18.04) atau kecamatan (18.04.04).",
+        },
+        {
+            "row": 11,
+            "column": "kabupaten",
+            "value": "Atlantis",
+            "message": "Diharapkan nama kabupaten yang dikenal (isi juga provinsi bila namanya ada di beberapa "
+            "provinsi).",
+        },
+        {
+            "row": 12,
+            "column": "nilai_target",
+            "value": "80%",
+            "message": "Diharapkan jumlah: koperasi terdaftar adalah dasar bagian itu sendiri.",
+        },
+        {
+            "row": 14,
+            "column": "metrik",
+            "value": "Gerai beroperasi",
+            "message": "Target metrik dan wilayah yang sama sudah ada di baris 13.",
+        },
+    ]
+    # 12 of 13 rows in error: the file is refused, and nothing can be committed.
+    assert prepared.reason == "12 dari 13 baris bergalat (lebih dari 25%). Perbaiki file lalu unggah ulang."
+    with pytest.raises(ingest.UploadRefused):
+        ingest.commit(fresh_db, prepared)
+    assert target.semua(fresh_db) == []
+
+
+def test_a_past_deadline_is_a_warning_and_the_target_is_stored(fresh_db, gazetteer):
+    prepared = prepare(fresh_db, gazetteer, "gerai_beroperasi,18.04,,,,3,2025-10-31,,\n")
+    assert prepared.report()["errors"] == []
+    assert prepared.report()["warnings"] == [
+        {"row": 2, "column": "tenggat", "value": "31 Okt 2025", "message": "Tenggat sudah lewat."}
+    ]
+    batch = ingest.commit(fresh_db, prepared, actor=ADMIN)
+    assert target.semua(fresh_db) == [
+        Target("gerai_beroperasi", "18.04", "jumlah", 3.0, D(2025, 10, 31), None, None, batch)
+    ]
