@@ -441,3 +441,159 @@ def test_a_past_deadline_is_a_warning_and_the_target_is_stored(fresh_db, gazette
     assert target.semua(fresh_db) == [
         Target("gerai_beroperasi", "18.04", "jumlah", 3.0, D(2025, 10, 31), None, None, batch)
     ]
+
+
+FILE_AWAL = (
+    "sppg_beroperasi,18.04,,,,24,2026-12-31,Rencana SPPG,Semua\n"
+    "gerai_beroperasi,18.04,,,,10,2026-06-30,,\n"
+    "zona_hijau,52.01,,,,80%,2026-12-31,,\n"
+)
+
+
+def test_a_new_upload_replaces_only_its_targets_and_undo_brings_the_old_ones_back(loaded_db, gazetteer):
+    awal = simpan(loaded_db, gazetteer, FILE_AWAL)
+    sebelum = target.semua(loaded_db)
+    assert sebelum == [
+        Target("gerai_beroperasi", "18.04", "jumlah", 10.0, D(2026, 6, 30), None, None, awal),
+        Target("sppg_beroperasi", "18.04", "jumlah", 24.0, D(2026, 12, 31), "Rencana SPPG", "Semua", awal),
+        Target("zona_hijau", "52.01", "bagian", 0.8, D(2026, 12, 31), None, None, awal),
+    ]
+    ganti = simpan(loaded_db, gazetteer, "SPPG beroperasi,,Lampung,Lampung Barat,,30,2027-06-30,,\n", "ganti.csv")
+    assert target.semua(loaded_db) == [
+        sebelum[0],
+        Target("sppg_beroperasi", "18.04", "jumlah", 30.0, D(2027, 6, 30), None, None, ganti),
+        sebelum[2],
+    ]
+    assert ingest.undo(loaded_db, ganti, actor=ADMIN) == {
+        "batch_id": ganti,
+        "dataset": "target",
+        "minggu": "2025-11-03",
+        "kabupaten": ["18.04"],
+    }
+    assert target.semua(loaded_db) == sebelum
+
+
+def test_the_same_target_file_twice_changes_nothing(loaded_db, gazetteer):
+    awal = simpan(loaded_db, gazetteer, FILE_AWAL)
+    with pytest.raises(ingest.UploadRefused, match=f"sudah diunggah.*#{awal}"):
+        simpan(loaded_db, gazetteer, FILE_AWAL)
+    assert {t.batch_id for t in target.semua(loaded_db)} == {awal}
+
+
+def test_a_deleted_target_stops_counting_and_undo_of_the_delete_brings_it_back(loaded_db, gazetteer):
+    simpan(loaded_db, gazetteer, FILE_AWAL)
+    sebelum = target.semua(loaded_db)
+    hijau = target.cari(sebelum, "zona_hijau@52.01")
+    batch = target.hapus(loaded_db, hijau, actor=ADMIN, now=dt.datetime(2025, 11, 4, 10))
+    assert target.semua(loaded_db) == sebelum[:2]
+    assert tersimpan(loaded_db, batch) == [(1, "zona_hijau", "52.01", "bagian", 0.8, D(2026, 12, 31), None, None, True)]
+    ingest.undo(loaded_db, batch, actor=ADMIN)
+    assert target.semua(loaded_db) == sebelum
+
+
+def test_a_national_target_can_be_deleted_and_set_again_in_the_form(loaded_db):
+    _, batch = target.atur(
+        loaded_db, "zona_merah", "", "3", D(2026, 3, 31), actor=ADMIN, now=dt.datetime(2025, 11, 4, 9)
+    )
+    merah = Target("zona_merah", "", "jumlah", 3.0, D(2026, 3, 31), None, None, batch)
+    assert target.semua(loaded_db) == [merah]
+    target.hapus(loaded_db, merah, actor=ADMIN, now=dt.datetime(2025, 11, 4, 10))
+    assert target.semua(loaded_db) == []
+    # The same entry typed again later is a new change, not "the same file again".
+    _, lagi = target.atur(
+        loaded_db, "zona_merah", "", "3", D(2026, 3, 31), actor=ADMIN, now=dt.datetime(2025, 11, 4, 11)
+    )
+    assert target.semua(loaded_db) == [Target("zona_merah", "", "jumlah", 3.0, D(2026, 3, 31), None, None, lagi)]
+
+
+def test_the_form_stores_a_target_exactly_as_a_file_row_would(loaded_db, gazetteer):
+    berkas = simpan(loaded_db, gazetteer, "sppg_beroperasi,18.04,,,,24,2026-12-31,Rencana SPPG,Semua\n")
+    prepared, formulir = target.atur(
+        loaded_db,
+        "sppg_beroperasi",
+        "18.04",
+        "30",
+        D(2027, 6, 30),
+        "Rencana baru",
+        "Enam tambahan",
+        actor=ADMIN,
+        now=dt.datetime(2025, 11, 4, 9),
+    )
+    assert prepared.report(formulir, "committed")["errors"] == []
+    # Replaces the file's target as a second file would, and undo brings the file's back.
+    baru = Target("sppg_beroperasi", "18.04", "jumlah", 30.0, D(2027, 6, 30), "Rencana baru", "Enam tambahan", formulir)
+    assert target.semua(loaded_db) == [baru]
+    assert tersimpan(loaded_db, formulir) == [
+        (2, "sppg_beroperasi", "18.04", "jumlah", 30.0, D(2027, 6, 30), "Rencana baru", "Enam tambahan", False)
+    ]
+    cur = db.cursor(loaded_db)
+    try:
+        assert cur.execute(
+            "select dataset, nama_file, diunggah_oleh, kabupaten from upload_batch where batch_id = $b", {"b": formulir}
+        ).fetchone() == ("target", "formulir_target.csv", "admin@pusat.go.id", ["18.04"])
+    finally:
+        cur.close()
+    ingest.undo(loaded_db, formulir, actor=ADMIN)
+    assert target.semua(loaded_db) == [
+        Target("sppg_beroperasi", "18.04", "jumlah", 24.0, D(2026, 12, 31), "Rencana SPPG", "Semua", berkas)
+    ]
+
+
+def test_the_form_refuses_with_the_rows_own_error(loaded_db):
+    with pytest.raises(ingest.UploadRefused) as refused:
+        target.atur(loaded_db, "sppg_tidak_diisi", "18.04", "3", D(2026, 3, 31), actor=ADMIN)
+    assert str(refused.value) == (
+        "Diharapkan metrik keadaan mingguan yang punya arah naik atau turun (bukan kegiatan, kelengkapan laporan, "
+        "atau jumlah 'tidak diisi'). (metrik: sppg_tidak_diisi)"
+    )
+    assert target.semua(loaded_db) == []
+
+
+def test_an_operator_cannot_set_delete_or_undo_targets(loaded_db, gazetteer):
+    awal = simpan(loaded_db, gazetteer, FILE_AWAL)
+    sebelum = target.semua(loaded_db)
+    # Inside the operator's own kab/kota, still refused: targets are set by an administrator.
+    prepared = prepare(loaded_db, gazetteer, "gerai_beroperasi,18.04,,,,12,2026-06-30,,\n", actor=OPERATOR)
+    assert prepared.report()["errors"] == []
+    refusal = "Peran 'operator' tidak boleh mengatur target; target diatur admin."
+    with pytest.raises(ingest.UploadRefused, match=refusal):
+        ingest.commit(loaded_db, prepared, actor=OPERATOR)
+    with pytest.raises(ingest.UploadRefused, match=refusal):
+        target.atur(loaded_db, "gerai_beroperasi", "18.04", "12", D(2026, 6, 30), actor=OPERATOR)
+    with pytest.raises(ingest.UploadRefused, match=refusal):
+        target.hapus(loaded_db, target.cari(sebelum, "gerai_beroperasi@18.04"), actor=OPERATOR)
+    with pytest.raises(ingest.UploadRefused, match=r"Peran 'operator' tidak boleh melakukan ini \(target\)"):
+        ingest.undo(loaded_db, awal, actor=OPERATOR)
+    assert target.semua(loaded_db) == sebelum
+
+
+def test_an_admin_of_a_province_cannot_set_targets_outside_it(loaded_db, gazetteer):
+    awal = simpan(loaded_db, gazetteer, FILE_AWAL)
+    sebelum = target.semua(loaded_db)
+    prepared = prepare(
+        loaded_db,
+        gazetteer,
+        "gerai_beroperasi,18.04,,,,12,2026-06-30,,\n"
+        "gerai_beroperasi,52.01,,,,5,2026-06-30,,\n"
+        "gerai_beroperasi,,,,,500,2026-06-30,,\n",
+        actor=ADMIN_LAMPUNG,
+    )
+    assert prepared.report()["errors"] == [
+        {"row": 3, "column": "kode_wilayah", "value": "52.01", "message": "Di luar wilayah Anda."},
+        {"row": 4, "column": "kode_wilayah", "value": "nasional", "message": "Di luar wilayah Anda."},
+    ]
+    with pytest.raises(ingest.UploadRefused):
+        ingest.commit(loaded_db, prepared, actor=ADMIN_LAMPUNG)
+    with pytest.raises(ingest.UploadRefused, match=r"^Di luar wilayah Anda. \(kode_wilayah: 52.01\)$"):
+        target.atur(loaded_db, "gerai_beroperasi", "52.01", "5", D(2026, 6, 30), actor=ADMIN_LAMPUNG)
+    with pytest.raises(ingest.UploadRefused, match="di luar wewenang Anda: 52.01"):
+        target.hapus(loaded_db, target.cari(sebelum, "zona_hijau@52.01"), actor=ADMIN_LAMPUNG)
+    # The batch names Lombok Barat too: the Lampung administrator cannot undo it.
+    with pytest.raises(ingest.UploadRefused, match="di luar wewenang Anda: 52.01"):
+        ingest.undo(loaded_db, awal, actor=ADMIN_LAMPUNG)
+    assert target.semua(loaded_db) == sebelum
+    # Inside Lampung: allowed.
+    _, batch = target.atur(loaded_db, "gerai_beroperasi", "18.04", "12", D(2026, 6, 30), actor=ADMIN_LAMPUNG)
+    assert target.cari(target.semua(loaded_db), "gerai_beroperasi@18.04") == Target(
+        "gerai_beroperasi", "18.04", "jumlah", 12.0, D(2026, 6, 30), None, None, batch
+    )
