@@ -8,12 +8,13 @@ import datetime as dt
 import math
 
 import pytest
+from test_cli import cli
 
 from analytics import db, ingest, target
 from analytics.access import User
 from analytics.filters import Filter
 from analytics.target import Capaian, Pengaturan, Target
-from conftest import TODAY
+from conftest import STORAGE_MODES, TODAY
 
 D = dt.date
 # Mondays of the hand-written series.
@@ -597,3 +598,133 @@ def test_an_admin_of_a_province_cannot_set_targets_outside_it(loaded_db, gazette
     assert target.cari(target.semua(loaded_db), "gerai_beroperasi@18.04") == Target(
         "gerai_beroperasi", "18.04", "jumlah", 12.0, D(2026, 6, 30), None, None, batch
     )
+
+
+# --- The demo's three targets --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=STORAGE_MODES)
+def demo_store(request, tmp_path_factory):
+    """The demo loaded through the CLI into a store of this module's own (a file, then a lake)."""
+    env = pytest.MonkeyPatch()
+    if request.param == "lake":
+        postgres = request.getfixturevalue("postgres")
+        store = "ducklake:postgres:" + postgres.create_database("demo_target")
+        env.setenv("KDKMP_LAKE_DATA", str(tmp_path_factory.mktemp("demo-target-lake")))
+    else:
+        store = str(tmp_path_factory.mktemp("demo-target") / "demo.duckdb")
+    code, out, err = cli("demo", "--db", store, check_json=False)
+    assert code == 0, err
+    assert out == "Data contoh dimuat: 47 unggahan.\n"
+    yield store
+    env.undo()
+
+
+def test_summary_json_of_the_demo_has_its_three_targets_riskiest_first(demo_store):
+    code, out, err = cli("summary", "--db", demo_store, "--json")
+    assert code == 0, err
+    # The demo's latest week is 16 Nov 2026. Lampung Barat: 3 of 24 SPPG operate, 0.5 more a week
+    # over the last 4 weeks (1 → 3); 21 left in the 45 days to 31 Dec need 21 / (45/7) a week; at 0.5
+    # a week the 21 take 42 weeks: 6 Sep 2027. Bandar Lampung: 37 of 45, 1.25 a week; 8 left in 135
+    # days need 8 / (135/7); at 1.25 they take 6.4 weeks = 44.8 days, 45: 31 Dec 2026. Sungai Penuh:
+    # 67 against 65 in the latest week, the first that met it.
+    assert out["target"] == [
+        {
+            "metrik": "sppg_beroperasi",
+            "wilayah": "18.04",
+            "nama_wilayah": "Kab. Lampung Barat",
+            "jenis": "jumlah",
+            "target": 24.0,
+            "tenggat": "2026-12-31",
+            "minggu": "2026-11-16",
+            "aktual": 3.0,
+            "selisih": 21.0,
+            "laju_perlu": round(21 / (45 / 7), 6),
+            "laju_kini": 0.5,
+            "proyeksi": "2027-09-06",
+            "tercapai_pada": None,
+            "status": "terlambat",
+            "sumber": "Rencana SPPG Kabupaten Lampung Barat",
+        },
+        {
+            "metrik": "corong_pembangunan",
+            "wilayah": "18.71",
+            "nama_wilayah": "Kota Bandar Lampung",
+            "jenis": "jumlah",
+            "target": 45.0,
+            "tenggat": "2027-03-31",
+            "minggu": "2026-11-16",
+            "aktual": 37.0,
+            "selisih": 8.0,
+            "laju_perlu": round(8 / (135 / 7), 6),
+            "laju_kini": 1.25,
+            "proyeksi": "2026-12-31",
+            "tercapai_pada": None,
+            "status": "sesuai_jalur",
+            "sumber": "Kesepakatan Pemkot Bandar Lampung dan Pemprov Lampung",
+        },
+        {
+            "metrik": "corong_pembangunan",
+            "wilayah": "15.72",
+            "nama_wilayah": "Kota Sungai Penuh",
+            "jenis": "jumlah",
+            "target": 65.0,
+            "tenggat": "2026-11-30",
+            "minggu": "2026-11-16",
+            "aktual": 67.0,
+            "selisih": 0.0,
+            "laju_perlu": None,
+            "laju_kini": 4.0,
+            "proyeksi": None,
+            "tercapai_pada": "2026-11-16",
+            "status": "tercapai",
+            "sumber": "Inpres 17/2025",
+        },
+    ]
+    # Inside Lampung only the two Lampung targets.
+    code, out, err = cli("summary", "--provinsi", "Lampung", "--db", demo_store, "--json")
+    assert code == 0, err
+    assert [(t["metrik"], t["wilayah"]) for t in out["target"]] == [
+        ("sppg_beroperasi", "18.04"),
+        ("corong_pembangunan", "18.71"),
+    ]
+
+
+def test_lampung_barat_sppg_gap_is_shared_among_kecamatan_by_their_planned_sppg(demo_store):
+    con = db.connect(demo_store)
+    try:
+        t = target.cari(target.semua(con), "sppg_beroperasi@18.04")
+        df = target.kontribusi(con, t, None)
+    finally:
+        con.close()
+    # Each kecamatan's part of 24 is its own planned SPPG (24 × its SPPG / 24); the gaps add up to 21.
+    rencana = [
+        ("18.04.04", "Balik Bukit", 1, 3),
+        ("18.04.10", "Batu Brak", 0, 2),
+        ("18.04.21", "Batu Ketulis", 0, 2),
+        ("18.04.06", "Belalau", 0, 2),
+        ("18.04.15", "Gedung Surian", 0, 2),
+        ("18.04.18", "Kebun Tebu", 0, 2),
+        ("18.04.11", "Sukau", 0, 2),
+        ("18.04.23", "Bandar Negeri Suoh", 1, 2),
+        ("18.04.22", "Lumbok Seminung", 0, 1),
+        ("18.04.20", "Pagar Dewa", 0, 1),
+        ("18.04.08", "Sekincau", 1, 2),
+        ("18.04.05", "Sumber Jaya", 0, 1),
+        ("18.04.09", "Suoh", 0, 1),
+        ("18.04.07", "Way Tenong", 0, 1),
+        ("18.04.19", "Air Hitam", 0, 0),
+    ]
+    assert df.to_dict("records") == [
+        {
+            "kode": kode,
+            "nama": nama,
+            "aktual": float(aktual),
+            "target": float(sppg),
+            "selisih": float(sppg - aktual),
+            "target_sendiri": False,
+            "bagian_selisih": (sppg - aktual) / 21,
+        }
+        for kode, nama, aktual, sppg in rencana
+    ]
+    assert df["selisih"].sum() == 21.0
