@@ -444,6 +444,65 @@ def test_a_past_deadline_is_a_warning_and_the_target_is_stored(fresh_db, gazette
     ]
 
 
+def test_the_burn_up_runs_from_the_first_week_to_the_target_on_the_deadline(loaded_db, gazetteer):
+    simpan(loaded_db, gazetteer, "badan_hukum,18.04,,,,6,2025-12-22,,\n")
+    t = target.cari(target.semua(loaded_db), "badan_hukum@18.04")
+    # 3 on 6 Oct to 6 on 22 Dec (77 days): the line rises 3 × 7/77 a week.
+    assert target.riwayat(loaded_db, t).to_dict("records") == [
+        {"minggu": W1006, "aktual": 3.0, "garis": 3.0},
+        {"minggu": W1013, "aktual": 3.0, "garis": 3 + 3 * (7 / 77)},
+        {"minggu": W1020, "aktual": 4.0, "garis": 3 + 3 * (14 / 77)},
+        {"minggu": W1027, "aktual": 4.0, "garis": 3 + 3 * (21 / 77)},
+    ]
+
+
+def test_kontribusi_shares_the_gap_by_dasar_and_counts_an_areas_own_target(loaded_db, gazetteer):
+    simpan(
+        loaded_db,
+        gazetteer,
+        "badan_hukum,18.04,,,,6,2025-12-22,,\n"
+        "zona_hijau,18.04,,,,50%,2025-12-29,,\n"
+        "zona_hijau,18.04.04,,,,3,2025-12-29,,\n"
+        "zona_merah,18.04,,,,0,2025-12-22,,\n",
+    )
+    targets = target.semua(loaded_db)
+
+    def kontribusi(target_id):
+        df = target.kontribusi(loaded_db, target.cari(targets, target_id), None)
+        # Lampung Barat's other 13 kecamatan have no koperasi: no part of any target, no gap.
+        assert len(df) == 15 and df.iloc[2:][["aktual", "target", "selisih"]].abs().sum().sum() == 0
+        return df.head(2).to_dict("records")
+
+    def baris(kode, nama, aktual, goal, selisih, sendiri, bagian):
+        return {
+            "kode": kode,
+            "nama": nama,
+            "aktual": aktual,
+            "target": goal,
+            "selisih": selisih,
+            "target_sendiri": sendiri,
+            "bagian_selisih": bagian,
+        }
+
+    # On 27 Oct Balik Bukit has 3 koperasi (3 berbadan hukum, 1 green, 1 red), Sekincau 2 (1, 0, 1).
+    # 6 berbadan hukum split 3 : 2 by registered koperasi: 3.6 and 2.4.
+    sekincau, balik_bukit = 6 * 2 / 5 - 1, 6 * 3 / 5 - 3
+    assert kontribusi("badan_hukum@18.04") == [
+        baris("18.04.08", "Sekincau", 1.0, 6 * 2 / 5, sekincau, False, sekincau / (sekincau + balik_bukit)),
+        baris("18.04.04", "Balik Bukit", 3.0, 6 * 3 / 5, balik_bukit, False, balik_bukit / (sekincau + balik_bukit)),
+    ]
+    # Half green everywhere, except Balik Bukit's own target of 3.
+    assert kontribusi("zona_hijau@18.04") == [
+        baris("18.04.04", "Balik Bukit", 1.0, 3.0, 2.0, True, 2 / 3),
+        baris("18.04.08", "Sekincau", 0.0, 1.0, 1.0, False, 1 / 3),
+    ]
+    # A falling metric: the gap is what is above the area's part (0).
+    assert kontribusi("zona_merah@18.04") == [
+        baris("18.04.04", "Balik Bukit", 1.0, 0.0, 1.0, False, 0.5),
+        baris("18.04.08", "Sekincau", 1.0, 0.0, 1.0, False, 0.5),
+    ]
+
+
 FILE_AWAL = (
     "sppg_beroperasi,18.04,,,,24,2026-12-31,Rencana SPPG,Semua\n"
     "gerai_beroperasi,18.04,,,,10,2026-06-30,,\n"
