@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import shutil
 
 import pytest
 from test_cli import cli
@@ -657,6 +658,45 @@ def test_an_admin_of_a_province_cannot_set_targets_outside_it(loaded_db, gazette
     assert target.cari(target.semua(loaded_db), "gerai_beroperasi@18.04") == Target(
         "gerai_beroperasi", "18.04", "jumlah", 12.0, D(2026, 6, 30), None, None, batch
     )
+
+
+def test_a_target_file_is_recognised_by_its_headers_in_the_cli(empty_db_file, tmp_path):
+    store = tmp_path / "cli.duckdb"
+    shutil.copy(empty_db_file, store)
+    berkas = tmp_path / "target lampung barat.csv"
+    berkas.write_text("Metrik;Kode wilayah;Target;Batas waktu;Keterangan\nSPPG beroperasi;18.04;24;31/12/2099;Semua\n")
+    code, out, err = cli("ingest", berkas, "--db", store, "--json")
+    assert code == 0, err
+    assert {k: out[k] for k in ("status", "dataset", "batch_id", "rows_read", "rows_committed", "errors")} == {
+        "status": "committed",
+        "dataset": "target",
+        "batch_id": 1,
+        "rows_read": 1,
+        "rows_committed": 1,
+        "errors": [],
+    }
+    code, out, err = cli("summary", "--db", store, "--json")
+    assert code == 0, err
+    # No SPPG data yet: at risk until the deadline, no week, no pace.
+    assert out["target"] == [
+        {
+            "metrik": "sppg_beroperasi",
+            "wilayah": "18.04",
+            "nama_wilayah": "Kab. Lampung Barat",
+            "jenis": "jumlah",
+            "target": 24.0,
+            "tenggat": "2099-12-31",
+            "minggu": None,
+            "aktual": None,
+            "selisih": 24.0,
+            "laju_perlu": None,
+            "laju_kini": None,
+            "proyeksi": None,
+            "tercapai_pada": None,
+            "status": "berisiko",
+            "sumber": None,
+        }
+    ]
 
 
 # --- The demo's three targets --------------------------------------------------------------------
