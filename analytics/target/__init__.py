@@ -123,12 +123,15 @@ class Capaian:
     alasan: str  # why: tercapai, tanpa_data, satu_minggu, tenggat_lewat, laju_nol, laju_mundur, laju
     tercapai_pada: dt.date | None = None  # the first week of the run of weeks meeting the target
     rasio: float | None = None  # laju_kini / laju_perlu
+    turun: bool = False  # the metric should fall (arah 'turun')
 
     @property
     def capaian(self) -> float | None:
         """Share of the target reached (the map's value); for a falling metric, target / actual."""
         if self.aktual is None:
             return None
+        if self.turun:
+            return 1.0 if self.aktual == 0 else self.target / self.aktual
         if self.target == 0 and self.aktual == 0:
             return 1.0
         return None if self.target == 0 else self.aktual / self.target
@@ -168,6 +171,7 @@ def hitung(
             None,
             "terlambat" if sisa <= 0 else "berisiko",
             "tanpa_data",
+            turun=s < 0,
         )
     kini, aktual = titik[-1]
     sisa = (t.tenggat - kini).days / 7
@@ -186,17 +190,19 @@ def hitung(
             if not memenuhi(v):
                 break
             sejak = w
-        return Capaian(kini, aktual, t.nilai, 0.0, sisa, None, laju, None, "tercapai", "tercapai", sejak)
+        return Capaian(kini, aktual, t.nilai, 0.0, sisa, None, laju, None, "tercapai", "tercapai", sejak, turun=s < 0)
     selisih = abs(t.nilai - aktual)
     maju = None if laju is None else s * laju  # pace towards the target (negative: away from it)
     proyeksi = kini + dt.timedelta(days=_hari(selisih / maju)) if maju else None
     if maju is not None and maju < 0:
         proyeksi = None
     if sisa <= 0:
-        return Capaian(kini, aktual, t.nilai, selisih, sisa, None, laju, proyeksi, "terlambat", "tenggat_lewat")
+        return Capaian(
+            kini, aktual, t.nilai, selisih, sisa, None, laju, proyeksi, "terlambat", "tenggat_lewat", turun=s < 0
+        )
     perlu = (t.nilai - aktual) / sisa
     if laju is None:
-        return Capaian(kini, aktual, t.nilai, selisih, sisa, perlu, None, None, "berisiko", "satu_minggu")
+        return Capaian(kini, aktual, t.nilai, selisih, sisa, perlu, None, None, "berisiko", "satu_minggu", turun=s < 0)
     rasio = laju / perlu
     if rasio >= cfg.batas_sesuai_jalur:
         status = "sesuai_jalur"
@@ -205,7 +211,7 @@ def hitung(
     else:
         status = "terlambat"
     alasan = "laju_nol" if laju == 0 else ("laju_mundur" if maju < 0 else "laju")
-    return Capaian(kini, aktual, t.nilai, selisih, sisa, perlu, laju, proyeksi, status, alasan, None, rasio)
+    return Capaian(kini, aktual, t.nilai, selisih, sisa, perlu, laju, proyeksi, status, alasan, None, rasio, s < 0)
 
 
 # --- Reading targets and the series they are measured on -----------------------------------------
@@ -222,12 +228,17 @@ def semua(con, f: Filter | None = None) -> list[Target]:
             r["jenis"],
             float(r["nilai"]),
             periode.as_date(r["tenggat"]),
-            r["sumber"] or None,
-            r["catatan"] or None,
+            _teks(r["sumber"]),
+            _teks(r["catatan"]),
             int(r["batch_id"]),
         )
         for r in df.to_dict("records")
     ]
+
+
+def _teks(v) -> str | None:
+    """A text column's value; a null comes out of DuckDB as None or NaN (NaN is truthy)."""
+    return v if isinstance(v, str) and v else None
 
 
 def _nilai(t: Target, row: dict) -> float | None:
@@ -466,7 +477,9 @@ def atur(
     if prepared.rejected or prepared.result.errors:
         problems = prepared.result.errors if prepared.result else []
         first = problems[0] if problems else None
-        pesan = prepared.reason or (f"{first.message} ({first.column}: {first.value})" if first else "Target ditolak.")
+        # The row's own error first: one bad row of one is also "more than 25% of the rows in error".
+        pesan = (f"{first.message} ({first.column}: {first.value})" if first else None) or prepared.reason
+        pesan = pesan or "Target ditolak."
         raise ingest.UploadRefused(pesan)
     # The time makes each form entry its own upload: the same target typed again after a delete
     # is a new change, not "the same file again".
