@@ -24,7 +24,31 @@ targets = ctx.tanya(target.daftar, ctx.filter, ctx.minggu)
 di_sini = {r["metrik"]: r for r in targets.to_dict("records") if r["kode_wilayah"] == (ctx.filter.code or "")}
 
 
+# The registry metrics drawn as tiles on this page.
+TILE = {
+    "tahap_tidak_dapat_dibangun",
+    "terdaftar",
+    "badan_hukum",
+    "masuk_portal",
+    "lahan_terverifikasi",
+    "tahap_pembangunan",
+    "gerai_beroperasi",
+    "zona_hijau",
+    "zona_kuning",
+    "zona_merah",
+    "simkopdes_aktif",
+    "simkopdes_kendala",
+    "simkopdes_belum",
+    "sppg_beroperasi",
+    "sppg_total",
+    "kabupaten_melapor",
+    "kabupaten_diharapkan",
+}
+
+
 def tile(column, name: str, label: str | None = None) -> None:
+    if name not in TILE:
+        raise ValueError(f"{name} tidak ada di TILE")
     kpi.tile(column, p, name, label=label, target=di_sini.get(name))
 
 
@@ -58,11 +82,13 @@ elif len(belum) <= 15:
     aksi[2].caption(teks.BELUM_MELAPOR.format(daftar=", ".join(belum["nama"])))
 aksi[2].page_link("pages/6_kelengkapan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
 
-if di_sini:
+# Targets on metrics without a tile here get tiles of their own.
+lain = [r for m, r in di_sini.items() if m not in TILE]
+if lain:
     st.subheader(teks.BAGIAN_TARGET)
-    for col, r in zip(st.columns(4), list(di_sini.values())[:4]):
+    for col, r in zip(st.columns(4), lain[:4]):
         col.metric(
-            r["label"],
+            teks.TARGET_TILE.format(label=r["label"]),
             f"{kalimat.nilai(r, r['aktual'])} / {kalimat.nilai(r, r['target'])}",
             border=True,
             help=kalimat.kalimat(r),

@@ -264,7 +264,18 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
     p = deck.pilihan.Pilihan().geser("kelengkapan", -1).tampil("lahan", False).geser("utama", -1)
     deck.pilihan.simpan_pilihan(p)
     assert json.loads(pilihan_file.read_text(encoding="utf-8")) == {
-        "urutan": ["utama", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "kelengkapan", "bimtek"],
+        "urutan": [
+            "utama",
+            "target",
+            "zona",
+            "terburuk",
+            "intervensi",
+            "lahan",
+            "sppg",
+            "simkopdes",
+            "kelengkapan",
+            "bimtek",
+        ],
         "sembunyi": ["lahan"],
     }
     assert [s.id for s in fx_deck.urut(deck.pilihan.baca_pilihan())] == [
@@ -281,7 +292,7 @@ def test_kept_choice_reorders_hides_and_survives_a_broken_file(fx_deck, pilihan_
     assert deck.pilihan.Pilihan.from_json(
         {"urutan": ["sppg", "tidak_ada", "sppg"], "sembunyi": ["x", "zona"]}
     ) == deck.pilihan.Pilihan(
-        ("sppg", "utama", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "bimtek", "kelengkapan"),
+        ("sppg", "utama", "target", "zona", "terburuk", "intervensi", "lahan", "simkopdes", "bimtek", "kelengkapan"),
         frozenset({"zona"}),
     )
     pilihan_file.write_text("{ bukan json", encoding="utf-8")
@@ -313,7 +324,7 @@ def _pptx_texts(data: bytes) -> list[dict]:
 
 
 def test_pptx_has_a_title_slide_then_the_chosen_slides_as_editable_text(fx_deck):
-    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -8))
+    chosen = fx_deck.urut(deck.pilihan.Pilihan().tampil("lahan", False).geser("kelengkapan", -9))
     slides = _pptx_texts(ekspor.pptx_bytes(fx_deck, chosen))
     assert [s["title"] for s in slides] == ["Laporan Mingguan KDKMP & MBG"] + [s.judul for s in chosen]
     assert slides[1]["title"] == "Kelengkapan laporan"

@@ -162,8 +162,16 @@ def test_ringkasan_tile_names_the_target_of_its_area(app):
     app.selectbox(key="w_provinsi").set_value("18").run()
     app.selectbox(key="w_kabupaten").set_value("18.04").run()
     m = _metrics(app)
-    assert m["SPPG beroperasi · target 24 (terlambat)"] == "3"
-    assert m["SPPG beroperasi"] == "3 / 24"  # under "Target wilayah ini"
+    assert m["SPPG beroperasi"] == "3"  # the registry's tile keeps its label; the target is under it
+    assert "Target 24 pada 31 Des 2026: terlambat" in [c.value for c in app.caption]
+    assert not any(k.startswith("Target: ") for k in m)
+
+
+def test_ringkasan_gives_a_target_without_a_tile_one_of_its_own(app):
+    app.selectbox(key="w_provinsi").set_value("15").run()
+    app.selectbox(key="w_kabupaten").set_value("15.72").run()
+    assert _metrics(app)["Target: Sudah sampai tahap pembangunan"] == "67 / 65"
+    assert "Tercapai · tenggat 30 Nov 2026" in [c.value for c in app.caption]
 
 
 def test_admin_sets_a_target_in_the_form_and_removes_it(app):

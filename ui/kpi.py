@@ -3,6 +3,7 @@ previous week with data, coloured by the metric's good direction."""
 
 from __future__ import annotations
 
+from analytics import periode
 from analytics.kamus import TARGET_STATUS_LABEL
 from analytics.metrik import METRIK
 from analytics.ringkasan import Picture
@@ -21,16 +22,11 @@ def tile_nilai(
     target: dict | None = None,
 ) -> None:
     """Draw metric `metrik_id` with `value` (and last week's `before`) in `column`; with `target` (a
-    row of analytics.target.daftar for this metric and area) the label names the target and the
-    help says whether it will be met."""
+    row of analytics.target.daftar for this metric and area) a line under it names the target and
+    the help says whether it will be met."""
     m = METRIK[metrik_id]
     bantuan = m.bantuan or None
     if target is not None:
-        label = TARGET_LABEL.format(
-            label=label or m.label,
-            target=kalimat.nilai(target, target["target"]),
-            status=TARGET_STATUS_LABEL[target["status"]].lower(),
-        )
         bantuan = kalimat.kalimat(target)
     delta = None
     if before is not None and teks is None:
@@ -45,6 +41,14 @@ def tile_nilai(
         help=bantuan,
         delta_arrow="auto" if delta not in (None, "0") else "off",
     )
+    if target is not None:  # under the tile, so the label stays the registry's
+        column.caption(
+            TARGET_LABEL.format(
+                target=kalimat.nilai(target, target["target"]),
+                tenggat=periode.tanggal(target["tenggat"]),
+                status=TARGET_STATUS_LABEL[target["status"]].lower(),
+            )
+        )
 
 
 def tile(column, p: Picture, metrik_id: str, *, label: str | None = None, target: dict | None = None) -> None:

@@ -753,9 +753,10 @@ TARGET_TINGKAT_BAWAH = {
     "kecamatan": "Kecamatan",
     "desa": "Desa/kelurahan",
 }
-TARGET_LABEL = "{label} · target {target} ({status})"
-BAGIAN_TARGET = "Target wilayah ini"
+TARGET_LABEL = "Target {target} pada {tenggat}: {status}"
+BAGIAN_TARGET = "Target lain wilayah ini"
 TARGET_RINGKAS = "{status} · tenggat {tenggat}"
 LIHAT_TARGET = "Lihat target dan lajunya"
 PETA_TARGET_METRIK = "Target pada metrik"
 UNGGAH_TARGET_WILAYAH = "Target untuk: {daftar}. Target lain tidak berubah; yang sama (metrik dan wilayah) diganti."
+TARGET_TILE = "Target: {label}"
