@@ -203,3 +203,38 @@ def test_demo_targets_have_the_three_statuses(demo_file):
         ("18.04", "terlambat"),
         ("18.71", "sesuai_jalur"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kode", "kalimat_"),
+    [
+        ("18.04", LAMPUNG_BARAT),
+        (
+            "18.71",
+            "Sudah sampai tahap pembangunan di Kota Bandar Lampung: 37 dari target 45 pada 31 Mar 2027. Pada laju "
+            "4 minggu terakhir (1,2 koperasi per minggu) target tercapai 31 Des 2026, 13 minggu sebelum tenggat; "
+            "dibutuhkan 0,4 koperasi per minggu.",
+        ),
+        (
+            "15.72",
+            "Sudah sampai tahap pembangunan di Kota Sungai Penuh: 67 dari target 65 pada 30 Nov 2026. "
+            "Target tercapai sejak 16 Nov 2026.",
+        ),
+    ],
+)
+def test_each_demo_target_reads_the_same_on_its_deck_slide_as_in_summary_json(demo_file, kode, kalimat_):
+    con = db.connect(demo_file)
+    try:
+        slide = deck.build(con, Filter.from_code(kode)).slide("target")
+        (row,) = target.as_json(target.daftar(con, Filter.from_code(kode), None))
+    finally:
+        con.close()
+    assert slide.kalimat.startswith(kalimat_)
+    # The numbers of the sentence are those of summary --json.
+    assert f": {row['aktual']:.0f} dari target {row['target']:.0f} pada " in slide.kalimat
+    if row["proyeksi"]:
+        y, m, d = (int(v) for v in row["proyeksi"].split("-"))
+        assert f"target tercapai {d} " in slide.kalimat and str(y) in slide.kalimat
+    assert [k.nilai for k in slide.kpi] == [
+        int(row["status"] == s) for s in ("terlambat", "berisiko", "sesuai_jalur", "tercapai")
+    ]
