@@ -430,6 +430,75 @@ def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, re
         assert len(pages) == len(NTB_JUDUL) + 1
 
 
+def _pptx_ukuran_tabel(data: bytes) -> dict[int, list[float]]:
+    """Slide number -> the size in pt of every text run in its tables."""
+    from pptx import Presentation
+
+    out: dict[int, list[float]] = {}
+    for nomor, slide in enumerate(Presentation(io.BytesIO(data)).slides):
+        for shape in slide.shapes:
+            if shape.has_table:
+                for row in shape.table.rows:
+                    for cell in row.cells:
+                        for para in cell.text_frame.paragraphs:
+                            out.setdefault(nomor, []).extend(r.font.size.pt for r in para.runs if r.text.strip())
+    return out
+
+
+def _pdf_ukuran_di(data: bytes, kotak: dict[int, ekspor.Kotak]) -> dict[int, list[float]]:
+    """Page number -> the size in pt of every character drawn inside that page's box (inches from
+    the top-left corner, as the layout is written)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTContainer
+
+    def chars(item):
+        if isinstance(item, LTChar):
+            yield item
+        elif isinstance(item, LTContainer):
+            for child in item:
+                yield from chars(child)
+
+    out: dict[int, list[float]] = {}
+    for nomor, page in enumerate(extract_pages(io.BytesIO(data))):
+        box = kotak.get(nomor)
+        if box is None:
+            continue
+        top = page.height
+        for ch in chars(page):
+            if not ch.get_text().strip():
+                continue
+            x, y = (ch.x0 + ch.x1) / 2 / 72, (top - (ch.y0 + ch.y1) / 2) / 72
+            if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
+                out.setdefault(nomor, []).append(round(ch.size, 2))
+    return out
+
+
+@pytest.mark.parametrize("kode", ["52", "18.04"])
+def test_every_table_of_the_demo_decks_is_set_at_18_pt_or_more_in_pptx_and_pdf(demo_con, kode):
+    d = deck.build(demo_con, Filter.from_code(kode))
+    with_table = {i: s for i, s in enumerate(d.slides, start=1) if s.tabel is not None}  # page 0: the title
+    assert len(with_table) >= 5
+
+    pptx = _pptx_ukuran_tabel(ekspor.pptx_bytes(d))
+    assert sorted(pptx) == sorted(with_table)
+    kecil = {d.slides[i - 1].id: min(sizes) for i, sizes in pptx.items() if min(sizes) < ekspor.TABEL_PT}
+    assert kecil == {}, f"PPTX: tabel di bawah 18 pt: {kecil}"
+
+    # The PDF: every character from the table's top edge down to the slide's note line.
+    area = {}
+    for i, s in with_table.items():
+        t = ekspor.tata_letak(s).tabel
+        area[i] = ekspor.Kotak(t.x, t.y, t.w, ekspor.CATATAN_Y - t.y)
+    pdf = _pdf_ukuran_di(ekspor.pdf_bytes(d), area)
+    assert sorted(pdf) == sorted(with_table)
+    for i, sizes in pdf.items():
+        # A table's cells are as many characters as its text has (less the spaces), none smaller.
+        s = with_table[i]
+        assert len(sizes) == sum(len("".join(c.split())) for c in s.tabel.kolom + sum(s.tabel.baris, [])), s.id
+    kecil = {d.slides[i - 1].id: min(sizes) for i, sizes in pdf.items() if min(sizes) < ekspor.TABEL_PT - 0.01}
+    assert kecil == {}, f"PDF: tabel di bawah 18 pt: {kecil}"
+
+
 # --- the CLI ------------------------------------------------------------------------------------
 
 
