@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo
+from analytics import db, deck, demo, kamus
 from analytics.deck import ekspor
 from analytics.filters import Filter
 from conftest import ROOT
@@ -184,14 +184,14 @@ def test_slide_tables_hold_the_numbers_the_sentences_use(fx_deck):
     # Inside one kabupaten its name on every row would say nothing: no Kab/kota column.
     assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Zona", "Alasan", "Pendamping"]
     assert intervensi.baris == [
-        ["1", "KDMP Gunung Sugih", "Balik Bukit", "kuning → merah", "Pembangunan macet", "Rina Marlina"],
-        ["2", "KDMP Pampangan", "Sekincau", "merah", "Belum berbadan hukum", "Agus Salim"],
+        ["1", "KDMP Gunung Sugih", "Balik Bukit", "Kuning → Merah", "Pembangunan macet", "Rina Marlina"],
+        ["2", "KDMP Pampangan", "Sekincau", "Merah", "Belum berbadan hukum", "Agus Salim"],
     ]
     assert fx_deck.slide("sppg").tabel.baris == [
         ["Kec. Balik Bukit", "2", "1", "50,0%"],
         ["Kec. Sekincau", "1", "0", "0,0%"],
     ]
-    assert fx_deck.slide("kelengkapan").tabel.baris == [["Kab. Lampung Barat", "terlambat", "terlambat", "terlambat"]]
+    assert fx_deck.slide("kelengkapan").tabel.baris == [["Kab. Lampung Barat", "Terlambat", "Terlambat", "Terlambat"]]
     # Downloads keep whole numbers, not text.
     assert fx_deck.slide("zona").tabel.data[["wilayah", "merah", "merah_lalu"]].to_dict("records") == [
         {"wilayah": "Kec. Balik Bukit", "merah": 1, "merah_lalu": 1},
@@ -675,6 +675,37 @@ def test_every_legend_of_every_deck_figure_lies_outside_its_plot_area(demo_con, 
         assert _legenda_di_luar(fig), (wilayah, slide_id, fig.layout.legend)
 
 
+def _ukuran_huruf(node, path="") -> dict[str, float]:
+    """Every font size of a figure's JSON, by its path ('layout.legend.font.size', …)."""
+    out: dict[str, float] = {}
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "size" and path.endswith("font") and isinstance(v, (int, float)):
+                out[f"{path}.size"] = v
+            else:
+                out.update(_ukuran_huruf(v, f"{path}.{k}" if path else k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out.update(_ukuran_huruf(v, f"{path}[{i}]"))
+    return out
+
+
+def test_chart_type_on_a_1080_screen_is_half_as_large_again_as_on_a_720_one(demo_con):
+    from analytics.deck.grafik import skala_huruf, skala_layar
+
+    assert skala_layar(None) == skala_layar(720) == 1.0
+    d = deck.build(demo_con, Filter.from_code("52"))
+    figures = [s.grafik for s in d.slides if s.grafik is not None]
+    assert len(figures) >= 4
+    for fig in figures:
+        before = fig.to_plotly_json()
+        kecil = _ukuran_huruf(before)
+        besar = _ukuran_huruf(skala_huruf(fig, skala_layar(1080)).to_plotly_json())
+        assert kecil and set(besar) == set(kecil)
+        assert all(besar[k] == pytest.approx(v * 1.5, abs=0.1) for k, v in kecil.items()), (besar, kecil)
+        assert fig.to_plotly_json() == before  # the deck's own figure is left as it was
+
+
 def _angka(text: str) -> set[int]:
     """The whole numbers in a text in Indonesian format ('1.166' is one number)."""
     import re
@@ -758,9 +789,9 @@ def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
     assert zona.tabel.kolom == ["Zona", "Desa/kel."]
     # Each zone or move with its desa: moves first (to the worst zone first), then the zones worst first.
     assert zona.tabel.baris == [
-        ["kuning → merah (1)", "Gunung Sugih"],
-        ["merah → kuning (1)", "Pasar Liwa"],
-        ["hijau (1)", "Sebarus"],
+        ["Kuning → Merah (1)", "Gunung Sugih"],
+        ["Merah → Kuning (1)", "Pasar Liwa"],
+        ["Hijau (1)", "Sebarus"],
     ]
     # Every koperasi of Balik Bukit is active: no chart and nothing to list, the sentence says it.
     assert d.slide("simkopdes").grafik is None and d.slide("simkopdes").tabel is None
@@ -768,7 +799,7 @@ def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
     simkopdes = deck.build(fx, Filter.from_code("18.04.08"), contoh=False).slide("simkopdes")
     assert simkopdes.grafik is None
     assert simkopdes.tabel.kolom == ["Desa/kel.", "Akun SIMKOPDES"]
-    assert sorted(row[1] for row in simkopdes.tabel.baris) == ["Belum punya akun", "Kendala login/jaringan"]
+    assert sorted(row[1] for row in simkopdes.tabel.baris) == [kamus.AKUN_LABEL["belum"], kamus.AKUN_LABEL["kendala"]]
 
 
 def test_a_desa_without_sppg_has_no_sppg_slide(demo_con):
@@ -776,4 +807,4 @@ def test_a_desa_without_sppg_has_no_sppg_slide(demo_con):
     d = deck.build(demo_con, Filter.from_code("18.04.04.1001"))
     assert "sppg" not in [s.id for s in d.slides]
     assert d.slide("utama").kalimat.endswith("; belum ada data SPPG.")
-    assert d.slide("zona").tabel.baris == [["kuning (1)", "Pasar Liwa"]]
+    assert d.slide("zona").tabel.baris == [["Kuning (1)", "Pasar Liwa"]]

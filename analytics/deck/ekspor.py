@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 
 from analytics import kamus, periode
 from analytics.deck.model import Deck, Kpi, Slide, Tabel
+from analytics.deck.teks import DATA_CONTOH, KELOMPOK_KOPERASI, KELOMPOK_SPPG
 
 # --- chart images -------------------------------------------------------------------------------
 
@@ -437,7 +438,7 @@ def ukur_tabel(t: Tabel, box: Kotak, mulai: float = TABEL_PT, terkecil: float = 
 def kaki(deck: Deck, nomor: int, jumlah: int) -> tuple[str, str]:
     kiri = deck.subjudul + (f" · {deck.pembanding}" if deck.minggu_lalu else "")
     if deck.contoh:
-        kiri += " · DATA CONTOH (SINTETIS)"
+        kiri += f" · {DATA_CONTOH.upper()}"
     return kiri, f"{nomor}/{jumlah}"
 
 
@@ -595,7 +596,7 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
         _teks(
             slide,
             Kotak(TEPI, y0 - 0.42, ISI_LEBAR, 0.38),
-            "Koperasi Desa/Kelurahan Merah Putih",
+            KELOMPOK_KOPERASI,
             16,
             bold=True,
             warna=WARNA_JUDUL,
@@ -605,7 +606,7 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
             _teks(
                 slide,
                 Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),
-                "SPPG (Makan Bergizi Gratis)",
+                KELOMPOK_SPPG,
                 16,
                 bold=True,
                 warna=WARNA_JUDUL,
@@ -664,11 +665,7 @@ def _pptx_sampul(prs, deck: Deck) -> None:
     bar.fill.fore_color.rgb = _rgb(WARNA_AKSEN)
     bar.line.fill.background()
     title.text = deck.judul
-    lines = (
-        [deck.subjudul]
-        + ([deck.pembanding] if deck.minggu_lalu else [])
-        + (["Data contoh (sintetis)"] if deck.contoh else [])
-    )
+    lines = [deck.subjudul] + ([deck.pembanding] if deck.minggu_lalu else []) + ([DATA_CONTOH] if deck.contoh else [])
     sub.text = "\n".join(lines)
     for shape, pt, bold in ((title, 40, True), (sub, 22, False)):
         for i, para in enumerate(shape.text_frame.paragraphs):
@@ -884,7 +881,7 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
     if lt.kpi_besar and s.kpi:
         pg.paragraf(
             Kotak(TEPI, lt.kpi[0].y - 0.42, ISI_LEBAR, 0.38),
-            "Koperasi Desa/Kelurahan Merah Putih",
+            KELOMPOK_KOPERASI,
             16,
             bold=True,
             warna=WARNA_JUDUL,
@@ -893,7 +890,7 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
         if sppg:
             pg.paragraf(
                 Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),
-                "SPPG (Makan Bergizi Gratis)",
+                KELOMPOK_SPPG,
                 16,
                 bold=True,
                 warna=WARNA_JUDUL,
@@ -928,9 +925,7 @@ def _pdf_sampul(pg: _Halaman, deck: Deck) -> None:
     sub = deck.subjudul + (f"\n{deck.pembanding}" if deck.minggu_lalu else "")
     pg.paragraf(Kotak(TEPI + 0.35, 3.45, ISI_LEBAR - 0.35, 1.2), sub.replace("\n", " · "), 22)
     if deck.contoh:
-        pg.paragraf(
-            Kotak(TEPI + 0.35, 4.3, ISI_LEBAR - 0.35, 0.5), "Data contoh (sintetis)", 20, bold=True, warna="b71c1c"
-        )
+        pg.paragraf(Kotak(TEPI + 0.35, 4.3, ISI_LEBAR - 0.35, 0.5), DATA_CONTOH, 20, bold=True, warna="b71c1c")
 
 
 def pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
@@ -977,7 +972,7 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
     y = 1.45
     if deck.contoh:
         pg.paragraf(
-            Kotak(A4_TEPI, y, w, 0.3), "DATA CONTOH (SINTETIS) — bukan laporan resmi", 11, bold=True, warna="b71c1c"
+            Kotak(A4_TEPI, y, w, 0.3), f"{DATA_CONTOH.upper()} — bukan laporan resmi", 11, bold=True, warna="b71c1c"
         )
         y += 0.32
     utama = next((s for s in deck.slides if s.id == "utama"), None)
@@ -1016,7 +1011,7 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
         pg.paragraf(Kotak(box.x + 0.2, box.y, box.w - 0.2, 0.3), f"{i}. {s.judul}", 12, bold=True, warna=WARNA_JUDUL)
         pg.paragraf(Kotak(box.x + 0.2, box.y + 0.3, box.w - 0.2, box.h - 0.3), s.kalimat, 11.5)
         y += tinggi
-    dibuat = periode.long_date(deck.dibuat)
+    dibuat = periode.tanggal(deck.dibuat)
     pg.paragraf(
         Kotak(A4_TEPI, A4_TINGGI - 0.55, w, 0.3),
         f"Dibuat {dibuat} dari Dasbor KDKMP & MBG · rincian di presentasi mingguan.",
