@@ -141,8 +141,8 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
         "1 koperasi turun ke merah, di Kec. Balik Bukit.",
         "terburuk": "Zona merah terbanyak di Kec. Balik Bukit dan Kec. Sekincau, masing-masing 1 koperasi; "
         "paling banyak turun zona: Kec. Balik Bukit, 1 koperasi.",
-        "intervensi": "2 koperasi perlu intervensi minggu ini di 2 kecamatan (2 zona merah, 1 turun zona, "
-        "1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
+        "intervensi": "2 koperasi perlu intervensi minggu ini di 2 kecamatan (semuanya zona merah, termasuk "
+        "1 turun zona dan 1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
         "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
         "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
         "sppg": "SPPG beroperasi 1 dari 3 SPPG (33,3%); yang beroperasi ada di Kec. Balik Bukit.",

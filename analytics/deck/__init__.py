@@ -387,12 +387,21 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
         return Slide("intervensi", judul, "Tidak ada koperasi yang perlu intervensi minggu ini.")
     per_kec = zona.intervensi_per_kecamatan(daftar)
     n, n_kec = len(daftar), len(per_kec)
-    jenis = [
-        (int(daftar["merah"].sum()), "zona merah"),
-        (int(daftar["turun"].sum()), "turun zona"),
-        (int(daftar["macet"].sum()), "pembangunan macet"),
+    # The reasons overlap (a koperasi in merah can also have fallen or stalled): the counts are said
+    # so that they do not read as parts adding up to n.
+    merah = int(daftar["merah"].sum())
+    lain = [
+        f"{angka(v)} {label}"
+        for v, label in ((int(daftar["turun"].sum()), "turun zona"), (int(daftar["macet"].sum()), "pembangunan macet"))
+        if v
     ]
-    rincian = ", ".join(f"{angka(v)} {label}" for v, label in jenis if v)
+    if merah == n:
+        rincian = "semuanya zona merah" + (f", termasuk {' dan '.join(lain)}" if lain else "")
+    else:
+        jumlah_alasan = merah + int(daftar["turun"].sum()) + int(daftar["macet"].sum())
+        rincian = ", ".join(([f"{angka(merah)} zona merah"] if merah else []) + lain) + (
+            "; sebagian dengan lebih dari satu alasan" if jumlah_alasan > n else ""
+        )
     per_kec = per_kec.assign(jumlah=per_kec["merah"] + per_kec["lainnya"])
     dengan_kab = f.level in (None, "provinsi")
     names, most = teratas(
