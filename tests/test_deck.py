@@ -499,6 +499,17 @@ def test_every_table_of_the_demo_decks_is_set_at_18_pt_or_more_in_pptx_and_pdf(d
     assert kecil == {}, f"PDF: tabel di bawah 18 pt: {kecil}"
 
 
+@pytest.mark.parametrize("kode", ["52", "18.04"])
+def test_every_note_of_the_demo_decks_keeps_one_line_at_its_size_above_the_footer(demo_con, kode):
+    d = deck.build(demo_con, Filter.from_code(kode))
+    notes = {s.id: s.catatan for s in d.slides if s.catatan}
+    assert "intervensi" in notes
+    panjang = {
+        i: n for i, n in notes.items() if ekspor.baris_teks(n, ekspor.tata_letak(d.slide(i)).catatan.w - 0.1, 11) > 1
+    }
+    assert ekspor.CATATAN_PT == 11 and panjang == {}
+
+
 # --- the CLI ------------------------------------------------------------------------------------
 
 

@@ -456,9 +456,9 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
             "minggu_di_zona",
         ]
     ]
+    # One line at the note's size: the order (newly merah, longest merah, stalled) is the page's to explain.
     catatan = (
-        f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu: merah yang baru turun, merah terlama, "
-        "pembangunan macet"
+        f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu"
         + (f"; {DAFTAR_LENGKAP_INTERVENSI}" if n > len(top) else "")
         + ". KDMP/KKMP: Koperasi Desa/Kelurahan Merah Putih."
     )

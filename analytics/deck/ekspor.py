@@ -631,7 +631,12 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
     if lt.tabel is not None:
         _pptx_tabel(slide, lt.tabel, s.tabel)
     if s.catatan:
-        _teks(slide, lt.catatan, s.catatan, CATATAN_PT, warna=WARNA_LEMAH, italic=True)
+        # PowerPoint does not shrink a text box: the note is set at the size that keeps it on its one
+        # line above the footer (the PDF's paragraph shrinks the same way).
+        pt = CATATAN_PT
+        while pt > 8 and baris_teks(s.catatan, lt.catatan.w - 0.1, pt) > 1:
+            pt -= 0.5
+        _teks(slide, lt.catatan, s.catatan, pt, warna=WARNA_LEMAH, italic=True)
     kiri, kanan = kaki(deck, nomor, jumlah)
     _teks(
         slide,
