@@ -8,7 +8,9 @@ it. In a text field outside full screen the arrow keys and Home keep moving the 
 Fitting the screen: in full screen the root font size follows the viewport (a 16:9 slide's type
 scales with its height, as on a projector), the slide is a flex column exactly one viewport tall,
 and its chart takes the height left under the title, sentence and tiles (plotly `height="stretch"`);
-no CSS zoom, which garbles plotly's hit areas.
+no CSS zoom, which garbles plotly's hit areas. Plotly sets its type in px, so a small component
+(UKUR_LAYAR) reports the screen's height and the chart's fonts are multiplied by the same factor
+as the root font size (deck.grafik.skala_huruf).
 Auto-advance: the slide is an st.fragment with run_every, so only the slide reruns.
 The order and the hidden slides are kept in st.session_state and in data/presentasi.json
 (analytics.deck.Pilihan), not in the URL: ui.shell rewrites the query string to the filter on
@@ -23,6 +25,7 @@ import streamlit as st
 
 from analytics import deck as deck_mod
 from analytics.deck import ekspor
+from analytics.deck.grafik import skala_huruf, skala_layar
 from ui import shell, teks, unduh
 
 ctx = shell.page(teks.PRESENTASI_JUDUL)
@@ -114,6 +117,28 @@ KUNCI = """<script>
   }, true);
 })();
 </script>"""
+# Full screen: the height of the screen's 16:9 area, sent back on load and after each resize, so
+# the charts' type (plotly sets it in px, not rem) grows with the screen as the slide's text does.
+# Sends only a value that differs from the one the page already has (`data`): no rerun loop.
+UKUR_LAYAR = """
+export default function (component) {
+  const { data, setStateValue } = component;
+  const w = window;
+  const ukur = () => Math.round(Math.min(w.innerHeight, w.innerWidth * 9 / 16));
+  w.__kdkmpLayar = { kirim: setStateValue, punya: data && data.tinggi };
+  const kirim = () => {
+    const s = w.__kdkmpLayar, px = ukur();
+    if (px !== s.punya) { s.punya = px; s.kirim("tinggi", px); }
+  };
+  kirim();
+  if (!w.__kdkmpLayarDengar) {
+    w.__kdkmpLayarDengar = true;
+    let tunda;
+    w.addEventListener("resize", () => { clearTimeout(tunda); tunda = setTimeout(kirim, 250); });
+  }
+}
+"""
+layar = st.components.v2.component("kdkmp_layar_presentasi", js=UKUR_LAYAR)
 st.html(CSS)
 st.html(KUNCI, unsafe_allow_javascript=True)
 
@@ -225,6 +250,7 @@ TINGGI_GRAFIK = 430
 def grafik(s: deck_mod.Slide) -> None:
     fig = go.Figure(s.grafik)
     if penuh:
+        fig = skala_huruf(fig, skala_layar(st.session_state.get("pres_tinggi_layar")))
         fig.update_layout(height=None, autosize=True)
         tinggi = "stretch"
     else:
@@ -317,6 +343,13 @@ def presentasi() -> None:
     if penuh:
         with st.container(key="slaid_penuh"):  # tells KUNCI the page is in full screen; hidden by PENUH
             st.html("<span></span>")
+            hasil = layar(
+                key="pres_layar",
+                data={"tinggi": st.session_state.get("pres_tinggi_layar")},
+                default={"tinggi": None},
+                on_tinggi_change=lambda: None,
+            )
+            st.session_state["pres_tinggi_layar"] = hasil.tinggi
     with st.container(key="slaid"):
         tampil_slide(s)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo
+from analytics import db, deck, demo, kamus
 from analytics.deck import ekspor
 from analytics.filters import Filter
 from conftest import ROOT
@@ -141,8 +141,8 @@ def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
         "1 koperasi turun ke merah, di Kec. Balik Bukit.",
         "terburuk": "Zona merah terbanyak di Kec. Balik Bukit dan Kec. Sekincau, masing-masing 1 koperasi; "
         "paling banyak turun zona: Kec. Balik Bukit, 1 koperasi.",
-        "intervensi": "2 koperasi perlu intervensi minggu ini di 2 kecamatan (2 zona merah, 1 turun zona, "
-        "1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
+        "intervensi": "2 koperasi perlu intervensi minggu ini di 2 kecamatan (semuanya zona merah, termasuk "
+        "1 turun zona dan 1 pembangunan macet); di Kec. Balik Bukit dan Kec. Sekincau.",
         "lahan": "Kendala terbanyak: cuaca dan tenaga kerja, masing-masing pada 2 koperasi, disusul administrasi (1); "
         "0 koperasi tidak dapat dibangun dan 0 belum punya lahan atau lahannya ditolak.",
         "sppg": "SPPG beroperasi 1 dari 3 SPPG (33,3%); yang beroperasi ada di Kec. Balik Bukit.",
@@ -184,14 +184,14 @@ def test_slide_tables_hold_the_numbers_the_sentences_use(fx_deck):
     # Inside one kabupaten its name on every row would say nothing: no Kab/kota column.
     assert intervensi.kolom == ["No", "Koperasi", "Kecamatan", "Zona", "Alasan", "Pendamping"]
     assert intervensi.baris == [
-        ["1", "KDMP Gunung Sugih", "Balik Bukit", "kuning → merah", "Pembangunan macet", "Rina Marlina"],
-        ["2", "KDMP Pampangan", "Sekincau", "merah", "Belum berbadan hukum", "Agus Salim"],
+        ["1", "KDMP Gunung Sugih", "Balik Bukit", "Kuning → Merah", "Pembangunan macet", "Rina Marlina"],
+        ["2", "KDMP Pampangan", "Sekincau", "Merah", "Belum berbadan hukum", "Agus Salim"],
     ]
     assert fx_deck.slide("sppg").tabel.baris == [
         ["Kec. Balik Bukit", "2", "1", "50,0%"],
         ["Kec. Sekincau", "1", "0", "0,0%"],
     ]
-    assert fx_deck.slide("kelengkapan").tabel.baris == [["Kab. Lampung Barat", "terlambat", "terlambat", "terlambat"]]
+    assert fx_deck.slide("kelengkapan").tabel.baris == [["Kab. Lampung Barat", "Terlambat", "Terlambat", "Terlambat"]]
     # Downloads keep whole numbers, not text.
     assert fx_deck.slide("zona").tabel.data[["wilayah", "merah", "merah_lalu"]].to_dict("records") == [
         {"wilayah": "Kec. Balik Bukit", "merah": 1, "merah_lalu": 1},
@@ -441,6 +441,86 @@ def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, re
         assert len(pages) == len(NTB_JUDUL) + 1
 
 
+def _pptx_ukuran_tabel(data: bytes) -> dict[int, list[float]]:
+    """Slide number -> the size in pt of every text run in its tables."""
+    from pptx import Presentation
+
+    out: dict[int, list[float]] = {}
+    for nomor, slide in enumerate(Presentation(io.BytesIO(data)).slides):
+        for shape in slide.shapes:
+            if shape.has_table:
+                for row in shape.table.rows:
+                    for cell in row.cells:
+                        for para in cell.text_frame.paragraphs:
+                            out.setdefault(nomor, []).extend(r.font.size.pt for r in para.runs if r.text.strip())
+    return out
+
+
+def _pdf_ukuran_di(data: bytes, kotak: dict[int, ekspor.Kotak]) -> dict[int, list[float]]:
+    """Page number -> the size in pt of every character drawn inside that page's box (inches from
+    the top-left corner, as the layout is written)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTContainer
+
+    def chars(item):
+        if isinstance(item, LTChar):
+            yield item
+        elif isinstance(item, LTContainer):
+            for child in item:
+                yield from chars(child)
+
+    out: dict[int, list[float]] = {}
+    for nomor, page in enumerate(extract_pages(io.BytesIO(data))):
+        box = kotak.get(nomor)
+        if box is None:
+            continue
+        top = page.height
+        for ch in chars(page):
+            if not ch.get_text().strip():
+                continue
+            x, y = (ch.x0 + ch.x1) / 2 / 72, (top - (ch.y0 + ch.y1) / 2) / 72
+            if box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h:
+                out.setdefault(nomor, []).append(round(ch.size, 2))
+    return out
+
+
+@pytest.mark.parametrize("kode", ["52", "18.04"])
+def test_every_table_of_the_demo_decks_is_set_at_18_pt_or_more_in_pptx_and_pdf(demo_con, kode):
+    d = deck.build(demo_con, Filter.from_code(kode))
+    with_table = {i: s for i, s in enumerate(d.slides, start=1) if s.tabel is not None}  # page 0: the title
+    assert len(with_table) >= 5
+
+    pptx = _pptx_ukuran_tabel(ekspor.pptx_bytes(d))
+    assert sorted(pptx) == sorted(with_table)
+    kecil = {d.slides[i - 1].id: min(sizes) for i, sizes in pptx.items() if min(sizes) < ekspor.TABEL_PT}
+    assert kecil == {}, f"PPTX: tabel di bawah 18 pt: {kecil}"
+
+    # The PDF: every character from the table's top edge down to the slide's note line.
+    area = {}
+    for i, s in with_table.items():
+        t = ekspor.tata_letak(s).tabel
+        area[i] = ekspor.Kotak(t.x, t.y, t.w, ekspor.CATATAN_Y - t.y)
+    pdf = _pdf_ukuran_di(ekspor.pdf_bytes(d), area)
+    assert sorted(pdf) == sorted(with_table)
+    for i, sizes in pdf.items():
+        # A table's cells are as many characters as its text has (less the spaces), none smaller.
+        s = with_table[i]
+        assert len(sizes) == sum(len("".join(c.split())) for c in s.tabel.kolom + sum(s.tabel.baris, [])), s.id
+    kecil = {d.slides[i - 1].id: min(sizes) for i, sizes in pdf.items() if min(sizes) < ekspor.TABEL_PT - 0.01}
+    assert kecil == {}, f"PDF: tabel di bawah 18 pt: {kecil}"
+
+
+@pytest.mark.parametrize("kode", ["52", "18.04"])
+def test_every_note_of_the_demo_decks_keeps_one_line_at_its_size_above_the_footer(demo_con, kode):
+    d = deck.build(demo_con, Filter.from_code(kode))
+    notes = {s.id: s.catatan for s in d.slides if s.catatan}
+    assert "intervensi" in notes
+    panjang = {
+        i: n for i, n in notes.items() if ekspor.baris_teks(n, ekspor.tata_letak(d.slide(i)).catatan.w - 0.1, 11) > 1
+    }
+    assert ekspor.CATATAN_PT == 11 and panjang == {}
+
+
 # --- the CLI ------------------------------------------------------------------------------------
 
 
@@ -617,6 +697,37 @@ def test_every_legend_of_every_deck_figure_lies_outside_its_plot_area(demo_con, 
         assert _legenda_di_luar(fig), (wilayah, slide_id, fig.layout.legend)
 
 
+def _ukuran_huruf(node, path="") -> dict[str, float]:
+    """Every font size of a figure's JSON, by its path ('layout.legend.font.size', …)."""
+    out: dict[str, float] = {}
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "size" and path.endswith("font") and isinstance(v, (int, float)):
+                out[f"{path}.size"] = v
+            else:
+                out.update(_ukuran_huruf(v, f"{path}.{k}" if path else k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out.update(_ukuran_huruf(v, f"{path}[{i}]"))
+    return out
+
+
+def test_chart_type_on_a_1080_screen_is_half_as_large_again_as_on_a_720_one(demo_con):
+    from analytics.deck.grafik import skala_huruf, skala_layar
+
+    assert skala_layar(None) == skala_layar(720) == 1.0
+    d = deck.build(demo_con, Filter.from_code("52"))
+    figures = [s.grafik for s in d.slides if s.grafik is not None]
+    assert len(figures) >= 4
+    for fig in figures:
+        before = fig.to_plotly_json()
+        kecil = _ukuran_huruf(before)
+        besar = _ukuran_huruf(skala_huruf(fig, skala_layar(1080)).to_plotly_json())
+        assert kecil and set(besar) == set(kecil)
+        assert all(besar[k] == pytest.approx(v * 1.5, abs=0.1) for k, v in kecil.items()), (besar, kecil)
+        assert fig.to_plotly_json() == before  # the deck's own figure is left as it was
+
+
 def _angka(text: str) -> set[int]:
     """The whole numbers in a text in Indonesian format ('1.166' is one number)."""
     import re
@@ -700,9 +811,9 @@ def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
     assert zona.tabel.kolom == ["Zona", "Desa/kel."]
     # Each zone or move with its desa: moves first (to the worst zone first), then the zones worst first.
     assert zona.tabel.baris == [
-        ["kuning → merah (1)", "Gunung Sugih"],
-        ["merah → kuning (1)", "Pasar Liwa"],
-        ["hijau (1)", "Sebarus"],
+        ["Kuning → Merah (1)", "Gunung Sugih"],
+        ["Merah → Kuning (1)", "Pasar Liwa"],
+        ["Hijau (1)", "Sebarus"],
     ]
     # Every koperasi of Balik Bukit is active: no chart and nothing to list, the sentence says it.
     assert d.slide("simkopdes").grafik is None and d.slide("simkopdes").tabel is None
@@ -710,7 +821,7 @@ def test_below_a_kecamatan_zones_are_a_list_of_desa_not_bars_of_one(fx):
     simkopdes = deck.build(fx, Filter.from_code("18.04.08"), contoh=False).slide("simkopdes")
     assert simkopdes.grafik is None
     assert simkopdes.tabel.kolom == ["Desa/kel.", "Akun SIMKOPDES"]
-    assert sorted(row[1] for row in simkopdes.tabel.baris) == ["Belum punya akun", "Kendala login/jaringan"]
+    assert sorted(row[1] for row in simkopdes.tabel.baris) == [kamus.AKUN_LABEL["belum"], kamus.AKUN_LABEL["kendala"]]
 
 
 def test_a_desa_without_sppg_has_no_sppg_slide(demo_con):
@@ -718,4 +829,4 @@ def test_a_desa_without_sppg_has_no_sppg_slide(demo_con):
     d = deck.build(demo_con, Filter.from_code("18.04.04.1001"))
     assert "sppg" not in [s.id for s in d.slides]
     assert d.slide("utama").kalimat.endswith("; belum ada data SPPG.")
-    assert d.slide("zona").tabel.baris == [["kuning (1)", "Pasar Liwa"]]
+    assert d.slide("zona").tabel.baris == [["Kuning (1)", "Pasar Liwa"]]

@@ -1,6 +1,7 @@
 """Every UI string in one place, so a translation is one file."""
 
 from analytics import kamus
+from analytics.deck import teks as deck_teks
 
 APP_JUDUL = "Dasbor KDKMP & MBG"
 APP_SUBJUDUL = "Pemantauan Koperasi Desa/Kelurahan Merah Putih dan Makan Bergizi Gratis"
@@ -586,8 +587,8 @@ PRES_UNDUH_BANTUAN = (
 PRES_DATA_SLIDE = "Data salindia ini"
 PRES_DATA_SLIDE_PENJELASAN = "Unduh tabel salindia ini (CSV/XLSX, angka utuh) dan grafiknya (PNG)."
 PRES_TANPA_DATA_SLIDE = "Salindia ini tidak punya tabel atau grafik untuk diunduh."
-PRES_KELOMPOK_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
-PRES_KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
+PRES_KELOMPOK_KOPERASI = deck_teks.KELOMPOK_KOPERASI  # the exports say the same
+PRES_KELOMPOK_SPPG = deck_teks.KELOMPOK_SPPG
 EKSPOR_PNG = "Unduh PNG"
 EKSPOR_XLSX = "Unduh XLSX"
 EKSPOR_PNG_GAGAL = "Grafik tidak dapat digambar: Chromium (/usr/bin/chromium) tidak ditemukan atau gagal dijalankan."

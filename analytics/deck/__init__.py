@@ -54,13 +54,13 @@ from analytics.deck.teks import (
     BATAS_TABEL_LAPOR,
     BATAS_TERBURUK,
     BATAS_WILAYAH,
+    DAFTAR_LENGKAP_INTERVENSI,
     DATASET_LAPOR,
     KENDALA_NAMA,
     KOSONG,
     SELURUH_INDONESIA,
     SLIDE_IDS,
     SLIDE_JUDUL,
-    STATUS_LAPOR,
     TARGET_CATATAN,
     TINGKAT,
     TINGKAT_KOLOM,
@@ -217,7 +217,9 @@ def _slide_zona(con, f: Filter, p: ringkasan.Picture) -> Slide:
     tabel.data = shown[
         ["kode", "wilayah", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu", "naik", "turun"]
     ].reset_index(drop=True)
-    catatan = ("Tabel: minggu lalu → minggu ini. " if lalu else "") + (
+    catatan = (
+        "Tabel: minggu lalu → minggu ini; Naik/Turun: koperasi yang pindah ke zona lebih baik/buruk. " if lalu else ""
+    ) + (
         f"{len(shown)} dari {angka(len(per_area))} wilayah: zona merah terbanyak dan yang disebut di atas."
         if len(per_area) > len(shown)
         else ""
@@ -256,13 +258,23 @@ def _slide_zona_per_desa(judul, kalimat, kpi_, per_area: pd.DataFrame, disebut, 
         groups.setdefault((not moved, rank[kini], rank[dulu], dulu if moved else None, kini), []).append(r["nama"])
     rows = []
     for (_, _, _, dulu, kini), names in sorted(groups.items(), key=lambda kv: kv[0][:3]):
-        zona_teks = f"{dulu or '–'} → {kini or '–'}" if dulu or kini is None else kini
+        zona_teks = f"{_zona_label(dulu)} → {_zona_label(kini)}" if dulu or kini is None else _zona_label(kini)
         rows.append({"zona_teks": f"{zona_teks} ({angka(len(names))})", "desa": ", ".join(names)})
     data = pd.DataFrame(rows, columns=["zona_teks", "desa"])
     tabel = _tabel(data.head(BATAS_WILAYAH), {"zona_teks": "Zona", "desa": TINGKAT_KOLOM["desa"]}, lebar=[2, 6])
     tabel.data = per_area[["kode", "nama", "merah", "merah_lalu", "kuning", "kuning_lalu", "hijau", "hijau_lalu"]]
     catatan = "Satu koperasi per desa/kelurahan: desa per zona, yang pindah zona sejak minggu lalu di atas."
     return Slide("zona", judul, kalimat, kpi=kpi_, tabel=tabel, catatan=catatan)
+
+
+def _zona_label(zona_: str | None) -> str:
+    """'Merah', 'Kuning', 'Hijau' (the vocabulary's words), '–' for none."""
+    return kamus.ZONA_PENDEK.get(zona_, zona_) if zona_ else "–"
+
+
+def _status_lapor(status: str | None) -> str:
+    """A kabupaten's reporting status in the vocabulary's words; no row at all is 'Tidak melapor'."""
+    return kamus.KELENGKAPAN_STATUS.get(status if isinstance(status, str) else "tidak_melapor", str(status))
 
 
 def _slide_terburuk(con, f: Filter, p: ringkasan.Picture) -> Slide:
@@ -385,7 +397,10 @@ def alasan_intervensi(row: dict, rules: Rules, dengan_turun: bool = True) -> str
         parts.append(f"turun dari {row['zona_lalu']}")
     if row["macet"] and not any("macet" in x.lower() for x in parts):
         parts.append(f"macet {angka(row['minggu_tanpa_progres'])} minggu")
-    return "; ".join(dict.fromkeys(parts))
+    parts = list(dict.fromkeys(parts))
+    # One phrase: the later reasons start in lower case ('…; lahan tidak ada'), acronyms stay.
+    parts[1:] = [x[0].lower() + x[1:] if len(x) > 1 and x[1].islower() else x for x in parts[1:]]
+    return "; ".join(parts)
 
 
 def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Slide:
@@ -396,12 +411,21 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
         return Slide("intervensi", judul, "Tidak ada koperasi yang perlu intervensi minggu ini.")
     per_kec = zona.intervensi_per_kecamatan(daftar)
     n, n_kec = len(daftar), len(per_kec)
-    jenis = [
-        (int(daftar["merah"].sum()), "zona merah"),
-        (int(daftar["turun"].sum()), "turun zona"),
-        (int(daftar["macet"].sum()), "pembangunan macet"),
+    # The reasons overlap (a koperasi in merah can also have fallen or stalled): the counts are said
+    # so that they do not read as parts adding up to n.
+    merah = int(daftar["merah"].sum())
+    lain = [
+        f"{angka(v)} {label}"
+        for v, label in ((int(daftar["turun"].sum()), "turun zona"), (int(daftar["macet"].sum()), "pembangunan macet"))
+        if v
     ]
-    rincian = ", ".join(f"{angka(v)} {label}" for v, label in jenis if v)
+    if merah == n:
+        rincian = "semuanya zona merah" + (f", termasuk {' dan '.join(lain)}" if lain else "")
+    else:
+        jumlah_alasan = merah + int(daftar["turun"].sum()) + int(daftar["macet"].sum())
+        rincian = ", ".join(([f"{angka(merah)} zona merah"] if merah else []) + lain) + (
+            "; sebagian dengan lebih dari satu alasan" if jumlah_alasan > n else ""
+        )
     per_kec = per_kec.assign(jumlah=per_kec["merah"] + per_kec["lainnya"])
     dengan_kab = f.level in (None, "provinsi")
     names, most = teratas(
@@ -423,7 +447,10 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
     kalimat += "."
     top["no"] = [str(i + 1) for i in range(len(top))]
     top["singkat"] = [singkat_koperasi(n) for n in top["nama_koperasi"]]
-    top["zona_teks"] = [f"{zl} → {z}" if zl and zl != z else z for z, zl in zip(top["zona"], top["zona_lalu"])]
+    top["zona_teks"] = [
+        f"{_zona_label(zl)} → {_zona_label(z)}" if zl and zl != z else _zona_label(z)
+        for z, zl in zip(top["zona"], top["zona_lalu"])
+    ]
     top["alasan"] = [alasan_intervensi(r, rules, dengan_turun=False) for r in top.to_dict("records")]
     top["pendamping"] = top["pendamping"].fillna("–")
     kolom = {"no": "No", "singkat": "Koperasi", "kecamatan": "Kecamatan"}
@@ -453,10 +480,10 @@ def _slide_intervensi(con, f: Filter, p: ringkasan.Picture, rules: Rules) -> Sli
             "minggu_di_zona",
         ]
     ]
+    # One line at the note's size: the order (newly merah, longest merah, stalled) is the page's to explain.
     catatan = (
-        f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu: merah yang baru turun, merah terlama, "
-        "pembangunan macet"
-        + ("; daftar lengkap di data salindia ini" if n > len(top) else "")
+        f"{len(top)} dari {angka(n)} koperasi, paling mendesak dulu"
+        + (f"; {DAFTAR_LENGKAP_INTERVENSI}" if n > len(top) else "")
         + ". KDMP/KKMP: Koperasi Desa/Kelurahan Merah Putih."
     )
     return Slide("intervensi", judul, kalimat, tabel=tabel, catatan=catatan)
@@ -657,7 +684,7 @@ def _slide_simkopdes(con, f: Filter, p: ringkasan.Picture) -> Slide:
         if len(masalah):
             masalah = masalah.assign(
                 wilayah=masalah["nama"],
-                akun=["Kendala login/jaringan" if k else "Belum punya akun" for k in masalah["kendala"]],
+                akun=[kamus.AKUN_LABEL["kendala" if k else "belum"] for k in masalah["kendala"]],
             )
             shown = _baris_tampil(masalah, disebut, BATAS_WILAYAH)
             tabel = _tabel(shown, {"wilayah": TINGKAT_KOLOM["desa"], "akun": "Akun SIMKOPDES"}, lebar=[3, 3])
@@ -724,7 +751,7 @@ def _slide_bimtek(con, f: Filter, p: ringkasan.Picture) -> Slide:
                 "wilayah": TINGKAT_KOLOM[tingkat],
                 "kegiatan": "Kegiatan",
                 "peserta": "Peserta",
-                "peserta_kumulatif": "Peserta s.d. kini",
+                "peserta_kumulatif": "Peserta s.d. minggu ini",
             },
             angka_kolom=("kegiatan", "peserta", "peserta_kumulatif"),
             lebar=[3, 1.5, 1.5, 2],
@@ -774,13 +801,14 @@ def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
     wide = wide.sort_values(["_r", "nama"]).drop(columns="_r").reset_index(drop=True)
     shown = wide.head(BATAS_TABEL_LAPOR).copy()
     for ds in DATASET_LAPOR:
-        shown[f"{ds}_teks"] = [STATUS_LAPOR.get(v, "belum") if isinstance(v, str) else "belum" for v in shown[ds]]
+        shown[f"{ds}_teks"] = [_status_lapor(v) for v in shown[ds]]
     tabel = _tabel(
         shown,
-        {"nama": "Kabupaten/kota", **{f"{ds}_teks": label for ds, label in DATASET_LAPOR.items()}},
+        {"nama": TINGKAT_KOLOM["kabupaten"], **{f"{ds}_teks": label for ds, label in DATASET_LAPOR.items()}},
         lebar=[3, 1.6, 1.6, 1.6],
     )
-    tabel.data = wide
+    # The download says the same words as the slide, not the stored 'tepat_waktu'.
+    tabel.data = wide.assign(**{ds: [_status_lapor(v) for v in wide[ds]] for ds in DATASET_LAPOR})
     catatan = "Yang belum melapor atau terlambat di atas." + (
         f" {len(shown)} dari {angka(len(wide))} kabupaten/kota." if len(wide) > len(shown) else ""
     )

@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 
 from analytics import kamus, periode
 from analytics.deck.model import Deck, Kpi, Slide, Tabel
+from analytics.deck.teks import DATA_CONTOH, KELOMPOK_KOPERASI, KELOMPOK_SPPG
 
 # --- chart images -------------------------------------------------------------------------------
 
@@ -249,7 +250,7 @@ class Kotak:
     h: float
 
 
-PAD_X, PAD_Y = 0.07, 0.02  # cell padding, inches: nine rows of 18 pt fit under a row of tiles
+PAD_X, PAD_Y = 0.05, 0.02  # cell padding, inches: nine rows of 18 pt fit under a row of tiles
 
 
 def lebar_teks(text: str, pt: float, bold: bool = False) -> float:
@@ -281,6 +282,21 @@ def baris_teks(text: str, w_in: float, pt: float, bold: bool = False) -> int:
 
 
 KALIMAT_BARIS = 3
+TABEL_PT = 18  # table text on a slide: read from the back of a room
+TABEL_JUDUL_PT = 15
+TABEL_JUDUL_H = 0.36  # the table's title line above it
+JARAK = 0.3  # between chart and table
+GRAFIK_LEBAR = 5.2  # a chart beside a table, when the table needs no more room
+GRAFIK_MIN = 4.5  # the narrowest a chart gets to give its table room
+
+
+def lebar_satu_baris(t: Tabel, pt: float) -> float:
+    """Width in inches the table needs to set every header and cell on one line at `pt`."""
+    pad = 2 * PAD_X + 0.02
+    return sum(
+        max([lebar_teks(head, pt, True)] + [lebar_teks(row[i], pt) for row in t.baris]) + pad
+        for i, head in enumerate(t.kolom)
+    )
 
 
 def ukuran_kalimat(text: str, w_in: float = ISI_LEBAR - 0.3) -> tuple[float, float]:
@@ -330,20 +346,25 @@ def tata_letak(s: Slide) -> TataLetak:
     grafik = tabel = tabel_judul = None
     tinggi = ISI_BAWAH - y
     if s.grafik is not None and s.tabel is not None:
-        wg = {"terburuk": 5.6}.get(s.id, 5.2)  # the table gets the width 18 pt type needs
+        # The table gets the width its text needs on one line at TABEL_PT (within the chart's
+        # minimum), so that it is never set smaller than that; the chart takes the rest.
+        wt = min(
+            max(lebar_satu_baris(s.tabel, TABEL_PT), ISI_LEBAR - JARAK - GRAFIK_LEBAR), ISI_LEBAR - JARAK - GRAFIK_MIN
+        )
+        wg = ISI_LEBAR - JARAK - wt
         grafik = Kotak(TEPI, y, wg, tinggi)
-        x = TEPI + wg + 0.3
+        x = TEPI + wg + JARAK
         if s.tabel_judul:
-            tabel_judul = Kotak(x, y, LEBAR - TEPI - x, 0.4)
-            tabel = Kotak(x, y + 0.42, LEBAR - TEPI - x, tinggi - 0.42)
+            tabel_judul = Kotak(x, y, LEBAR - TEPI - x, TABEL_JUDUL_H)
+            tabel = Kotak(x, y + TABEL_JUDUL_H, LEBAR - TEPI - x, tinggi - TABEL_JUDUL_H)
         else:
             tabel = Kotak(x, y, LEBAR - TEPI - x, tinggi)
     elif s.grafik is not None:
         grafik = Kotak(TEPI, y, ISI_LEBAR, tinggi)
     elif s.tabel is not None:
         if s.tabel_judul and s.tabel_judul != s.judul:
-            tabel_judul = Kotak(TEPI, y, ISI_LEBAR, 0.4)
-            tabel = Kotak(TEPI, y + 0.42, ISI_LEBAR, tinggi - 0.42)
+            tabel_judul = Kotak(TEPI, y, ISI_LEBAR, TABEL_JUDUL_H)
+            tabel = Kotak(TEPI, y + TABEL_JUDUL_H, ISI_LEBAR, tinggi - TABEL_JUDUL_H)
         else:
             tabel = Kotak(TEPI, y, ISI_LEBAR, tinggi)
     return TataLetak(judul, kalimat, pt, kpi, grafik, tabel_judul, tabel, Kotak(TEPI, CATATAN_Y, ISI_LEBAR, 0.3), besar)
@@ -356,10 +377,11 @@ class UkuranTabel:
     tinggi: list[float]  # row heights, inches (header first)
 
 
-def _lebar_kolom(t: Tabel, w: float, pt: float) -> list[float] | None:
-    """Column widths that wrap as little as possible: every column at least its longest word
-    (numbers whole); the room left goes first to the columns whose text would otherwise wrap.
-    None when even the longest words do not fit."""
+def _lebar_kolom(t: Tabel, w: float, pt: float) -> list[list[float]]:
+    """Candidate column widths: every column at least its longest word (numbers whole). When
+    everything fits on one line, one candidate; otherwise two ways to share the room left: in
+    proportion to what each column lacks, or whole columns kept on one line, the ones lacking least
+    first. None fit when even the longest words do not ([])."""
     pad = 2 * PAD_X + 0.02
     mins, wants = [], []
     for i, head in enumerate(t.kolom):
@@ -370,46 +392,53 @@ def _lebar_kolom(t: Tabel, w: float, pt: float) -> list[float] | None:
         mins.append(max(words, default=0) + pad)
         wants.append(max([lebar_teks(head, pt, True)] + [lebar_teks(c, pt) for c in cells]) + pad)
     if sum(mins) > w:
-        return None
+        return []
     if sum(wants) <= w:
         # Everything fits on one line: share the spare room by the table's relative widths.
         rel = t.lebar or [1.0] * len(t.kolom)
         spare = w - sum(wants)
-        return [x + spare * r / sum(rel) for x, r in zip(wants, rel)]
+        return [[x + spare * r / sum(rel) for x, r in zip(wants, rel)]]
     gap = [x - m for x, m in zip(wants, mins)]
     room = w - sum(mins)
-    return [m + room * g / sum(gap) for m, g in zip(mins, gap)]
+    sebanding = [m + room * g / sum(gap) for m, g in zip(mins, gap)]
+    utuh, rest = list(mins), []
+    for i in sorted(range(len(gap)), key=lambda i: gap[i]):
+        if gap[i] <= room:
+            utuh[i] += gap[i]
+            room -= gap[i]
+        else:
+            rest.append(i)
+    for i in rest:
+        utuh[i] += room * gap[i] / sum(gap[j] for j in rest)
+    return [sebanding, utuh]
 
 
-def ukur_tabel(t: Tabel, box: Kotak, mulai: float = 18, terkecil: float = 10) -> UkuranTabel:
+def _tinggi_baris(t: Tabel, widths: list[float], pt: float) -> list[float]:
+    return [
+        max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths)) * pt * 1.2 / 72 + 2 * PAD_Y
+        for r, row in enumerate([t.kolom] + t.baris)
+    ]
+
+
+def ukur_tabel(t: Tabel, box: Kotak, mulai: float = TABEL_PT, terkecil: float = 10) -> UkuranTabel:
     """The largest type (down to `terkecil` pt) at which the table fits its box, with its widths."""
     pt = mulai
     while True:
-        widths = _lebar_kolom(t, box.w, pt)
-        if widths is not None:
-            heights = [
-                max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths)) * pt * 1.2 / 72
-                + 2 * PAD_Y
-                for r, row in enumerate([t.kolom] + t.baris)
-            ]
-            if sum(heights) <= box.h or pt <= terkecil:
-                return UkuranTabel(pt, widths, heights)
-        elif pt <= terkecil:
+        candidates = _lebar_kolom(t, box.w, pt)
+        if not candidates and pt <= terkecil:
             rel = t.lebar or [1.0] * len(t.kolom)
-            widths = [box.w * r / sum(rel) for r in rel]
-            heights = [
-                max(baris_teks(cell, wi - 2 * PAD_X, pt, r == 0) for cell, wi in zip(row, widths)) * pt * 1.2 / 72
-                + 2 * PAD_Y
-                for r, row in enumerate([t.kolom] + t.baris)
-            ]
-            return UkuranTabel(pt, widths, heights)
+            candidates = [[box.w * r / sum(rel) for r in rel]]
+        if candidates:
+            u = min((UkuranTabel(pt, w, _tinggi_baris(t, w, pt)) for w in candidates), key=lambda u: sum(u.tinggi))
+            if sum(u.tinggi) <= box.h or pt <= terkecil:
+                return u
         pt -= 0.5
 
 
 def kaki(deck: Deck, nomor: int, jumlah: int) -> tuple[str, str]:
     kiri = deck.subjudul + (f" · {deck.pembanding}" if deck.minggu_lalu else "")
     if deck.contoh:
-        kiri += " · DATA CONTOH (SINTETIS)"
+        kiri += f" · {DATA_CONTOH.upper()}"
     return kiri, f"{nomor}/{jumlah}"
 
 
@@ -567,7 +596,7 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
         _teks(
             slide,
             Kotak(TEPI, y0 - 0.42, ISI_LEBAR, 0.38),
-            "Koperasi Desa/Kelurahan Merah Putih",
+            KELOMPOK_KOPERASI,
             16,
             bold=True,
             warna=WARNA_JUDUL,
@@ -577,7 +606,7 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
             _teks(
                 slide,
                 Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),
-                "SPPG (Makan Bergizi Gratis)",
+                KELOMPOK_SPPG,
                 16,
                 bold=True,
                 warna=WARNA_JUDUL,
@@ -598,11 +627,16 @@ def _pptx_slide(prs, deck: Deck, s: Slide, nomor: int, jumlah: int) -> None:
             # The alt text a screen reader reads (python-pptx has no API for it).
             pic._element.nvPicPr.cNvPr.set("descr", s.grafik_alt)
     if lt.tabel_judul is not None:
-        _teks(slide, lt.tabel_judul, s.tabel_judul, 15, bold=True, warna=WARNA_JUDUL)
+        _teks(slide, lt.tabel_judul, s.tabel_judul, TABEL_JUDUL_PT, bold=True, warna=WARNA_JUDUL)
     if lt.tabel is not None:
         _pptx_tabel(slide, lt.tabel, s.tabel)
     if s.catatan:
-        _teks(slide, lt.catatan, s.catatan, CATATAN_PT, warna=WARNA_LEMAH, italic=True)
+        # PowerPoint does not shrink a text box: the note is set at the size that keeps it on its one
+        # line above the footer (the PDF's paragraph shrinks the same way).
+        pt = CATATAN_PT
+        while pt > 8 and baris_teks(s.catatan, lt.catatan.w - 0.1, pt) > 1:
+            pt -= 0.5
+        _teks(slide, lt.catatan, s.catatan, pt, warna=WARNA_LEMAH, italic=True)
     kiri, kanan = kaki(deck, nomor, jumlah)
     _teks(
         slide,
@@ -636,11 +670,7 @@ def _pptx_sampul(prs, deck: Deck) -> None:
     bar.fill.fore_color.rgb = _rgb(WARNA_AKSEN)
     bar.line.fill.background()
     title.text = deck.judul
-    lines = (
-        [deck.subjudul]
-        + ([deck.pembanding] if deck.minggu_lalu else [])
-        + (["Data contoh (sintetis)"] if deck.contoh else [])
-    )
+    lines = [deck.subjudul] + ([deck.pembanding] if deck.minggu_lalu else []) + ([DATA_CONTOH] if deck.contoh else [])
     sub.text = "\n".join(lines)
     for shape, pt, bold in ((title, 40, True), (sub, 22, False)):
         for i, para in enumerate(shape.text_frame.paragraphs):
@@ -856,7 +886,7 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
     if lt.kpi_besar and s.kpi:
         pg.paragraf(
             Kotak(TEPI, lt.kpi[0].y - 0.42, ISI_LEBAR, 0.38),
-            "Koperasi Desa/Kelurahan Merah Putih",
+            KELOMPOK_KOPERASI,
             16,
             bold=True,
             warna=WARNA_JUDUL,
@@ -865,7 +895,7 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
         if sppg:
             pg.paragraf(
                 Kotak(TEPI, sppg[0].y - 0.42, ISI_LEBAR, 0.38),
-                "SPPG (Makan Bergizi Gratis)",
+                KELOMPOK_SPPG,
                 16,
                 bold=True,
                 warna=WARNA_JUDUL,
@@ -881,7 +911,7 @@ def _pdf_slide(pg: _Halaman, deck: Deck, s: Slide, nomor: int, jumlah: int) -> N
         else:
             pg.gambar(lt.grafik, png)
     if lt.tabel_judul is not None:
-        pg.paragraf(lt.tabel_judul, s.tabel_judul, 15, bold=True, warna=WARNA_JUDUL)
+        pg.paragraf(lt.tabel_judul, s.tabel_judul, TABEL_JUDUL_PT, bold=True, warna=WARNA_JUDUL)
     if lt.tabel is not None:
         pg.tabel(lt.tabel, s.tabel)
     if s.catatan:
@@ -900,9 +930,7 @@ def _pdf_sampul(pg: _Halaman, deck: Deck) -> None:
     sub = deck.subjudul + (f"\n{deck.pembanding}" if deck.minggu_lalu else "")
     pg.paragraf(Kotak(TEPI + 0.35, 3.45, ISI_LEBAR - 0.35, 1.2), sub.replace("\n", " · "), 22)
     if deck.contoh:
-        pg.paragraf(
-            Kotak(TEPI + 0.35, 4.3, ISI_LEBAR - 0.35, 0.5), "Data contoh (sintetis)", 20, bold=True, warna="b71c1c"
-        )
+        pg.paragraf(Kotak(TEPI + 0.35, 4.3, ISI_LEBAR - 0.35, 0.5), DATA_CONTOH, 20, bold=True, warna="b71c1c")
 
 
 def pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
@@ -949,7 +977,7 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
     y = 1.45
     if deck.contoh:
         pg.paragraf(
-            Kotak(A4_TEPI, y, w, 0.3), "DATA CONTOH (SINTETIS) — bukan laporan resmi", 11, bold=True, warna="b71c1c"
+            Kotak(A4_TEPI, y, w, 0.3), f"{DATA_CONTOH.upper()} — bukan laporan resmi", 11, bold=True, warna="b71c1c"
         )
         y += 0.32
     utama = next((s for s in deck.slides if s.id == "utama"), None)
@@ -988,7 +1016,7 @@ def ringkasan_pdf_bytes(deck: Deck, slides: list[Slide] | None = None) -> bytes:
         pg.paragraf(Kotak(box.x + 0.2, box.y, box.w - 0.2, 0.3), f"{i}. {s.judul}", 12, bold=True, warna=WARNA_JUDUL)
         pg.paragraf(Kotak(box.x + 0.2, box.y + 0.3, box.w - 0.2, box.h - 0.3), s.kalimat, 11.5)
         y += tinggi
-    dibuat = periode.long_date(deck.dibuat)
+    dibuat = periode.tanggal(deck.dibuat)
     pg.paragraf(
         Kotak(A4_TEPI, A4_TINGGI - 0.55, w, 0.3),
         f"Dibuat {dibuat} dari Dasbor KDKMP & MBG · rincian di presentasi mingguan.",

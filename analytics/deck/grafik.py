@@ -103,6 +103,7 @@ def grafik_kendala(kini: dict[str, int], lalu: dict[str, int] | None) -> go.Figu
         text=[angka(v) for _, v in items],
         textposition="outside",
         cliponaxis=False,
+        constraintext="none",  # plotly would shrink the number to the bar's thickness
         textfont=dict(size=UKURAN_HURUF),
     )
     fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05)
@@ -281,3 +282,54 @@ def grafik_target(riwayat: pd.DataFrame, row: dict) -> go.Figure:
     _gaya(fig)
     fig.update_annotations(font=dict(size=UKURAN_HURUF))
     return fig
+
+
+# --- type that follows the screen ---------------------------------------------------------------
+
+LAYAR_DASAR = 720  # px: the screen height (16:9) at which the figures' type is as written above
+
+
+def skala_layar(tinggi_px: float | None) -> float:
+    """How much larger a slide's type is on a screen of `tinggi_px` (the height of a 16:9 area,
+    min(height, width × 9/16)) than at LAYAR_DASAR: the page sets its root font size the same way."""
+    if not tinggi_px:
+        return 1.0
+    return min(max(float(tinggi_px) / LAYAR_DASAR, 0.75), 3.0)
+
+
+def _skala_ukuran(node, faktor: float, kunci: str = "") -> None:
+    """Every font size, the margins and the numbered markers of a figure dict, times `faktor`."""
+    if isinstance(node, list):
+        for item in node:
+            _skala_ukuran(item, faktor, kunci)
+        return
+    if not isinstance(node, dict):
+        return
+    for k, v in node.items():
+        if isinstance(v, (dict, list)):
+            _skala_ukuran(v, faktor, k)
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            huruf = kunci.endswith("font") and k == "size"
+            if (
+                huruf
+                or (kunci == "uniformtext" and k == "minsize")
+                or (kunci == "margin" and k in ("l", "r", "t", "b"))
+            ):
+                node[k] = round(v * faktor, 1)
+            elif kunci == "legend" and k == "itemwidth":
+                node[k] = round(v * faktor)
+    if "text" in str(node.get("mode", "")) and isinstance(node.get("marker"), dict):
+        size = node["marker"].get("size")
+        if isinstance(size, (int, float)):
+            node["marker"]["size"] = round(size * faktor, 1)
+
+
+def skala_huruf(fig: go.Figure, faktor: float) -> go.Figure:
+    """A copy of `fig` whose type (and the room kept for it) is `faktor` times as large: the browser
+    slide's charts grow with the screen as its text does."""
+    if abs(faktor - 1.0) < 0.01:
+        return go.Figure(fig)
+    data = fig.to_plotly_json()
+    data = {"data": data.get("data", []), "layout": data.get("layout", {})}
+    _skala_ukuran(data, faktor)
+    return go.Figure(data)

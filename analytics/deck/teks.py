@@ -9,6 +9,9 @@ from analytics import kamus
 
 JUDUL_DECK = "Laporan Mingguan KDKMP & MBG"
 DATA_CONTOH = "Data contoh (sintetis)"
+# The headline's two groups of tiles (page, PPTX and PDF).
+KELOMPOK_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
+KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
 SELURUH_INDONESIA = "Seluruh Indonesia"
 SLIDE_JUDUL = {
     "utama": "Angka utama minggu ini",
@@ -27,8 +30,9 @@ TINGKAT_KOLOM = {"provinsi": "Provinsi", "kabupaten": "Kab/kota", "kecamatan": "
 # Zone, obstacle and status words come from the vocabulary (analytics/kamus.py); a sentence uses
 # obstacles in lower case ("tenaga kerja").
 KENDALA_NAMA = {k: v.lower() for k, v in kamus.KENDALA_LABEL.items()}
-STATUS_LAPOR = {"tepat_waktu": "tepat waktu", "terlambat": "terlambat", "tidak_melapor": "belum"}
 DATASET_LAPOR = {"koperasi": "Koperasi", "lahan": "Lahan", "sppg": "SPPG"}
+# Where the whole intervention list is, in the browser and in a PPTX/PDF alike.
+DAFTAR_LENGKAP_INTERVENSI = "daftar lengkap di halaman Zona & Intervensi"
 KOSONG = {
     "koperasi": "Belum ada data koperasi untuk filter ini. Unggah file koperasi di halaman Unggah Data.",
     "sppg": "Belum ada data SPPG untuk filter ini. Unggah file SPPG di halaman Unggah Data.",

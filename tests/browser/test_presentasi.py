@@ -1,5 +1,6 @@
 """Presentasi in Chromium: a kabupaten and a kecamatan filter, keyboard navigation, full screen, every
-slide of the NTB and Lampung Barat decks inside the screen at 1280×720, 1366×768 and 1920×1080, and
+slide of the NTB and Lampung Barat decks inside the screen at 1280×720, 1366×768 and 1920×1080 with
+chart type that grows with the screen, and
 the NTB demo deck presented and exported to PPTX and PDF from the page (timed). Screenshots and the
 exported PDF's pages go to tests/artifacts/ (presentasi_*.png).
 """
@@ -18,6 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect  # noqa: E402 - after the import guard in test_browser
 
+from analytics.deck.grafik import LAYAR_DASAR, skala_layar
+from analytics.deck.teks import UKURAN_HURUF
 from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle
 
 pytestmark = pytest.mark.browser
@@ -141,6 +144,8 @@ def test_every_slide_fits_the_screen_in_full_screen(chromium, app, lebar, tinggi
     context = chromium.new_context(viewport={"width": lebar, "height": tinggi}, base_url=app.url, locale="id-ID")
     page = context.new_page()
     page.set_default_timeout(30_000)
+    huruf_grafik = round(UKURAN_HURUF * skala_layar(round(min(tinggi, lebar * 9 / 16))), 1)
+    assert huruf_grafik > UKURAN_HURUF or tinggi == LAYAR_DASAR
     try:
         for nama, query in DECK_UJI.items():
             open_presentasi(page, f"/presentasi?{query}")
@@ -159,6 +164,12 @@ def test_every_slide_fits_the_screen_in_full_screen(chromium, app, lebar, tinggi
                 ukur = page.evaluate(_UKUR)
                 assert ukur["bawah"] <= box["y"] + box["height"] + 1, (where, ukur, box)
                 assert ukur["isi"] <= ukur["kaki"] + 1, (where, ukur)
+                # The chart's type grows with the screen as the slide's text does (plotly sets px, not rem).
+                tick = page.locator(
+                    ".st-key-slaid .js-plotly-plot .xtick text, .st-key-slaid .js-plotly-plot .ytick text"
+                )
+                if tick.count():
+                    expect(tick.first).to_have_css("font-size", f"{huruf_grafik:g}px")
                 page.screenshot(path=str(app.artifacts / f"presentasi_layar_{nama}_{lebar}x{tinggi}_{i}.png"))
                 if i < jumlah:
                     page.locator(".st-key-pres_otomatis input").focus()  # an input has the focus
