@@ -49,9 +49,9 @@ from analytics.deck.kalimat import (
 )
 from analytics.deck.model import Deck, Kpi, Slide, Tabel, kalimat_sumber, kpi
 from analytics.deck.teks import (
-    BATAS_BARIS,
     BATAS_INTERVENSI,
     BATAS_TABEL_LAPOR,
+    BATAS_TARGET_WILAYAH,
     BATAS_TERBURUK,
     BATAS_WILAYAH,
     DAFTAR_LENGKAP_INTERVENSI,
@@ -840,7 +840,7 @@ def _slide_target(con, f: Filter, minggu) -> Slide | None:
     tabel = None
     if kontribusi is not None and (kontribusi["selisih"] > 0).any():
         # The target's own area first (what the sentence opens with), then the areas below it.
-        kurang = kontribusi[kontribusi["selisih"] > 0].head(BATAS_WILAYAH - 1)
+        kurang = kontribusi[kontribusi["selisih"] > 0].head(BATAS_TARGET_WILAYAH)
         kurang = kurang.assign(
             wilayah=[nama_area(bawah, n) for n in kurang["nama"]],
             aktual_=[angka(v) for v in kurang["aktual"]],
@@ -875,13 +875,15 @@ def _slide_target(con, f: Filter, minggu) -> Slide | None:
         )
         tabel.kanan[1:] = [True, True, True]
         tabel.data = kurang[["kode", "wilayah", "aktual", "target", "selisih", "bagian_selisih"]]
-    lain = [
-        f"{r['label']}, {target_kalimat.nama_wilayah(r)}: {kamus.TARGET_STATUS_LABEL[r['status']].lower()}"
-        for r in rows[1:BATAS_BARIS]
-    ]
+    # One line: the other targets are counted in the tiles and listed on the page.
+    n_kurang = int((kontribusi["selisih"] > 0).sum()) if kontribusi is not None else 0
     catatan = " ".join(
         [
-            *([f"Target lain: {'; '.join(lain)}."] if lain else []),
+            *(
+                [f"Tabel: {BATAS_TARGET_WILAYAH} dari {angka(n_kurang)} {TINGKAT[bawah]} yang masih kurang."]
+                if n_kurang > BATAS_TARGET_WILAYAH
+                else []
+            ),
             TARGET_CATATAN.format(n=target.load_pengaturan().minggu_laju),
         ]
     )

@@ -50,13 +50,11 @@ BATAS_BARIS = 8
 BATAS_WILAYAH = BATAS_BARIS  # areas in a chart or table
 BATAS_INTERVENSI = 6  # its rows wrap (reasons, pendamping): six fill the slide at 18 pt
 BATAS_TERBURUK = BATAS_BARIS
+BATAS_TARGET_WILAYAH = 5  # under the target's own row, beside its burn-up and four tiles: 18 pt
 BATAS_TABEL_LAPOR = BATAS_BARIS
 BATAS_PETA = 400  # polygons drawn in the map of the worst areas
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 UKURAN_HURUF = 20  # px in a figure of about 1000 px: about 15 pt on a 13.3-inch slide
 
 SLIDE_IDS = ("utama", "target", "zona", "terburuk", "intervensi", "lahan", "sppg", "simkopdes", "bimtek", "kelengkapan")
-TARGET_CATATAN = (
-    "Laju terkini: perubahan rata-rata per minggu selama {n} minggu terakhir yang punya data. Perkiraan "
-    "tercapai: bila laju itu bertahan. Status dan ambangnya: halaman Target & Tenggat."
-)
+TARGET_CATATAN = "Laju terkini: rata-rata per minggu dalam {n} minggu terakhir dengan data."
