@@ -60,7 +60,7 @@ else:
         tingkat = f.group_level
         st.subheader(teks.KUALITAS_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
         per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
-        per_area = per_area.assign(nama=[ctx.g.name(tingkat, k) or k for k in per_area["kode"]])
+        per_area = per_area.assign(nama=[ctx.g.nama_tampil(tingkat, k) or k for k in per_area["kode"]])
         shown = per_area.head(40)
         event = st.plotly_chart(
             charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
@@ -81,8 +81,8 @@ else:
     st.subheader(teks.KUALITAS_JUDUL_DAFTAR)
     st.caption(teks.KUALITAS_DAFTAR_PENJELASAN)
     rows = tabel.kualitas_dalam_kata(daftar).assign(
-        kabupaten=[ctx.g.name("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
-        desa=[ctx.g.name("desa", k) if k else None for k in daftar["kode_desa"]],
+        kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
+        desa=[ctx.g.nama_tampil("desa", k) if k else None for k in daftar["kode_desa"]],
     )[
         [
             "kode_kabupaten",
@@ -106,7 +106,7 @@ else:
         pilih = st.selectbox(
             teks.KUALITAS_PILIH_KABUPATEN,
             kabupaten,
-            format_func=lambda k: ctx.g.name("kabupaten", k) or k,
+            format_func=lambda k: ctx.g.nama_tampil("kabupaten", k) or k,
             key="kualitas_kabupaten",
         )
     satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
@@ -116,7 +116,7 @@ else:
         column_config={k: KOLOM[k] for k in satu.columns},
         key="kualitas_daftar",
     )
-    nama_kabupaten = ctx.g.name("kabupaten", pilih) or pilih
+    nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),
         lambda: export.to_csv_bytes(charts.table_text(satu, dates=("minggu_lalu", "minggu")).rename(columns=KOLOM)),

@@ -82,7 +82,7 @@ with left:
     tanpa = ctx.tanya(sppg.kecamatan_tanpa_sppg, f, kini)
     st.metric(teks.SPPG_TANPA_METRIK, angka(len(tanpa)), border=True)
     if f.level is None and len(tanpa):
-        provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0]) for k in tanpa["kode_kabupaten"]})
+        provinsi = sorted({ctx.g.nama_tampil("provinsi", k.split(".")[0]) for k in tanpa["kode_kabupaten"]})
         st.caption(teks.SPPG_TANPA_NASIONAL.format(daftar=", ".join(provinsi)))
     if tanpa.empty:
         st.caption(teks.SPPG_TANPA_SEMUA_ADA)

@@ -104,7 +104,7 @@ with tab_upload:
                 st.caption(
                     "Minggu dalam file: "
                     + ", ".join(periode.label(w) for w in prepared.weeks)
-                    + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}"
+                    + f" · kabupaten/kota: {', '.join(ctx.g.nama_tampil('kabupaten', k) for k in prepared.kabupaten)}"
                 )
             if prepared.dataset in schema.UNDATED:
                 st.info(
