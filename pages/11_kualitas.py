@@ -47,14 +47,15 @@ else:
             aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
             tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
         )
+        config = {
+            **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
+            "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
+        }
         st.dataframe(
             shown_rules,
             hide_index=True,
-            column_config={
-                **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
-                "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
-            },
             key="kualitas_per_aturan",
+            **tabel.pas(shown_rules, config, lebar=tabel.LEBAR_HALAMAN // 2),
         )
     with right:
         tingkat = f.group_level
@@ -110,12 +111,8 @@ else:
             key="kualitas_kabupaten",
         )
     satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
-    st.dataframe(
-        charts.table_text(satu, dates=("minggu_lalu", "minggu")),
-        hide_index=True,
-        column_config={k: KOLOM[k] for k in satu.columns},
-        key="kualitas_daftar",
-    )
+    satu = charts.table_text(satu, dates=("minggu_lalu", "minggu"))
+    st.dataframe(satu, hide_index=True, key="kualitas_daftar", **tabel.pas(satu, {k: KOLOM[k] for k in satu.columns}))
     nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),

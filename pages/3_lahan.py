@@ -6,6 +6,7 @@ import streamlit as st
 from analytics import kamus, lahan, periode
 from analytics.format import angka
 from ui import charts, shell, tanpa_grafik, teks
+from ui.tabel import pas, tinggi
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["lahan"][0])
@@ -83,7 +84,8 @@ if kini is not None:
         if ctx.filter.level not in (None, "provinsi"):
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(tabel, hide_index=True, lazy=True, height=min(38 + 35 * len(tabel), 420))
+        muat = pas(tabel)
+        st.dataframe(tabel, hide_index=True, lazy=True, height=tinggi(len(tabel), muat, 420), **muat)
         table_downloads(tabel, f"{teks.LAHAN_TDD_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}")
         per_area = ctx.tanya(lahan.tidak_dapat_dibangun_per_wilayah, ctx.filter, kini)
         st.markdown(f"**{teks.LAHAN_TDD_GRAFIK.format(tingkat=teks.TINGKAT[tingkat])}**")
@@ -260,11 +262,6 @@ else:
         if ctx.filter.level not in (None, "provinsi"):
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(
-            tabel,
-            hide_index=True,
-            lazy=True,
-            height=min(38 + 35 * len(tabel), 420),
-            column_config={kolom["luas_m2"]: NUMBER},
-        )
+        muat = pas(tabel, {kolom["luas_m2"]: NUMBER})
+        st.dataframe(tabel, hide_index=True, lazy=True, height=tinggi(len(tabel), muat, 420), **muat)
         table_downloads(tabel, f"persil_di_bawah_{lahan.BATAS_LUAS_M2}_m2_{minggu_lahan.isoformat()}")

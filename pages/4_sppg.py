@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import kamus, sppg
 from analytics.format import angka
-from ui import charts, kpi, shell, teks, unduh
+from ui import charts, kpi, shell, tabel, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["sppg"][0])
 shell.breadcrumb(ctx)
@@ -111,18 +111,16 @@ with right:
     )
     if per_area is not None and len(per_area):
         by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
-        st.dataframe(
-            by_area.drop(columns="kode"),
-            hide_index=True,
-            column_config={
-                "nama": KOLOM["nama"],
-                "total": KOLOM["total"],
-                **{
-                    k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
-                    for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
-                },
+        by_area = by_area.drop(columns="kode")
+        config = {
+            "nama": KOLOM["nama"],
+            "total": KOLOM["total"],
+            **{
+                k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+                for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
             },
-        )
+        }
+        st.dataframe(by_area, hide_index=True, **tabel.pas(by_area, config, lebar=tabel.LEBAR_HALAMAN // 2))
         unduh.table_downloads(per_area, "sppg_per_wilayah")
 
 st.subheader(teks.SPPG_JUDUL_TABEL)
@@ -131,17 +129,13 @@ shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
 )
 if f.kabupaten:
     shown_sites = shown_sites.drop(columns="kabupaten")
-st.dataframe(
-    charts.table_text(shown_sites, dates=("tanggal_operasi",)),
-    hide_index=True,
-    lazy=True,
-    placeholder="–",
-    column_config={
-        **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
-        **{
-            k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
-            for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")
-        },
+shown_sites = charts.table_text(shown_sites, dates=("tanggal_operasi",))
+config = {
+    **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
+    **{
+        k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+        for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")
     },
-)
+}
+st.dataframe(shown_sites, hide_index=True, lazy=True, placeholder="–", **tabel.pas(shown_sites, config))
 unduh.table_downloads(lokasi, "sppg")

@@ -239,7 +239,9 @@ def _sidebar_filter(
         if minggu not in available:
             minggu = None
         st.session_state["w_minggu"] = minggu
-        latest_label = teks.MINGGU_TERBARU + (f" ({periode.label(available[0])})" if available else "")
+        latest_label = (
+            teks.MINGGU_TERBARU.format(minggu=available[0].isocalendar()[1]) if available else teks.MINGGU_TERBARU_KOSONG
+        )
         minggu = st.selectbox(
             teks.LABEL_MINGGU,
             [None] + available,
@@ -247,6 +249,7 @@ def _sidebar_filter(
             on_change=_week_changed,
             format_func=lambda m: latest_label if m is None else periode.label(m),
             placeholder=latest_label,
+            help=teks.MINGGU_BANTUAN.format(minggu=f" ({periode.label(available[0])})" if available else ""),
         )
         if (
             f.level

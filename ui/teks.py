@@ -29,7 +29,9 @@ LABEL_KABUPATEN = "Kabupaten/Kota"
 LABEL_KECAMATAN = "Kecamatan"
 LABEL_DESA = "Desa/Kelurahan"
 LABEL_MINGGU = "Minggu laporan"
-MINGGU_TERBARU = "Minggu terbaru dengan data"
+MINGGU_TERBARU = "Terbaru: Minggu {minggu}"  # the sidebar box shows about 29 characters
+MINGGU_TERBARU_KOSONG = "Terbaru"
+MINGGU_BANTUAN = "Tanpa pilihan, setiap halaman menampilkan minggu terbaru dengan data untuk filter ini{minggu}."
 FILTER_RESET = "Hapus filter"
 SELURUH_INDONESIA = "Seluruh Indonesia"
 
