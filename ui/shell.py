@@ -240,7 +240,9 @@ def _sidebar_filter(
             minggu = None
         st.session_state["w_minggu"] = minggu
         latest_label = (
-            teks.MINGGU_TERBARU.format(minggu=available[0].isocalendar()[1]) if available else teks.MINGGU_TERBARU_KOSONG
+            teks.MINGGU_TERBARU.format(minggu=available[0].isocalendar()[1])
+            if available
+            else teks.MINGGU_TERBARU_KOSONG
         )
         minggu = st.selectbox(
             teks.LABEL_MINGGU,
