@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import kamus, sppg
 from analytics.format import angka
-from ui import charts, kpi, shell, tabel, teks, unduh
+from ui import charts, kpi, shell, tabel, tanpa_grafik, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["sppg"][0])
 shell.breadcrumb(ctx)
@@ -39,13 +39,18 @@ left, right = st.columns(2)
 with left:
     tingkat = f.group_level
     if tingkat == "desa":
-        # Below a kecamatan the sites themselves are the breakdown.
+        # Below a kecamatan the sites themselves are the breakdown: a few kitchens, one bar each,
+        # read better as a list by stage.
         st.subheader(teks.SPPG_JUDUL_LOKASI)
-        shown = lokasi.head(40)
-        st.plotly_chart(charts.sppg_sites(shown), config={"displayModeBar": False}, key="sppg_lokasi")
-        st.caption(teks.SPPG_LOKASI_PENJELASAN)
-        if len(lokasi) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(lokasi))))
+        if lokasi.empty:
+            st.markdown(teks.SPPG_LOKASI_KOSONG)
+        else:
+            tanpa_grafik.daftar(
+                tanpa_grafik.sppg_per_tahap(lokasi, [k for k, _, _ in PARTS]),
+                [(k, label) for k, label, _ in PARTS],
+                satuan="SPPG",
+                penjelasan=teks.SPPG_LOKASI_DAFTAR_PENJELASAN,
+            )
     else:
         st.subheader(teks.SPPG_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
         per_area = ctx.tanya(sppg.sppg_per_wilayah, f, kini)

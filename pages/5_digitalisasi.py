@@ -153,18 +153,26 @@ with left:
     per_area = ctx.tanya(bimtek.bimtek_per_wilayah, f, bk)
     per_area = per_area.assign(nama=per_area["nama"].fillna(teks.TANPA_NAMA_KECAMATAN))
     shown = per_area.head(40)
-    event = st.plotly_chart(
-        charts.bimtek_by_area(shown),
-        config={"displayModeBar": False},
-        on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
-        selection_mode="points",
-        key="bimtek_wilayah",
-    )
-    if len(per_area) > len(shown):
-        st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-    if f.level not in ("kecamatan", "desa"):
-        st.caption(teks.KLIK_BATANG)
-        shell.drill(event, shown)
+    if tanpa_grafik.satu_bilah(per_area):
+        # A kecamatan (or a desa, whose events are its kecamatan's) is one bar: say it instead.
+        baris = per_area.iloc[0]
+        if tingkat == "kecamatan" and per_area["kode"].notna().iat[0]:
+            baris = baris.copy()
+            baris["nama"] = f"Kec. {baris['nama']}"
+        st.markdown(tanpa_grafik.kalimat_bimtek_wilayah(baris))
+    else:
+        event = st.plotly_chart(
+            charts.bimtek_by_area(shown),
+            config={"displayModeBar": False},
+            on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
+            selection_mode="points",
+            key="bimtek_wilayah",
+        )
+        if len(per_area) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+        if f.level not in ("kecamatan", "desa"):
+            st.caption(teks.KLIK_BATANG)
+            shell.drill(event, shown)
     unduh.table_downloads(per_area, "bimtek_per_wilayah")
 with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)

@@ -151,44 +151,6 @@ def stacked_by_area(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit:
 
 
 @_kept
-def sppg_sites(data: pd.DataFrame) -> go.Figure:
-    """One bar per SPPG whose length is its stage (rencana 1, persiapan 2, beroperasi 3)."""
-    stage = {"rencana": 1, "persiapan": 2, "beroperasi": 3, "ditutup_sementara": 3}
-    data = data.iloc[::-1]
-    status = data["status"].fillna("tidak_diisi")
-    fig = go.Figure()
-    for key, label in kamus.STATUS_SPPG_LABEL.items():
-        rows = data[status == key]
-        if rows.empty:
-            continue
-        where = rows["desa"].fillna(rows["kecamatan"]).map(sanitize.markup, na_action="ignore")
-        fig.add_bar(
-            y=rows["nama_sppg"],
-            x=[stage.get(key, 0.15)] * len(rows),
-            name=label,
-            orientation="h",
-            marker_color=kamus.STATUS_SPPG_WARNA[key],
-            customdata=where.to_numpy(),
-            text=[label] * len(rows),
-            textposition="inside",
-            insidetextanchor="end",
-            hovertemplate="%{y} (%{customdata})<extra>" + label + "</extra>",
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(data["nama_sppg"]))
-    fig.update_xaxes(
-        range=[0, 3.02],
-        tickvals=[1, 2, 3],
-        showgrid=True,
-        automargin=True,
-        ticktext=[kamus.STATUS_SPPG_LABEL[s] for s in ("rencana", "persiapan", "beroperasi")],
-    )
-    fig = _layout(fig, max(200, 32 * len(data) + 90))
-    # No legend (the bars say their status); room on the right for the last tick label.
-    fig.update_layout(showlegend=False, barmode="overlay", margin=dict(l=10, r=45, t=10, b=10))
-    return fig
-
-
-@_kept
 def sppg_over_time(data: pd.DataFrame, planned: int, planned_label: str) -> go.Figure:
     """SPPG beroperasi per week (line) against the planned total of the latest week (dashed)."""
 

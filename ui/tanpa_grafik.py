@@ -36,12 +36,43 @@ def kelompok(data: pd.DataFrame, parts: list[tuple[str, str]], label: str = "nam
     return out
 
 
-def daftar(data: pd.DataFrame, parts: list[tuple[str, str]], satuan: str = "koperasi", label: str = "nama") -> None:
+def daftar(
+    data: pd.DataFrame,
+    parts: list[tuple[str, str]],
+    satuan: str = "koperasi",
+    label: str = "nama",
+    penjelasan: str = teks.DESA_DAFTAR_PENJELASAN,
+) -> None:
     """Each category with its count and the desa in it, one line each (instead of bars of 1)."""
     for nama, areas in kelompok(data, parts, label):
         names = ", ".join(a.translate(_MARKDOWN) for a in areas)
         st.markdown(f"**{nama.translate(_MARKDOWN)}** ({len(areas)} {satuan}): {names}")
-    st.caption(teks.DESA_DAFTAR_PENJELASAN)
+    st.caption(penjelasan)
+
+
+def sppg_per_tahap(lokasi: pd.DataFrame, tahap: list[str]) -> pd.DataFrame:
+    """kelompok's input from sppg_lokasi rows: 'SPPG Balik Bukit 1 (Sebarus)' with a 1 under its
+    stage, for a list of kitchens by stage instead of a chart with one bar per kitchen."""
+    status = lokasi["status"].fillna("tidak_diisi")
+    where = lokasi["desa"].fillna(lokasi["kecamatan"])
+    nama = [n if pd.isna(w) else f"{n} ({w})" for n, w in zip(lokasi["nama_sppg"], where)]
+    return pd.DataFrame({"nama": nama, **{t: (status == t).astype(int).to_numpy() for t in tahap}})
+
+
+def satu_bilah(data: pd.DataFrame) -> bool:
+    """One area only: a chart of one bar (a kecamatan's own bimtek at kecamatan and desa level)."""
+    return len(data) == 1
+
+
+def kalimat_bimtek_wilayah(baris) -> str:
+    """The sentence that replaces a one-bar participants chart."""
+    return teks.BIMTEK_SATU_WILAYAH.format(
+        wilayah=baris["nama"],
+        peserta=angka(int(baris["peserta"])),
+        kegiatan=angka(int(baris["kegiatan"])),
+        peserta_kumulatif=angka(int(baris["peserta_kumulatif"])),
+        kegiatan_kumulatif=angka(int(baris["kegiatan_kumulatif"])),
+    )
 
 
 def semua_lengkap(rates: pd.DataFrame) -> bool:

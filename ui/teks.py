@@ -149,7 +149,6 @@ TANPA_NAMA_KECAMATAN = "(kecamatan tidak diisi)"
 # SPPG
 SPPG_JUDUL_WILAYAH = "Tahap SPPG per {tingkat}"
 SPPG_JUDUL_LOKASI = "Tahap setiap SPPG di wilayah ini"
-SPPG_LOKASI_PENJELASAN = "Panjang batang menunjukkan tahap: rencana → persiapan → beroperasi."
 SPPG_JUDUL_MINGGUAN = "SPPG beroperasi per minggu"
 SPPG_GARIS_RENCANA = "Total SPPG ({minggu}): {n}"
 SPPG_MINGGUAN_PENJELASAN = (
@@ -600,6 +599,12 @@ KELENGKAPAN_SEMUA_LENGKAP = (
 )
 KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} dari {total} minggu."
 KELENGKAPAN_KEGIATAN_TIDAK_ADA = "{dataset}: tidak ada kegiatan dalam {total} minggu ini."
+BIMTEK_SATU_WILAYAH = (
+    "Semua bimtek di filter ini tercatat di {wilayah}: {peserta} peserta dari {kegiatan} kegiatan minggu ini, "
+    "{peserta_kumulatif} peserta dari {kegiatan_kumulatif} kegiatan sampai minggu ini."
+)
+SPPG_LOKASI_DAFTAR_PENJELASAN = "Setiap SPPG di wilayah ini menurut tahapnya, dengan desa/kelurahan lokasinya."
+SPPG_LOKASI_KOSONG = "Tidak ada SPPG yang dilaporkan di wilayah ini."
 BIMTEK_SATU_MINGGU = "Bimtek hanya pada {minggu} dalam {n} minggu terakhir: {kegiatan} kegiatan, {peserta} peserta."
 BIMTEK_TANPA_MINGGU = "Tidak ada bimtek dalam {n} minggu terakhir."
 
