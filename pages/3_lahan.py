@@ -190,13 +190,26 @@ else:
         urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
         urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
         urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s)))
-        st.plotly_chart(
-            charts.stacked_long_bars(
-                urut, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"
-            ),
-            config=NO_BAR,
-            key="persil_sumber",
-        )
+        if tanpa_grafik.bilah_sedikit(urut, "sumber", "persil"):
+            for baris in tanpa_grafik.rincian(
+                urut, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
+            ):
+                st.markdown(baris)
+            st.caption(teks.PERSIL_DAFTAR_PENJELASAN)
+        else:
+            st.plotly_chart(
+                charts.stacked_long_bars(
+                    urut,
+                    "sumber",
+                    "status_verifikasi",
+                    "persil",
+                    kamus.VERIFIKASI_LABEL,
+                    kamus.VERIFIKASI_WARNA,
+                    "persil",
+                ),
+                config=NO_BAR,
+                key="persil_sumber",
+            )
         tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s)))
         tabel = tabel[["sumber", "status", "persil"]].rename(
             columns={
@@ -214,19 +227,26 @@ else:
         )
         names = list(dict.fromkeys(verifikator["verifikator"]))
         top = verifikator[verifikator["verifikator"].isin(names[:20])]
-        st.plotly_chart(
-            charts.stacked_long_bars(
-                top,
-                "verifikator",
-                "status_verifikasi",
-                "persil",
-                kamus.VERIFIKASI_LABEL,
-                kamus.VERIFIKASI_WARNA,
-                "persil",
-            ),
-            config=NO_BAR,
-            key="persil_verifikator",
-        )
+        if tanpa_grafik.bilah_sedikit(top, "verifikator", "persil"):
+            for baris in tanpa_grafik.rincian(
+                top, "verifikator", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
+            ):
+                st.markdown(baris)
+            st.caption(teks.PERSIL_DAFTAR_PENJELASAN)
+        else:
+            st.plotly_chart(
+                charts.stacked_long_bars(
+                    top,
+                    "verifikator",
+                    "status_verifikasi",
+                    "persil",
+                    kamus.VERIFIKASI_LABEL,
+                    kamus.VERIFIKASI_WARNA,
+                    "persil",
+                ),
+                config=NO_BAR,
+                key="persil_verifikator",
+            )
         if len(names) > 20:
             st.caption(teks.LAHAN_VERIFIKATOR_TERBATAS.format(n=20, total=angka(len(names))))
         tabel = verifikator.pivot_table(

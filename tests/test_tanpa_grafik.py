@@ -172,3 +172,31 @@ def test_training_of_a_kecamatan_is_a_sentence_not_one_bar(kecamatan):
         texts
     )
     assert not any("bimtek_wilayah" in k for k in _chart_keys(at))
+
+
+def test_the_funnel_of_one_koperasi_is_a_checklist():
+    stages = [("Koperasi terdaftar", 1), ("Berbadan hukum", 1), ("Masuk portal", 0)]
+    assert tanpa_grafik.corong_satu(stages)
+    assert tanpa_grafik.kalimat_corong(stages) == (
+        "Satu koperasi di wilayah ini, tahap yang sudah dicapai:\n- Berbadan hukum: sudah\n- Masuk portal: belum"
+    )
+    assert tanpa_grafik.kalimat_corong([("Koperasi terdaftar", 0)]) == tanpa_grafik.teks.CORONG_KOSONG
+    assert not tanpa_grafik.corong_satu([("Koperasi terdaftar", 2), ("Berbadan hukum", 1)])
+
+
+def _persil(rows):
+    return pd.DataFrame(rows, columns=["sumber", "status_verifikasi", "persil"])
+
+
+def test_one_parcel_source_is_a_line_and_several_keep_the_chart():
+    satu = _persil([("Tanah kas desa", "terverifikasi", 2), ("Tanah kas desa", "ditolak", 1)])
+    assert tanpa_grafik.bilah_sedikit(satu, "sumber", "persil")
+    assert tanpa_grafik.rincian(satu, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil") == [
+        f"**Tanah kas desa** (3 persil): {kamus.VERIFIKASI_LABEL['terverifikasi']} 2, "
+        f"{kamus.VERIFIKASI_LABEL['ditolak']} 1"
+    ]
+    satuan = _persil([("Tanah kas desa", "terverifikasi", 1), ("Hibah", "ditolak", 1), ("Sewa", "diajukan", 0)])
+    assert tanpa_grafik.bilah_sedikit(satuan, "sumber", "persil")
+    banyak = _persil([("Tanah kas desa", "terverifikasi", 2), ("Hibah", "ditolak", 1)])
+    assert not tanpa_grafik.bilah_sedikit(banyak, "sumber", "persil")
+    assert not tanpa_grafik.bilah_sedikit(banyak.head(0), "sumber", "persil")

@@ -511,7 +511,10 @@ def stacked_area_bars(
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label]))
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
     fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
-    return _legend_on_top(_layout(fig, max(220, 28 * len(data) + 110)))
+    # In a half-width column plotly puts each legend entry on its own line; without room for them the
+    # legend scrolls and hides its last entries.
+    legend = 18 * max(0, len(parts) - 3)
+    return _legend_on_top(_layout(fig, max(220, 28 * len(data) + 110) + legend))
 
 
 def _legend_on_top(fig: go.Figure) -> go.Figure:

@@ -599,6 +599,11 @@ KELENGKAPAN_SEMUA_LENGKAP = (
 )
 KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} dari {total} minggu."
 KELENGKAPAN_KEGIATAN_TIDAK_ADA = "{dataset}: tidak ada kegiatan dalam {total} minggu ini."
+CORONG_SATU = "Satu koperasi di wilayah ini, tahap yang sudah dicapai:"
+CORONG_YA = "sudah"
+CORONG_BELUM = "belum"
+CORONG_KOSONG = "Belum ada koperasi terdaftar di wilayah ini."
+PERSIL_DAFTAR_PENJELASAN = "Sedikit persil: rincian menggantikan grafik batang."
 BIMTEK_SATU_WILAYAH = (
     "Semua bimtek di filter ini tercatat di {wilayah}: {peserta} peserta dari {kegiatan} kegiatan minggu ini, "
     "{peserta_kumulatif} peserta dari {kegiatan_kumulatif} kegiatan sampai minggu ini."
