@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import export, kualitas, periode
 from analytics.format import angka
-from ui import charts, shell, tabel, teks
+from ui import charts, shell, tabel, tanpa_grafik, teks
 
 ctx = shell.page(teks.HALAMAN["kualitas"][0])
 shell.breadcrumb(ctx)
@@ -47,6 +47,9 @@ else:
             aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
             tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
         )
+        # The count beside the rule: at the right edge of half the page it was cut off.
+        awal = ["aturan", "temuan"]
+        shown_rules = shown_rules[awal + [k for k in shown_rules.columns if k not in awal]]
         config = {
             **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
             "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
@@ -63,20 +66,27 @@ else:
         per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
         per_area = per_area.assign(nama=[ctx.g.nama_tampil(tingkat, k) or k for k in per_area["kode"]])
         shown = per_area.head(40)
-        event = st.plotly_chart(
-            charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
-            config={"displayModeBar": False},
-            on_select="rerun",
-            selection_mode="points",
-            key="kualitas_wilayah",
-        )
-        if len(per_area) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-        if tingkat != "desa":
-            st.caption(teks.KLIK_BATANG)
+        if tanpa_grafik.satu_bilah(per_area):
+            st.markdown(
+                teks.KUALITAS_SATU_WILAYAH.format(
+                    n=angka(int(per_area["temuan"].iat[0])), wilayah=per_area["nama"].iat[0]
+                )
+            )
+        else:
+            event = st.plotly_chart(
+                charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
+                config={"displayModeBar": False},
+                on_select="rerun",
+                selection_mode="points",
+                key="kualitas_wilayah",
+            )
+            if len(per_area) > len(shown):
+                st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+            if tingkat != "desa":
+                st.caption(teks.KLIK_BATANG)
+            shell.drill(event, shown)
         if tingkat in ("kecamatan", "desa"):
             st.caption(teks.KUALITAS_WILAYAH_PENJELASAN)
-        shell.drill(event, shown)
 
     # --- The rows to check, per kab/kota: what each office gets to fix
     st.subheader(teks.KUALITAS_JUDUL_DAFTAR)

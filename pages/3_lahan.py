@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import kamus, lahan, periode
 from analytics.format import angka
 from ui import charts, shell, tanpa_grafik, teks
-from ui.tabel import pas, tinggi
+from ui.tabel import kendala_dalam_kata, pas, tinggi
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["lahan"][0])
@@ -56,12 +56,6 @@ def bars_or_list(areas, shown, parts: list[tuple], *, key: str, total: int) -> N
         shell.drill(event)
 
 
-def kendala_text(values) -> str:
-    if values is None or len(values) == 0:
-        return kamus.KENDALA_LABEL["tidak_diisi"]
-    return ", ".join(kamus.KENDALA_LABEL.get(v, v) for v in values)
-
-
 # The action first: the koperasi that cannot be built, listed, then by area and main obstacle.
 if kini is not None:
     st.subheader(teks.LAHAN_TDD_JUDUL)
@@ -73,7 +67,7 @@ if kini is not None:
         st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
         tabel = daftar.assign(
             kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),
-            kendala=daftar["kendala"].map(kendala_text),
+            kendala=daftar["kendala"].map(kendala_dalam_kata),
             status_lahan=daftar["status_lahan"]
             .map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
             .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),

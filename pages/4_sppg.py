@@ -105,8 +105,10 @@ with left:
 
 with right:
     st.subheader(teks.SPPG_JUDUL_MANFAAT)
-    for col, key in zip(st.columns(3), ("penerima_manfaat", "pemasok_lokal", "kapasitas_porsi")):
-        kpi.tile(col, p, f"sppg_{key}")
+    # Two tiles a row: in half the page three tiles cut a six-digit number to '157.…'.
+    for keys in (("penerima_manfaat", "pemasok_lokal"), ("kapasitas_porsi",)):
+        for col, key in zip(st.columns(2), keys):
+            kpi.tile(col, p, f"sppg_{key}")
     st.caption(
         teks.SPPG_MANFAAT_PENJELASAN.format(
             beroperasi=angka(p["sppg_beroperasi"]),
@@ -114,19 +116,22 @@ with right:
             isi_pemasok=angka(p["sppg_mengisi_pemasok"]),
         )
     )
-    if per_area is not None and len(per_area):
-        by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
-        by_area = by_area.drop(columns="kode")
-        config = {
-            "nama": KOLOM["nama"],
-            "total": KOLOM["total"],
-            **{
-                k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
-                for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
-            },
-        }
-        st.dataframe(by_area, hide_index=True, **tabel.pas(by_area, config, lebar=tabel.LEBAR_HALAMAN // 2))
-        unduh.table_downloads(per_area, "sppg_per_wilayah")
+
+# Full width: in half the page the last columns (pemasok lokal) were cut off.
+if per_area is not None and len(per_area):
+    by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
+    by_area = by_area.drop(columns="kode")
+    config = {
+        "nama": KOLOM["nama"],
+        "total": KOLOM["total"],
+        **{
+            k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+            for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
+        },
+    }
+    st.markdown(f"**{teks.SPPG_TABEL_WILAYAH.format(tingkat=teks.TINGKAT[f.group_level])}**")
+    st.dataframe(by_area, hide_index=True, **tabel.pas(by_area, config))
+    unduh.table_downloads(per_area, "sppg_per_wilayah")
 
 st.subheader(teks.SPPG_JUDUL_TABEL)
 shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(

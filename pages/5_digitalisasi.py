@@ -87,7 +87,7 @@ else:
         st.success(teks.DIGITAL_KENDALA_KOSONG, icon=":material/check_circle:")
     else:
         shown = kendala.drop(columns=["kode_desa", "kabupaten"] if f.kabupaten else ["kode_desa"])
-        shown = charts.table_text(shown)
+        shown = charts.table_text(shown.assign(kendala=shown["kendala"].map(tabel.kendala_dalam_kata)))
         config = {
             **{c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten", "pendamping", "keterangan")},
             "kendala": teks.DIGITAL_KOLOM_KENDALA_KOPERASI,

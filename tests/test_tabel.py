@@ -47,6 +47,12 @@ def test_a_wide_table_wraps_its_long_text_into_the_page_width():
     assert not any(c.get("pinned") for c in args["column_config"].values())
 
 
+def test_a_wrapped_column_is_never_narrower_than_its_longest_word():
+    df = _intervensi().assign(Kecamatan="Manggalewa")
+    lebar = {k: c["width"] for k, c in tabel.pas(df)["column_config"].items()}
+    assert lebar["Kecamatan"] >= tabel._lebar_teks(len("Manggalewa"))
+
+
 def test_a_table_too_wide_even_wrapped_pins_what_the_row_is():
     args = tabel.pas(_intervensi(), lebar=tabel.LEBAR_HALAMAN // 3)
     assert args["column_config"]["Kecamatan"]["pinned"] is True
@@ -75,3 +81,23 @@ def test_every_option_of_the_week_box_fits_the_sidebar(app):
     assert minggu.options[0] == "Terbaru: Minggu 44"
     assert all(len(o) <= 29 for o in minggu.options), minggu.options
     assert "Minggu 44 · 27 Okt–2 Nov 2025" in minggu.help
+
+
+def test_obstacles_read_in_words_from_a_list_or_a_joined_string():
+    import numpy as np
+
+    from analytics import kamus
+
+    kata = kamus.KENDALA_LABEL
+    assert tabel.kendala_dalam_kata("cuaca, tenaga_kerja") == f"{kata['cuaca']}, {kata['tenaga_kerja']}"
+    assert tabel.kendala_dalam_kata(np.array(["teknis"])) == kata["teknis"]
+    assert tabel.kendala_dalam_kata(None) == tabel.kendala_dalam_kata("") == kata["tidak_diisi"]
+    assert tabel.kendala_dalam_kata(float("nan")) == kata["tidak_diisi"]
+
+
+def test_quality_values_are_words_or_indonesian_numbers():
+    assert tabel.kualitas_nilai("71.6") == "71,6"
+    assert tabel.kualitas_nilai(1240) == "1.240"
+    assert tabel.kualitas_nilai("12") == "12"
+    assert tabel.kualitas_nilai(None) is None
+    assert tabel.kualitas_nilai("pembangunan / ditolak") == "Pembangunan / Ditolak"

@@ -53,9 +53,13 @@ def funnel(stages: list[tuple[str, int]]) -> go.Figure:
             hoverinfo="y+x",
             marker=dict(color=kamus.MEREK_WARNA),
             connector=dict(line=dict(color="#bbb")),
+            # Narrow stages carry their count beside the bar: never clipped at the plot's edge.
+            cliponaxis=False,
         )
     )
-    return _layout(fig, 380)
+    fig = _layout(fig, 380)
+    fig.update_layout(margin=dict(r=90))
+    return fig
 
 
 @_kept
@@ -513,7 +517,7 @@ def stacked_area_bars(
     fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
     # In a half-width column plotly puts each legend entry on its own line; without room for them the
     # legend scrolls and hides its last entries.
-    legend = 18 * max(0, len(parts) - 3)
+    legend = 20 * len(parts) if len(parts) > 3 else 0
     return _legend_on_top(_layout(fig, max(220, 28 * len(data) + 110) + legend))
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from analytics import kamus, kelengkapan
 from analytics.filters import Filter
+from analytics.format import angka
 from ui import charts, teks
 
 
@@ -31,10 +32,18 @@ def kelengkapan_laporan(con, f: Filter, akhir: dt.date, n_minggu: int) -> Keleng
 
 def kualitas_nilai(value) -> str | None:
     """A value a quality rule reports, in words: 'pembangunan / ditolak' → 'Pembangunan / Ditolak'.
-    Numbers (progress, koperasi counts) stay as they are."""
+    Numbers (progress, koperasi counts) in Indonesian format: 71.6 → '71,6'."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
+    if isinstance(value, int | float):
+        return angka(value, 0 if float(value).is_integer() else 1)
     text = str(value)
+    try:
+        number = float(text)
+    except ValueError:
+        pass
+    else:  # '71.6' as the rule wrote it: '71,6'
+        return angka(number, 0 if number.is_integer() else 1)
     if text in teks.KUALITAS_NILAI:
         return teks.KUALITAS_NILAI[text]
     return " / ".join(teks.KUALITAS_NILAI.get(part, part) for part in text.split(" / "))
@@ -57,7 +66,7 @@ LEBAR_HURUF = 6.8  # px per character of the grid's type (measured on 1366×768 
 LEBAR_TEPI = 20  # px of cell padding and border
 LEBAR_HALAMAN = 880  # px of the main column at 1366×768 with the sidebar open, less a scrollbar
 BARIS_BUNGKUS = 68  # px: the grid wraps text only in rows taller than 4rem (three lines fit)
-MAKS_BARIS_BUNGKUS = 3  # a cell shrinks to no less than a third of its one-line width
+BAGIAN_TERKECIL = 0.4  # of its one-line width: three lines, with room for where the words break
 
 
 def _lebar_teks(n_huruf: int) -> int:
@@ -80,7 +89,10 @@ def pas(df: pd.DataFrame, column_config: dict | None = None, lebar: int = LEBAR_
         isi = 0 if pd.isna(isi) else int(isi)
         alami[kolom] = _lebar_teks(max(len(judul), isi))
         teks_panjang = not pd.api.types.is_numeric_dtype(df[kolom]) and not pd.api.types.is_bool_dtype(df[kolom])
-        batas = max(_lebar_teks(len(judul)), -(-alami[kolom] // MAKS_BARIS_BUNGKUS), 80)
+        # A word is never broken: a column is at least as wide as its longest word.
+        kata = contoh[kolom].dropna().astype(str).str.split().map(lambda w: max(map(len, w), default=0))
+        kata = int(kata.max()) if len(kata) else 0
+        batas = max(_lebar_teks(len(judul)), _lebar_teks(kata), int(alami[kolom] * BAGIAN_TERKECIL), 80)
         terkecil[kolom] = min(alami[kolom], batas) if teks_panjang else alami[kolom]
     if sum(alami.values()) <= lebar:
         return {"column_config": config} if column_config is not None else {}
@@ -105,3 +117,13 @@ def pas(df: pd.DataFrame, column_config: dict | None = None, lebar: int = LEBAR_
 def tinggi(n_baris: int, args: dict, maks: int) -> int:
     """Height for `n_baris` rows at the row height `pas` chose, at most `maks` px."""
     return min(38 + args.get("row_height", 35) * max(n_baris, 1), maks)
+
+
+def kendala_dalam_kata(values) -> str:
+    """Obstacle codes (a list, or 'cuaca, tenaga_kerja' as a query joins them) in words:
+    'Cuaca, Tenaga kerja'; none at all reads 'Tidak diisi'."""
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",") if v.strip()]
+    if values is None or isinstance(values, float) or len(values) == 0:  # NaN: no obstacle column
+        return kamus.KENDALA_LABEL["tidak_diisi"]
+    return ", ".join(kamus.KENDALA_LABEL.get(v, v) for v in values)

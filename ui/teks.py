@@ -148,6 +148,7 @@ TANPA_NAMA_KECAMATAN = "(kecamatan tidak diisi)"
 
 # SPPG
 SPPG_JUDUL_WILAYAH = "Tahap SPPG per {tingkat}"
+SPPG_TABEL_WILAYAH = "SPPG, penerima manfaat dan pemasok lokal per {tingkat}"
 SPPG_JUDUL_LOKASI = "Tahap setiap SPPG di wilayah ini"
 SPPG_JUDUL_MINGGUAN = "SPPG beroperasi per minggu"
 SPPG_GARIS_RENCANA = "Total SPPG ({minggu}): {n}"
@@ -624,6 +625,7 @@ KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Pering
 KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
 KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
 KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
+KUALITAS_SATU_WILAYAH = "Semua temuan ({n}) ada di {wilayah}."
 KUALITAS_WILAYAH_PENJELASAN = (
     "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa."
 )
