@@ -66,7 +66,7 @@ LEBAR_HURUF = 6.8  # px per character of the grid's type (measured on 1366×768 
 LEBAR_TEPI = 20  # px of cell padding and border
 LEBAR_HALAMAN = 880  # px of the main column at 1366×768 with the sidebar open, less a scrollbar
 BARIS_BUNGKUS = 68  # px: the grid wraps text only in rows taller than 4rem (three lines fit)
-BAGIAN_TERKECIL = 0.4  # of its one-line width: three lines, with room for where the words break
+BAGIAN_TERKECIL = 0.45  # of its one-line width: three lines, with room for where the words break
 
 
 def _lebar_teks(n_huruf: int) -> int:
