@@ -143,8 +143,14 @@ with tab_upload:
                             [
                                 {
                                     "baris": m["row"],
-                                    "tingkat": m.get("level"),
-                                    "ditemukan → dicocokkan ke (kode)": f"{m['found']} → {m['matched']} ({m['kode']})",
+                                    "tingkat": teks.TINGKAT.get(m.get("level"), m.get("level")),
+                                    # Named as every table names it ('Kab. Lampung Barat'), not the gazetteer's
+                                    # official 'Kabupaten Lampung Barat' beside the sidebar's short form.
+                                    "ditemukan → dicocokkan ke (kode)": (
+                                        f"{m['found']} → "
+                                        f"{ctx.g.nama_tampil(m.get('level') or 'desa', m['kode']) or m['matched']}"
+                                        f" ({m['kode']})"
+                                    ),
                                 }
                                 for m in r.matched_names[:500]
                             ]
