@@ -139,6 +139,8 @@ shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
 )
 if f.kabupaten:
     shown_sites = shown_sites.drop(columns="kabupaten")
+# The numbers before the date: where the table is wider than the page, the date is what scrolls.
+shown_sites = shown_sites[[k for k in shown_sites.columns if k != "tanggal_operasi"] + ["tanggal_operasi"]]
 shown_sites = charts.table_text(shown_sites, dates=("tanggal_operasi",))
 config = {
     **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
