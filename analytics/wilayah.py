@@ -105,6 +105,7 @@ class Gazetteer:
     short: dict[str, str]  # kabupaten code -> short name
     jenis: dict[str, str] = field(default_factory=dict)  # desa code -> desa / kelurahan / desa adat
     centroid: dict[str, tuple[float, float]] = field(default_factory=dict)  # any code -> (lat, lon)
+    tampil: dict[str, str] = field(default_factory=dict)  # any code -> display name ('Kab. Bima')
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> Gazetteer:
@@ -137,11 +138,20 @@ class Gazetteer:
                 "select kode, lat, lon from wilayah where lat is not null and lon is not null"
             ).fetchall()
         }
+        # The display name is the `wilayah` view's nama_singkat, the one tables and charts show,
+        # so a heading and a table never name one area two ways.
+        tampil = dict(cur.execute("select kode, nama_singkat from wilayah").fetchall())
         cur.close()
-        return cls(names, parent, by_key, short, jenis, centroid)
+        return cls(names, parent, by_key, short, jenis, centroid, tampil)
 
     def name(self, level: str, code: str | None) -> str | None:
         return self.names[level].get(code) if code else None
+
+    def nama_tampil(self, level: str, code: str | None) -> str | None:
+        """The name a page shows: 'Kab. Lampung Barat', 'Kota Bima', 'Balik Bukit'."""
+        if not code:
+            return None
+        return self.tampil.get(code) or self.names[level].get(code)
 
     def exists(self, level: str, code: str | None) -> bool:
         return bool(code) and code in self.names[level]

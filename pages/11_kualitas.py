@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import export, kualitas, periode
 from analytics.format import angka
-from ui import charts, shell, tabel, teks
+from ui import charts, shell, tabel, tanpa_grafik, teks
 
 ctx = shell.page(teks.HALAMAN["kualitas"][0])
 shell.breadcrumb(ctx)
@@ -47,42 +47,53 @@ else:
             aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
             tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
         )
+        # The count beside the rule: at the right edge of half the page it was cut off.
+        awal = ["aturan", "temuan"]
+        shown_rules = shown_rules[awal + [k for k in shown_rules.columns if k not in awal]]
+        config = {
+            **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
+            "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
+        }
         st.dataframe(
             shown_rules,
             hide_index=True,
-            column_config={
-                **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
-                "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
-            },
             key="kualitas_per_aturan",
+            **tabel.pas(shown_rules, config, lebar=tabel.LEBAR_HALAMAN // 2),
         )
     with right:
         tingkat = f.group_level
         st.subheader(teks.KUALITAS_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
         per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
-        per_area = per_area.assign(nama=[ctx.g.name(tingkat, k) or k for k in per_area["kode"]])
+        per_area = per_area.assign(nama=[ctx.g.nama_tampil(tingkat, k) or k for k in per_area["kode"]])
         shown = per_area.head(40)
-        event = st.plotly_chart(
-            charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
-            config={"displayModeBar": False},
-            on_select="rerun",
-            selection_mode="points",
-            key="kualitas_wilayah",
-        )
-        if len(per_area) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-        if tingkat != "desa":
-            st.caption(teks.KLIK_BATANG)
+        if tanpa_grafik.satu_bilah(per_area):
+            st.markdown(
+                teks.KUALITAS_SATU_WILAYAH.format(
+                    n=angka(int(per_area["temuan"].iat[0])), wilayah=per_area["nama"].iat[0]
+                )
+            )
+        else:
+            event = st.plotly_chart(
+                charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
+                config={"displayModeBar": False},
+                on_select="rerun",
+                selection_mode="points",
+                key="kualitas_wilayah",
+            )
+            if len(per_area) > len(shown):
+                st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+            if tingkat != "desa":
+                st.caption(teks.KLIK_BATANG)
+            shell.drill(event, shown)
         if tingkat in ("kecamatan", "desa"):
             st.caption(teks.KUALITAS_WILAYAH_PENJELASAN)
-        shell.drill(event, shown)
 
     # --- The rows to check, per kab/kota: what each office gets to fix
     st.subheader(teks.KUALITAS_JUDUL_DAFTAR)
     st.caption(teks.KUALITAS_DAFTAR_PENJELASAN)
     rows = tabel.kualitas_dalam_kata(daftar).assign(
-        kabupaten=[ctx.g.name("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
-        desa=[ctx.g.name("desa", k) if k else None for k in daftar["kode_desa"]],
+        kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
+        desa=[ctx.g.nama_tampil("desa", k) if k else None for k in daftar["kode_desa"]],
     )[
         [
             "kode_kabupaten",
@@ -106,17 +117,13 @@ else:
         pilih = st.selectbox(
             teks.KUALITAS_PILIH_KABUPATEN,
             kabupaten,
-            format_func=lambda k: ctx.g.name("kabupaten", k) or k,
+            format_func=lambda k: ctx.g.nama_tampil("kabupaten", k) or k,
             key="kualitas_kabupaten",
         )
     satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
-    st.dataframe(
-        charts.table_text(satu, dates=("minggu_lalu", "minggu")),
-        hide_index=True,
-        column_config={k: KOLOM[k] for k in satu.columns},
-        key="kualitas_daftar",
-    )
-    nama_kabupaten = ctx.g.name("kabupaten", pilih) or pilih
+    satu = charts.table_text(satu, dates=("minggu_lalu", "minggu"))
+    st.dataframe(satu, hide_index=True, key="kualitas_daftar", **tabel.pas(satu, {k: KOLOM[k] for k in satu.columns}))
+    nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),
         lambda: export.to_csv_bytes(charts.table_text(satu, dates=("minggu_lalu", "minggu")).rename(columns=KOLOM)),

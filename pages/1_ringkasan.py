@@ -153,8 +153,11 @@ left, right = st.columns(2)
 with left:
     st.subheader(teks.BAGIAN_CORONG)
     stages = [(METRIK[key].label, p[key]) for key in CORONG]
-    st.plotly_chart(charts.funnel(stages), config={"displayModeBar": False}, key="corong")
-    st.caption(teks.CORONG_PENJELASAN)
+    if tanpa_grafik.corong_satu(stages):
+        st.markdown(tanpa_grafik.kalimat_corong(stages))
+    else:
+        st.plotly_chart(charts.funnel(stages), config={"displayModeBar": False}, key="corong")
+        st.caption(teks.CORONG_PENJELASAN)
 with right:
     tingkat = ctx.filter.group_level
     st.subheader(teks.BAGIAN_ZONA_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))

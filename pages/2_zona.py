@@ -7,6 +7,7 @@ import streamlit as st
 from analytics import kamus, koperasi, periode, zona
 from analytics.format import angka
 from ui import charts, intervensi, shell, tanpa_grafik, teks
+from ui.tabel import pas, tinggi
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["zona"][0])
@@ -66,17 +67,11 @@ else:
             kolom.pop("kabupaten")  # one kabupaten only: the column would repeat itself
         tabel = tampil[list(kolom)].rename(columns=kolom)
         pinned = {kolom[k]: st.column_config.TextColumn(pinned=True) for k in ("kabupaten", "kecamatan") if k in kolom}
-        st.dataframe(
+        muat = pas(
             tabel,
-            hide_index=True,
-            lazy=True,
-            height=min(38 + 35 * max(len(tabel), 1), 560),
-            column_config={
-                kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN, width="small"),
-                kolom["alasan"]: st.column_config.TextColumn(width="large"),
-                **pinned,
-            },
+            {kolom["minggu_di_zona"]: st.column_config.NumberColumn(format=charts.FORMAT_BILANGAN), **pinned},
         )
+        st.dataframe(tabel, hide_index=True, lazy=True, height=tinggi(len(tabel), muat, 560), **muat)
         nama_berkas = f"{teks.INTERVENSI_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}"
         with st.container(horizontal=True, gap="small"):
             table_downloads(tabel, nama_berkas)
@@ -218,13 +213,8 @@ def pindah_zona() -> None:
     if ctx.filter.level not in (None, "provinsi"):
         kolom.pop("kabupaten")
     tabel = rows[list(kolom)].rename(columns=kolom)
-    st.dataframe(
-        tabel,
-        hide_index=True,
-        lazy=True,
-        height=min(38 + 35 * max(len(tabel), 1), 420),
-        column_config={kolom["alasan"]: st.column_config.TextColumn(width="large")},
-    )
+    muat = pas(tabel)
+    st.dataframe(tabel, hide_index=True, lazy=True, height=tinggi(len(tabel), muat, 420), **muat)
     table_downloads(tabel, f"pindah_zona_{dari}_{ke}_{kini.isoformat()}")
 
 
@@ -287,6 +277,6 @@ with st.expander(teks.ATURAN_JUDUL, icon=":material/rule:"):
         [{"id": r.id, "zona": kamus.ZONA_PENDEK[r.zona], "penjelasan": r.penjelasan} for r in rules.rules],
         columns=list(teks.ATURAN_KOLOM),
     ).rename(columns=teks.ATURAN_KOLOM)
-    st.dataframe(aturan, hide_index=True)
+    st.dataframe(aturan, hide_index=True, **pas(aturan))
     st.caption(teks.ATURAN_SUMBER)
     table_downloads(aturan, "aturan_zona")

@@ -6,6 +6,7 @@ import streamlit as st
 from analytics import kamus, lahan, periode
 from analytics.format import angka
 from ui import charts, shell, tanpa_grafik, teks
+from ui.tabel import kendala_dalam_kata, pas, tinggi
 from ui.unduh import table_downloads
 
 ctx = shell.page(teks.HALAMAN["lahan"][0])
@@ -55,12 +56,6 @@ def bars_or_list(areas, shown, parts: list[tuple], *, key: str, total: int) -> N
         shell.drill(event)
 
 
-def kendala_text(values) -> str:
-    if values is None or len(values) == 0:
-        return kamus.KENDALA_LABEL["tidak_diisi"]
-    return ", ".join(kamus.KENDALA_LABEL.get(v, v) for v in values)
-
-
 # The action first: the koperasi that cannot be built, listed, then by area and main obstacle.
 if kini is not None:
     st.subheader(teks.LAHAN_TDD_JUDUL)
@@ -72,7 +67,7 @@ if kini is not None:
         st.markdown(f"**{teks.LAHAN_TDD_DAFTAR}**")
         tabel = daftar.assign(
             kendala_utama=daftar["kendala_utama"].map(lambda k: kamus.KENDALA_LABEL.get(k, k)),
-            kendala=daftar["kendala"].map(kendala_text),
+            kendala=daftar["kendala"].map(kendala_dalam_kata),
             status_lahan=daftar["status_lahan"]
             .map(lambda s: kamus.STATUS_LAHAN_LABEL.get(s, s))
             .fillna(kamus.STATUS_LAHAN_LABEL["tidak_diisi"]),
@@ -83,7 +78,8 @@ if kini is not None:
         if ctx.filter.level not in (None, "provinsi"):
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(tabel, hide_index=True, lazy=True, height=min(38 + 35 * len(tabel), 420))
+        muat = pas(tabel)
+        st.dataframe(tabel, hide_index=True, lazy=True, height=tinggi(len(tabel), muat, 420), **muat)
         table_downloads(tabel, f"{teks.LAHAN_TDD_BERKAS}_{ctx.filter.code or 'nasional'}_{kini.isoformat()}")
         per_area = ctx.tanya(lahan.tidak_dapat_dibangun_per_wilayah, ctx.filter, kini)
         st.markdown(f"**{teks.LAHAN_TDD_GRAFIK.format(tingkat=teks.TINGKAT[tingkat])}**")
@@ -188,13 +184,26 @@ else:
         urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
         urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
         urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s)))
-        st.plotly_chart(
-            charts.stacked_long_bars(
-                urut, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, kamus.VERIFIKASI_WARNA, "persil"
-            ),
-            config=NO_BAR,
-            key="persil_sumber",
-        )
+        if tanpa_grafik.bilah_sedikit(urut, "sumber", "persil"):
+            for baris in tanpa_grafik.rincian(
+                urut, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
+            ):
+                st.markdown(baris)
+            st.caption(teks.PERSIL_DAFTAR_PENJELASAN)
+        else:
+            st.plotly_chart(
+                charts.stacked_long_bars(
+                    urut,
+                    "sumber",
+                    "status_verifikasi",
+                    "persil",
+                    kamus.VERIFIKASI_LABEL,
+                    kamus.VERIFIKASI_WARNA,
+                    "persil",
+                ),
+                config=NO_BAR,
+                key="persil_sumber",
+            )
         tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s)))
         tabel = tabel[["sumber", "status", "persil"]].rename(
             columns={
@@ -212,19 +221,26 @@ else:
         )
         names = list(dict.fromkeys(verifikator["verifikator"]))
         top = verifikator[verifikator["verifikator"].isin(names[:20])]
-        st.plotly_chart(
-            charts.stacked_long_bars(
-                top,
-                "verifikator",
-                "status_verifikasi",
-                "persil",
-                kamus.VERIFIKASI_LABEL,
-                kamus.VERIFIKASI_WARNA,
-                "persil",
-            ),
-            config=NO_BAR,
-            key="persil_verifikator",
-        )
+        if tanpa_grafik.bilah_sedikit(top, "verifikator", "persil"):
+            for baris in tanpa_grafik.rincian(
+                top, "verifikator", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
+            ):
+                st.markdown(baris)
+            st.caption(teks.PERSIL_DAFTAR_PENJELASAN)
+        else:
+            st.plotly_chart(
+                charts.stacked_long_bars(
+                    top,
+                    "verifikator",
+                    "status_verifikasi",
+                    "persil",
+                    kamus.VERIFIKASI_LABEL,
+                    kamus.VERIFIKASI_WARNA,
+                    "persil",
+                ),
+                config=NO_BAR,
+                key="persil_verifikator",
+            )
         if len(names) > 20:
             st.caption(teks.LAHAN_VERIFIKATOR_TERBATAS.format(n=20, total=angka(len(names))))
         tabel = verifikator.pivot_table(
@@ -260,11 +276,6 @@ else:
         if ctx.filter.level not in (None, "provinsi"):
             kolom.pop("kabupaten")
         tabel = tabel[list(kolom)].rename(columns=kolom)
-        st.dataframe(
-            tabel,
-            hide_index=True,
-            lazy=True,
-            height=min(38 + 35 * len(tabel), 420),
-            column_config={kolom["luas_m2"]: NUMBER},
-        )
+        muat = pas(tabel, {kolom["luas_m2"]: NUMBER})
+        st.dataframe(tabel, hide_index=True, lazy=True, height=tinggi(len(tabel), muat, 420), **muat)
         table_downloads(tabel, f"persil_di_bawah_{lahan.BATAS_LUAS_M2}_m2_{minggu_lahan.isoformat()}")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import kamus, sppg
 from analytics.format import angka
-from ui import charts, kpi, shell, teks, unduh
+from ui import charts, kpi, shell, tabel, tanpa_grafik, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["sppg"][0])
 shell.breadcrumb(ctx)
@@ -39,13 +39,18 @@ left, right = st.columns(2)
 with left:
     tingkat = f.group_level
     if tingkat == "desa":
-        # Below a kecamatan the sites themselves are the breakdown.
+        # Below a kecamatan the sites themselves are the breakdown: a few kitchens, one bar each,
+        # read better as a list by stage.
         st.subheader(teks.SPPG_JUDUL_LOKASI)
-        shown = lokasi.head(40)
-        st.plotly_chart(charts.sppg_sites(shown), config={"displayModeBar": False}, key="sppg_lokasi")
-        st.caption(teks.SPPG_LOKASI_PENJELASAN)
-        if len(lokasi) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(lokasi))))
+        if lokasi.empty:
+            st.markdown(teks.SPPG_LOKASI_KOSONG)
+        else:
+            tanpa_grafik.daftar(
+                tanpa_grafik.sppg_per_tahap(lokasi, [k for k, _, _ in PARTS]),
+                [(k, label) for k, label, _ in PARTS],
+                satuan="SPPG",
+                penjelasan=teks.SPPG_LOKASI_DAFTAR_PENJELASAN,
+            )
     else:
         st.subheader(teks.SPPG_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
         per_area = ctx.tanya(sppg.sppg_per_wilayah, f, kini)
@@ -82,7 +87,7 @@ with left:
     tanpa = ctx.tanya(sppg.kecamatan_tanpa_sppg, f, kini)
     st.metric(teks.SPPG_TANPA_METRIK, angka(len(tanpa)), border=True)
     if f.level is None and len(tanpa):
-        provinsi = sorted({ctx.g.name("provinsi", k.split(".")[0]) for k in tanpa["kode_kabupaten"]})
+        provinsi = sorted({ctx.g.nama_tampil("provinsi", k.split(".")[0]) for k in tanpa["kode_kabupaten"]})
         st.caption(teks.SPPG_TANPA_NASIONAL.format(daftar=", ".join(provinsi)))
     if tanpa.empty:
         st.caption(teks.SPPG_TANPA_SEMUA_ADA)
@@ -100,8 +105,10 @@ with left:
 
 with right:
     st.subheader(teks.SPPG_JUDUL_MANFAAT)
-    for col, key in zip(st.columns(3), ("penerima_manfaat", "pemasok_lokal", "kapasitas_porsi")):
-        kpi.tile(col, p, f"sppg_{key}")
+    # Two tiles a row: in half the page three tiles cut a six-digit number to '157.…'.
+    for keys in (("penerima_manfaat", "pemasok_lokal"), ("kapasitas_porsi",)):
+        for col, key in zip(st.columns(2), keys):
+            kpi.tile(col, p, f"sppg_{key}")
     st.caption(
         teks.SPPG_MANFAAT_PENJELASAN.format(
             beroperasi=angka(p["sppg_beroperasi"]),
@@ -109,21 +116,22 @@ with right:
             isi_pemasok=angka(p["sppg_mengisi_pemasok"]),
         )
     )
-    if per_area is not None and len(per_area):
-        by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
-        st.dataframe(
-            by_area.drop(columns="kode"),
-            hide_index=True,
-            column_config={
-                "nama": KOLOM["nama"],
-                "total": KOLOM["total"],
-                **{
-                    k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
-                    for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
-                },
-            },
-        )
-        unduh.table_downloads(per_area, "sppg_per_wilayah")
+
+# Full width: in half the page the last columns (pemasok lokal) were cut off.
+if per_area is not None and len(per_area):
+    by_area = per_area[["kode", "nama", "total", "beroperasi", "penerima_manfaat", "pemasok_lokal"]]
+    by_area = by_area.drop(columns="kode")
+    config = {
+        "nama": KOLOM["nama"],
+        "total": KOLOM["total"],
+        **{
+            k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+            for k in ("beroperasi", "penerima_manfaat", "pemasok_lokal")
+        },
+    }
+    st.markdown(f"**{teks.SPPG_TABEL_WILAYAH.format(tingkat=teks.TINGKAT[f.group_level])}**")
+    st.dataframe(by_area, hide_index=True, **tabel.pas(by_area, config))
+    unduh.table_downloads(per_area, "sppg_per_wilayah")
 
 st.subheader(teks.SPPG_JUDUL_TABEL)
 shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
@@ -131,17 +139,15 @@ shown_sites = lokasi.drop(columns=["kode_kecamatan", "kode_desa"]).assign(
 )
 if f.kabupaten:
     shown_sites = shown_sites.drop(columns="kabupaten")
-st.dataframe(
-    charts.table_text(shown_sites, dates=("tanggal_operasi",)),
-    hide_index=True,
-    lazy=True,
-    placeholder="–",
-    column_config={
-        **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
-        **{
-            k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
-            for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")
-        },
+# The numbers before the date: where the table is wider than the page, the date is what scrolls.
+shown_sites = shown_sites[[k for k in shown_sites.columns if k != "tanggal_operasi"] + ["tanggal_operasi"]]
+shown_sites = charts.table_text(shown_sites, dates=("tanggal_operasi",))
+config = {
+    **{k: v for k, v in KOLOM.items() if k in shown_sites.columns},
+    **{
+        k: st.column_config.NumberColumn(KOLOM[k], format=NUM)
+        for k in ("kapasitas_porsi", "penerima_manfaat", "pemasok_lokal")
     },
-)
+}
+st.dataframe(shown_sites, hide_index=True, lazy=True, placeholder="–", **tabel.pas(shown_sites, config))
 unduh.table_downloads(lokasi, "sppg")

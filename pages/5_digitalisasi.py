@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics import bimtek, digitalisasi, kamus, metrik, periode
 from analytics.format import angka, persen, rupiah
-from ui import charts, kpi, shell, tanpa_grafik, teks, unduh
+from ui import charts, kpi, shell, tabel, tanpa_grafik, teks, unduh
 
 ctx = shell.page(teks.HALAMAN["digitalisasi"][0])
 shell.breadcrumb(ctx)
@@ -87,17 +87,13 @@ else:
         st.success(teks.DIGITAL_KENDALA_KOSONG, icon=":material/check_circle:")
     else:
         shown = kendala.drop(columns=["kode_desa", "kabupaten"] if f.kabupaten else ["kode_desa"])
-        st.dataframe(
-            charts.table_text(shown),
-            hide_index=True,
-            lazy=True,
-            column_config={
-                **{
-                    c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten", "pendamping", "keterangan")
-                },
-                "kendala": teks.DIGITAL_KOLOM_KENDALA_KOPERASI,
-            },
-        )
+        shown = charts.table_text(shown.assign(kendala=shown["kendala"].map(tabel.kendala_dalam_kata)))
+        config = {
+            **{c: KOLOM[c] for c in ("nama_koperasi", "desa", "kecamatan", "kabupaten", "pendamping", "keterangan")},
+            "kendala": teks.DIGITAL_KOLOM_KENDALA_KOPERASI,
+        }
+        muat = tabel.pas(shown, config)
+        st.dataframe(shown, hide_index=True, lazy=True, height=tabel.tinggi(len(shown), muat, 420), **muat)
         unduh.table_downloads(kendala, "koperasi_kendala_simkopdes")
 
 # --- SIMKOPDES village statistics export
@@ -157,18 +153,26 @@ with left:
     per_area = ctx.tanya(bimtek.bimtek_per_wilayah, f, bk)
     per_area = per_area.assign(nama=per_area["nama"].fillna(teks.TANPA_NAMA_KECAMATAN))
     shown = per_area.head(40)
-    event = st.plotly_chart(
-        charts.bimtek_by_area(shown),
-        config={"displayModeBar": False},
-        on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
-        selection_mode="points",
-        key="bimtek_wilayah",
-    )
-    if len(per_area) > len(shown):
-        st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-    if f.level not in ("kecamatan", "desa"):
-        st.caption(teks.KLIK_BATANG)
-        shell.drill(event, shown)
+    if tanpa_grafik.satu_bilah(per_area):
+        # A kecamatan (or a desa, whose events are its kecamatan's) is one bar: say it instead.
+        baris = per_area.iloc[0]
+        if tingkat == "kecamatan" and per_area["kode"].notna().iat[0]:
+            baris = baris.copy()
+            baris["nama"] = f"Kec. {baris['nama']}"
+        st.markdown(tanpa_grafik.kalimat_bimtek_wilayah(baris))
+    else:
+        event = st.plotly_chart(
+            charts.bimtek_by_area(shown),
+            config={"displayModeBar": False},
+            on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
+            selection_mode="points",
+            key="bimtek_wilayah",
+        )
+        if len(per_area) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+        if f.level not in ("kecamatan", "desa"):
+            st.caption(teks.KLIK_BATANG)
+            shell.drill(event, shown)
     unduh.table_downloads(per_area, "bimtek_per_wilayah")
 with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)
@@ -189,13 +193,10 @@ st.caption(teks.BIMTEK_TABEL_PENJELASAN.format(n=bimtek.JUMLAH_MINGGU, minggu=pe
 shown = kegiatan.drop(columns=["minggu", "kabupaten"] if f.kabupaten else ["minggu"]).assign(
     kategori_peserta=kegiatan["kategori_peserta"].map(lambda v: teks.KATEGORI_PESERTA_LABEL.get(v, v))
 )
-st.dataframe(
-    charts.table_text(shown, dates=("tanggal",)),
-    hide_index=True,
-    lazy=True,
-    column_config={
-        **{c: KOLOM[c] for c in ("tanggal", "kabupaten", "kecamatan", "nama_kegiatan", "kategori_peserta")},
-        "jumlah_peserta": st.column_config.NumberColumn(KOLOM["jumlah_peserta"], format=NUM),
-    },
-)
+shown = charts.table_text(shown, dates=("tanggal",))
+config = {
+    **{c: KOLOM[c] for c in ("tanggal", "kabupaten", "kecamatan", "nama_kegiatan", "kategori_peserta")},
+    "jumlah_peserta": st.column_config.NumberColumn(KOLOM["jumlah_peserta"], format=NUM),
+}
+st.dataframe(shown, hide_index=True, lazy=True, **tabel.pas(shown, config))
 unduh.table_downloads(kegiatan, "bimtek_kegiatan")

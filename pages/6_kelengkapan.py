@@ -38,7 +38,7 @@ st.caption(teks.KELENGKAPAN_BATAS.format(hari=hari))
 if f.level is None:
     provinsi = sorted(
         {
-            ctx.g.name("provinsi", k)
+            ctx.g.nama_tampil("provinsi", k)
             for k in status.loc[status["dataset"] == "koperasi", "kode_kabupaten"].str.split(".").str[0].unique()
         }
     )
@@ -183,7 +183,7 @@ if ctx.user.can("wajib_lapor"):
                 teks.KELENGKAPAN_WAJIB_PILIH.format(dataset=teks.KELENGKAPAN_DATASET[pilihan]),
                 sorted(ctx.g.names["kabupaten"]),
                 default=ditugaskan.get(pilihan, []),
-                format_func=lambda k: f"{ctx.g.name('kabupaten', k)} ({k})",
+                format_func=lambda k: f"{ctx.g.nama_tampil('kabupaten', k)} ({k})",
                 placeholder=teks.KELENGKAPAN_WAJIB_SEMUA,
                 key=f"wajib_kode_{pilihan}",
             )

@@ -121,7 +121,7 @@ with tab_upload:
                 st.caption(
                     "Minggu dalam file: "
                     + ", ".join(periode.label(w) for w in prepared.weeks)
-                    + f" · kabupaten/kota: {', '.join(ctx.g.name('kabupaten', k) for k in prepared.kabupaten)}"
+                    + f" · kabupaten/kota: {', '.join(ctx.g.nama_tampil('kabupaten', k) for k in prepared.kabupaten)}"
                 )
             if prepared.dataset in schema.UNDATED:
                 st.info(
@@ -160,8 +160,14 @@ with tab_upload:
                             [
                                 {
                                     "baris": m["row"],
-                                    "tingkat": m.get("level"),
-                                    "ditemukan → dicocokkan ke (kode)": f"{m['found']} → {m['matched']} ({m['kode']})",
+                                    "tingkat": teks.TINGKAT.get(m.get("level"), m.get("level")),
+                                    # Named as every table names it ('Kab. Lampung Barat'), not the gazetteer's
+                                    # official 'Kabupaten Lampung Barat' beside the sidebar's short form.
+                                    "ditemukan → dicocokkan ke (kode)": (
+                                        f"{m['found']} → "
+                                        f"{ctx.g.nama_tampil(m.get('level') or 'desa', m['kode']) or m['matched']}"
+                                        f" ({m['kode']})"
+                                    ),
                                 }
                                 for m in r.matched_names[:500]
                             ]

@@ -122,9 +122,7 @@ def test_worst_areas_rank_by_merah_with_last_week_and_moves(fx):
 
 
 def test_area_name_is_the_filter_finest_first(fx):
-    assert (
-        deck.deck_nama_wilayah(fx, Filter.from_code("18.04.08")) == "Kec. Sekincau · Kabupaten Lampung Barat · Lampung"
-    )
+    assert deck.deck_nama_wilayah(fx, Filter.from_code("18.04.08")) == "Kec. Sekincau · Kab. Lampung Barat · Lampung"
     assert deck.deck_nama_wilayah(fx, Filter()) == "Seluruh Indonesia"
 
 
@@ -132,7 +130,7 @@ def test_area_name_is_the_filter_finest_first(fx):
 
 
 def test_every_slide_states_its_point_with_this_week_numbers(fx_deck):
-    assert fx_deck.subjudul == "Kabupaten Lampung Barat · Lampung · Minggu 44 · 27 Okt–2 Nov 2025"
+    assert fx_deck.subjudul == "Kab. Lampung Barat · Lampung · Minggu 44 · 27 Okt–2 Nov 2025"
     assert fx_deck.pembanding == "Perubahan dibanding Minggu 43 · 20–26 Okt 2025"
     assert {s.id: s.kalimat for s in fx_deck.slides} == {
         "utama": "Dari 5 koperasi terdaftar, 2 masuk portal, 1 sedang dibangun dan 0 tidak dapat dibangun; "
@@ -545,7 +543,7 @@ def test_cli_writes_the_deck_without_the_browser(loaded_db_file, tmp_path, pilih
     done = _cli("--kabupaten", "Lampung Barat", "--minggu", "2025-10-29", "--out", str(out), db_file=db_file)
     _say(request, f"python -m analytics deck (PPTX, Lampung Barat): {time.perf_counter() - started:.1f} s")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{out}: 8 slide, Kabupaten Lampung Barat · Lampung · Minggu 44")
+    assert done.stdout.startswith(f"{out}: 8 slide, Kab. Lampung Barat · Lampung · Minggu 44")
     assert [s["title"] for s in _pptx_texts(out.read_bytes())][1:] == [
         "Angka utama minggu ini",
         "Zona koperasi per kecamatan",

@@ -380,7 +380,7 @@ def test_kualitas_page_counts_equal_the_findings_per_rule_and_narrow_with_the_fi
         "Punya NIB / belum berbadan hukum"
     ]
     assert at.dataframe[-1].proto.columns  # column labels are set
-    assert [b.proto.label for b in at.get("download_button")] == ["Unduh daftar Kabupaten Lampung Barat (CSV)"]
+    assert [b.proto.label for b in at.get("download_button")] == ["Unduh daftar Kab. Lampung Barat (CSV)"]
 
 
 def test_kualitas_page_without_findings_says_so_in_a_sentence(kualitas_store):

@@ -112,3 +112,91 @@ def test_zones_per_desa_are_listed_not_drawn(kecamatan, page):
     texts = [m.value for m in at.markdown]
     assert f"**{kamus.ZONA_LABEL['merah']}** (1 koperasi): Gunung Sugih" in texts, texts
     assert tanpa_grafik.teks.DESA_DAFTAR_PENJELASAN in [c.value for c in at.caption]
+
+
+TAHAP = ["beroperasi", "persiapan", "rencana", "ditutup_sementara", "tidak_diisi"]
+
+
+def test_a_few_kitchens_are_listed_by_stage_with_their_desa():
+    lokasi = pd.DataFrame(
+        {
+            "nama_sppg": ["SPPG Balik Bukit 1", "SPPG Balik Bukit 2", "SPPG Balik Bukit 3"],
+            "kecamatan": ["Balik Bukit"] * 3,
+            "desa": ["Sebarus", None, "Way Mengaku"],
+            "status": ["beroperasi", "persiapan", None],
+        }
+    )
+    parts = [(t, kamus.STATUS_SPPG_LABEL[t]) for t in TAHAP]
+    assert tanpa_grafik.kelompok(tanpa_grafik.sppg_per_tahap(lokasi, TAHAP), parts) == [
+        (kamus.STATUS_SPPG_LABEL["beroperasi"], ["SPPG Balik Bukit 1 (Sebarus)"]),
+        (kamus.STATUS_SPPG_LABEL["persiapan"], ["SPPG Balik Bukit 2 (Balik Bukit)"]),  # no desa: its kecamatan
+        (kamus.STATUS_SPPG_LABEL["tidak_diisi"], ["SPPG Balik Bukit 3 (Way Mengaku)"]),
+    ]
+
+
+def _bimtek_wilayah(rows):
+    return pd.DataFrame(
+        rows, columns=["kode", "nama", "kegiatan", "peserta", "kegiatan_kumulatif", "peserta_kumulatif"]
+    )
+
+
+def test_training_in_one_area_is_a_sentence_and_two_areas_keep_the_chart():
+    satu = _bimtek_wilayah([("18.04.04", "Kec. Balik Bukit", 2, 1240, 9, 3500)])
+    assert tanpa_grafik.satu_bilah(satu)
+    assert tanpa_grafik.kalimat_bimtek_wilayah(satu.iloc[0]) == (
+        "Semua bimtek di filter ini tercatat di Kec. Balik Bukit: 1.240 peserta dari 2 kegiatan minggu ini, "
+        "3.500 peserta dari 9 kegiatan sampai minggu ini."
+    )
+    dua = _bimtek_wilayah([("18.04.04", "Balik Bukit", 1, 12, 1, 12), ("18.04.08", "Sekincau", 1, 8, 1, 8)])
+    assert not tanpa_grafik.satu_bilah(dua)
+    assert not tanpa_grafik.satu_bilah(dua.head(0))
+
+
+def _chart_keys(at: AppTest) -> list[str]:
+    return [el.proto.id for el in at.get("plotly_chart")]
+
+
+def test_kitchens_of_a_kecamatan_are_listed_not_drawn(kecamatan):
+    at = kecamatan("pages/4_sppg.py")
+    texts = [m.value for m in at.markdown]
+    beroperasi = kamus.STATUS_SPPG_LABEL["beroperasi"]
+    assert f"**{beroperasi}** (1 SPPG): SPPG Balik Bukit 1 (Sebarus)" in texts, texts
+    assert tanpa_grafik.teks.SPPG_LOKASI_DAFTAR_PENJELASAN in [c.value for c in at.caption]
+    assert not any("sppg_lokasi" in k for k in _chart_keys(at))
+
+
+def test_training_of_a_kecamatan_is_a_sentence_not_one_bar(kecamatan):
+    at = kecamatan("pages/5_digitalisasi.py")
+    texts = [m.value for m in at.markdown]
+    assert any(t.startswith("Semua bimtek di filter ini tercatat di Kec. Balik Bukit: 12 peserta") for t in texts), (
+        texts
+    )
+    assert not any("bimtek_wilayah" in k for k in _chart_keys(at))
+
+
+def test_the_funnel_of_one_koperasi_is_a_checklist():
+    stages = [("Koperasi terdaftar", 1), ("Berbadan hukum", 1), ("Masuk portal", 0)]
+    assert tanpa_grafik.corong_satu(stages)
+    assert tanpa_grafik.kalimat_corong(stages) == (
+        "Satu koperasi di wilayah ini, tahap yang sudah dicapai:\n- Berbadan hukum: sudah\n- Masuk portal: belum"
+    )
+    assert tanpa_grafik.kalimat_corong([("Koperasi terdaftar", 0)]) == tanpa_grafik.teks.CORONG_KOSONG
+    assert not tanpa_grafik.corong_satu([("Koperasi terdaftar", 2), ("Berbadan hukum", 1)])
+
+
+def _persil(rows):
+    return pd.DataFrame(rows, columns=["sumber", "status_verifikasi", "persil"])
+
+
+def test_one_parcel_source_is_a_line_and_several_keep_the_chart():
+    satu = _persil([("Tanah kas desa", "terverifikasi", 2), ("Tanah kas desa", "ditolak", 1)])
+    assert tanpa_grafik.bilah_sedikit(satu, "sumber", "persil")
+    assert tanpa_grafik.rincian(satu, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil") == [
+        f"**Tanah kas desa** (3 persil): {kamus.VERIFIKASI_LABEL['terverifikasi']} 2, "
+        f"{kamus.VERIFIKASI_LABEL['ditolak']} 1"
+    ]
+    satuan = _persil([("Tanah kas desa", "terverifikasi", 1), ("Hibah", "ditolak", 1), ("Sewa", "diajukan", 0)])
+    assert tanpa_grafik.bilah_sedikit(satuan, "sumber", "persil")
+    banyak = _persil([("Tanah kas desa", "terverifikasi", 2), ("Hibah", "ditolak", 1)])
+    assert not tanpa_grafik.bilah_sedikit(banyak, "sumber", "persil")
+    assert not tanpa_grafik.bilah_sedikit(banyak.head(0), "sumber", "persil")

@@ -53,9 +53,13 @@ def funnel(stages: list[tuple[str, int]]) -> go.Figure:
             hoverinfo="y+x",
             marker=dict(color=kamus.MEREK_WARNA),
             connector=dict(line=dict(color="#bbb")),
+            # Narrow stages carry their count beside the bar: never clipped at the plot's edge.
+            cliponaxis=False,
         )
     )
-    return _layout(fig, 380)
+    fig = _layout(fig, 380)
+    fig.update_layout(margin=dict(r=90))
+    return fig
 
 
 @_kept
@@ -148,44 +152,6 @@ def stacked_by_area(data: pd.DataFrame, parts: list[tuple[str, str, str]], unit:
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
     _count_axis(fig, largest)
     return _layout(fig, max(260, 28 * len(data) + 130))
-
-
-@_kept
-def sppg_sites(data: pd.DataFrame) -> go.Figure:
-    """One bar per SPPG whose length is its stage (rencana 1, persiapan 2, beroperasi 3)."""
-    stage = {"rencana": 1, "persiapan": 2, "beroperasi": 3, "ditutup_sementara": 3}
-    data = data.iloc[::-1]
-    status = data["status"].fillna("tidak_diisi")
-    fig = go.Figure()
-    for key, label in kamus.STATUS_SPPG_LABEL.items():
-        rows = data[status == key]
-        if rows.empty:
-            continue
-        where = rows["desa"].fillna(rows["kecamatan"]).map(sanitize.markup, na_action="ignore")
-        fig.add_bar(
-            y=rows["nama_sppg"],
-            x=[stage.get(key, 0.15)] * len(rows),
-            name=label,
-            orientation="h",
-            marker_color=kamus.STATUS_SPPG_WARNA[key],
-            customdata=where.to_numpy(),
-            text=[label] * len(rows),
-            textposition="inside",
-            insidetextanchor="end",
-            hovertemplate="%{y} (%{customdata})<extra>" + label + "</extra>",
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(data["nama_sppg"]))
-    fig.update_xaxes(
-        range=[0, 3.02],
-        tickvals=[1, 2, 3],
-        showgrid=True,
-        automargin=True,
-        ticktext=[kamus.STATUS_SPPG_LABEL[s] for s in ("rencana", "persiapan", "beroperasi")],
-    )
-    fig = _layout(fig, max(200, 32 * len(data) + 90))
-    # No legend (the bars say their status); room on the right for the last tick label.
-    fig.update_layout(showlegend=False, barmode="overlay", margin=dict(l=10, r=45, t=10, b=10))
-    return fig
 
 
 @_kept
@@ -549,7 +515,10 @@ def stacked_area_bars(
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label]))
     largest = int(data[[c for c, _, _ in parts]].sum(axis=1).max()) if len(data) else 0
     fig.update_xaxes(title=None, tickformat=",d", dtick=1 if largest <= 8 else None, rangemode="tozero")
-    return _legend_on_top(_layout(fig, max(220, 28 * len(data) + 110)))
+    # In a half-width column plotly puts each legend entry on its own line; without room for them the
+    # legend scrolls and hides its last entries.
+    legend = 20 * len(parts) if len(parts) > 3 else 0
+    return _legend_on_top(_layout(fig, max(220, 28 * len(data) + 110) + legend))
 
 
 def _legend_on_top(fig: go.Figure) -> go.Figure:

@@ -186,14 +186,14 @@ def _select_level(g: Gazetteer, f: Filter, level: str, user: access.User = acces
     if user.region and LEVELS.index(level) < len(user.region.split(".")):
         fixed = getattr(Filter.from_code(user.region), level)
         st.session_state[key] = fixed
-        st.selectbox(label, [fixed], format_func=lambda c: g.name(level, c), key=key, disabled=True)
+        st.selectbox(label, [fixed], format_func=lambda c: g.nama_tampil(level, c), key=key, disabled=True)
         return f
     if parent is None:
         st.session_state[key] = None
         st.selectbox(label, [None], format_func=lambda c: semua, key=key, disabled=True, placeholder=semua)
         return f
     children = g.children(level, parent)
-    names = dict(children)
+    names = {c: g.nama_tampil(level, c) for c, _ in children}
     options = [None] + [c for c, _ in children]
     current = getattr(f, level)
     st.session_state[key] = current if current in names else None
@@ -240,7 +240,11 @@ def _sidebar_filter(
         if minggu not in available:
             minggu = None
         st.session_state["w_minggu"] = minggu
-        latest_label = teks.MINGGU_TERBARU + (f" ({periode.label(available[0])})" if available else "")
+        latest_label = (
+            teks.MINGGU_TERBARU.format(minggu=available[0].isocalendar()[1])
+            if available
+            else teks.MINGGU_TERBARU_KOSONG
+        )
         minggu = st.selectbox(
             teks.LABEL_MINGGU,
             [None] + available,
@@ -248,6 +252,7 @@ def _sidebar_filter(
             on_change=_week_changed,
             format_func=lambda m: latest_label if m is None else periode.label(m),
             placeholder=latest_label,
+            help=teks.MINGGU_BANTUAN.format(minggu=f" ({periode.label(available[0])})" if available else ""),
         )
         if (
             f.level
@@ -326,7 +331,7 @@ def _who(con, user: access.User, g: Gazetteer) -> None:
             st.caption(teks.MODE_LOKAL)
             return
         region = (
-            g.name("provinsi" if "." not in (user.region or "") else "kabupaten", user.region)
+            g.nama_tampil("provinsi" if "." not in (user.region or "") else "kabupaten", user.region)
             if user.region
             else teks.SELURUH_INDONESIA
         )
@@ -343,14 +348,14 @@ def require(ctx: Context, action: str) -> None:
 
 
 def area_name(g: Gazetteer, f: Filter) -> str:
-    """'Kecamatan Balik Bukit, Lampung Barat' style label of the filter."""
+    """'Kec. Balik Bukit · Kab. Lampung Barat · Lampung': the filter, named as tables name areas."""
     if f.level is None:
         return teks.SELURUH_INDONESIA
     parts = []
     for level in reversed(LEVELS):
         code = getattr(f, level)
         if code:
-            name = g.name(level, code)
+            name = g.nama_tampil(level, code)
             parts.append(f"Kec. {name}" if level == "kecamatan" else name)
     return " · ".join(parts)
 
@@ -392,7 +397,7 @@ def breadcrumb(ctx: Context) -> None:
     for level in LEVELS:
         code = getattr(f, level)
         if code:
-            steps.append((ctx.g.name(level, code), Filter.from_code(code)))
+            steps.append((ctx.g.nama_tampil(level, code), Filter.from_code(code)))
     with st.container(horizontal=True, gap="small"):
         for i, (label, target) in enumerate(steps):
             last = i == len(steps) - 1

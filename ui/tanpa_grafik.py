@@ -36,12 +36,43 @@ def kelompok(data: pd.DataFrame, parts: list[tuple[str, str]], label: str = "nam
     return out
 
 
-def daftar(data: pd.DataFrame, parts: list[tuple[str, str]], satuan: str = "koperasi", label: str = "nama") -> None:
+def daftar(
+    data: pd.DataFrame,
+    parts: list[tuple[str, str]],
+    satuan: str = "koperasi",
+    label: str = "nama",
+    penjelasan: str = teks.DESA_DAFTAR_PENJELASAN,
+) -> None:
     """Each category with its count and the desa in it, one line each (instead of bars of 1)."""
     for nama, areas in kelompok(data, parts, label):
         names = ", ".join(a.translate(_MARKDOWN) for a in areas)
         st.markdown(f"**{nama.translate(_MARKDOWN)}** ({len(areas)} {satuan}): {names}")
-    st.caption(teks.DESA_DAFTAR_PENJELASAN)
+    st.caption(penjelasan)
+
+
+def sppg_per_tahap(lokasi: pd.DataFrame, tahap: list[str]) -> pd.DataFrame:
+    """kelompok's input from sppg_lokasi rows: 'SPPG Balik Bukit 1 (Sebarus)' with a 1 under its
+    stage, for a list of kitchens by stage instead of a chart with one bar per kitchen."""
+    status = lokasi["status"].fillna("tidak_diisi")
+    where = lokasi["desa"].fillna(lokasi["kecamatan"])
+    nama = [n if pd.isna(w) else f"{n} ({w})" for n, w in zip(lokasi["nama_sppg"], where)]
+    return pd.DataFrame({"nama": nama, **{t: (status == t).astype(int).to_numpy() for t in tahap}})
+
+
+def satu_bilah(data: pd.DataFrame) -> bool:
+    """One area only: a chart of one bar (a kecamatan's own bimtek at kecamatan and desa level)."""
+    return len(data) == 1
+
+
+def kalimat_bimtek_wilayah(baris) -> str:
+    """The sentence that replaces a one-bar participants chart."""
+    return teks.BIMTEK_SATU_WILAYAH.format(
+        wilayah=baris["nama"],
+        peserta=angka(int(baris["peserta"])),
+        kegiatan=angka(int(baris["kegiatan"])),
+        peserta_kumulatif=angka(int(baris["peserta_kumulatif"])),
+        kegiatan_kumulatif=angka(int(baris["kegiatan_kumulatif"])),
+    )
 
 
 def semua_lengkap(rates: pd.DataFrame) -> bool:
@@ -87,3 +118,38 @@ def kalimat_satu_minggu(per_minggu: pd.DataFrame, window: list) -> str:
         kegiatan=angka(int(rows["kegiatan"].sum())),
         peserta=angka(int(rows["peserta"].sum())),
     )
+
+
+def corong_satu(stages: list[tuple[str, int]]) -> bool:
+    """A funnel of at most one koperasi (a desa): bars of 1 and 0."""
+    return bool(stages) and stages[0][1] <= 1
+
+
+def kalimat_corong(stages: list[tuple[str, int]]) -> str:
+    """The funnel of one koperasi as a checklist of its stages (markdown)."""
+    if not stages or not stages[0][1]:
+        return teks.CORONG_KOSONG
+    baris = [f"- {label}: {teks.CORONG_YA if nilai else teks.CORONG_BELUM}" for label, nilai in stages[1:]]
+    return teks.CORONG_SATU + "\n" + "\n".join(baris)
+
+
+def bilah_sedikit(data: pd.DataFrame, kategori: str, nilai: str) -> bool:
+    """Whether a long frame (category, stack, value) would draw one bar, or bars of at most one."""
+    total = data.groupby(kategori, sort=False)[nilai].sum()
+    total = total[total > 0]
+    return len(total) > 0 and (len(total) == 1 or bool((total <= 1).all()))
+
+
+def rincian(
+    data: pd.DataFrame, kategori: str, tumpuk: str, nilai: str, labels: dict[str, str], satuan: str
+) -> list[str]:
+    """One markdown line per category, in first-seen order: '**Tanah kas desa** (3 persil): Terverifikasi 2,
+    Ditolak 1' (segments in the order of `labels`)."""
+    urut = {k: i for i, k in enumerate(labels)}
+    out = []
+    for nama, rows in data[data[nilai] > 0].groupby(kategori, sort=False):
+        rows = rows.sort_values(tumpuk, key=lambda s: s.map(lambda v: urut.get(v, len(urut))))
+        bagian = ", ".join(f"{labels.get(s, s)} {angka(int(v))}" for s, v in zip(rows[tumpuk], rows[nilai]))
+        n = angka(int(rows[nilai].sum()))
+        out.append(f"**{str(nama).translate(_MARKDOWN)}** ({n} {satuan}): {bagian}")
+    return out

@@ -31,7 +31,9 @@ LABEL_KABUPATEN = "Kabupaten/Kota"
 LABEL_KECAMATAN = "Kecamatan"
 LABEL_DESA = "Desa/Kelurahan"
 LABEL_MINGGU = "Minggu laporan"
-MINGGU_TERBARU = "Minggu terbaru dengan data"
+MINGGU_TERBARU = "Terbaru: Minggu {minggu}"  # the sidebar box shows about 29 characters
+MINGGU_TERBARU_KOSONG = "Terbaru"
+MINGGU_BANTUAN = "Tanpa pilihan, setiap halaman menampilkan minggu terbaru dengan data untuk filter ini{minggu}."
 FILTER_RESET = "Hapus filter"
 SELURUH_INDONESIA = "Seluruh Indonesia"
 
@@ -149,8 +151,8 @@ TANPA_NAMA_KECAMATAN = "(kecamatan tidak diisi)"
 
 # SPPG
 SPPG_JUDUL_WILAYAH = "Tahap SPPG per {tingkat}"
+SPPG_TABEL_WILAYAH = "SPPG, penerima manfaat dan pemasok lokal per {tingkat}"
 SPPG_JUDUL_LOKASI = "Tahap setiap SPPG di wilayah ini"
-SPPG_LOKASI_PENJELASAN = "Panjang batang menunjukkan tahap: rencana → persiapan → beroperasi."
 SPPG_JUDUL_MINGGUAN = "SPPG beroperasi per minggu"
 SPPG_GARIS_RENCANA = "Total SPPG ({minggu}): {n}"
 SPPG_MINGGUAN_PENJELASAN = (
@@ -601,6 +603,17 @@ KELENGKAPAN_SEMUA_LENGKAP = (
 )
 KELENGKAPAN_KEGIATAN_MINGGU = "{dataset}: ada kegiatan yang dilaporkan pada {n} dari {total} minggu."
 KELENGKAPAN_KEGIATAN_TIDAK_ADA = "{dataset}: tidak ada kegiatan dalam {total} minggu ini."
+CORONG_SATU = "Satu koperasi di wilayah ini, tahap yang sudah dicapai:"
+CORONG_YA = "sudah"
+CORONG_BELUM = "belum"
+CORONG_KOSONG = "Belum ada koperasi terdaftar di wilayah ini."
+PERSIL_DAFTAR_PENJELASAN = "Sedikit persil: rincian menggantikan grafik batang."
+BIMTEK_SATU_WILAYAH = (
+    "Semua bimtek di filter ini tercatat di {wilayah}: {peserta} peserta dari {kegiatan} kegiatan minggu ini, "
+    "{peserta_kumulatif} peserta dari {kegiatan_kumulatif} kegiatan sampai minggu ini."
+)
+SPPG_LOKASI_DAFTAR_PENJELASAN = "Setiap SPPG di wilayah ini menurut tahapnya, dengan desa/kelurahan lokasinya."
+SPPG_LOKASI_KOSONG = "Tidak ada SPPG yang dilaporkan di wilayah ini."
 BIMTEK_SATU_MINGGU = "Bimtek hanya pada {minggu} dalam {n} minggu terakhir: {kegiatan} kegiatan, {peserta} peserta."
 BIMTEK_TANPA_MINGGU = "Tidak ada bimtek dalam {n} minggu terakhir."
 
@@ -615,6 +628,7 @@ KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Pering
 KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
 KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
 KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
+KUALITAS_SATU_WILAYAH = "Semua temuan ({n}) ada di {wilayah}."
 KUALITAS_WILAYAH_PENJELASAN = (
     "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa."
 )

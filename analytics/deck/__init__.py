@@ -74,7 +74,7 @@ from analytics.zona.aturan import Rules, load_rules
 
 
 def deck_nama_wilayah(con, f: Filter) -> str:
-    """'Kec. Ambalawi · Kabupaten Bima · Nusa Tenggara Barat' (finest first)."""
+    """'Kec. Ambalawi · Kab. Bima · Nusa Tenggara Barat' (finest first)."""
     if f.level is None:
         return SELURUH_INDONESIA
     df = db.run(con, "deck_nama_wilayah", f.params())

@@ -1,5 +1,6 @@
--- The official names of the filter's regions, finest first: the deck's title line.
-select tingkat, kode, nama
+-- The display names of the filter's regions ('Kab. Bima', as tables show them), finest first:
+-- the deck's title line.
+select tingkat, kode, nama_singkat as nama
 from wilayah
 where (tingkat = 'provinsi' and kode = $provinsi)
    or (tingkat = 'kabupaten' and kode = $kabupaten)

@@ -131,7 +131,7 @@ def test_kecamatan_filter_survives_page_switch(page: Page, app):
 
     choose(page, "Provinsi", "Lampu", "Lampung")
     expect(page).to_have_url(url_has(provinsi="18"))
-    choose(page, "Kabupaten/Kota", "Lampung Bar", "Kabupaten Lampung Barat")
+    choose(page, "Kabupaten/Kota", "Lampung Bar", "Kab. Lampung Barat")
     expect(page).to_have_url(url_has(provinsi="18", kabupaten="18.04"))
     choose(page, "Kecamatan", "Balik", "Balik Bukit")
     expect(page).to_have_url(url_has(provinsi="18", kabupaten="18.04", kecamatan="18.04.04"))
@@ -139,13 +139,13 @@ def test_kecamatan_filter_survives_page_switch(page: Page, app):
 
     goto_link(page, "Unggah Data", "unggah")
     expect(page.get_by_role("heading", name="Unggah data mingguan")).to_be_visible()
-    expect_filter(page, "Lampung", "Kabupaten Lampung Barat", "Balik Bukit")
+    expect_filter(page, "Lampung", "Kab. Lampung Barat", "Balik Bukit")
     expect(page).to_have_url(url_has(kecamatan="18.04.04"))
     check_and_capture(page, app, "unggah_kecamatan")
 
     goto_link(page, "Ringkasan", "ringkasan")
     expect(page.get_by_role("heading", name="Ringkasan mingguan")).to_be_visible()
-    expect_filter(page, "Lampung", "Kabupaten Lampung Barat", "Balik Bukit")
+    expect_filter(page, "Lampung", "Kab. Lampung Barat", "Balik Bukit")
     expect(page).to_have_url(url_has(provinsi="18", kabupaten="18.04", kecamatan="18.04.04"))
     expect(terdaftar(page)).to_have_text(angka(expected))
     expect(page.get_by_text("Kec. Balik Bukit", exact=False).first).to_be_visible()
@@ -159,7 +159,7 @@ def test_shared_link_opens_filtered_view(page: Page, app):
         assert expected == 135, "the demo data should have 135 koperasi in Lampung Barat"
 
     open_ringkasan(page, "/ringkasan?provinsi=18&kabupaten=18.04")
-    expect_filter(page, "Lampung", "Kabupaten Lampung Barat")
+    expect_filter(page, "Lampung", "Kab. Lampung Barat")
     expect(page).to_have_url(url_has(provinsi="18", kabupaten="18.04"))
     expect(terdaftar(page)).to_have_text(angka(expected))
     check_and_capture(page, app, "ringkasan_tautan_kabupaten")
