@@ -10,7 +10,7 @@ from analytics import ingest, kamus, metrik, periode, target
 from analytics.filters import Filter
 from analytics.format import angka
 from analytics.target import grafik, kalimat
-from ui import charts, shell, teks
+from ui import charts, shell, tabel, teks
 
 ctx = shell.page(teks.HALAMAN["target"][0])
 shell.breadcrumb(ctx)
@@ -41,17 +41,8 @@ else:
         proyeksi=[periode.tanggal(v) if v is not None and v == v else "–" for v in daftar["proyeksi"]],
         tenggat=[periode.tanggal(v) for v in daftar["tenggat"]],
     )[["status", "label", "wilayah", "capaian", "tenggat", "laju", "proyeksi"]]
-    st.dataframe(
-        tampil,
-        hide_index=True,
-        column_config={
-            k: st.column_config.TextColumn(
-                KOLOM[k], pinned=k in ("status", "label"), help=teks.TARGET_KOLOM_BANTUAN.get(k)
-            )
-            for k in tampil
-        },
-        key="target_daftar",
-    )
+    config = {k: {"label": KOLOM[k], "help": teks.TARGET_KOLOM_BANTUAN.get(k)} for k in tampil}
+    st.dataframe(tampil, hide_index=True, key="target_daftar", **tabel.pas(tampil, config))
 
     # --- One target: its sentence, burn-up and the areas holding it back
     pilih = st.selectbox(
