@@ -238,3 +238,34 @@ def test_each_demo_target_reads_the_same_on_its_deck_slide_as_in_summary_json(de
     assert [k.nilai for k in slide.kpi] == [
         int(row["status"] == s) for s in ("terlambat", "berisiko", "sesuai_jalur", "tercapai")
     ]
+
+
+def test_map_metric_capaian_target_colours_each_area_by_its_share_of_its_target(demo_file):
+    from analytics import periode, peta, zona
+
+    con = db.connect(demo_file)
+    try:
+        minggu = {k: v[-1] if v else None for k, v in periode.minggu_data(con, Filter()).items()}
+        minggu["simkopdes_desa"] = None
+        assert target.metrik_bertarget(con, Filter.from_code("18")) == ["corong_pembangunan", "sppg_beroperasi"]
+        lampung = peta.peta(
+            con, Filter.from_code("18"), minggu, target.PETA_ID, (), zona.aturan.load_rules(), "sppg_beroperasi"
+        )
+        kab = peta.peta(
+            con, Filter.from_code("18.04"), minggu, target.PETA_ID, (), zona.aturan.load_rules(), "sppg_beroperasi"
+        )
+    finally:
+        con.close()
+    # In Lampung only Lampung Barat has an SPPG target: 3 of 24; the other kab/kota have none.
+    nilai = dict(zip(lampung.wilayah["kode"], lampung.wilayah["nilai"]))
+    assert nilai["18.04"] == 3 / 24
+    assert sum(v == v for v in nilai.values()) == 1
+    # Inside it, each kecamatan against its part (its planned SPPG): Balik Bukit 1 of 3.
+    per_kecamatan = dict(zip(kab.wilayah["kode"], kab.wilayah["nilai"]))
+    assert per_kecamatan["18.04.04"] == 1 / 3
+    assert [label for label, _, n in kab.legenda if n] == [
+        "di bawah 25%",
+        "25% – di bawah 50%",
+        "50% – di bawah 75%",
+        "Tidak ada data",
+    ]
