@@ -17,7 +17,7 @@ from analytics.format import angka
 from analytics.ingest import schema, values
 from analytics.ingest.masalah import Problem, Validated
 from analytics.ingest.read import Table
-from analytics.ingest.validate import map_headers
+from analytics.ingest.validate import map_headers, tolak_tanpa_kolom_atau_data
 from analytics.target import TINGKAT_TARGET
 from analytics.wilayah import Gazetteer, normalise_code
 
@@ -103,18 +103,7 @@ def validate(
     mapping = map_headers(table, ds, out)
     present = set(mapping.values())
     missing = [c.name for c in ds.columns if c.required and c.name not in present]
-    if missing:
-        out.rejected_reason = "Kolom wajib tidak ada: " + "; ".join(missing) + "."
-        for name in missing:
-            out.errors.append(
-                Problem(
-                    table.header_row, name, None, "Kolom wajib tidak ditemukan di baris judul.", "kolom_wajib_hilang"
-                )
-            )
-        return out
-    if len(table.rows) == 0:
-        out.rejected_reason = "File hanya berisi baris judul, tanpa data."
-        out.errors.append(Problem(None, None, None, out.rejected_reason, "tanpa_data"))
+    if tolak_tanpa_kolom_atau_data(table, missing, out):
         return out
 
     index = _metrik_index()

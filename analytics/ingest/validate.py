@@ -51,19 +51,7 @@ def validate(
     if ds.date_column in missing and minggu_default is not None:
         missing.remove(ds.date_column)
     region_ok = _region_columns_ok(ds, present)
-    if missing or not region_ok:
-        needed = missing + ([] if region_ok else [_region_need(ds)])
-        out.rejected_reason = "Kolom wajib tidak ada: " + "; ".join(needed) + "."
-        for name in needed:
-            out.errors.append(
-                Problem(
-                    table.header_row, name, None, "Kolom wajib tidak ditemukan di baris judul.", "kolom_wajib_hilang"
-                )
-            )
-        return out
-    if len(table.rows) == 0:
-        out.rejected_reason = "File hanya berisi baris judul, tanpa data."
-        out.errors.append(Problem(None, None, None, out.rejected_reason, "tanpa_data"))
+    if tolak_tanpa_kolom_atau_data(table, missing + ([] if region_ok else [_region_need(ds)]), out):
         return out
 
     # 2. Parse every canonical column over its distinct values.
@@ -152,6 +140,25 @@ def validate(
         )
     out.rows = frame[~bad].reset_index(drop=True)
     return out
+
+
+def tolak_tanpa_kolom_atau_data(table: Table, needed: list[str], out: Validated) -> bool:
+    """Reject the file in `out` when required columns (`needed`) are missing or it has no data row;
+    True when it was rejected."""
+    if needed:
+        out.rejected_reason = "Kolom wajib tidak ada: " + "; ".join(needed) + "."
+        for name in needed:
+            out.errors.append(
+                Problem(
+                    table.header_row, name, None, "Kolom wajib tidak ditemukan di baris judul.", "kolom_wajib_hilang"
+                )
+            )
+        return True
+    if len(table.rows) == 0:
+        out.rejected_reason = "File hanya berisi baris judul, tanpa data."
+        out.errors.append(Problem(None, None, None, out.rejected_reason, "tanpa_data"))
+        return True
+    return False
 
 
 def map_headers(table: Table, ds: schema.Dataset, out: Validated) -> dict[str, str]:
