@@ -178,23 +178,19 @@ else:
     )
     m[2].metric(teks.LAHAN_METRIK_SEMPIT.format(batas=batas), angka(len(sempit)), border=True)
 
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{teks.LAHAN_SUMBER_JUDUL}**")
-        urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
-        urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
-        urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s)))
-        if tanpa_grafik.bilah_sedikit(urut, "sumber", "persil"):
+    def persil_per_status(data, kelompok: str, key: str) -> None:
+        """Parcels per group by verification status: stacked bars, or lines when bars would be of one."""
+        if tanpa_grafik.bilah_sedikit(data, kelompok, "persil"):
             for baris in tanpa_grafik.rincian(
-                urut, "sumber", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
+                data, kelompok, "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
             ):
                 st.markdown(baris)
             st.caption(teks.PERSIL_DAFTAR_PENJELASAN)
         else:
             st.plotly_chart(
                 charts.stacked_long_bars(
-                    urut,
-                    "sumber",
+                    data,
+                    kelompok,
                     "status_verifikasi",
                     "persil",
                     kamus.VERIFIKASI_LABEL,
@@ -202,8 +198,16 @@ else:
                     "persil",
                 ),
                 config=NO_BAR,
-                key="persil_sumber",
+                key=key,
             )
+
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{teks.LAHAN_SUMBER_JUDUL}**")
+        urut = persil.assign(total=persil.groupby("sumber_lahan")["persil"].transform("sum"))
+        urut = urut.sort_values(["total", "sumber_lahan"], ascending=[False, True])
+        urut = urut.assign(sumber=urut["sumber_lahan"].map(lambda s: kamus.SUMBER_LAHAN_LABEL.get(s, s)))
+        persil_per_status(urut, "sumber", "persil_sumber")
         tabel = urut.assign(status=urut["status_verifikasi"].map(lambda s: kamus.VERIFIKASI_LABEL.get(s, s)))
         tabel = tabel[["sumber", "status", "persil"]].rename(
             columns={
@@ -221,26 +225,7 @@ else:
         )
         names = list(dict.fromkeys(verifikator["verifikator"]))
         top = verifikator[verifikator["verifikator"].isin(names[:20])]
-        if tanpa_grafik.bilah_sedikit(top, "verifikator", "persil"):
-            for baris in tanpa_grafik.rincian(
-                top, "verifikator", "status_verifikasi", "persil", kamus.VERIFIKASI_LABEL, "persil"
-            ):
-                st.markdown(baris)
-            st.caption(teks.PERSIL_DAFTAR_PENJELASAN)
-        else:
-            st.plotly_chart(
-                charts.stacked_long_bars(
-                    top,
-                    "verifikator",
-                    "status_verifikasi",
-                    "persil",
-                    kamus.VERIFIKASI_LABEL,
-                    kamus.VERIFIKASI_WARNA,
-                    "persil",
-                ),
-                config=NO_BAR,
-                key="persil_verifikator",
-            )
+        persil_per_status(top, "verifikator", "persil_verifikator")
         if len(names) > 20:
             st.caption(teks.LAHAN_VERIFIKATOR_TERBATAS.format(n=20, total=angka(len(names))))
         tabel = verifikator.pivot_table(
