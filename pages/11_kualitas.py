@@ -82,13 +82,16 @@ else:
     st.caption(teks.KUALITAS_DAFTAR_PENJELASAN)
     rows = tabel.kualitas_dalam_kata(daftar).assign(
         kabupaten=[ctx.g.name("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
+        kecamatan=[ctx.g.name("kecamatan", k) if k else None for k in daftar["kode_kecamatan"]],
         desa=[ctx.g.name("desa", k) if k else None for k in daftar["kode_desa"]],
     )[
         [
             "kode_kabupaten",
             "kabupaten",
+            "kecamatan",
             "desa",
-            "nama_koperasi",
+            "objek",
+            "nama_objek",
             "aturan",
             "tingkat",
             "penjelasan",

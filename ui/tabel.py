@@ -45,6 +45,7 @@ def kualitas_dalam_kata(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(
         aturan=df["aturan"].map(lambda a: teks.KUALITAS_ATURAN_LABEL.get(a, a)),
         tingkat=df["tingkat"].map(teks.KUALITAS_TINGKAT),
+        objek=df["objek"].map(lambda o: teks.KUALITAS_OBJEK.get(o, o)).astype(object),
         nilai_lalu=df["nilai_lalu"].map(kualitas_nilai).astype(object),
         nilai_kini=df["nilai_kini"].map(kualitas_nilai).astype(object),
     )

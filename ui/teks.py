@@ -613,11 +613,13 @@ KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
 KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
 KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
 KUALITAS_WILAYAH_PENJELASAN = (
-    "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa."
+    "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa, "
+    "dan SPPG yang hanya tercatat sampai kecamatan tidak dihitung per desa."
 )
 KUALITAS_JUDUL_DAFTAR = "Daftar yang harus dicek"
 KUALITAS_DAFTAR_PENJELASAN = (
-    "Setiap baris adalah satu temuan: aturan yang terpicu dan nilainya pada minggu sebelumnya dan minggu ini. "
+    "Setiap baris adalah satu temuan tentang satu koperasi, desa, SPPG atau lahan: aturan yang terpicu dan "
+    "nilainya minggu ini beserta pembandingnya (minggu sebelumnya, atau statistik desa SIMKOPDES). "
     "Unduh daftar per kab/kota dan kirimkan ke kantornya untuk diperbaiki pada unggahan berikutnya."
 )
 KUALITAS_PILIH_KABUPATEN = "Daftar untuk kab/kota"
@@ -628,6 +630,8 @@ KUALITAS_ATURAN_CATATAN = (
     "yang dipilih dengan minggu sebelumnya yang punya data."
 )
 KUALITAS_TINGKAT = {"galat": "Galat", "peringatan": "Peringatan"}
+# What a finding is about (analytics/kualitas/aturan.py OBJEK).
+KUALITAS_OBJEK = {"koperasi": "Koperasi", "kabupaten": "Kab/kota", "desa": "Desa", "sppg": "SPPG", "lahan": "Lahan"}
 KUALITAS_KOLOM = {
     "aturan": "Aturan",
     "tingkat": "Tingkat",
@@ -642,8 +646,12 @@ KUALITAS_KOLOM = {
     "kode_desa": "Kode desa",
     "id_koperasi": "ID koperasi",
     "nama_koperasi": "Koperasi",
-    "minggu_lalu": "Minggu sebelumnya",
-    "nilai_lalu": "Nilai minggu sebelumnya",
+    "objek": "Jenis",
+    "nama_objek": "Koperasi / SPPG / lahan",
+    "kode_kecamatan": "Kode kecamatan",
+    "kecamatan": "Kecamatan",
+    "minggu_lalu": "Minggu pembanding",
+    "nilai_lalu": "Nilai pembanding",
     "minggu": "Minggu ini",
     "nilai_kini": "Nilai minggu ini",
     "keterangan": "Keterangan",
@@ -664,6 +672,9 @@ KUALITAS_ATURAN_LABEL = {
     "nib_tanpa_badan_hukum": "NIB tanpa badan hukum",
     "koperasi_hilang": "Koperasi hilang dari laporan",
     "lonjakan_zona": "Lonjakan perpindahan zona",
+    "koperasi_beda_simkopdes": "Jumlah koperasi beda dengan SIMKOPDES",
+    "sppg_tanpa_penerima": "SPPG beroperasi tanpa penerima manfaat",
+    "lahan_jauh_dari_desa": "Lahan jauh dari desanya",
 }
 # The values a rule reports (nilai_lalu, nilai_kini), part by part ("pembangunan / ditolak").
 KUALITAS_NILAI = {
@@ -677,4 +688,5 @@ KUALITAS_NILAI = {
     "badan_hukum tidak": "belum berbadan hukum",
     "ada": "Ada",
     "tidak ada": "Tidak ada",
+    "kosong": "Kosong",
 }

@@ -406,7 +406,8 @@ def temuan_kualitas(
     from analytics import kualitas
     from analytics.filters import Filter
 
-    aturan = aturan or kualitas.load_aturan()
+    # Only the rules a koperasi file can trip: those over SPPG and land reports judge other files.
+    aturan = (aturan or kualitas.load_aturan()).hanya(kualitas.DARI_LAPORAN_KOPERASI)
     if prepared.dataset != "koperasi" or prepared.rejected or prepared.result.rows.empty:
         return kualitas.daftar(con, Filter(), None, aturan)
     rules = rules or zona.aturan.load_rules()

@@ -11,10 +11,19 @@ import pandas as pd
 
 from analytics import db, periode
 from analytics.filters import Filter
-from analytics.kualitas.aturan import TINGKAT, AturanKualitas, AturanKualitasError, load_aturan
+from analytics.kualitas.aturan import (
+    DARI_LAPORAN_KOPERASI,
+    OBJEK,
+    TINGKAT,
+    AturanKualitas,
+    AturanKualitasError,
+    load_aturan,
+)
 
 __all__ = [
+    "DARI_LAPORAN_KOPERASI",
     "KOLOM",
+    "OBJEK",
     "TINGKAT",
     "AturanKualitas",
     "AturanKualitasError",
@@ -25,10 +34,15 @@ __all__ = [
     "temuan",
 ]
 
-# The columns every rule's query returns, in this order.
+# The columns every rule's query returns, in this order. `objek` is what a finding is about
+# (aturan.OBJEK: koperasi, kabupaten, desa, sppg, lahan) and `nama_objek` names it (the koperasi,
+# the SPPG, the parcel's id_lahan; empty for a kab/kota or a desa, which the codes name). Rules over
+# SPPG, land or SIMKOPDES give in `minggu` the week of the rows they read, and `minggu_lalu` /
+# `nilai_lalu` hold what the row is compared with (SIMKOPDES's week and count).
 KOLOM = (
     "aturan",
     "kode_kabupaten",
+    "kode_kecamatan",
     "kode_desa",
     "id_koperasi",
     "nama_koperasi",
@@ -37,6 +51,8 @@ KOLOM = (
     "nilai_lalu",
     "nilai_kini",
     "keterangan",
+    "objek",
+    "nama_objek",
 )
 
 
@@ -87,11 +103,11 @@ _BAGIAN_KODE = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3, "desa": 4}
 
 
 def _kode_wilayah(row, level: str) -> str | None:
-    """The code of the area at `level` a finding belongs to; None for a kab/kota-wide finding
-    (lonjakan_zona) below the kab/kota."""
+    """The code of the area at `level` a finding belongs to; None when the finding is placed above
+    it (lonjakan_zona below the kab/kota, an SPPG without a desa at desa level)."""
     n = _BAGIAN_KODE[level]
-    kode = row["kode_desa"] or (row["kode_kabupaten"] if n <= 2 else None)
-    return ".".join(kode.split(".")[:n]) if kode else None
+    kode = row["kode_desa"] or row["kode_kecamatan"] or row["kode_kabupaten"]
+    return ".".join(kode.split(".")[:n]) if kode and len(kode.split(".")) >= n else None
 
 
 def per_wilayah(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
