@@ -13,7 +13,7 @@ from analytics.filters import Filter
 from analytics.ingest.schema import KENDALA, STATUS_VERIFIKASI, SUMBER_LAHAN
 
 # The week of each registry source: kelengkapan counts the koperasi reports of the koperasi week.
-_MINGGU_SUMBER = {"kelengkapan": "koperasi"}
+_MINGGU_SUMBER = {"kelengkapan": "koperasi", "kualitas": "koperasi"}
 
 
 @dataclass

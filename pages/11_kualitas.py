@@ -26,11 +26,18 @@ rules = kualitas.load_aturan()
 per_aturan = ctx.tanya(kualitas.per_aturan, f, kini)
 daftar = ctx.tanya(kualitas.daftar, f, kini)
 
-c1, c2, c3, c4 = st.columns(4)
+terbuka = daftar[~daftar["dicek"]]
+c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric(teks.KUALITAS_METRIK_TEMUAN, angka(len(daftar)), border=True)
 for col, tingkat in zip((c2, c3), kualitas.TINGKAT):
-    col.metric(teks.KUALITAS_METRIK_TINGKAT[tingkat], angka(int((daftar["tingkat"] == tingkat).sum())), border=True)
-c4.metric(teks.KUALITAS_METRIK_KOPERASI, angka(daftar["id_koperasi"].dropna().nunique()), border=True)
+    col.metric(
+        teks.KUALITAS_METRIK_TINGKAT[tingkat],
+        angka(int((terbuka["tingkat"] == tingkat).sum())),
+        border=True,
+        help=teks.KUALITAS_METRIK_TERBUKA_BANTUAN,
+    )
+c4.metric(teks.KUALITAS_METRIK_DICEK, angka(int(daftar["dicek"].sum())), border=True)
+c5.metric(teks.KUALITAS_METRIK_KOPERASI, angka(terbuka["id_koperasi"].dropna().nunique()), border=True)
 
 if lalu is None:
     st.caption(teks.KUALITAS_TANPA_PEMBANDING)
@@ -52,7 +59,10 @@ else:
             hide_index=True,
             column_config={
                 **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
-                "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
+                **{
+                    k: st.column_config.NumberColumn(KOLOM[k], format=charts.FORMAT_BILANGAN)
+                    for k in ("temuan", "dicek", "terbuka")
+                },
             },
             key="kualitas_per_aturan",
         )
@@ -84,6 +94,7 @@ else:
         kabupaten=[ctx.g.name("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
         kecamatan=[ctx.g.name("kecamatan", k) if k else None for k in daftar["kode_kecamatan"]],
         desa=[ctx.g.name("desa", k) if k else None for k in daftar["kode_desa"]],
+        status=daftar["dicek"].map(teks.KUALITAS_STATUS_DICEK),
     )[
         [
             "kode_kabupaten",
@@ -100,6 +111,10 @@ else:
             "minggu",
             "nilai_kini",
             "keterangan",
+            "status",
+            "catatan",
+            "dicek_oleh",
+            "dicek_pada",
             "kode_desa",
         ]
     ]
@@ -114,11 +129,41 @@ else:
         )
     satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
     st.dataframe(
-        charts.table_text(satu, dates=("minggu_lalu", "minggu")),
+        charts.table_text(satu, dates=("minggu_lalu", "minggu")).assign(
+            dicek_pada=satu["dicek_pada"].map(lambda t: t.strftime("%d-%m-%Y %H:%M") if t else "")
+        ),
         hide_index=True,
         column_config={k: KOLOM[k] for k in satu.columns},
         key="kualitas_daftar",
     )
+
+    # --- An officer marks a finding as checked, with a note (kept and audited)
+    if ctx.user.can("kualitas_dicek"):
+        belum = daftar[(daftar["kode_kabupaten"] == pilih) & ~daftar["dicek"]]
+        with st.expander(teks.KUALITAS_DICEK_JUDUL, icon=":material/task_alt:", expanded=False):
+            if belum.empty:
+                st.caption(teks.KUALITAS_DICEK_SEMUA)
+            else:
+                with st.form("kualitas_dicek", clear_on_submit=True):
+                    pilihan = st.selectbox(
+                        teks.KUALITAS_DICEK_PILIH,
+                        list(belum.index),
+                        format_func=lambda i: teks.KUALITAS_DICEK_BARIS.format(
+                            aturan=teks.KUALITAS_ATURAN_LABEL.get(belum.at[i, "aturan"], belum.at[i, "aturan"]),
+                            objek=belum.at[i, "nama_objek"]
+                            or ctx.g.name("desa", belum.at[i, "kode_desa"] or "")
+                            or ctx.g.name("kabupaten", belum.at[i, "kode_kabupaten"]),
+                        ),
+                        key="kualitas_dicek_pilih",
+                    )
+                    catatan = st.text_area(teks.KUALITAS_DICEK_CATATAN, key="kualitas_dicek_catatan")
+                    if st.form_submit_button(teks.KUALITAS_DICEK_SIMPAN):
+                        if not catatan.strip():
+                            st.error(teks.KUALITAS_DICEK_TANPA_CATATAN)
+                        else:
+                            kualitas.tandai_dicek(ctx.con, belum.loc[pilihan].to_dict(), catatan, ctx.user.email)
+                            st.toast(teks.KUALITAS_DICEK_TERSIMPAN)
+                            st.rerun()
     nama_kabupaten = ctx.g.name("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),

@@ -220,7 +220,8 @@ def test_per_aturan_counts_every_rule_with_its_explanation_and_severity(kualitas
     df = kualitas.per_aturan(kualitas_db, Filter(), KINI)
     rules = load_aturan()
     assert df.to_dict("records") == [
-        {"aturan": a.id, "tingkat": a.tingkat, "penjelasan": a.penjelasan, "temuan": 1} for a in rules.aturan
+        {"aturan": a.id, "tingkat": a.tingkat, "penjelasan": a.penjelasan, "temuan": 1, "dicek": 0, "terbuka": 1}
+        for a in rules.aturan
     ]
 
 
@@ -581,3 +582,117 @@ def test_a_weekly_file_built_from_real_simkopdes_counts_differs_exactly_where_pl
             (kosong, "0", "1", LALU),
         ]
     )
+
+
+# ------------------------------------------------------------------------------------------------
+# The quality score per kab/kota: a registry metric (map and Kelengkapan)
+
+
+def test_quality_score_is_the_share_of_koperasi_without_a_finding_per_kabupaten(kualitas_db):
+    from analytics import metrik
+
+    # Lampung Barat reports 10 koperasi on 27 Oct; six have a finding of their own (Sedampah Indah,
+    # missing, is not in the week; the desa, SPPG, parcel and kab/kota findings are no koperasi's).
+    want = {"kualitas_dinilai": 10, "kualitas_tanpa_temuan": 4}
+    assert metrik.nilai(kualitas_db, Filter("18", "18.04"), "kualitas", KINI) == want
+    # A desa filter reads its kab/kota, as reporting does.
+    assert metrik.nilai(kualitas_db, Filter("18", "18.04", "18.04.04", "18.04.04.2011"), "kualitas", KINI) == want
+    per_kabupaten = metrik.per_wilayah(kualitas_db, Filter("18"), "kualitas", KINI).set_index("kode")
+    assert per_kabupaten.loc["18.04", ["kualitas_dinilai", "kualitas_tanpa_temuan"]].tolist() == [10, 4]
+    assert int(per_kabupaten["kualitas_dinilai"].sum()) == 10
+    m = metrik.METRIK["kualitas_tanpa_temuan"]
+    assert m.id in metrik.PETA and m.penyebut == "kualitas_dinilai"
+    assert m.teks_peta(m.nilai_peta(per_kabupaten.loc["18.04"].to_dict())) == "40,0%"
+    assert metrik.nilai(kualitas_db, Filter("52"), "kualitas", LALU) == {
+        "kualitas_dinilai": 1,
+        "kualitas_tanpa_temuan": 1,
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+# "Sudah dicek": an officer marks a finding as checked, with a note
+
+
+def test_a_checked_finding_keeps_its_note_who_and_when_and_is_no_longer_open(kualitas_db):
+    from analytics import metrik
+
+    f = Filter("18", "18.04")
+    daftar = kualitas.daftar(kualitas_db, f, KINI)
+    assert not daftar["dicek"].any()
+    progres = daftar[daftar["aturan"] == "progres_turun"].iloc[0].to_dict()
+    sppg = daftar[daftar["aturan"] == "sppg_tanpa_penerima"].iloc[0].to_dict()
+    pada = dt.datetime(2025, 10, 28, 9, 30)
+    kualitas.tandai_dicek(kualitas_db, progres, "Salah ketik, dikoreksi kab.", "operator@lampungbarat.go.id", now=pada)
+    kualitas.tandai_dicek(kualitas_db, sppg, "  Sudah ditelepon  ", "operator@lampungbarat.go.id", now=pada)
+    # Checked again: the latest note stands, one row.
+    kualitas.tandai_dicek(kualitas_db, progres, "Dikoreksi pada unggahan berikut.", "admin@kdkmp.go.id", now=pada)
+    after = kualitas.daftar(kualitas_db, f, KINI)
+    dicek = after[after["dicek"]]
+    assert dicek[["aturan", "kunci", "catatan", "dicek_oleh", "dicek_pada"]].to_dict("records") == [
+        {
+            "aturan": "progres_turun",
+            "kunci": koperasi_id("18.04.04.2007", "Kop Gunung Sugih"),
+            "catatan": "Dikoreksi pada unggahan berikut.",
+            "dicek_oleh": "admin@kdkmp.go.id",
+            "dicek_pada": pada,
+        },
+        {
+            "aturan": "sppg_tanpa_penerima",
+            "kunci": "18.04.04/SPPG Balik Bukit 2",
+            "catatan": "Sudah ditelepon",
+            "dicek_oleh": "operator@lampungbarat.go.id",
+            "dicek_pada": pada,
+        },
+    ]
+    # Shown as checked, not counted as open: per rule, per area and in the quality score.
+    per_aturan = kualitas.per_aturan(kualitas_db, f, KINI).set_index("aturan")
+    assert per_aturan.loc["progres_turun", ["temuan", "dicek", "terbuka"]].tolist() == [1, 1, 0]
+    assert per_aturan.loc["tahap_mundur", ["temuan", "dicek", "terbuka"]].tolist() == [1, 0, 1]
+    assert kualitas.per_wilayah(kualitas_db, f, KINI).to_dict("records") == [
+        {"kode": "18.04.04", "galat": 5, "peringatan": 3, "temuan": 8}
+    ]
+    assert metrik.nilai(kualitas_db, f, "kualitas", KINI)["kualitas_tanpa_temuan"] == 5
+    # Another week's finding of the same koperasi is not checked by this.
+    assert kualitas.daftar(kualitas_db, f, LALU)["dicek"].tolist() == [False, False, False]
+    # Audited, once per marking.
+    got = kualitas_db.execute(
+        "select pengguna, rincian from audit where aksi = 'kualitas_dicek' order by id"
+    ).fetchall()
+    assert [g[0] for g in got] == ["operator@lampungbarat.go.id"] * 2 + ["admin@kdkmp.go.id"]
+    assert '"catatan": "Sudah ditelepon"' in got[1][1]
+
+
+def test_a_check_without_a_note_is_refused(kualitas_db):
+    row = kualitas.daftar(kualitas_db, Filter(), KINI).iloc[0].to_dict()
+    with pytest.raises(ValueError, match="Catatan pengecekan wajib diisi"):
+        kualitas.tandai_dicek(kualitas_db, row, "   ", "operator@lampungbarat.go.id")
+    assert kualitas_db.execute("select count(*) from kualitas_dicek").fetchone() == (0,)
+
+
+def test_a_lake_keeps_checked_findings_too(lake_url, gazetteer):
+    con = db.connect(lake_url)
+    try:
+        isi(con, gazetteer)
+        row = kualitas.daftar(con, Filter(), KINI).iloc[0].to_dict()
+        kualitas.tandai_dicek(con, row, "Dicek.", "operator@lampungbarat.go.id")
+        after = kualitas.daftar(con, Filter(), KINI)
+        assert after["dicek"].tolist() == [True] + [False] * (len(after) - 1)
+    finally:
+        con.close()
+
+
+def test_kualitas_page_marks_a_finding_as_checked_with_a_note(kualitas_store):
+    at = open_kualitas()
+    for level, kode in (("provinsi", "18"), ("kabupaten", "18.04")):
+        at.selectbox(key=f"w_{level}").set_value(kode).run()
+    assert {m.label: m.value for m in at.metric}["Sudah dicek"] == "0"
+    at.text_area(key="kualitas_dicek_catatan").input("Dicek dengan kantor kab, dikoreksi minggu depan.")
+    next(b for b in at.button if b.label == "Tandai sudah dicek").click().run()
+    assert not at.exception, at.exception
+    m = {x.label: x.value for x in at.metric}
+    assert m["Sudah dicek"] == "1" and m["Temuan"] == str(len(ATURAN))
+    daftar = next(d.value for d in at.dataframe if "nama_objek" in d.value.columns)
+    dicek = daftar[daftar["status"] == "Sudah dicek"]
+    assert len(dicek) == 1
+    assert dicek.iloc[0]["catatan"] == "Dicek dengan kantor kab, dikoreksi minggu depan."
+    assert dicek.iloc[0]["dicek_oleh"]

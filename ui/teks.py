@@ -308,6 +308,19 @@ KELENGKAPAN_BELUM = "Belum melapor {minggu}"
 KELENGKAPAN_BELUM_JUMLAH = "{n} kabupaten/kota belum mengirim setidaknya satu jenis data wajib mingguan."
 KELENGKAPAN_SEMUA_MELAPOR = "Semua kabupaten/kota yang diharapkan sudah melapor minggu ini."
 KELENGKAPAN_TABEL_LENGKAP = "Tabel lengkap (semua data, semua minggu)"
+KELENGKAPAN_KUALITAS_JUDUL = "Kelengkapan dan kualitas data per kab/kota"
+KELENGKAPAN_KUALITAS_PENJELASAN = (
+    "Skor kualitas: bagian koperasi kab/kota yang tidak punya temuan kualitas data terbuka pada {minggu} "
+    "(aturan di halaman Kualitas Data; temuan yang sudah dicek tidak dihitung)."
+)
+KELENGKAPAN_KUALITAS_KOLOM = {
+    "kode_kabupaten": "Kode kab/kota",
+    "nama": "Kabupaten/Kota",
+    "laporan": "Laporan koperasi minggu ini",
+    "kualitas_dinilai": "Koperasi dinilai",
+    "kualitas_tanpa_temuan": "Tanpa temuan",
+    "skor": "Skor kualitas",
+}
 KELENGKAPAN_BAGIAN_DESA = "Desa/kelurahan tercakup laporan koperasi"
 KELENGKAPAN_DESA_METRIK = "Desa/kelurahan dengan laporan koperasi"
 KELENGKAPAN_DESA_PENJELASAN = (
@@ -609,7 +622,18 @@ KUALITAS_TANPA_PEMBANDING = (
 )
 KUALITAS_METRIK_TEMUAN = "Temuan"
 KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Peringatan (perlu dicek)"}
-KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
+KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan terbuka"
+KUALITAS_METRIK_DICEK = "Sudah dicek"
+KUALITAS_METRIK_TERBUKA_BANTUAN = "Temuan yang belum ditandai sudah dicek."
+KUALITAS_STATUS_DICEK = {False: "Terbuka", True: "Sudah dicek"}
+KUALITAS_DICEK_JUDUL = "Tandai temuan sudah dicek"
+KUALITAS_DICEK_SEMUA = "Semua temuan kab/kota ini sudah dicek."
+KUALITAS_DICEK_PILIH = "Temuan"
+KUALITAS_DICEK_BARIS = "{aturan} · {objek}"
+KUALITAS_DICEK_CATATAN = "Catatan pengecekan (wajib)"
+KUALITAS_DICEK_SIMPAN = "Tandai sudah dicek"
+KUALITAS_DICEK_TANPA_CATATAN = "Tulis catatan pengecekan dulu: apa yang dicek dan hasilnya."
+KUALITAS_DICEK_TERSIMPAN = "Temuan ditandai sudah dicek."
 KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
 KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
 KUALITAS_WILAYAH_PENJELASAN = (
@@ -637,6 +661,12 @@ KUALITAS_KOLOM = {
     "tingkat": "Tingkat",
     "penjelasan": "Penjelasan",
     "temuan": "Temuan",
+    "dicek": "Sudah dicek",
+    "terbuka": "Terbuka",
+    "status": "Status",
+    "catatan": "Catatan pengecekan",
+    "dicek_oleh": "Dicek oleh",
+    "dicek_pada": "Dicek pada",
     "nama": "Wilayah",
     "galat": "Galat",
     "peringatan": "Peringatan",

@@ -44,3 +44,16 @@ create macro minggu_terakhir_kabupaten(dataset_, minggu_kini) as table
     from cakupan_aktif
     where dataset = dataset_ and minggu <= minggu_kini
     group by kode_kabupaten;
+
+-- A finding an officer has checked ("sudah dicek"), with a note: one row per rule, finding and week
+-- (`kunci` names what the finding is about: analytics.kualitas.kunci). Checked again, the row is
+-- replaced. No primary key, so the same statement serves a lake.
+create table kualitas_dicek (
+    aturan varchar not null,
+    kunci varchar not null,
+    minggu date not null,
+    kode_kabupaten varchar not null,
+    catatan varchar not null,
+    dicek_oleh varchar not null,
+    dicek_pada timestamp not null
+);
