@@ -145,7 +145,9 @@ else:
     per_kabupaten = ctx.tanya(tabel.kelengkapan_kualitas, f, status, minggu_kualitas)
     st.caption(teks.KELENGKAPAN_KUALITAS_PENJELASAN.format(minggu=periode.label(minggu_kualitas)))
     st.dataframe(
-        per_kabupaten.drop(columns="kode_kabupaten"),
+        per_kabupaten.drop(columns="kode_kabupaten").assign(
+            skor=[persen(v / 100) if v is not None and v == v else "–" for v in per_kabupaten["skor"]]
+        ),
         hide_index=True,
         column_config={
             "nama": teks.KELENGKAPAN_KUALITAS_KOLOM["nama"],
@@ -156,9 +158,7 @@ else:
             "kualitas_tanpa_temuan": st.column_config.NumberColumn(
                 teks.KELENGKAPAN_KUALITAS_KOLOM["kualitas_tanpa_temuan"], format=charts.FORMAT_BILANGAN
             ),
-            "skor": st.column_config.ProgressColumn(
-                teks.KELENGKAPAN_KUALITAS_KOLOM["skor"], format="%.1f%%", min_value=0, max_value=100
-            ),
+            "skor": teks.KELENGKAPAN_KUALITAS_KOLOM["skor"],
         },
         key="kelengkapan_kualitas",
     )
