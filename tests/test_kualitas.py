@@ -422,6 +422,8 @@ def test_upload_preview_finds_what_the_commit_would_and_keeps_nothing(fresh_db, 
     )
     saved = saved[saved["aturan"].isin(ATURAN_KOPERASI)].reset_index(drop=True)
     assert found.to_dict("records") == saved.to_dict("records")
+    # After the commit the same findings are read without writing (the `ingest --json` report).
+    assert ingest.temuan_kualitas_tersimpan(fresh_db, prepared).to_dict("records") == saved.to_dict("records")
     # A file of another dataset, or of a week with nothing to compare, has no findings.
     sppg = FIXTURES / "sppg_2025-10-27.csv"
     if sppg.is_file():
@@ -696,3 +698,64 @@ def test_kualitas_page_marks_a_finding_as_checked_with_a_note(kualitas_store):
     assert len(dicek) == 1
     assert dicek.iloc[0]["catatan"] == "Dicek dengan kantor kab, dikoreksi minggu depan."
     assert dicek.iloc[0]["dicek_oleh"]
+
+
+def test_kelengkapan_page_shows_the_quality_score_beside_the_report(kualitas_store):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update({"provinsi": "18", "kabupaten": "18.04", "minggu": KINI.isoformat()})
+    at.run()
+    at.switch_page("pages/6_kelengkapan.py").run()
+    assert not at.exception, at.exception
+    assert teks.KELENGKAPAN_KUALITAS_JUDUL in [s.value for s in at.subheader]
+    skor = next(d.value for d in at.dataframe if "skor" in d.value.columns)
+    assert skor.to_dict("records") == [
+        {
+            "nama": "Kab. Lampung Barat",
+            # uploaded in the tests' "today", after the week's cut-off day
+            "laporan": "Terlambat",
+            "kualitas_dinilai": 10,
+            "kualitas_tanpa_temuan": 4,
+            "skor": "40,0%",
+        }
+    ]
+
+
+def test_ingest_json_reports_the_quality_findings_of_the_saved_file(empty_db_file, tmp_path):
+    target = tmp_path / "cli.duckdb"
+    shutil.copy(empty_db_file, target)
+    for path in SIMKOPDES_FILES:
+        assert (
+            cli("ingest", path, "--db", target, "--json", "--minggu", minggu_file(path)["minggu"].isoformat())[1][
+                "kualitas"
+            ]
+            == []
+        )
+    lalu_file, kini_file = KUALITAS_FILES
+    code, out, _ = cli("ingest", lalu_file, "--db", target, "--json")
+    assert code == 0
+    # The first week: only SIMKOPDES's counts to compare with (Wates 2 against 1, Sedampah Indah 0 against 1).
+    assert [(t["aturan"], t["kode_desa"], t["nilai_lalu"], t["nilai_kini"]) for t in out["kualitas"]] == [
+        ("koperasi_beda_simkopdes", "18.04.04.2008", "2", "1"),
+        ("koperasi_beda_simkopdes", "18.04.04.2012", "0", "1"),
+    ]
+    code, out, _ = cli("ingest", kini_file, "--db", target, "--json")
+    assert code == 0 and sorted(t["aturan"] for t in out["kualitas"]) == sorted(ATURAN_KOPERASI)
+    sebarus = next(t for t in out["kualitas"] if t["aturan"] == "tahap_mundur")
+    assert sebarus == {
+        "aturan": "tahap_mundur",
+        "tingkat": "galat",
+        "kode_kabupaten": "18.04",
+        "kode_kecamatan": "18.04.04",
+        "kode_desa": "18.04.04.2005",
+        "objek": "koperasi",
+        "id_koperasi": koperasi_id("18.04.04.2005", "Kop Sebarus"),
+        "nama_objek": "Kop Sebarus",
+        "minggu": "2025-10-27",
+        "minggu_lalu": "2025-10-20",
+        "nilai_lalu": "selesai",
+        "nilai_kini": "pembangunan",
+        "keterangan": None,
+    }
+    # Another dataset's file has none.
+    sppg = next(p for p in SPPG_LAHAN_FILES if p.name.startswith("sppg_"))
+    assert cli("ingest", sppg, "--db", target, "--json")[1]["kualitas"] == []
