@@ -351,9 +351,15 @@ def test_summary_json_has_the_findings_per_rule(empty_db_file, tmp_path):
         "minggu": "2025-10-27",
         "minggu_lalu": "2025-10-20",
         "temuan": dict.fromkeys(ATURAN, 1),
+        "terbuka": dict.fromkeys(ATURAN, 1),
     }
     code, out, _ = cli("summary", "--kabupaten", "52.01", "--db", target, "--json")
-    assert out["kualitas"] == {"minggu": "2025-10-20", "minggu_lalu": None, "temuan": dict.fromkeys(ATURAN, 0)}
+    assert out["kualitas"] == {
+        "minggu": "2025-10-20",
+        "minggu_lalu": None,
+        "temuan": dict.fromkeys(ATURAN, 0),
+        "terbuka": dict.fromkeys(ATURAN, 0),
+    }
 
 
 def test_the_rules_file_path_comes_from_the_settings(tmp_path, monkeypatch):
