@@ -37,7 +37,12 @@ for col, tingkat in zip((c2, c3), kualitas.TINGKAT):
         help=teks.KUALITAS_METRIK_TERBUKA_BANTUAN,
     )
 c4.metric(teks.KUALITAS_METRIK_DICEK, angka(int(daftar["dicek"].sum())), border=True)
-c5.metric(teks.KUALITAS_METRIK_KOPERASI, angka(terbuka["id_koperasi"].dropna().nunique()), border=True)
+c5.metric(
+    teks.KUALITAS_METRIK_KOPERASI,
+    angka(terbuka["id_koperasi"].dropna().nunique()),
+    border=True,
+    help=teks.KUALITAS_METRIK_KOPERASI_BANTUAN,
+)
 
 if lalu is None:
     st.caption(teks.KUALITAS_TANPA_PEMBANDING)
@@ -105,13 +110,13 @@ else:
             "nama_objek",
             "aturan",
             "tingkat",
+            "status",
             "penjelasan",
             "minggu_lalu",
             "nilai_lalu",
             "minggu",
             "nilai_kini",
             "keterangan",
-            "status",
             "catatan",
             "dicek_oleh",
             "dicek_pada",

@@ -622,7 +622,8 @@ KUALITAS_TANPA_PEMBANDING = (
 )
 KUALITAS_METRIK_TEMUAN = "Temuan"
 KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Peringatan (perlu dicek)"}
-KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan terbuka"
+KUALITAS_METRIK_KOPERASI = "Koperasi perlu dicek"
+KUALITAS_METRIK_KOPERASI_BANTUAN = "Koperasi dengan temuan kualitas data yang belum ditandai sudah dicek."
 KUALITAS_METRIK_DICEK = "Sudah dicek"
 KUALITAS_METRIK_TERBUKA_BANTUAN = "Temuan yang belum ditandai sudah dicek."
 KUALITAS_STATUS_DICEK = {False: "Terbuka", True: "Sudah dicek"}
