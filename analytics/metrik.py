@@ -36,6 +36,9 @@ class Sumber:
     label: str
     # Further values the relation binds, computed for (con, filter, week) by the analytic layer.
     parameter: Callable[..., dict] | None = None
+    # Whether the weekly picture (ringkasan.picture, read by every page) holds this source's
+    # metrics; False for a source whose parameter is costly to compute (the quality findings).
+    di_gambaran: bool = True
 
 
 def _koperasi_bertemuan(con, f: Filter, minggu) -> dict:
@@ -78,6 +81,8 @@ SUMBER: dict[str, Sumber] = {
             "kabupaten",
             "Kualitas data",
             _koperasi_bertemuan,
+            # every rule of data/kualitas.toml: read by Peta and Kelengkapan only
+            di_gambaran=False,
         ),
     )
 }

@@ -71,7 +71,7 @@ def _picture(con, f: Filter, at) -> Picture:
     for dataset, ws in tersedia.items():
         kini[dataset], lalu[dataset] = periode.pilih_minggu(ws, at)
     nilai, nilai_lalu = {}, {}
-    for sumber in metrik.SUMBER:
+    for sumber in (s for s, src in metrik.SUMBER.items() if src.di_gambaran):
         ds = minggu_sumber(sumber)
         nilai.update(metrik.nilai(con, f, sumber, kini[ds]))
         before = (
