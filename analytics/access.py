@@ -38,6 +38,7 @@ PERMISSIONS = {
     "hapus_contoh": ("admin",),
     "wajib_lapor": ("admin",),
     "target": ("admin",),
+    "kualitas_dicek": ("operator", "admin"),
 }
 ACCOUNTS_FILE = DATA_DIR / "pengguna.toml"
 # Failed sign-ins within LOCK_MINUTES that lock: one account, one source address, the whole app.

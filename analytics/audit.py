@@ -1,4 +1,4 @@
-"""The audit trail: who changed what, when (uploads, undo, zone rules, sign-in)."""
+"""The audit trail: who changed what, when (uploads, undo, zone rules, sign-in, checked findings)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ ACTIONS = {
     "keluar": "Keluar",
     "kotak_masuk": "Impor kotak masuk",
     "wajib_lapor": "Wajib lapor diatur",
+    "kualitas_dicek": "Temuan kualitas sudah dicek",
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,6 +37,19 @@ class Sumber:
     # The metric a share target is a share of (registered koperasi, all SPPG, ...); None: the rows
     # are events or a weekly status (bimtek, reporting), which a target on a date cannot be set on.
     dasar: str | None = None
+    # Further values the relation binds, computed for (con, filter, week) by the analytic layer.
+    parameter: Callable[..., dict] | None = None
+    # Whether the weekly picture (ringkasan.picture, read by every page) holds this source's
+    # metrics; False for a source whose parameter is costly to compute (the quality findings).
+    di_gambaran: bool = True
+
+
+def _koperasi_bertemuan(con, f: Filter, minggu) -> dict:
+    """$koperasi_bertemuan: the koperasi of the filter's kab/kota with an open data-quality finding
+    in the week (analytics.kualitas, the rules of data/kualitas.toml)."""
+    from analytics import kualitas
+
+    return {"koperasi_bertemuan": kualitas.koperasi_bertemuan(con, Filter(f.provinsi, f.kabupaten), minggu)}
 
 
 SUMBER: dict[str, Sumber] = {
@@ -58,6 +72,20 @@ SUMBER: dict[str, Sumber] = {
         where e.dataset = 'koperasi')""",
             "kabupaten",
             "Kelengkapan laporan",
+        ),
+        # Data quality per kabupaten/kota: each koperasi of the week, and whether it has an open
+        # finding of the koperasi rules (findings about a desa, an SPPG or a parcel do not count).
+        Sumber(
+            "kualitas",
+            """(
+        select k.kode_provinsi, k.kode_kabupaten, k.minggu,
+               k.id_koperasi in (select unnest($koperasi_bertemuan::varchar[])) as bertemuan
+        from koperasi_aktif as k)""",
+            "kabupaten",
+            "Kualitas data",
+            _koperasi_bertemuan,
+            # every rule of data/kualitas.toml: read by Peta and Kelengkapan only
+            di_gambaran=False,
         ),
     )
 }
@@ -153,6 +181,7 @@ class Metrik:
 # greens: one hue, the zone it counts.
 _MERAH3 = (rgb("#fee0d2"), rgb("#fc9272"), rgb("#de2d26"))
 _HIJAU3 = (rgb("#e5f5e0"), rgb("#a1d99b"), rgb("#31a354"))
+_HIJAU4 = (rgb("#edf8e9"), rgb("#bae4b3"), rgb("#74c476"), rgb("#238b45"))
 _BIRU3 = (rgb("#deebf7"), rgb("#9ecae1"), rgb("#3182bd"))
 _MERAH4 = (rgb("#fee5d9"), rgb("#fcae91"), rgb("#fb6a4a"), rgb("#cb181d"))
 _BIRU5 = (rgb("#eff3ff"), rgb("#bdd7e7"), rgb("#6baed6"), rgb("#3182bd"), rgb("#08519c"))
@@ -577,7 +606,33 @@ _SIMKOPDES_DESA = (
     ),
 )
 
-METRIK: dict[str, Metrik] = {m.id: m for m in (*_KOPERASI, *_SPPG, *_LAIN, *_SIMKOPDES_DESA)}
+# The data-quality score per kabupaten/kota: the share of its koperasi without an open finding. The
+# one definition of the score is these two entries over the source `kualitas`.
+_KUALITAS = (
+    Metrik(
+        "kualitas_dinilai",
+        "Koperasi dinilai kualitas datanya",
+        "kualitas",
+        "count(*)",
+        arah="",
+        bantuan="Koperasi dalam laporan minggu ini yang diperiksa aturan kualitas data (data/kualitas.toml).",
+    ),
+    Metrik(
+        "kualitas_tanpa_temuan",
+        "Koperasi tanpa temuan kualitas",
+        "kualitas",
+        "count(*) filter (where not bertemuan)",
+        penyebut="kualitas_dinilai",
+        pita=_pita((0, 0.9, 0.95, 0.99), _HIJAU4),
+        label_peta="Skor kualitas data (koperasi tanpa temuan)",
+        penjelasan_peta=(
+            "Bagian koperasi kab/kota yang tidak punya temuan kualitas data terbuka minggu ini (temuan yang "
+            "sudah dicek tidak dihitung); kecamatan dan desa mengikuti kabupaten/kotanya."
+        ),
+    ),
+)
+
+METRIK: dict[str, Metrik] = {m.id: m for m in (*_KOPERASI, *_SPPG, *_LAIN, *_SIMKOPDES_DESA, *_KUALITAS)}
 
 # The KDKMP funnel on Ringkasan, each stage nested in the one before.
 CORONG = (
@@ -674,6 +729,11 @@ def _params(sumber: Sumber, f: Filter, minggu) -> dict:
     return {"minggu": minggu, **{level: getattr(f, level) for level in levels}}
 
 
+def _semua_params(con, sumber: Sumber, f: Filter, minggu) -> dict:
+    params = _params(sumber, f, minggu)
+    return {**params, **sumber.parameter(con, f, minggu)} if sumber.parameter else params
+
+
 def _nol(sumber_id: str) -> dict[str, int | float]:
     return {m.id: (0.0 if m.format == "rupiah" else 0) for m in dari_sumber(sumber_id)}
 
@@ -690,7 +750,7 @@ def nilai(con, f: Filter, sumber_id: str, minggu: dt.date | None) -> dict[str, i
         return _nol(sumber_id)
     cur = db.cursor(con)
     try:
-        row = cur.execute(sql_nilai(sumber_id), _params(SUMBER[sumber_id], f, minggu)).fetchone()
+        row = cur.execute(sql_nilai(sumber_id), _semua_params(con, SUMBER[sumber_id], f, minggu)).fetchone()
     finally:
         cur.close()
     return {m.id: _python(m, v) for m, v in zip(dari_sumber(sumber_id), row)}
@@ -709,7 +769,7 @@ def per_wilayah(con, f: Filter, sumber_id: str, minggu: dt.date | None, tingkat:
     else:
         cur = db.cursor(con)
         try:
-            values = cur.execute(sql_nilai(sumber_id, tingkat), _params(sumber, f, minggu)).df()
+            values = cur.execute(sql_nilai(sumber_id, tingkat), _semua_params(con, sumber, f, minggu)).df()
         finally:
             cur.close()
     grain = _tingkat_sumber(sumber, tingkat)

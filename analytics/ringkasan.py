@@ -13,7 +13,7 @@ from analytics.filters import Filter
 from analytics.ingest.schema import KENDALA, STATUS_VERIFIKASI, SUMBER_LAHAN
 
 # The week of each registry source: kelengkapan counts the koperasi reports of the koperasi week.
-_MINGGU_SUMBER = {"kelengkapan": "koperasi"}
+_MINGGU_SUMBER = {"kelengkapan": "koperasi", "kualitas": "koperasi"}
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _picture(con, f: Filter, at) -> Picture:
     for dataset, ws in tersedia.items():
         kini[dataset], lalu[dataset] = periode.pilih_minggu(ws, at)
     nilai, nilai_lalu = {}, {}
-    for sumber in metrik.SUMBER:
+    for sumber in (s for s, src in metrik.SUMBER.items() if src.di_gambaran):
         ds = minggu_sumber(sumber)
         nilai.update(metrik.nilai(con, f, sumber, kini[ds]))
         before = (
@@ -110,7 +110,8 @@ def as_json(p: Picture, kualitas: pd.DataFrame | None = None) -> dict:
     registry metric with a `json` path, plus the per-category breakdowns that are not metrics.
 
     With `kualitas` (kualitas.per_aturan for the koperasi week) the key `kualitas` is added: the
-    week, the previous week with data, and the findings per rule of data/kualitas.toml."""
+    week, the previous week with data, and the findings per rule of data/kualitas.toml: all of them
+    (`temuan`) and those not marked as checked (`terbuka`)."""
     out: dict = {
         "filter": {"provinsi": p.filter.provinsi, "kabupaten": p.filter.kabupaten, "kecamatan": p.filter.kecamatan}
     }
@@ -134,5 +135,6 @@ def as_json(p: Picture, kualitas: pd.DataFrame | None = None) -> dict:
             "minggu": _iso(p.minggu["koperasi"]),
             "minggu_lalu": _iso(p.minggu_lalu["koperasi"]),
             "temuan": {a: int(n) for a, n in zip(kualitas["aturan"], kualitas["temuan"])},
+            "terbuka": {a: int(n) for a, n in zip(kualitas["aturan"], kualitas["terbuka"])},
         }
     return out

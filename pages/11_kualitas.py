@@ -26,11 +26,23 @@ rules = kualitas.load_aturan()
 per_aturan = ctx.tanya(kualitas.per_aturan, f, kini)
 daftar = ctx.tanya(kualitas.daftar, f, kini)
 
-c1, c2, c3, c4 = st.columns(4)
+terbuka = daftar[~daftar["dicek"]]
+c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric(teks.KUALITAS_METRIK_TEMUAN, angka(len(daftar)), border=True)
 for col, tingkat in zip((c2, c3), kualitas.TINGKAT):
-    col.metric(teks.KUALITAS_METRIK_TINGKAT[tingkat], angka(int((daftar["tingkat"] == tingkat).sum())), border=True)
-c4.metric(teks.KUALITAS_METRIK_KOPERASI, angka(daftar["id_koperasi"].dropna().nunique()), border=True)
+    col.metric(
+        teks.KUALITAS_METRIK_TINGKAT[tingkat],
+        angka(int((terbuka["tingkat"] == tingkat).sum())),
+        border=True,
+        help=teks.KUALITAS_METRIK_TERBUKA_BANTUAN,
+    )
+c4.metric(teks.KUALITAS_METRIK_DICEK, angka(int(daftar["dicek"].sum())), border=True)
+c5.metric(
+    teks.KUALITAS_METRIK_KOPERASI,
+    angka(terbuka["id_koperasi"].dropna().nunique()),
+    border=True,
+    help=teks.KUALITAS_METRIK_KOPERASI_BANTUAN,
+)
 
 if lalu is None:
     st.caption(teks.KUALITAS_TANPA_PEMBANDING)
@@ -52,7 +64,10 @@ else:
         shown_rules = shown_rules[awal + [k for k in shown_rules.columns if k not in awal]]
         config = {
             **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
-            "temuan": st.column_config.NumberColumn(KOLOM["temuan"], format=charts.FORMAT_BILANGAN),
+            **{
+                k: st.column_config.NumberColumn(KOLOM[k], format=charts.FORMAT_BILANGAN)
+                for k in ("temuan", "dicek", "terbuka")
+            },
         }
         st.dataframe(
             shown_rules,
@@ -93,21 +108,29 @@ else:
     st.caption(teks.KUALITAS_DAFTAR_PENJELASAN)
     rows = tabel.kualitas_dalam_kata(daftar).assign(
         kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
+        kecamatan=[ctx.g.nama_tampil("kecamatan", k) if k else None for k in daftar["kode_kecamatan"]],
         desa=[ctx.g.nama_tampil("desa", k) if k else None for k in daftar["kode_desa"]],
+        status=daftar["dicek"].map(teks.KUALITAS_STATUS_DICEK),
     )[
         [
             "kode_kabupaten",
             "kabupaten",
+            "kecamatan",
             "desa",
-            "nama_koperasi",
+            "objek",
+            "nama_objek",
             "aturan",
             "tingkat",
+            "status",
             "penjelasan",
             "minggu_lalu",
             "nilai_lalu",
             "minggu",
             "nilai_kini",
             "keterangan",
+            "catatan",
+            "dicek_oleh",
+            "dicek_pada",
             "kode_desa",
         ]
     ]
@@ -121,8 +144,40 @@ else:
             key="kualitas_kabupaten",
         )
     satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
-    satu = charts.table_text(satu, dates=("minggu_lalu", "minggu"))
-    st.dataframe(satu, hide_index=True, key="kualitas_daftar", **tabel.pas(satu, {k: KOLOM[k] for k in satu.columns}))
+    tampil = charts.table_text(satu, dates=("minggu_lalu", "minggu")).assign(
+        dicek_pada=satu["dicek_pada"].map(lambda t: periode.waktu(t) if t else "")
+    )
+    st.dataframe(
+        tampil, hide_index=True, key="kualitas_daftar", **tabel.pas(tampil, {k: KOLOM[k] for k in tampil.columns})
+    )
+
+    # --- An officer marks a finding as checked, with a note (kept and audited)
+    if ctx.user.can("kualitas_dicek"):
+        belum = daftar[(daftar["kode_kabupaten"] == pilih) & ~daftar["dicek"]]
+        with st.expander(teks.KUALITAS_DICEK_JUDUL, icon=":material/task_alt:", expanded=False):
+            if belum.empty:
+                st.caption(teks.KUALITAS_DICEK_SEMUA)
+            else:
+                with st.form("kualitas_dicek", clear_on_submit=True):
+                    pilihan = st.selectbox(
+                        teks.KUALITAS_DICEK_PILIH,
+                        list(belum.index),
+                        format_func=lambda i: teks.KUALITAS_DICEK_BARIS.format(
+                            aturan=teks.KUALITAS_ATURAN_LABEL.get(belum.at[i, "aturan"], belum.at[i, "aturan"]),
+                            objek=belum.at[i, "nama_objek"]
+                            or ctx.g.nama_tampil("desa", belum.at[i, "kode_desa"] or "")
+                            or ctx.g.nama_tampil("kabupaten", belum.at[i, "kode_kabupaten"]),
+                        ),
+                        key="kualitas_dicek_pilih",
+                    )
+                    catatan = st.text_area(teks.KUALITAS_DICEK_CATATAN, key="kualitas_dicek_catatan")
+                    if st.form_submit_button(teks.KUALITAS_DICEK_SIMPAN):
+                        if not catatan.strip():
+                            st.error(teks.KUALITAS_DICEK_TANPA_CATATAN)
+                        else:
+                            kualitas.tandai_dicek(ctx.con, belum.loc[pilihan].to_dict(), catatan, ctx.user.email)
+                            st.toast(teks.KUALITAS_DICEK_TERSIMPAN)
+                            st.rerun()
     nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),

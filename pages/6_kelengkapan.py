@@ -136,6 +136,34 @@ with st.expander(teks.KELENGKAPAN_TABEL_LENGKAP, icon=":material/table:"):
     st.dataframe(laporan.lengkap, hide_index=True, lazy=True, height=320, column_config=KOLOM)
     unduh.table_downloads(status, "kelengkapan_laporan")
 
+# --- Beside reporting, the quality of what was reported: the registry's score per kab/kota
+st.subheader(teks.KELENGKAPAN_KUALITAS_JUDUL)
+minggu_kualitas = periode.latest_at_or_before(shell.weeks_for(ctx.path, ctx.version, f).get("koperasi", []), akhir)
+if minggu_kualitas is None:
+    st.caption(teks.KUALITAS_KOSONG_DATA)
+else:
+    per_kabupaten = ctx.tanya(tabel.kelengkapan_kualitas, f, status, minggu_kualitas)
+    st.caption(teks.KELENGKAPAN_KUALITAS_PENJELASAN.format(minggu=periode.label(minggu_kualitas)))
+    st.dataframe(
+        per_kabupaten.drop(columns="kode_kabupaten").assign(
+            skor=[persen(v / 100) if v is not None and v == v else "–" for v in per_kabupaten["skor"]]
+        ),
+        hide_index=True,
+        column_config={
+            "nama": teks.KELENGKAPAN_KUALITAS_KOLOM["nama"],
+            "laporan": teks.KELENGKAPAN_KUALITAS_KOLOM["laporan"],
+            "kualitas_dinilai": st.column_config.NumberColumn(
+                teks.KELENGKAPAN_KUALITAS_KOLOM["kualitas_dinilai"], format=charts.FORMAT_BILANGAN
+            ),
+            "kualitas_tanpa_temuan": st.column_config.NumberColumn(
+                teks.KELENGKAPAN_KUALITAS_KOLOM["kualitas_tanpa_temuan"], format=charts.FORMAT_BILANGAN
+            ),
+            "skor": teks.KELENGKAPAN_KUALITAS_KOLOM["skor"],
+        },
+        key="kelengkapan_kualitas",
+    )
+    unduh.table_downloads(per_kabupaten.rename(columns=teks.KELENGKAPAN_KUALITAS_KOLOM), "kualitas_per_kabupaten")
+
 # --- Desa covered by the koperasi data
 st.subheader(teks.KELENGKAPAN_BAGIAN_DESA)
 desa = ctx.tanya(kelengkapan.kelengkapan_desa, f, akhir)

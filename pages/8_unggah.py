@@ -187,7 +187,7 @@ with tab_upload:
                     teks.KUALITAS_UNGGAH_JUDUL.format(n=angka(len(temuan))), icon=":material/rule:", expanded=True
                 ):
                     st.caption(teks.KUALITAS_UNGGAH_PENJELASAN)
-                    kolom = ["nama_koperasi", "kode_desa", "aturan", "tingkat", "penjelasan"]
+                    kolom = ["objek", "nama_objek", "kode_desa", "aturan", "tingkat", "penjelasan"]
                     kolom += ["minggu_lalu", "nilai_lalu", "minggu", "nilai_kini", "keterangan"]
                     shown = tabel.kualitas_dalam_kata(temuan)[kolom]
                     st.dataframe(

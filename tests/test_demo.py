@@ -312,6 +312,7 @@ def test_the_demo_has_exactly_its_planted_quality_findings_in_the_latest_week_on
     out = ringkasan.as_json(p, kualitas.per_aturan(demo_db, Filter(), p.minggu["koperasi"]))["kualitas"]
     assert out["minggu"] == LATEST.isoformat()
     assert out["temuan"] == {a.id: int(a.id in demo.KUALITAS_TERTANAM) for a in kualitas.load_aturan().aturan}
+    assert out["terbuka"] == out["temuan"]
 
 
 def test_the_upload_report_of_the_latest_demo_koperasi_file_finds_the_planted_findings(demo_db, demo_files):

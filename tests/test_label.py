@@ -136,7 +136,7 @@ def test_kualitas_page_shows_the_planted_demo_findings_in_words(demo_file, tmp_p
     at.switch_page("pages/11_kualitas.py").run()
     assert not at.exception, at.exception
     assert {m.label: m.value for m in at.metric}["Temuan"] == str(len(demo.KUALITAS_TERTANAM))
-    daftar = next(d.value for d in at.dataframe if "nama_koperasi" in d.value.columns)
+    daftar = next(d.value for d in at.dataframe if "nama_objek" in d.value.columns)
     assert sorted(daftar["aturan"]) == sorted(teks.KUALITAS_ATURAN_LABEL[a] for a in demo.KUALITAS_TERTANAM)
     found = [(hit, text[:90]) for text in _teks(at) for hit in MENTAH.findall(text) + INGGRIS.findall(text)]
     assert found == []

@@ -30,6 +30,28 @@ def kelengkapan_laporan(con, f: Filter, akhir: dt.date, n_minggu: int) -> Keleng
     return Kelengkapan(status, charts.table_text(table, dates=("minggu", "batas_lapor"), times=("diunggah_pada",)))
 
 
+def kelengkapan_kualitas(con, f: Filter, status: pd.DataFrame, minggu: dt.date | None) -> pd.DataFrame:
+    """Per kab/kota of the filter expected to report koperasi data or with koperasi in `minggu`:
+    its koperasi report in the status table's latest week beside the quality score of `minggu`
+    (the registry metric kualitas_tanpa_temuan ÷ kualitas_dinilai). Columns kode_kabupaten, nama,
+    laporan (status words), kualitas_dinilai, kualitas_tanpa_temuan, skor (0–100 or None)."""
+    from analytics import metrik
+
+    skor = metrik.per_wilayah(con, f, "kualitas", minggu, "kabupaten")
+    koperasi = status[(status["dataset"] == "koperasi") & (status["minggu"] == status["minggu"].max())]
+    laporan = dict(zip(koperasi["kode_kabupaten"], koperasi["status"].map(kamus.KELENGKAPAN_STATUS)))
+    m = metrik.METRIK["kualitas_tanpa_temuan"]
+    out = skor.assign(
+        kode_kabupaten=skor["kode"],
+        laporan=skor["kode"].map(laporan).astype(object),
+        skor=[None if v is None else round(100 * v, 1) for v in (m.nilai_peta(r) for r in skor.to_dict("records"))],
+    )
+    out = out[out["laporan"].notna() | (out["kualitas_dinilai"] > 0)]
+    return out[["kode_kabupaten", "nama", "laporan", "kualitas_dinilai", "kualitas_tanpa_temuan", "skor"]].reset_index(
+        drop=True
+    )
+
+
 def kualitas_nilai(value) -> str | None:
     """A value a quality rule reports, in words: 'pembangunan / ditolak' → 'Pembangunan / Ditolak'.
     Numbers (progress, koperasi counts) in Indonesian format: 71.6 → '71,6'."""
@@ -55,6 +77,7 @@ def kualitas_dalam_kata(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(
         aturan=df["aturan"].map(lambda a: teks.KUALITAS_ATURAN_LABEL.get(a, a)),
         tingkat=df["tingkat"].map(teks.KUALITAS_TINGKAT),
+        objek=df["objek"].map(lambda o: teks.KUALITAS_OBJEK.get(o, o)).astype(object),
         nilai_lalu=df["nilai_lalu"].map(kualitas_nilai).astype(object),
         nilai_kini=df["nilai_kini"].map(kualitas_nilai).astype(object),
     )

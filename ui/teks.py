@@ -313,6 +313,19 @@ KELENGKAPAN_BELUM = "Belum melapor {minggu}"
 KELENGKAPAN_BELUM_JUMLAH = "{n} kabupaten/kota belum mengirim setidaknya satu jenis data wajib mingguan."
 KELENGKAPAN_SEMUA_MELAPOR = "Semua kabupaten/kota yang diharapkan sudah melapor minggu ini."
 KELENGKAPAN_TABEL_LENGKAP = "Tabel lengkap (semua data, semua minggu)"
+KELENGKAPAN_KUALITAS_JUDUL = "Kelengkapan dan kualitas data per kab/kota"
+KELENGKAPAN_KUALITAS_PENJELASAN = (
+    "Skor kualitas: bagian koperasi kab/kota yang tidak punya temuan kualitas data terbuka pada {minggu} "
+    "(aturan di halaman Kualitas Data; temuan yang sudah dicek tidak dihitung)."
+)
+KELENGKAPAN_KUALITAS_KOLOM = {
+    "kode_kabupaten": "Kode kab/kota",
+    "nama": "Kabupaten/Kota",
+    "laporan": "Laporan koperasi minggu ini",
+    "kualitas_dinilai": "Koperasi dinilai",
+    "kualitas_tanpa_temuan": "Tanpa temuan",
+    "skor": "Skor kualitas",
+}
 KELENGKAPAN_BAGIAN_DESA = "Desa/kelurahan tercakup laporan koperasi"
 KELENGKAPAN_DESA_METRIK = "Desa/kelurahan dengan laporan koperasi"
 KELENGKAPAN_DESA_PENJELASAN = (
@@ -625,16 +638,30 @@ KUALITAS_TANPA_PEMBANDING = (
 )
 KUALITAS_METRIK_TEMUAN = "Temuan"
 KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Peringatan (perlu dicek)"}
-KUALITAS_METRIK_KOPERASI = "Koperasi dengan temuan"
+KUALITAS_METRIK_KOPERASI = "Koperasi perlu dicek"
+KUALITAS_METRIK_KOPERASI_BANTUAN = "Koperasi dengan temuan kualitas data yang belum ditandai sudah dicek."
+KUALITAS_METRIK_DICEK = "Sudah dicek"
+KUALITAS_METRIK_TERBUKA_BANTUAN = "Temuan yang belum ditandai sudah dicek."
+KUALITAS_STATUS_DICEK = {False: "Terbuka", True: "Sudah dicek"}
+KUALITAS_DICEK_JUDUL = "Tandai temuan sudah dicek"
+KUALITAS_DICEK_SEMUA = "Semua temuan kab/kota ini sudah dicek."
+KUALITAS_DICEK_PILIH = "Temuan"
+KUALITAS_DICEK_BARIS = "{aturan} · {objek}"
+KUALITAS_DICEK_CATATAN = "Catatan pengecekan (wajib)"
+KUALITAS_DICEK_SIMPAN = "Tandai sudah dicek"
+KUALITAS_DICEK_TANPA_CATATAN = "Tulis catatan pengecekan dulu: apa yang dicek dan hasilnya."
+KUALITAS_DICEK_TERSIMPAN = "Temuan ditandai sudah dicek."
 KUALITAS_JUDUL_ATURAN = "Temuan per aturan"
 KUALITAS_JUDUL_WILAYAH = "Temuan per {tingkat}"
 KUALITAS_SATU_WILAYAH = "Semua temuan ({n}) ada di {wilayah}."
 KUALITAS_WILAYAH_PENJELASAN = (
-    "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa."
+    "Temuan yang berlaku untuk seluruh kab/kota (lonjakan zona) tidak dihitung per kecamatan atau desa, "
+    "dan SPPG yang hanya tercatat sampai kecamatan tidak dihitung per desa."
 )
 KUALITAS_JUDUL_DAFTAR = "Daftar yang harus dicek"
 KUALITAS_DAFTAR_PENJELASAN = (
-    "Setiap baris adalah satu temuan: aturan yang terpicu dan nilainya pada minggu sebelumnya dan minggu ini. "
+    "Setiap baris adalah satu temuan tentang satu koperasi, desa, SPPG atau lahan: aturan yang terpicu dan "
+    "nilainya minggu ini beserta pembandingnya (minggu sebelumnya, atau statistik desa SIMKOPDES). "
     "Unduh daftar per kab/kota dan kirimkan ke kantornya untuk diperbaiki pada unggahan berikutnya."
 )
 KUALITAS_PILIH_KABUPATEN = "Daftar untuk kab/kota"
@@ -645,11 +672,19 @@ KUALITAS_ATURAN_CATATAN = (
     "yang dipilih dengan minggu sebelumnya yang punya data."
 )
 KUALITAS_TINGKAT = {"galat": "Galat", "peringatan": "Peringatan"}
+# What a finding is about (analytics/kualitas/aturan.py OBJEK).
+KUALITAS_OBJEK = {"koperasi": "Koperasi", "kabupaten": "Kab/kota", "desa": "Desa", "sppg": "SPPG", "lahan": "Lahan"}
 KUALITAS_KOLOM = {
     "aturan": "Aturan",
     "tingkat": "Tingkat",
     "penjelasan": "Penjelasan",
     "temuan": "Temuan",
+    "dicek": "Sudah dicek",
+    "terbuka": "Terbuka",
+    "status": "Status",
+    "catatan": "Catatan pengecekan",
+    "dicek_oleh": "Dicek oleh",
+    "dicek_pada": "Dicek pada",
     "nama": "Wilayah",
     "galat": "Galat",
     "peringatan": "Peringatan",
@@ -659,8 +694,12 @@ KUALITAS_KOLOM = {
     "kode_desa": "Kode desa",
     "id_koperasi": "ID koperasi",
     "nama_koperasi": "Koperasi",
-    "minggu_lalu": "Minggu sebelumnya",
-    "nilai_lalu": "Nilai minggu sebelumnya",
+    "objek": "Jenis",
+    "nama_objek": "Koperasi / SPPG / lahan",
+    "kode_kecamatan": "Kode kecamatan",
+    "kecamatan": "Kecamatan",
+    "minggu_lalu": "Minggu pembanding",
+    "nilai_lalu": "Nilai pembanding",
     "minggu": "Minggu ini",
     "nilai_kini": "Nilai minggu ini",
     "keterangan": "Keterangan",
@@ -681,6 +720,9 @@ KUALITAS_ATURAN_LABEL = {
     "nib_tanpa_badan_hukum": "NIB tanpa badan hukum",
     "koperasi_hilang": "Koperasi hilang dari laporan",
     "lonjakan_zona": "Lonjakan perpindahan zona",
+    "koperasi_beda_simkopdes": "Jumlah koperasi beda dengan SIMKOPDES",
+    "sppg_tanpa_penerima": "SPPG beroperasi tanpa penerima manfaat",
+    "lahan_jauh_dari_desa": "Lahan jauh dari desanya",
 }
 # The values a rule reports (nilai_lalu, nilai_kini), part by part ("pembangunan / ditolak").
 KUALITAS_NILAI = {
@@ -694,6 +736,7 @@ KUALITAS_NILAI = {
     "badan_hukum tidak": "belum berbadan hukum",
     "ada": "Ada",
     "tidak ada": "Tidak ada",
+    "kosong": "Kosong",
 }
 
 

@@ -442,7 +442,8 @@ def temuan_kualitas(
     from analytics import kualitas
     from analytics.filters import Filter
 
-    aturan = aturan or kualitas.load_aturan()
+    # Only the rules a koperasi file can trip: those over SPPG and land reports judge other files.
+    aturan = (aturan or kualitas.load_aturan()).hanya(kualitas.DARI_LAPORAN_KOPERASI)
     if prepared.dataset != "koperasi" or prepared.rejected or prepared.result.rows.empty:
         return kualitas.daftar(con, Filter(), None, aturan)
     rules = rules or zona.aturan.load_rules()
@@ -453,20 +454,42 @@ def temuan_kualitas(
         cur = db.cursor(con)
         _write(cur, prepared, "pratinjau", False, dt.datetime.now().replace(microsecond=0))
         zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
-        frames = []
-        for minggu in prepared.weeks:
-            # Each kab/kota is compared with its own previous week. Those whose previous week is
-            # the national one are read in one national pass (the same rows, far fewer queries for
-            # a file of many kab/kota); the others one by one.
-            lalu = db.run(con, "kualitas/minggu_lalu_kabupaten", {"minggu": minggu, "kabupaten": prepared.kabupaten})
-            lalu = {k: periode.as_date(m) for k, m in zip(lalu["kode_kabupaten"], lalu["minggu_lalu"])}
-            nasional = kualitas.minggu_lalu(con, Filter(), minggu)
-            sama = [k for k in prepared.kabupaten if lalu.get(k) == nasional]
-            if len(sama) > 1:
-                semua = kualitas.daftar(con, Filter(), minggu, aturan)
-                frames.append(semua[semua["kode_kabupaten"].isin(sama)])
-            sendiri = [k for k in prepared.kabupaten if len(sama) <= 1 or k not in sama]
-            frames += [kualitas.daftar(con, Filter.from_code(k), minggu, aturan) for k in sendiri]
+        return _temuan_file(con, prepared, aturan)
+
+
+def temuan_kualitas_tersimpan(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, aturan=None) -> pd.DataFrame:
+    """The data-quality findings of a koperasi file just saved (its kab/kota and weeks, the rules a
+    koperasi file can trip): what temuan_kualitas showed before the commit, read without writing.
+    Empty for other datasets and for a file that was not saved."""
+    from analytics import kualitas
+    from analytics.filters import Filter
+
+    aturan = (aturan or kualitas.load_aturan()).hanya(kualitas.DARI_LAPORAN_KOPERASI)
+    if prepared.dataset != "koperasi" or prepared.rejected or prepared.result.rows.empty:
+        return kualitas.daftar(con, Filter(), None, aturan)
+    with db.one_snapshot(con):
+        return _temuan_file(con, prepared, aturan)
+
+
+def _temuan_file(con, prepared: Prepared, aturan) -> pd.DataFrame:
+    """kualitas.daftar for the file's kab/kota and weeks as the store holds them now."""
+    from analytics import kualitas
+    from analytics.filters import Filter
+
+    frames = []
+    for minggu in prepared.weeks:
+        # Each kab/kota is compared with its own previous week. Those whose previous week is
+        # the national one are read in one national pass (the same rows, far fewer queries for
+        # a file of many kab/kota); the others one by one.
+        lalu = db.run(con, "kualitas/minggu_lalu_kabupaten", {"minggu": minggu, "kabupaten": prepared.kabupaten})
+        lalu = {k: periode.as_date(m) for k, m in zip(lalu["kode_kabupaten"], lalu["minggu_lalu"])}
+        nasional = kualitas.minggu_lalu(con, Filter(), minggu)
+        sama = [k for k in prepared.kabupaten if lalu.get(k) == nasional]
+        if len(sama) > 1:
+            semua = kualitas.daftar(con, Filter(), minggu, aturan)
+            frames.append(semua[semua["kode_kabupaten"].isin(sama)])
+        sendiri = [k for k in prepared.kabupaten if len(sama) <= 1 or k not in sama]
+        frames += [kualitas.daftar(con, Filter.from_code(k), minggu, aturan) for k in sendiri]
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     # Week by week, kab/kota by kab/kota, each in kualitas.daftar's order.
     order = {m: i for i, m in enumerate(prepared.weeks)}

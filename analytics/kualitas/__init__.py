@@ -9,26 +9,43 @@ import datetime as dt
 
 import pandas as pd
 
-from analytics import db, periode
+from analytics import audit, db, periode
 from analytics.filters import Filter
-from analytics.kualitas.aturan import TINGKAT, AturanKualitas, AturanKualitasError, load_aturan
+from analytics.kualitas.aturan import (
+    DARI_LAPORAN_KOPERASI,
+    OBJEK,
+    TINGKAT,
+    AturanKualitas,
+    AturanKualitasError,
+    load_aturan,
+)
 
 __all__ = [
+    "DARI_LAPORAN_KOPERASI",
     "KOLOM",
+    "OBJEK",
     "TINGKAT",
     "AturanKualitas",
     "AturanKualitasError",
     "daftar",
+    "koperasi_bertemuan",
+    "kunci",
     "load_aturan",
+    "tandai_dicek",
     "per_aturan",
     "per_wilayah",
     "temuan",
 ]
 
-# The columns every rule's query returns, in this order.
+# The columns every rule's query returns, in this order. `objek` is what a finding is about
+# (aturan.OBJEK: koperasi, kabupaten, desa, sppg, lahan) and `nama_objek` names it (the koperasi,
+# the SPPG, the parcel's id_lahan; empty for a kab/kota or a desa, which the codes name). Rules over
+# SPPG, land or SIMKOPDES give in `minggu` the week of the rows they read, and `minggu_lalu` /
+# `nilai_lalu` hold what the row is compared with (SIMKOPDES's week and count).
 KOLOM = (
     "aturan",
     "kode_kabupaten",
+    "kode_kecamatan",
     "kode_desa",
     "id_koperasi",
     "nama_koperasi",
@@ -37,7 +54,75 @@ KOLOM = (
     "nilai_lalu",
     "nilai_kini",
     "keterangan",
+    "objek",
+    "nama_objek",
 )
+
+
+# What kualitas.daftar adds about checking: the finding's key, whether it was marked as checked
+# ("sudah dicek", table kualitas_dicek of migration 016), the note, who and when.
+KOLOM_DICEK = ("kunci", "dicek", "catatan", "dicek_oleh", "dicek_pada")
+
+
+def kunci(row: dict) -> str:
+    """What a finding is about, as text; with its rule and week it names one finding. A koperasi by
+    its id, a kab/kota or desa by its code, an SPPG by kecamatan and name, a parcel by kab/kota and
+    id_lahan."""
+    objek = row["objek"]
+    if objek == "koperasi":
+        return row["id_koperasi"]
+    if objek == "kabupaten":
+        return row["kode_kabupaten"]
+    if objek == "desa":
+        return row["kode_desa"]
+    if objek == "sppg":
+        return f"{row['kode_kecamatan']}/{row['nama_objek']}"
+    return f"{row['kode_kabupaten']}/{row['nama_objek']}"
+
+
+def _dengan_dicek(con, f: Filter, df: pd.DataFrame) -> pd.DataFrame:
+    """The findings with KOLOM_DICEK: checked ones carry their note, who and when."""
+    df = df.assign(kunci=pd.Series([kunci(r) for r in df.to_dict("records")], index=df.index, dtype=object))
+    cek = pd.DataFrame(columns=["aturan", "kunci", "minggu", "catatan", "dicek_oleh", "dicek_pada"])
+    if not df.empty:
+        weeks = sorted({m for m in df["minggu"] if m is not None})
+        found = db.run(con, "kualitas/dicek", {"provinsi": f.provinsi, "kabupaten": f.kabupaten, "minggu": weeks})
+        if not found.empty:
+            cek = found.assign(minggu=found["minggu"].map(periode.as_date))[list(cek.columns)]
+    out = df.merge(cek, on=["aturan", "kunci", "minggu"], how="left")
+    out["dicek"] = out["catatan"].notna()
+    out["dicek_pada"] = out["dicek_pada"].map(lambda v: None if pd.isna(v) else pd.Timestamp(v).to_pydatetime())
+    out = out.astype({c: object for c in ("catatan", "dicek_oleh", "dicek_pada")})
+    return out.where(out.notna(), None).astype({"dicek": bool})
+
+
+def tandai_dicek(con, temuan_: dict, catatan: str, pengguna: str, *, now: dt.datetime | None = None) -> None:
+    """Mark one finding (a row of kualitas.daftar or temuan) as checked, with a note; audited. A
+    finding checked again keeps the latest note."""
+    catatan = (catatan or "").strip()
+    if not catatan:
+        raise ValueError("Catatan pengecekan wajib diisi.")
+    now = now or dt.datetime.now().replace(microsecond=0)
+    row = {
+        "aturan": temuan_["aturan"],
+        "kunci": kunci(temuan_),
+        "minggu": periode.as_date(temuan_["minggu"]),
+        "kode_kabupaten": temuan_["kode_kabupaten"],
+    }
+
+    def tulis(cur) -> None:
+        cur.execute(
+            "delete from kualitas_dicek where aturan = $aturan and kunci = $kunci and minggu = $minggu",
+            {k: row[k] for k in ("aturan", "kunci", "minggu")},
+        )
+        cur.execute(
+            "insert into kualitas_dicek (aturan, kunci, minggu, kode_kabupaten, catatan, dicek_oleh, dicek_pada) "
+            "values ($aturan, $kunci, $minggu, $kode_kabupaten, $catatan, $oleh, $pada)",
+            {**row, "catatan": catatan, "oleh": pengguna, "pada": now},
+        )
+        audit.record(cur, pengguna, "kualitas_dicek", {**row, "catatan": catatan}, now)
+
+    db.transaksi(con, tulis)
 
 
 def minggu_lalu(con, f: Filter, minggu: dt.date) -> dt.date | None:
@@ -67,19 +152,31 @@ def temuan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas 
     return out.astype(object).where(out.notna(), None)
 
 
+def koperasi_bertemuan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> list[str]:
+    """The koperasi (id_koperasi) of the filter with an open (not checked) finding in `minggu`,
+    sorted: what the quality score (metrik `kualitas_tanpa_temuan`) counts against."""
+    df = _dengan_dicek(con, f, temuan(con, f, minggu, aturan))
+    return sorted(set(df.loc[~df["dicek"], "id_koperasi"].dropna()))
+
+
 def per_aturan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
     """One row per rule of the file, in its order: aturan, tingkat, penjelasan, temuan (count, 0 when
-    none)."""
+    none), dicek (of those, marked as checked) and terbuka (the rest)."""
     aturan = aturan or load_aturan()
-    counts = temuan(con, f, minggu, aturan)["aturan"].value_counts().to_dict()
-    return pd.DataFrame(
+    df = _dengan_dicek(con, f, temuan(con, f, minggu, aturan))
+    counts = df["aturan"].value_counts().to_dict()
+    checked = df.loc[df["dicek"], "aturan"].value_counts().to_dict()
+    out = pd.DataFrame(
         {
             "aturan": [a.id for a in aturan.aturan],
             "tingkat": [a.tingkat for a in aturan.aturan],
             "penjelasan": [a.penjelasan for a in aturan.aturan],
             "temuan": pd.Series([int(counts.get(a.id, 0)) for a in aturan.aturan], dtype="int64"),
+            "dicek": pd.Series([int(checked.get(a.id, 0)) for a in aturan.aturan], dtype="int64"),
         }
     )
+    out["terbuka"] = out["temuan"] - out["dicek"]
+    return out
 
 
 # How many dot-separated parts a Kemendagri code has at each level (18 · 18.04 · 18.04.04 · 18.04.04.2005).
@@ -87,19 +184,20 @@ _BAGIAN_KODE = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3, "desa": 4}
 
 
 def _kode_wilayah(row, level: str) -> str | None:
-    """The code of the area at `level` a finding belongs to; None for a kab/kota-wide finding
-    (lonjakan_zona) below the kab/kota."""
+    """The code of the area at `level` a finding belongs to; None when the finding is placed above
+    it (lonjakan_zona below the kab/kota, an SPPG without a desa at desa level)."""
     n = _BAGIAN_KODE[level]
-    kode = row["kode_desa"] or (row["kode_kabupaten"] if n <= 2 else None)
-    return ".".join(kode.split(".")[:n]) if kode else None
+    kode = row["kode_desa"] or row["kode_kecamatan"] or row["kode_kabupaten"]
+    return ".".join(kode.split(".")[:n]) if kode and len(kode.split(".")) >= n else None
 
 
 def per_wilayah(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
-    """Findings per area one level below the filter (f.group_level): kode, galat, peringatan,
-    temuan (their sum), the most findings first. A kab/kota-wide finding (no desa) is counted at
-    provinsi and kabupaten level only."""
+    """Open findings (not marked as checked) per area one level below the filter (f.group_level):
+    kode, galat, peringatan, temuan (their sum), the most findings first. A kab/kota-wide finding
+    (no desa) is counted at provinsi and kabupaten level only."""
     aturan = aturan or load_aturan()
-    df = temuan(con, f, minggu, aturan)
+    df = _dengan_dicek(con, f, temuan(con, f, minggu, aturan))
+    df = df[~df["dicek"]]
     kolom = ["kode", "galat", "peringatan", "temuan"]
     if df.empty:
         return pd.DataFrame({k: pd.Series(dtype=object if k == "kode" else "int64") for k in kolom})
@@ -118,9 +216,10 @@ def per_wilayah(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKual
 
 def daftar(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
     """The rows to check: every finding with its rule's severity and explanation (columns
-    `tingkat`, `penjelasan` after `aturan`), per kab/kota and desa, galat before peringatan."""
+    `tingkat`, `penjelasan` after `aturan`) and whether it was checked (KOLOM_DICEK), per kab/kota
+    and desa, galat before peringatan."""
     aturan = aturan or load_aturan()
-    df = temuan(con, f, minggu, aturan)
+    df = _dengan_dicek(con, f, temuan(con, f, minggu, aturan))
     by_id = aturan.by_id()
     df.insert(1, "tingkat", df["aturan"].map(lambda a: by_id[a].tingkat).astype(object))
     df.insert(2, "penjelasan", df["aturan"].map(lambda a: by_id[a].penjelasan).astype(object))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analytics.config import load as load_settings
-from analytics.ingest.schema import STATUS_LAHAN, TAHAP_FISIK
+from analytics.ingest.schema import STATUS_LAHAN, STATUS_SPPG, TAHAP_FISIK
 
 TINGKAT = ("galat", "peringatan")
 
@@ -40,7 +40,34 @@ DIKENAL: dict[str, dict[str, Param]] = {
         "batas_bagian": Param("angka", minimal=0, maksimal=1),
         "minimal_koperasi": Param("bulat", minimal=1),
     },
+    "koperasi_beda_simkopdes": {},
+    "sppg_tanpa_penerima": {"status": Param("daftar", STATUS_SPPG)},
+    "lahan_jauh_dari_desa": {"batas_km": Param("angka", minimal=0)},
 }
+
+# What a known rule's finding is about ('koperasi', a whole 'kabupaten', a 'desa', an 'sppg', a land
+# parcel 'lahan'), and so which upload it judges: the rules over SPPG and land parcels say nothing
+# about a koperasi file, and the upload preview of a koperasi file leaves them out.
+OBJEK: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "tahap_mundur",
+            "lahan_mundur",
+            "progres_turun",
+            "gerai_belum_selesai",
+            "bangun_tanpa_lahan",
+            "nib_tanpa_badan_hukum",
+            "koperasi_hilang",
+        ),
+        "koperasi",
+    ),
+    "lonjakan_zona": "kabupaten",
+    "koperasi_beda_simkopdes": "desa",
+    "sppg_tanpa_penerima": "sppg",
+    "lahan_jauh_dari_desa": "lahan",
+}
+# The rules a koperasi file can trip (the rest read SPPG or land reports).
+DARI_LAPORAN_KOPERASI = frozenset(a for a, o in OBJEK.items() if o in ("koperasi", "kabupaten", "desa"))
 
 
 class AturanKualitasError(ValueError):
@@ -67,6 +94,10 @@ class AturanKualitas:
 
     def by_id(self) -> dict[str, Aturan]:
         return {a.id: a for a in self.aturan}
+
+    def hanya(self, ids) -> AturanKualitas:
+        """The rules of this file whose id is in `ids`, in the file's order."""
+        return AturanKualitas(tuple(a for a in self.aturan if a.id in ids), self.digest)
 
 
 def load_aturan(path: str | Path | None = None) -> AturanKualitas:

@@ -11,10 +11,11 @@ with per_kabupaten as (
     group by kode_kabupaten
 )
 select
-    $aturan as aturan, kode_kabupaten, null::varchar as kode_desa, null::varchar as id_koperasi,
+    $aturan as aturan, kode_kabupaten, null::varchar as kode_kecamatan, null::varchar as kode_desa, null::varchar as id_koperasi,
     null::varchar as nama_koperasi, $minggu::date as minggu, $minggu_lalu::date as minggu_lalu,
     jumlah::varchar as nilai_lalu, pindah::varchar as nilai_kini,
-    pindah || ' dari ' || jumlah || ' koperasi pindah zona' as keterangan
+    pindah || ' dari ' || jumlah || ' koperasi pindah zona' as keterangan,
+    'kabupaten' as objek, null::varchar as nama_objek
 from per_kabupaten
 where jumlah >= $minimal_koperasi and pindah > $batas_bagian * jumlah
 order by kode_kabupaten
