@@ -83,7 +83,7 @@ SUMBER: dict[str, Sumber] = {
         from koperasi_aktif as k)""",
             "kabupaten",
             "Kualitas data",
-            _koperasi_bertemuan,
+            parameter=_koperasi_bertemuan,
             # every rule of data/kualitas.toml: read by Peta and Kelengkapan only
             di_gambaran=False,
         ),

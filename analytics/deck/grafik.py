@@ -281,6 +281,8 @@ def grafik_target(riwayat: pd.DataFrame, row: dict) -> go.Figure:
     fig = burn_up(riwayat, row, dict(family=FONT, size=UKURAN_HURUF))
     _gaya(fig)
     fig.update_annotations(font=dict(size=UKURAN_HURUF))
+    # Two legend entries a row: four stacked rows left the narrow chart beside the table half its height.
+    fig.update_layout(legend=dict(entrywidthmode="fraction", entrywidth=0.5))
     return fig
 
 

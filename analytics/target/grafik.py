@@ -72,7 +72,7 @@ def burn_up(riwayat: pd.DataFrame, row: dict, font: dict) -> go.Figure:
         x=[tenggat, tenggat],
         y=[0, row["target"] * skala],
         mode="lines",
-        name=f"{BURN_UP_LABEL['tenggat']} {periode.tanggal(tenggat)}",
+        name=BURN_UP_LABEL["tenggat"],  # its date is the axis label under the line
         line=dict(color=kamus.ABU_TUA, width=1.5, dash="dot"),
         hoverinfo="skip",
     )

@@ -70,18 +70,20 @@ def press(page: Page, key: str) -> None:
 
 def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     open_presentasi(page, "/presentasi?provinsi=18&kabupaten=18.04")
-    expect(position(page)).to_have_text("Salindia 1 dari 8")
+    expect(position(page)).to_have_text("Salindia 1 dari 9")
     expect(page.locator(".st-key-slaid_kalimat")).to_contain_text("koperasi terdaftar")
     check_and_capture(page, app, "presentasi_kabupaten")
 
     press(page, "ArrowRight")
-    expect(position(page)).to_have_text("Salindia 2 dari 8")
-    expect(page.locator(".st-key-slaid_judul")).to_have_text("Zona koperasi per kecamatan")
+    expect(position(page)).to_have_text("Salindia 2 dari 9")
+    # Lampung Barat has a target (its 24 SPPG): the slide after the headline says whether it is met.
+    expect(page.locator(".st-key-slaid_judul")).to_have_text("Target & tenggat")
     expect(page.locator(".st-key-slaid .js-plotly-plot")).to_have_count(1)
     press(page, "PageDown")  # what a presenter's clicker sends
-    expect(position(page)).to_have_text("Salindia 3 dari 8")
+    expect(position(page)).to_have_text("Salindia 3 dari 9")
+    expect(page.locator(".st-key-slaid_judul")).to_have_text("Zona koperasi per kecamatan")
     press(page, "ArrowLeft")
-    expect(position(page)).to_have_text("Salindia 2 dari 8")
+    expect(position(page)).to_have_text("Salindia 2 dari 9")
 
     page.locator(".st-key-pres_penuh").get_by_text("Layar penuh").click()
     drawn(page)
@@ -89,7 +91,7 @@ def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     expect(page.locator(".st-key-pres_ekspor")).to_be_hidden()
     page.screenshot(path=str(app.artifacts / "presentasi_layar_penuh.png"))
     press(page, "Home")
-    expect(position(page)).to_have_text("Salindia 1 dari 8")
+    expect(position(page)).to_have_text("Salindia 1 dari 9")
     page.locator(".st-key-pres_penuh").get_by_text("Layar penuh").click()
     settle(page)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
@@ -101,7 +103,7 @@ def test_presentasi_at_a_kabupaten_and_a_kecamatan(page: Page, app):
     detik.fill("5")
     detik.press("Enter")
     drawn(page)
-    expect(position(page)).to_have_text("Salindia 2 dari 8", timeout=20_000)
+    expect(position(page)).to_have_text("Salindia 2 dari 9", timeout=20_000)
     page.locator(".st-key-pres_otomatis").get_by_text("Maju otomatis").click()
     drawn(page)
 
@@ -153,7 +155,7 @@ def test_every_slide_fits_the_screen_in_full_screen(chromium, app, lebar, tinggi
             drawn(page)
             expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
             jumlah = int(position(page).inner_text().split()[-1])
-            assert jumlah == {"ntb": 9, "lampung_barat": 8}[nama]
+            assert jumlah == {"ntb": 9, "lampung_barat": 9}[nama]
             for i in range(1, jumlah + 1):
                 expect(position(page)).to_have_text(f"Salindia {i} dari {jumlah}")
                 box = page.locator(".st-key-slaid").bounding_box()
