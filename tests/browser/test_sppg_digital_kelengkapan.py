@@ -45,6 +45,7 @@ def click_top_bar(page: Page, chart_key: str) -> None:
     """Click the topmost visible bar of a horizontal bar chart (the first row of its data)."""
     chart = page.locator(f".st-key-{chart_key}")
     expect(chart.locator(".main-svg").first).to_be_visible()
+    chart.scroll_into_view_if_needed()  # a mouse click lands only inside the viewport
     boxes = [b for b in (p.bounding_box() for p in chart.locator("g.point path").all()) if b and b["width"] > 2]
     assert boxes, f"no bars drawn in {chart_key}"
     top = min(boxes, key=lambda b: b["y"])
