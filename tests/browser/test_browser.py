@@ -195,10 +195,10 @@ def test_upload_through_page_changes_ringkasan(page: Page, app):
     check_and_capture(page, app, "unggah_tersimpan")
 
     choose(page, "Provinsi", "Bal", "Bali")
-    choose(page, "Kabupaten/Kota", "Taba", "Kabupaten Tabanan")
+    choose(page, "Kabupaten/Kota", "Taba", "Kab. Tabanan")
     expect(page).to_have_url(url_has(provinsi="51", kabupaten=kabupaten))
     goto_link(page, "Ringkasan", "ringkasan")
-    expect_filter(page, "Bali", "Kabupaten Tabanan")
+    expect_filter(page, "Bali", "Kab. Tabanan")
     expect(page).to_have_url(url_has(provinsi="51", kabupaten=kabupaten))
     expect(terdaftar(page)).to_have_text(angka(after))
     check_and_capture(page, app, "ringkasan_unggahan_baru")
