@@ -54,7 +54,7 @@ else:
         key="target_pilih",
     )
     row = daftar[daftar["id"] == pilih].iloc[0].to_dict()
-    t = target.cari(ctx.tanya(target.semua, Filter.from_code(row["kode_wilayah"] or None)), pilih)
+    t = target.dari_baris(row)
     bawah = Filter.from_code(row["kode_wilayah"] or None).group_level
     kontribusi = ctx.tanya(target.kontribusi, t, ctx.minggu) if row["status"] != "tercapai" else None
     st.markdown(f"**{kalimat.kalimat(row, kontribusi, bawah)}**")

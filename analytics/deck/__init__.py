@@ -831,7 +831,7 @@ def _slide_target(con, f: Filter, minggu) -> Slide | None:
         return None
     rows = daftar.to_dict("records")
     utama = rows[0]
-    t = target.cari(target.semua(con, Filter.from_code(utama["kode_wilayah"] or None)), utama["id"])
+    t = target.dari_baris(utama)
     bawah = Filter.from_code(utama["kode_wilayah"] or None).group_level
     kontribusi = target.kontribusi(con, t, minggu) if utama["status"] != "tercapai" else None
     jumlah = {s: sum(r["status"] == s for r in rows) for s in kamus.TARGET_STATUS}

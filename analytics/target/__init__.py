@@ -32,7 +32,6 @@ from analytics.filters import LEVELS, Filter
 from analytics.kamus import TARGET_STATUS
 
 PENGATURAN_FILE = DATA_DIR / "target.toml"
-JENIS = ("jumlah", "bagian")
 # The levels a target can be set at (a desa target would be one koperasi: a task, not a target).
 TINGKAT_TARGET = ("provinsi", "kabupaten", "kecamatan")
 
@@ -349,6 +348,19 @@ def _nama(con, kode: list[str]) -> dict[str, str]:
 
 def cari(targets: list[Target], target_id: str) -> Target | None:
     return next((t for t in targets if t.id == target_id), None)
+
+
+def dari_baris(row: dict) -> Target:
+    """The Target a row of `daftar` is about (no query: the row carries every field that counts)."""
+    return Target(
+        row["metrik"],
+        row["kode_wilayah"],
+        row["jenis"],
+        float(row["target"]),
+        periode.as_date(row["tenggat"]),
+        row["sumber"] if isinstance(row["sumber"], str) else None,
+        row["catatan"] if isinstance(row["catatan"], str) else None,
+    )
 
 
 def riwayat(con, t: Target, pengaturan: Pengaturan | None = None) -> pd.DataFrame:

@@ -13,7 +13,6 @@ from analytics.metrik import METRIK
 from analytics.target import load_pengaturan
 
 SELURUH_INDONESIA = "Seluruh Indonesia"
-TINGKAT_NAMA = {"provinsi": "Provinsi", "kabupaten": "Kab/kota", "kecamatan": "Kec.", "desa": "Desa"}
 
 
 def nama_wilayah(row: dict) -> str:
