@@ -377,7 +377,16 @@ def baris(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None)
 
 def _named(con: duckdb.DuckDBPyConnection, name: str, params: dict | None, fetch):
     """analytics/queries/<name>.sql on a fresh cursor with the parameters it names, then `fetch`."""
-    sql = query_text(name)
+    return _teks(con, query_text(name), params, fetch, name)
+
+
+def run_text(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:
+    """run() for a query composed in the analytic layer (not a file): the parameters it names are
+    bound, the rest ignored."""
+    return _teks(con, sql, params, lambda result: result.df(), "composed")
+
+
+def _teks(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None, fetch, name: str):
     cur = cursor(con)
     try:
         wanted = _param_names(sql)

@@ -412,29 +412,69 @@ def state(con) -> tuple:
 
 
 def test_upload_preview_finds_what_the_commit_would_and_keeps_nothing(fresh_db, gazetteer):
+    pratinjau_sama_dengan_simpan(fresh_db, gazetteer)
+
+
+def test_a_lake_previews_the_same_findings_without_writing(lake_url, gazetteer):
+    con = db.connect(lake_url)
+    try:
+        pratinjau_sama_dengan_simpan(con, gazetteer)
+    finally:
+        con.close()
+
+
+def test_preview_of_a_corrected_file_replaces_the_saved_week(fresh_db, gazetteer):
+    # The week is saved with its findings; the office fixes one row and previews the file again:
+    # the preview reads the file in place of the saved week, not beside it.
+    lalu_file, kini_file = KUALITAS_FILES
+    for path in [lalu_file, *SIMKOPDES_FILES, *SPPG_LAHAN_FILES, kini_file]:
+        ingest_file(fresh_db, path, gazetteer, **minggu_file(path))
+    saved = ingest.temuan_kualitas_tersimpan(
+        fresh_db, ingest.prepare(fresh_db, kini_file.read_bytes(), kini_file.name, gazetteer=gazetteer, today=TODAY)
+    )
+    assert "tahap_mundur" in set(saved["aturan"])
+    # Kop Sebarus went from selesai back to pembangunan: the office corrects it to selesai.
+    text = kini_file.read_text(encoding="utf-8")
+    assert text.count("Kop Sebarus,ya,ya,ya,ya,aktif,terverifikasi,pembangunan,") == 1
+    fixed = text.replace(
+        "Kop Sebarus,ya,ya,ya,ya,aktif,terverifikasi,pembangunan,",
+        "Kop Sebarus,ya,ya,ya,ya,aktif,terverifikasi,selesai,",
+    )
+    prepared = ingest.prepare(fresh_db, fixed.encode(), "perbaikan.csv", gazetteer=gazetteer, today=TODAY)
+    found = ingest.temuan_kualitas(fresh_db, prepared)
+    sebarus = (saved["aturan"] == "tahap_mundur") & (saved["nama_koperasi"] == "Kop Sebarus")
+    assert sebarus.sum() == 1
+    # Its zone may change with it, and so the kab/kota's count of zone moves (lonjakan_zona).
+    lonjakan = saved["aturan"] == "lonjakan_zona"
+    assert found[found["aturan"] != "lonjakan_zona"].to_dict("records") == saved[~sebarus & ~lonjakan].to_dict(
+        "records"
+    )
+    # The saved week is untouched.
+    assert ingest.temuan_kualitas_tersimpan(fresh_db, prepared).to_dict("records") == saved.to_dict("records")
+
+
+def pratinjau_sama_dengan_simpan(con, gazetteer) -> None:
     lalu_file, kini_file = KUALITAS_FILES
     for path in [lalu_file, *SIMKOPDES_FILES, *SPPG_LAHAN_FILES]:
-        ingest_file(fresh_db, path, gazetteer, **minggu_file(path))
-    prepared = ingest.prepare(fresh_db, kini_file.read_bytes(), kini_file.name, gazetteer=gazetteer, today=TODAY)
-    before = state(fresh_db)
-    found = ingest.temuan_kualitas(fresh_db, prepared)
-    assert state(fresh_db) == before
+        ingest_file(con, path, gazetteer, **minggu_file(path))
+    prepared = ingest.prepare(con, kini_file.read_bytes(), kini_file.name, gazetteer=gazetteer, today=TODAY)
+    before = state(con)
+    found = ingest.temuan_kualitas(con, prepared)
+    assert state(con) == before
     # The rules a koperasi file can trip: not those over the SPPG and land reports already stored.
     assert sorted(found["aturan"]) == sorted(ATURAN_KOPERASI)
     # Exactly the findings of the file's kab/kota and week once it is saved.
-    ingest.commit(fresh_db, prepared)
-    saved = pd.concat(
-        [kualitas.daftar(fresh_db, Filter.from_code(k), KINI) for k in prepared.kabupaten], ignore_index=True
-    )
+    ingest.commit(con, prepared)
+    saved = pd.concat([kualitas.daftar(con, Filter.from_code(k), KINI) for k in prepared.kabupaten], ignore_index=True)
     saved = saved[saved["aturan"].isin(ATURAN_KOPERASI)].reset_index(drop=True)
     assert found.to_dict("records") == saved.to_dict("records")
     # After the commit the same findings are read without writing (the `ingest --json` report).
-    assert ingest.temuan_kualitas_tersimpan(fresh_db, prepared).to_dict("records") == saved.to_dict("records")
+    assert ingest.temuan_kualitas_tersimpan(con, prepared).to_dict("records") == saved.to_dict("records")
     # A file of another dataset, or of a week with nothing to compare, has no findings.
     sppg = FIXTURES / "sppg_2025-10-27.csv"
     if sppg.is_file():
-        other = ingest.prepare(fresh_db, sppg.read_bytes(), sppg.name, gazetteer=gazetteer, today=TODAY)
-        assert ingest.temuan_kualitas(fresh_db, other).empty
+        other = ingest.prepare(con, sppg.read_bytes(), sppg.name, gazetteer=gazetteer, today=TODAY)
+        assert ingest.temuan_kualitas(con, other).empty
 
 
 # ------------------------------------------------------------------------------------------------

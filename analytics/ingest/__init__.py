@@ -436,9 +436,10 @@ def temuan_kualitas(
     """The data-quality findings (analytics.kualitas.daftar) the valid rows of a koperasi file would
     have in its kab/kota and weeks once saved: warnings for the validation report, never a refusal.
 
-    The rows are written and the zones recomputed inside one read transaction that is rolled back,
-    so the rules see the file against the stored previous week exactly as a commit would, and
-    nothing is kept. Empty for other datasets and for a file with nothing to save."""
+    Nothing is written to the store: inside one read transaction, temporary views show the store as
+    it would be with this file (_seolah_tersimpan), so the rules see the file against the stored
+    previous week exactly as after a commit. Empty for other datasets and for a file with nothing
+    to save."""
     from analytics import kualitas
     from analytics.filters import Filter
 
@@ -448,13 +449,60 @@ def temuan_kualitas(
         return kualitas.daftar(con, Filter(), None, aturan)
     rules = rules or zona.aturan.load_rules()
     if db._SNAPSHOT.get() is not None:
-        raise RuntimeError("temuan_kualitas writes in a transaction of its own; call it outside one_snapshot")
-    # Writers of this process take turns: the rolled-back rows still hold their locks meanwhile.
-    with db.WRITE_LOCK, db.one_snapshot(con):
-        cur = db.cursor(con)
-        _write(cur, prepared, "pratinjau", False, dt.datetime.now().replace(microsecond=0))
-        zona.aturan.recompute(cur, rules, prepared.kabupaten, min(prepared.weeks))
+        raise RuntimeError(
+            "temuan_kualitas shadows the store in a read transaction of its own; call it outside one_snapshot"
+        )
+    with db.one_snapshot(con):
+        _seolah_tersimpan(db.cursor(con), prepared, rules)
         return _temuan_file(con, prepared, aturan)
+
+
+def _seolah_tersimpan(cur, prepared: Prepared, rules: zona.aturan.Rules) -> None:
+    """On `cur` (a read transaction's cursor; temporary objects belong to it alone), temporary views
+    named like the store's cakupan_aktif, koperasi_aktif and zona_koperasi that show the store as if
+    the koperasi file were saved: its (week, kab/kota) replaced by its rows, and the zones of those
+    kab/kota recomputed from its first week on, as commit() would. DuckDB resolves a name to a
+    temporary object first, in queries, macros and the store's own views alike, so every query on
+    `cur` reads the file; other cursors never see it, and the transaction's end drops it all."""
+    asli = cur.execute(
+        "select database_name from duckdb_views() where view_name = 'koperasi_aktif' and not temporary"
+    ).fetchone()[0]
+    asli = f'"{asli}".main'
+    rows = _typed(prepared.result.rows, prepared.dataset)
+    cur.register("unggahan", rows)
+    try:
+        cur.execute(f"create temp table pratinjau_koperasi as select * from {asli}.koperasi limit 0")
+        cur.execute(
+            _INSERT["koperasi"].replace("insert into koperasi ", "insert into pratinjau_koperasi ", 1), {"batch": -1}
+        )
+        cur.execute(
+            "create temp table pratinjau_cakupan as select distinct minggu::date as minggu, kode_kabupaten from unggahan"
+        )
+    finally:
+        cur.unregister("unggahan")
+    cur.execute(
+        f"""create temp view cakupan_aktif as
+        select c.* from {asli}.cakupan_aktif as c
+        where not (c.dataset = 'koperasi' and exists (
+            select 1 from pratinjau_cakupan as p where p.minggu = c.minggu and p.kode_kabupaten = c.kode_kabupaten))
+        union all
+        select 'koperasi' as dataset, minggu, kode_kabupaten, -1 as batch_id from pratinjau_cakupan"""
+    )
+    # The store's koperasi_aktif now reads the view above, so the replaced rows drop out of it.
+    cur.execute(
+        f"create temp view koperasi_aktif as select * from {asli}.koperasi_aktif union all by name "
+        "select * from pratinjau_koperasi"
+    )
+    dari = min(prepared.weeks)
+    cur.execute(f"create temp table pratinjau_zona as select * from {asli}.zona_koperasi limit 0")
+    cur.execute(
+        f"""create temp view zona_koperasi as
+        select * from {asli}.zona_koperasi
+        where not (minggu >= date '{dari.isoformat()}' and kode_kabupaten in (select kode_kabupaten from pratinjau_cakupan))
+        union all by name
+        select * from pratinjau_zona"""
+    )
+    zona.aturan.recompute(cur, rules, prepared.kabupaten, dari, ke="pratinjau_zona")
 
 
 def temuan_kualitas_tersimpan(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, aturan=None) -> pd.DataFrame:

@@ -6,6 +6,8 @@ analytics/kualitas/aturan.py; each rule's check is analytics/queries/kualitas/<i
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 
 import pandas as pd
 
@@ -13,6 +15,7 @@ from analytics import audit, db, periode
 from analytics.filters import Filter
 from analytics.kualitas.aturan import (
     DARI_LAPORAN_KOPERASI,
+    DIKENAL,
     OBJEK,
     TINGKAT,
     AturanKualitas,
@@ -130,23 +133,57 @@ def minggu_lalu(con, f: Filter, minggu: dt.date) -> dt.date | None:
     return periode.previous(periode.minggu_data(con, f)["koperasi"], minggu)
 
 
+# The week pair the rules over one koperasi read (migration 016), written once per evaluation: in
+# the combined query every such rule reads the materialised CTE instead of the macro.
+_DUA_MINGGU = "koperasi_dua_minggu($minggu, $minggu_lalu, $provinsi, $kabupaten, $kecamatan, $desa)"
+# The order of the findings within one rule (every rule's own `order by` says the same).
+_URUTAN = ["kode_kabupaten", "kode_kecamatan", "kode_desa", "id_koperasi", "nama_objek"]
+
+
+def _parameter_sendiri(text: str, rule_id: str) -> str:
+    """The rule's query with its own parameters (its `aturan` and those of DIKENAL) renamed
+    `$<id>__<name>`, so two rules with a parameter of the same name can share one query."""
+    own = {"aturan", *DIKENAL[rule_id]}
+    return re.sub(r"\$([a-z_][a-z0-9_]*)", lambda m: f"${rule_id}__{m[1]}" if m[1] in own else m[0], text)
+
+
+@cache
+def _kueri_gabungan(ids: tuple[str, ...]) -> str:
+    """One query for the rules `ids`: each rule's query (analytics/queries/kualitas/<id>.sql) with
+    its own parameters renamed `$<id>__<name>`, the union of all of them with the rule's position in
+    `_urutan`, and the week pair read once. One pass instead of one query per rule: at national scale
+    the week pair is most of each rule's cost."""
+    branches = []
+    for i, rule_id in enumerate(ids):
+        text = "\n".join(line.split("--", 1)[0] for line in db.query_text(f"kualitas/{rule_id}").splitlines())
+        text = text.replace(_DUA_MINGGU, "dua_minggu")
+        text = _parameter_sendiri(text, rule_id)
+        branches.append(f"select {i} as _urutan, * from ({text.strip()})")
+    union = "\nunion all by name\n".join(branches)
+    if "dua_minggu" not in union:
+        return union
+    return f"with dua_minggu as materialized (select * from {_DUA_MINGGU})\n{union}"
+
+
 def temuan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
     """Every finding of every rule for the filter in `minggu` (against the previous week with data),
-    rule by rule in the file's order: the columns KOLOM. Empty (with KOLOM) when `minggu` is None."""
+    rule by rule in the file's order: the columns KOLOM. Empty (with KOLOM) when `minggu` is None.
+    All rules run as one query (_kueri_gabungan)."""
     aturan = aturan or load_aturan()
-    if minggu is None:
-        return pd.DataFrame({k: pd.Series(dtype=object) for k in KOLOM})
+    kosong = pd.DataFrame({k: pd.Series(dtype=object) for k in KOLOM})
+    if minggu is None or not aturan.aturan:
+        return kosong
     minggu = periode.monday(minggu)
-    frames = []
     with db.one_snapshot(con):
         lalu = minggu_lalu(con, f, minggu)
+        params = {**f.params(), "minggu": minggu, "minggu_lalu": lalu}
         for a in aturan.aturan:
-            params = {**f.params(), **a.parameter, "aturan": a.id, "minggu": minggu, "minggu_lalu": lalu}
-            frames.append(db.run(con, a.kueri, params)[list(KOLOM)])
-    frames = [df for df in frames if not df.empty]
-    if not frames:
-        return pd.DataFrame({k: pd.Series(dtype=object) for k in KOLOM})
-    out = pd.concat(frames, ignore_index=True)
+            params.update({f"{a.id}__{k}": v for k, v in {**a.parameter, "aturan": a.id}.items()})
+        out = db.run_text(con, _kueri_gabungan(tuple(a.id for a in aturan.aturan)), params)
+    if out.empty:
+        return kosong
+    out = out.sort_values(["_urutan", *_URUTAN], kind="stable", na_position="last")[list(KOLOM)]
+    out = out.reset_index(drop=True)
     for column in ("minggu", "minggu_lalu"):
         out[column] = out[column].map(lambda v: None if pd.isna(v) else periode.as_date(v)).astype(object)
     return out.astype(object).where(out.notna(), None)

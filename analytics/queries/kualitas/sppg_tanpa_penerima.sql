@@ -12,4 +12,4 @@ join minggu_terakhir_kabupaten('sppg', $minggu::date) as m
   on m.kode_kabupaten = s.kode_kabupaten and m.minggu = s.minggu
 where list_contains($status::varchar[], s.status)
   and coalesce(s.penerima_manfaat, 0) = 0
-order by s.kode_kabupaten, s.kode_kecamatan, s.nama_sppg
+order by s.kode_kabupaten, s.kode_kecamatan, s.kode_desa, s.nama_sppg
