@@ -453,6 +453,45 @@ def test_preview_of_a_corrected_file_replaces_the_saved_week(fresh_db, gazetteer
     assert ingest.temuan_kualitas_tersimpan(fresh_db, prepared).to_dict("records") == saved.to_dict("records")
 
 
+def zona_tersimpan(con) -> list[tuple]:
+    return con.execute("select * from zona_koperasi order by minggu, id_koperasi").fetchall()
+
+
+def test_the_commit_of_a_previewed_file_writes_the_previews_zones_unless_the_store_changed(
+    fresh_db, gazetteer, monkeypatch
+):
+    from analytics import zona
+
+    lalu_file, kini_file = KUALITAS_FILES
+    for path in [lalu_file, *SIMKOPDES_FILES]:
+        ingest_file(fresh_db, path, gazetteer, **minggu_file(path))
+    rules = zona.aturan.load_rules()
+    dihitung = []
+    recompute = zona.aturan.recompute
+    monkeypatch.setattr(zona.aturan, "recompute", lambda *a, **k: dihitung.append(k.get("ke")) or recompute(*a, **k))
+
+    prepared = ingest.prepare(fresh_db, kini_file.read_bytes(), kini_file.name, gazetteer=gazetteer, today=TODAY)
+    ingest.temuan_kualitas(fresh_db, prepared)
+    assert dihitung == ["pratinjau_zona"] and prepared.zona_pratinjau.baris.num_rows > 0
+    ingest.commit(fresh_db, prepared)
+    assert dihitung == ["pratinjau_zona"]  # the commit computed no zone
+    # The zones written are those a recompute gives.
+    written = zona_tersimpan(fresh_db)
+    db.transaksi(fresh_db, lambda cur: recompute(cur, rules, prepared.kabupaten, min(prepared.weeks)))
+    assert zona_tersimpan(fresh_db) == written
+
+    # Another upload between the preview and the commit: the commit computes the zones itself.
+    ingest.undo(fresh_db, int(fresh_db.execute("select max(batch_id) from upload_batch").fetchone()[0]))
+    again = ingest.prepare(fresh_db, kini_file.read_bytes(), "lagi.csv", gazetteer=gazetteer, today=TODAY)
+    ingest.temuan_kualitas(fresh_db, again)
+    sppg = next(p for p in SPPG_LAHAN_FILES if p.name.startswith("sppg_"))
+    ingest_file(fresh_db, sppg, gazetteer)
+    dihitung.clear()
+    ingest.commit(fresh_db, again)
+    assert dihitung == [None]
+    assert zona_tersimpan(fresh_db) == written
+
+
 def pratinjau_sama_dengan_simpan(con, gazetteer) -> None:
     lalu_file, kini_file = KUALITAS_FILES
     for path in [lalu_file, *SIMKOPDES_FILES, *SPPG_LAHAN_FILES]:

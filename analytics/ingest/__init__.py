@@ -7,7 +7,7 @@ import errno
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -46,6 +46,18 @@ class UploadRefused(ValueError):
     """The upload cannot be committed; the message is for the uploader."""
 
 
+@dataclass(frozen=True)
+class ZonaPratinjau:
+    """The zones of a koperasi file as its upload preview computed them (zona_koperasi's columns, the
+    file's kab/kota from its first week on), with what they were computed on: the store's data
+    version (analytics/queries/versi_data.sql, nationally) and the zone rules. commit() writes them
+    instead of computing them again when both are still the same inside its transaction."""
+
+    versi: tuple
+    aturan_zona: str
+    baris: pa.Table
+
+
 @dataclass
 class Prepared:
     file_name: str
@@ -54,6 +66,16 @@ class Prepared:
     table: Table | None
     result: Validated | None
     read_error: str | None = None
+    # The zones the upload preview (temuan_kualitas) computed for this file, kept for its commit.
+    zona_pratinjau: ZonaPratinjau | None = field(default=None, repr=False, compare=False)
+    _arrow: pa.Table | None = field(default=None, repr=False, compare=False)
+
+    def arrow(self) -> pa.Table:
+        """The valid rows as the typed Arrow table the store's insert reads (_typed), built once for
+        the preview and the commit."""
+        if self._arrow is None:
+            self._arrow = _typed(self.result.rows, self.dataset)
+        return self._arrow
 
     @property
     def rejected(self) -> bool:
@@ -407,7 +429,14 @@ def commit_all(
     koperasi = [p for p, _ in uploads if p.dataset == "koperasi"]
     rules = rules or (zona.aturan.load_rules() if koperasi else None)
 
+    # A single previewed koperasi file brings its zones: written as they are when nothing that
+    # counts changed since the preview (checked inside the transaction, so again on a retry).
+    pratinjau = koperasi[0].zona_pratinjau if len(koperasi) == 1 else None
+    if pratinjau is not None and pratinjau.aturan_zona != rules.digest:
+        pratinjau = None
+
     def write(cur) -> list[int]:
+        zona_siap = pratinjau is not None and _versi_data(cur) == pratinjau.versi
         # The checks run inside the transaction, so again on each attempt: after a conflict the
         # other server's commit is visible, and it may have been this very file.
         checked = user
@@ -419,7 +448,11 @@ def commit_all(
         ]
         if koperasi:
             kabupaten = sorted({k for p in koperasi for k in p.kabupaten})
-            zona.aturan.recompute(cur, rules, kabupaten, min(min(p.weeks) for p in koperasi))
+            dari = min(min(p.weeks) for p in koperasi)
+            if zona_siap:
+                zona.aturan.simpan_hasil(cur, kabupaten, dari, pratinjau.baris)
+            else:
+                zona.aturan.recompute(cur, rules, kabupaten, dari)
         _pause_for_crash_test()
         return batches
 
@@ -453,8 +486,18 @@ def temuan_kualitas(
             "temuan_kualitas shadows the store in a read transaction of its own; call it outside one_snapshot"
         )
     with db.one_snapshot(con):
-        _seolah_tersimpan(db.cursor(con), prepared, rules)
+        cur = db.cursor(con)
+        versi = _versi_data(cur)
+        _seolah_tersimpan(cur, prepared, rules)
+        prepared.zona_pratinjau = ZonaPratinjau(
+            versi, rules.digest, cur.execute("select * from pratinjau_zona").to_arrow_table()
+        )
         return _temuan_file(con, prepared, aturan)
+
+
+def _versi_data(cur) -> tuple:
+    """The national data version (analytics/queries/versi_data.sql) read on `cur`, in its transaction."""
+    return tuple(cur.execute(db.query_text("versi_data"), {"provinsi": None, "kabupaten": None}).fetchone())
 
 
 def _seolah_tersimpan(cur, prepared: Prepared, rules: zona.aturan.Rules) -> None:
@@ -468,7 +511,7 @@ def _seolah_tersimpan(cur, prepared: Prepared, rules: zona.aturan.Rules) -> None
         "select database_name from duckdb_views() where view_name = 'koperasi_aktif' and not temporary"
     ).fetchone()[0]
     asli = f'"{asli}".main'
-    rows = _typed(prepared.result.rows, prepared.dataset)
+    rows = prepared.arrow()
     cur.register("unggahan", rows)
     try:
         cur.execute(f"create temp table pratinjau_koperasi as select * from {asli}.koperasi limit 0")
@@ -593,7 +636,7 @@ def _allowed(cur, prepared: Prepared, *, user: str, partial: bool, actor) -> str
 
 def _write(cur, prepared: Prepared, user: str, demo: bool, now: dt.datetime) -> int:
     """The batch, its coverage, its rows and its audit entry, in the caller's transaction."""
-    rows = _typed(prepared.result.rows, prepared.dataset)
+    rows = prepared.arrow()
     coverage = rows.select(["minggu", "kode_kabupaten"]).group_by(["minggu", "kode_kabupaten"]).aggregate([])
     batch = db.next_id(cur, "batch_id")
     cur.execute(

@@ -198,6 +198,32 @@ def _bind_into(params: list, value) -> str:
     return f"$p{len(params) - 1}"
 
 
+# The rows recompute() replaces: the kabupaten given (all when $semua) from $dari on (all weeks when null).
+_SCOPE = "($semua or kode_kabupaten in (select unnest($kabupaten::varchar[])))"
+_SINCE = "($dari is null or minggu >= $dari::date)"
+
+
+def _hapus(con: duckdb.DuckDBPyConnection, kabupaten: list[str] | None, from_minggu) -> None:
+    con.execute(
+        f"delete from zona_koperasi where {_SCOPE} and {_SINCE}",
+        {"kabupaten": kabupaten, "semua": kabupaten is None, "dari": from_minggu},
+    )
+
+
+def simpan_hasil(con: duckdb.DuckDBPyConnection, kabupaten: list[str], from_minggu, rows) -> int:
+    """Replace what recompute(con, rules, kabupaten, from_minggu) would replace with `rows` (an Arrow
+    table of zona_koperasi's columns that recompute(..., ke=...) computed on the same store, the
+    upload preview's zones): the commit of a previewed file then computes nothing twice. Runs in
+    the caller's transaction; the caller makes sure the store has not changed since."""
+    _hapus(con, kabupaten, from_minggu)
+    con.register("zona_hasil", rows)
+    try:
+        con.execute("insert into zona_koperasi by name select * from zona_hasil")
+    finally:
+        con.unregister("zona_hasil")
+    return rows.num_rows
+
+
 def recompute(
     con: duckdb.DuckDBPyConnection,
     rules: Rules,
@@ -215,12 +241,10 @@ def recompute(
     """
     zone_expr, reason_cases, params = _zone_sql(rules)
     params.update({"kabupaten": kabupaten, "semua": kabupaten is None, "dari": from_minggu})
-    delete_params = params_subset(params, ("kabupaten", "semua", "dari"))
     params["bawaan"] = DEFAULT_ID
-    scope = "($semua or kode_kabupaten in (select unnest($kabupaten::varchar[])))"
-    since = "($dari is null or minggu >= $dari::date)"
+    scope, since = _SCOPE, _SINCE
     if ke == "zona_koperasi":
-        con.execute(f"delete from zona_koperasi where {scope} and {since}", delete_params)
+        _hapus(con, kabupaten, from_minggu)
     terakhir = "select null::varchar as id_koperasi, null::date as minggu where false"
     params["benih_dari"] = None
     if from_minggu is not None:
