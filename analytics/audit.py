@@ -21,6 +21,7 @@ ACTIONS = {
     "kotak_masuk": "Impor kotak masuk",
     "wajib_lapor": "Wajib lapor diatur",
     "kualitas_dicek": "Temuan kualitas sudah dicek",
+    "kualitas_buka_lagi": "Temuan kualitas dibuka lagi",
 }
 
 

@@ -151,9 +151,19 @@ else:
         tampil, hide_index=True, key="kualitas_daftar", **tabel.pas(tampil, {k: KOLOM[k] for k in tampil.columns})
     )
 
-    # --- An officer marks a finding as checked, with a note (kept and audited)
+    # --- An officer marks a finding as checked, with a note (kept and audited), or opens it again
     if ctx.user.can("kualitas_dicek"):
-        belum = daftar[(daftar["kode_kabupaten"] == pilih) & ~daftar["dicek"]]
+        di_kabupaten = daftar[daftar["kode_kabupaten"] == pilih]
+        belum, sudah = di_kabupaten[~di_kabupaten["dicek"]], di_kabupaten[di_kabupaten["dicek"]]
+
+        def nama_temuan(rows, i) -> str:
+            return teks.KUALITAS_DICEK_BARIS.format(
+                aturan=teks.KUALITAS_ATURAN_LABEL.get(rows.at[i, "aturan"], rows.at[i, "aturan"]),
+                objek=rows.at[i, "nama_objek"]
+                or ctx.g.nama_tampil("desa", rows.at[i, "kode_desa"] or "")
+                or ctx.g.nama_tampil("kabupaten", rows.at[i, "kode_kabupaten"]),
+            )
+
         with st.expander(teks.KUALITAS_DICEK_JUDUL, icon=":material/task_alt:", expanded=False):
             if belum.empty:
                 st.caption(teks.KUALITAS_DICEK_SEMUA)
@@ -162,12 +172,7 @@ else:
                     pilihan = st.selectbox(
                         teks.KUALITAS_DICEK_PILIH,
                         list(belum.index),
-                        format_func=lambda i: teks.KUALITAS_DICEK_BARIS.format(
-                            aturan=teks.KUALITAS_ATURAN_LABEL.get(belum.at[i, "aturan"], belum.at[i, "aturan"]),
-                            objek=belum.at[i, "nama_objek"]
-                            or ctx.g.nama_tampil("desa", belum.at[i, "kode_desa"] or "")
-                            or ctx.g.nama_tampil("kabupaten", belum.at[i, "kode_kabupaten"]),
-                        ),
+                        format_func=lambda i: nama_temuan(belum, i),
                         key="kualitas_dicek_pilih",
                     )
                     catatan = st.text_area(teks.KUALITAS_DICEK_CATATAN, key="kualitas_dicek_catatan")
@@ -177,6 +182,23 @@ else:
                         else:
                             kualitas.tandai_dicek(ctx.con, belum.loc[pilihan].to_dict(), catatan, ctx.user.email)
                             st.toast(teks.KUALITAS_DICEK_TERSIMPAN)
+                            st.rerun()
+        if not sudah.empty:
+            with st.expander(teks.KUALITAS_BUKA_JUDUL, icon=":material/undo:", expanded=False):
+                with st.form("kualitas_buka", clear_on_submit=True):
+                    pilihan = st.selectbox(
+                        teks.KUALITAS_DICEK_PILIH,
+                        list(sudah.index),
+                        format_func=lambda i: nama_temuan(sudah, i),
+                        key="kualitas_buka_pilih",
+                    )
+                    alasan = st.text_area(teks.KUALITAS_BUKA_ALASAN, key="kualitas_buka_alasan")
+                    if st.form_submit_button(teks.KUALITAS_BUKA_SIMPAN):
+                        if not alasan.strip():
+                            st.error(teks.KUALITAS_BUKA_TANPA_ALASAN)
+                        else:
+                            kualitas.buka_lagi(ctx.con, sudah.loc[pilihan].to_dict(), alasan, ctx.user.email)
+                            st.toast(teks.KUALITAS_BUKA_TERSIMPAN)
                             st.rerun()
     nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(

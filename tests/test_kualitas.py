@@ -756,6 +756,27 @@ def test_a_check_without_a_note_is_refused(kualitas_db):
     assert kualitas_db.execute("select count(*) from kualitas_dicek").fetchone() == (0,)
 
 
+def test_a_checked_finding_can_be_opened_again_with_a_reason(kualitas_db):
+    f = Filter("18", "18.04")
+    row = kualitas.daftar(kualitas_db, f, KINI).iloc[0].to_dict()
+    with pytest.raises(ValueError, match="belum ditandai sudah dicek"):
+        kualitas.buka_lagi(kualitas_db, row, "Salah tandai.", "admin@kdkmp.go.id")
+    kualitas.tandai_dicek(kualitas_db, row, "Sudah benar.", "operator@lampungbarat.go.id")
+    checked = kualitas.daftar(kualitas_db, f, KINI).iloc[0].to_dict()
+    assert checked["dicek"]
+    with pytest.raises(ValueError, match="Alasan membuka kembali temuan wajib diisi"):
+        kualitas.buka_lagi(kualitas_db, checked, "  ", "admin@kdkmp.go.id")
+    kualitas.buka_lagi(kualitas_db, checked, "Ternyata belum dikoreksi.", "admin@kdkmp.go.id")
+    after = kualitas.daftar(kualitas_db, f, KINI)
+    assert not after["dicek"].any()
+    assert kualitas.per_aturan(kualitas_db, f, KINI)["dicek"].sum() == 0
+    (pengguna, rincian) = kualitas_db.execute(
+        "select pengguna, rincian from audit where aksi = 'kualitas_buka_lagi'"
+    ).fetchone()
+    assert pengguna == "admin@kdkmp.go.id"
+    assert '"catatan_lama": "Sudah benar."' in rincian and '"alasan": "Ternyata belum dikoreksi."' in rincian
+
+
 def test_a_lake_keeps_checked_findings_too(lake_url, gazetteer):
     con = db.connect(lake_url)
     try:
@@ -783,6 +804,24 @@ def test_kualitas_page_marks_a_finding_as_checked_with_a_note(kualitas_store):
     assert len(dicek) == 1
     assert dicek.iloc[0]["catatan"] == "Dicek dengan kantor kab, dikoreksi minggu depan."
     assert dicek.iloc[0]["dicek_oleh"]
+
+
+def test_kualitas_page_opens_a_checked_finding_again(kualitas_store):
+    at = open_kualitas()
+    for level, kode in (("provinsi", "18"), ("kabupaten", "18.04")):
+        at.selectbox(key=f"w_{level}").set_value(kode).run()
+    assert not any(e.label == teks.KUALITAS_BUKA_JUDUL for e in at.expander)
+    at.text_area(key="kualitas_dicek_catatan").input("Sudah benar.")
+    next(b for b in at.button if b.label == teks.KUALITAS_DICEK_SIMPAN).click().run()
+    assert {m.label: m.value for m in at.metric}["Sudah dicek"] == "1"
+    # Without a reason: refused, still checked.
+    next(b for b in at.button if b.label == teks.KUALITAS_BUKA_SIMPAN).click().run()
+    assert teks.KUALITAS_BUKA_TANPA_ALASAN in [e.value for e in at.error]
+    at.text_area(key="kualitas_buka_alasan").input("Ternyata belum dikoreksi.")
+    next(b for b in at.button if b.label == teks.KUALITAS_BUKA_SIMPAN).click().run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Sudah dicek"] == "0"
+    assert not any(e.label == teks.KUALITAS_BUKA_JUDUL for e in at.expander)
 
 
 def test_kelengkapan_page_shows_the_quality_score_beside_the_report(kualitas_store):

@@ -35,6 +35,7 @@ __all__ = [
     "kunci",
     "load_aturan",
     "tandai_dicek",
+    "buka_lagi",
     "per_aturan",
     "per_wilayah",
     "temuan",
@@ -124,6 +125,29 @@ def tandai_dicek(con, temuan_: dict, catatan: str, pengguna: str, *, now: dt.dat
             {**row, "catatan": catatan, "oleh": pengguna, "pada": now},
         )
         audit.record(cur, pengguna, "kualitas_dicek", {**row, "catatan": catatan}, now)
+
+    db.transaksi(con, tulis)
+
+
+def buka_lagi(con, temuan_: dict, alasan: str, pengguna: str, *, now: dt.datetime | None = None) -> None:
+    """Take back the "sudah dicek" of one finding (a checked row of kualitas.daftar): it is open
+    again and counts in the quality score. The reason is required and audited with the note that
+    is taken back."""
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValueError("Alasan membuka kembali temuan wajib diisi.")
+    now = now or dt.datetime.now().replace(microsecond=0)
+    row = {"aturan": temuan_["aturan"], "kunci": kunci(temuan_), "minggu": periode.as_date(temuan_["minggu"])}
+
+    def tulis(cur) -> None:
+        found = cur.execute(
+            "select catatan from kualitas_dicek where aturan = $aturan and kunci = $kunci and minggu = $minggu", row
+        ).fetchone()
+        if found is None:
+            raise ValueError("Temuan ini belum ditandai sudah dicek.")
+        cur.execute("delete from kualitas_dicek where aturan = $aturan and kunci = $kunci and minggu = $minggu", row)
+        details = {**row, "kode_kabupaten": temuan_["kode_kabupaten"], "catatan_lama": found[0], "alasan": alasan}
+        audit.record(cur, pengguna, "kualitas_buka_lagi", details, now)
 
     db.transaksi(con, tulis)
 
