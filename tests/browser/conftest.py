@@ -125,20 +125,25 @@ class App:
     artifacts: Path = ARTIFACTS
     # "Koperasi terdaftar" of the latest week, computed by the CLI before the server started.
     terdaftar: dict[str, int] = field(default_factory=dict)
+    # The national data-quality findings of the latest week (`summary --json`, key kualitas), before
+    # the server started.
+    kualitas: dict = field(default_factory=dict)
 
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_file.read_text(encoding="utf-8", errors="replace") if self.log_file.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
 
 
-def _build_database(tmp: Path) -> tuple[Path, bool, dict[str, int]]:
-    """A fresh database (demo data when analytics/demo.py exists) and the expected counts."""
+def _build_database(tmp: Path) -> tuple[Path, bool, dict[str, int], dict]:
+    """A fresh database (demo data when analytics/demo.py exists), the expected counts and the
+    national data-quality findings."""
     db_file = tmp / "kdkmp.duckdb"
     demo = (ROOT / "analytics" / "demo.py").exists()
     if demo:
         _cli(db_file, "demo")
     else:
         _cli(db_file, "ingest", str(DEV_CSV))
+    kualitas = json.loads(_cli(db_file, "summary", "--json"))["kualitas"]
     expected = {
         "kecamatan:18.04.04": _terdaftar(db_file, "--kecamatan", "18.04.04"),
         "kabupaten:18.04": _terdaftar(db_file, "--kabupaten", "18.04"),
@@ -150,7 +155,7 @@ def _build_database(tmp: Path) -> tuple[Path, bool, dict[str, int]]:
     _cli(scratch, "ingest", str(UPLOAD_CSV), "--user", "uji-browser")
     expected[f"kabupaten:{UPLOAD_KABUPATEN}:sesudah"] = _terdaftar(scratch, "--kabupaten", UPLOAD_KABUPATEN)
     scratch.unlink()
-    return db_file, demo, expected
+    return db_file, demo, expected, kualitas
 
 
 def _wait_healthy(proc: subprocess.Popen, url: str, app: App) -> None:
@@ -187,10 +192,12 @@ def _stop(proc: subprocess.Popen) -> None:
 def app(tmp_path_factory) -> App:
     """The dashboard served from a private database; the server process is the only one holding it."""
     tmp = tmp_path_factory.mktemp("browser")
-    db_file, demo, expected = _build_database(tmp)
+    db_file, demo, expected, kualitas = _build_database(tmp)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    app = App(url=url, db_file=db_file, log_file=tmp / "streamlit.log", demo=demo, terdaftar=expected)
+    app = App(
+        url=url, db_file=db_file, log_file=tmp / "streamlit.log", demo=demo, terdaftar=expected, kualitas=kualitas
+    )
     cmd = [
         sys.executable,
         "-m",

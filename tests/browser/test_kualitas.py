@@ -1,0 +1,60 @@
+"""In Chromium, on the session's demo server: the Kualitas Data page for the whole country shows the
+demo's planted findings (as `summary --json` counted them before the server started), an officer
+marks one as checked with a note, then opens it again with a reason. Screenshots go to
+tests/artifacts/."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError as exc:  # the same rule as conftest.chromium: skip, unless CI requires the browser tests
+    if os.environ.get("KDKMP_REQUIRE_BROWSER") == "1":
+        raise ImportError(
+            f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}"
+        ) from exc
+    pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
+
+
+from analytics import demo  # noqa: E402
+from browser.test_browser import angka, check_and_capture, settle  # noqa: E402 - after the import guard
+from browser.test_sppg_digital_kelengkapan import open_page, tile  # noqa: E402
+from ui import teks  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+def test_kualitas_page_shows_the_planted_findings_then_checks_and_reopens_one(page: Page, app):
+    if not app.demo:
+        pytest.skip("the planted findings are the demo's")
+    temuan = app.kualitas["temuan"]
+    assert {a for a, n in temuan.items() if n} == set(demo.KUALITAS_TERTANAM)
+    total = sum(temuan.values())
+
+    open_page(page, f"/kualitas?minggu={app.kualitas['minggu']}", teks.HALAMAN["kualitas"][0])
+    main = page.locator('[data-testid="stMain"]')
+    expect(tile(page, teks.KUALITAS_METRIK_TEMUAN)).to_have_text(angka(total))
+    expect(tile(page, teks.KUALITAS_METRIK_DICEK)).to_have_text("0")
+    expect(main.get_by_role("heading", name=teks.KUALITAS_JUDUL_DAFTAR)).to_be_visible()
+    check_and_capture(page, app, "kualitas_nasional")
+
+    # Mark the first open finding of the chosen kab/kota as checked, with a note.
+    main.get_by_text(teks.KUALITAS_DICEK_JUDUL).click()
+    catatan = main.get_by_label(teks.KUALITAS_DICEK_CATATAN)
+    catatan.fill("Dicek dengan kantor kab/kota: angka sudah benar.")
+    main.get_by_role("button", name=teks.KUALITAS_DICEK_SIMPAN).click()
+    settle(page)
+    expect(tile(page, teks.KUALITAS_METRIK_DICEK)).to_have_text("1")
+    expect(tile(page, teks.KUALITAS_METRIK_TEMUAN)).to_have_text(angka(total))
+    check_and_capture(page, app, "kualitas_dicek")
+
+    # Open it again: a reason is required.
+    main.get_by_text(teks.KUALITAS_BUKA_JUDUL).click()
+    main.get_by_label(teks.KUALITAS_BUKA_ALASAN).fill("Kantor kab/kota belum mengoreksi file.")
+    main.get_by_role("button", name=teks.KUALITAS_BUKA_SIMPAN).click()
+    settle(page)
+    expect(tile(page, teks.KUALITAS_METRIK_DICEK)).to_have_text("0")
+    expect(main.get_by_text(teks.KUALITAS_BUKA_JUDUL)).to_have_count(0)
