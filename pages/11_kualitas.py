@@ -164,42 +164,52 @@ else:
                 or ctx.g.nama_tampil("kabupaten", rows.at[i, "kode_kabupaten"]),
             )
 
+        def form_temuan(
+            kunci: str, rows, label: str, kunci_isi: str, tombol: str, tanpa_isi: str, simpan, selesai: str
+        ) -> None:
+            """Choose one finding of `rows`, write the required text, then `simpan(con, row, text, user)`."""
+            with st.form(kunci, clear_on_submit=True):
+                pilihan = st.selectbox(
+                    teks.KUALITAS_DICEK_PILIH,
+                    list(rows.index),
+                    format_func=lambda i: nama_temuan(rows, i),
+                    key=f"{kunci}_pilih",
+                )
+                isi = st.text_area(label, key=kunci_isi)
+                if st.form_submit_button(tombol):
+                    if not isi.strip():
+                        st.error(tanpa_isi)
+                    else:
+                        simpan(ctx.con, rows.loc[pilihan].to_dict(), isi, ctx.user.email)
+                        st.toast(selesai)
+                        st.rerun()
+
         with st.expander(teks.KUALITAS_DICEK_JUDUL, icon=":material/task_alt:", expanded=False):
             if belum.empty:
                 st.caption(teks.KUALITAS_DICEK_SEMUA)
             else:
-                with st.form("kualitas_dicek", clear_on_submit=True):
-                    pilihan = st.selectbox(
-                        teks.KUALITAS_DICEK_PILIH,
-                        list(belum.index),
-                        format_func=lambda i: nama_temuan(belum, i),
-                        key="kualitas_dicek_pilih",
-                    )
-                    catatan = st.text_area(teks.KUALITAS_DICEK_CATATAN, key="kualitas_dicek_catatan")
-                    if st.form_submit_button(teks.KUALITAS_DICEK_SIMPAN):
-                        if not catatan.strip():
-                            st.error(teks.KUALITAS_DICEK_TANPA_CATATAN)
-                        else:
-                            kualitas.tandai_dicek(ctx.con, belum.loc[pilihan].to_dict(), catatan, ctx.user.email)
-                            st.toast(teks.KUALITAS_DICEK_TERSIMPAN)
-                            st.rerun()
+                form_temuan(
+                    "kualitas_dicek",
+                    belum,
+                    teks.KUALITAS_DICEK_CATATAN,
+                    "kualitas_dicek_catatan",
+                    teks.KUALITAS_DICEK_SIMPAN,
+                    teks.KUALITAS_DICEK_TANPA_CATATAN,
+                    kualitas.tandai_dicek,
+                    teks.KUALITAS_DICEK_TERSIMPAN,
+                )
         if not sudah.empty:
             with st.expander(teks.KUALITAS_BUKA_JUDUL, icon=":material/undo:", expanded=False):
-                with st.form("kualitas_buka", clear_on_submit=True):
-                    pilihan = st.selectbox(
-                        teks.KUALITAS_DICEK_PILIH,
-                        list(sudah.index),
-                        format_func=lambda i: nama_temuan(sudah, i),
-                        key="kualitas_buka_pilih",
-                    )
-                    alasan = st.text_area(teks.KUALITAS_BUKA_ALASAN, key="kualitas_buka_alasan")
-                    if st.form_submit_button(teks.KUALITAS_BUKA_SIMPAN):
-                        if not alasan.strip():
-                            st.error(teks.KUALITAS_BUKA_TANPA_ALASAN)
-                        else:
-                            kualitas.buka_lagi(ctx.con, sudah.loc[pilihan].to_dict(), alasan, ctx.user.email)
-                            st.toast(teks.KUALITAS_BUKA_TERSIMPAN)
-                            st.rerun()
+                form_temuan(
+                    "kualitas_buka",
+                    sudah,
+                    teks.KUALITAS_BUKA_ALASAN,
+                    "kualitas_buka_alasan",
+                    teks.KUALITAS_BUKA_SIMPAN,
+                    teks.KUALITAS_BUKA_TANPA_ALASAN,
+                    kualitas.buka_lagi,
+                    teks.KUALITAS_BUKA_TERSIMPAN,
+                )
     nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),
