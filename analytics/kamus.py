@@ -5,6 +5,16 @@ else defines them. No Streamlit here: the CLI's deck uses them too."""
 
 from __future__ import annotations
 
+# The whole country, as every page, the deck and the sentences name it.
+SELURUH_INDONESIA = "Seluruh Indonesia"
+
+
+def nama_area(tingkat: str, nama: str) -> str:
+    """An area's name in a sentence or a table: kabupaten names already read 'Kab. X'/'Kota X'
+    (Gazetteer.nama_tampil); kecamatan get 'Kec.'."""
+    return f"Kec. {nama}" if tingkat == "kecamatan" else nama
+
+
 # Colour has one meaning each: green/yellow/red are the zones and nothing else; the brand colour
 # (navy) is the theme and every neutral accent; categories take the Okabe–Ito palette, which stays
 # distinct under the common colour-vision deficiencies (its bluish green and yellow are not used

@@ -35,7 +35,7 @@ MINGGU_TERBARU = "Terbaru: Minggu {minggu}"  # the sidebar box shows about 29 ch
 MINGGU_TERBARU_KOSONG = "Terbaru"
 MINGGU_BANTUAN = "Tanpa pilihan, setiap halaman menampilkan minggu terbaru dengan data untuk filter ini{minggu}."
 FILTER_RESET = "Hapus filter"
-SELURUH_INDONESIA = "Seluruh Indonesia"
+SELURUH_INDONESIA = kamus.SELURUH_INDONESIA
 
 DEMO_BADGE = "Data contoh (sintetis)"
 DEMO_PENJELASAN = (

@@ -42,7 +42,6 @@ from analytics.deck.kalimat import (
     dari_menjadi,
     lokasi,
     menjadi,
-    nama_area,
     pendek,
     singkat_koperasi,
     teratas,
@@ -67,6 +66,7 @@ from analytics.deck.teks import (
 )
 from analytics.filters import Filter
 from analytics.format import angka, persen
+from analytics.kamus import nama_area
 from analytics.target import kalimat as target_kalimat
 from analytics.zona.aturan import Rules, load_rules
 

@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import kamus, metrik, periode, peta, sanitize
-from analytics.deck.kalimat import nama_area
 from analytics.deck.teks import BATAS_PETA, FONT, KENDALA_NAMA, UKURAN_HURUF
 from analytics.format import angka
+from analytics.kamus import nama_area
 from analytics.peta import geometri
 
 # --- figures: large type, high contrast ---------------------------------------------------------

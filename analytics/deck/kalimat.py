@@ -32,11 +32,6 @@ def dari_menjadi(kini: int, lalu: int | None) -> str:
     return f"tetap {angka(kini)}"
 
 
-def nama_area(tingkat: str, nama: str) -> str:
-    """Kabupaten names already read 'Kab. X'/'Kota X'; kecamatan get 'Kec.'."""
-    return f"Kec. {nama}" if tingkat == "kecamatan" else nama
-
-
 def daftar(names: list[str]) -> str:
     """'A', 'A dan B', 'A, B dan C'."""
     if len(names) <= 1:

@@ -12,7 +12,7 @@ DATA_CONTOH = "Data contoh (sintetis)"
 # The headline's two groups of tiles (page, PPTX and PDF).
 KELOMPOK_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
 KELOMPOK_SPPG = "SPPG (Makan Bergizi Gratis)"
-SELURUH_INDONESIA = "Seluruh Indonesia"
+SELURUH_INDONESIA = kamus.SELURUH_INDONESIA
 SLIDE_JUDUL = {
     "utama": "Angka utama minggu ini",
     "target": "Target & tenggat",

@@ -9,10 +9,9 @@ import pandas as pd
 
 from analytics import periode
 from analytics.format import angka, persen
+from analytics.kamus import SELURUH_INDONESIA, nama_area
 from analytics.metrik import METRIK
 from analytics.target import load_pengaturan
-
-SELURUH_INDONESIA = "Seluruh Indonesia"
 
 
 def nama_wilayah(row: dict) -> str:
@@ -21,7 +20,7 @@ def nama_wilayah(row: dict) -> str:
         return SELURUH_INDONESIA
     if not isinstance(nama, str):
         return row["kode_wilayah"]
-    return f"Kec. {nama}" if row.get("tingkat") == "kecamatan" else nama
+    return nama_area(row.get("tingkat"), nama)
 
 
 def nilai(row: dict, v) -> str:
@@ -87,7 +86,7 @@ def kalimat(row: dict, kontribusi: pd.DataFrame | None = None, tingkat_bawah: st
     if kontribusi is not None and len(kontribusi) and kontribusi["selisih"].iat[0] > 0:
         top = kontribusi.iloc[0]
         total = kontribusi["selisih"].sum()
-        nama = f"Kec. {top['nama']}" if tingkat_bawah == "kecamatan" else top["nama"]
+        nama = nama_area(tingkat_bawah, top["nama"])
         satuan = METRIK[row["metrik"]].satuan
         kalimat_ += (
             f" Kekurangan terbesar di {nama}: {angka(top['selisih'])} dari {angka(total)} {satuan} "
