@@ -300,11 +300,17 @@ def test_the_demo_has_exactly_its_planted_quality_findings_in_the_latest_week_on
 
     found = kualitas.temuan(demo_db, Filter(), LATEST)
     assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
-    # One koperasi each, outside the kabupaten/kota whose figures the demo promises.
-    assert found["id_koperasi"].nunique() == len(demo.KUALITAS_TERTANAM)
+    # One koperasi, parcel or SPPG each, outside the kabupaten/kota whose figures the demo promises.
+    dari_koperasi = found["aturan"].isin(kualitas.DARI_LAPORAN_KOPERASI)
+    assert found.loc[dari_koperasi, "id_koperasi"].nunique() == dari_koperasi.sum()
+    assert found.loc[~dari_koperasi, ["objek", "nama_objek"]].drop_duplicates().shape[0] == (~dari_koperasi).sum()
     assert not set(found["kode_kabupaten"]) & {"18.04", "15.72", "18.71", "52.03"}
     turun = found[found["aturan"] == "progres_turun"].iloc[0]
     assert float(turun["nilai_lalu"]) - float(turun["nilai_kini"]) == pytest.approx(5)
+    # The parcel lies 15 to 25 km from its desa (the rule's limit is 10 km); the SPPG reports 0.
+    jauh = found[found["aturan"] == "lahan_jauh_dari_desa"].iloc[0]
+    assert 15 <= float(jauh["nilai_kini"]) <= 25
+    assert found[found["aturan"] == "sppg_tanpa_penerima"].iloc[0]["nilai_kini"] == "0"
     for week in demo.DEMO_WEEKS[:-1]:
         assert kualitas.temuan(demo_db, Filter(), week).empty, week
     # summary --json: the key kualitas as the CLI builds it.
