@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import random
 from dataclasses import dataclass, field
 
@@ -1074,12 +1075,16 @@ def build_files(gazetteer: Gazetteer) -> list[tuple[str, str, bytes]]:
             status = p.status(w)
             if status is not None:
                 rows.append(_parcel_row(p, w, status, reg, report_day[p.koperasi.kabupaten, w]))
+        if w == _LAST:
+            _plant_far_parcel(rows, reg)
         files.append((f"contoh_lahan_{week.isoformat()}.csv", "lahan", _csv("lahan", rows)))
         rows = []
         for s in kitchens:
             status = s.status(w)
             if status is not None:
                 rows.append(_sppg_row(s, w, status, reg, report_day[s.kabupaten, w]))
+        if w == _LAST:
+            _plant_kitchen_without_beneficiaries(rows)
         files.append((f"contoh_sppg_{week.isoformat()}.csv", "sppg", _csv("sppg", rows)))
         if bimtek[w]:
             files.append((f"contoh_bimtek_{week.isoformat()}.csv", "bimtek", _csv("bimtek", bimtek[w])))
@@ -1119,11 +1124,14 @@ TARGET = [
 ]
 
 
-# The data-quality findings (data/kualitas.toml) planted in the latest week, one koperasi each, so
-# the page Kualitas Data, the upload report and `summary --json` have something to show. Both leave
-# every published figure as it is: a progress figure typed lower than last week's, and an NIB on a
-# koperasi without badan hukum (already red by M3, so its zone does not change).
-KUALITAS_TERTANAM = ("progres_turun", "nib_tanpa_badan_hukum")
+# The data-quality findings (data/kualitas.toml) planted in the latest week, one each, so the page
+# Kualitas Data, the upload report and `summary --json` have something to show. All leave every
+# published figure and every zone as they are: a progress figure typed lower than last week's and
+# an NIB on a koperasi without badan hukum (already red by M3, so its zone does not change), in the
+# koperasi file; a land parcel whose point lies about 20 km from its desa, in the lahan file; and an
+# operating SPPG that reports 0 beneficiaries, in the sppg file. Only the first two are in a
+# koperasi file (kualitas.DARI_LAPORAN_KOPERASI): the upload report of a koperasi file shows those.
+KUALITAS_TERTANAM = ("progres_turun", "nib_tanpa_badan_hukum", "lahan_jauh_dari_desa", "sppg_tanpa_penerima")
 # Kabupaten/kota whose figures the demo promises (and those whose office types a zone): not used.
 _TANPA_TANAMAN = {"18.04", "15.72", *_OFFICE_ZONE_KABUPATEN}
 
@@ -1150,6 +1158,53 @@ def _plant_quality_findings(reported: list[_Koperasi], rows: list[dict], missing
         if row["badan_hukum"] == "tidak" and row["nib"] == "tidak" and k.tahap(w) != "tidak_dapat_dibangun":
             row["nib"] = "ya"
             break
+
+
+# How far the planted land parcel is moved from its desa centroid (the rule's batas_km is 10).
+_JAUH_KM = (15.0, 25.0)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km, as the SQL macro jarak_km computes it."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def _plant_far_parcel(rows: list[dict], reg: _Regions) -> None:
+    """Edit the latest week's row of the first parcel (in plan order) with a point and a desa centroid:
+    its point goes to the centroid of another desa of its kab/kota between 15 and 25 km away (the
+    one nearest 20 km), so it stays on land and inside its kab/kota."""
+    by_code = {d.kode: d for desas in reg.desa.values() for d in desas}
+    for row in rows:
+        d = by_code[row["kode_desa"]]
+        kabupaten = d.kode.rsplit(".", 2)[0]
+        if kabupaten in _TANPA_TANAMAN or not row["lat"] or d.lat is None or d.lon is None:
+            continue
+        others = [
+            (abs(km - 20), o.kode, o)
+            for kec in reg.kecamatan[kabupaten]
+            for o in reg.desa[kec]
+            if o.lat is not None and o.lon is not None
+            for km in [_km((d.lat, d.lon), (o.lat, o.lon))]
+            if _JAUH_KM[0] <= km <= _JAUH_KM[1]
+        ]
+        if others:
+            far = min(others)[2]
+            row["lat"], row["lon"] = f"{far.lat:.5f}", f"{far.lon:.5f}"
+            return
+    raise AssertionError("no land parcel to plant lahan_jauh_dari_desa")
+
+
+def _plant_kitchen_without_beneficiaries(rows: list[dict]) -> None:
+    """Edit the latest week's row of the first operating SPPG (in plan order) outside the promised
+    kab/kota: it reports 0 beneficiaries. Only the beneficiaries total of its area changes; the
+    SPPG counts per status (and those that filled in the figure) stay."""
+    for row in rows:
+        if row["status"] == "beroperasi" and row["kode_desa"].rsplit(".", 2)[0] not in _TANPA_TANAMAN:
+            row["penerima_manfaat"] = "0"
+            return
+    raise AssertionError("no SPPG to plant sppg_tanpa_penerima")
 
 
 class DemoDataError(RuntimeError):

@@ -300,11 +300,17 @@ def test_the_demo_has_exactly_its_planted_quality_findings_in_the_latest_week_on
 
     found = kualitas.temuan(demo_db, Filter(), LATEST)
     assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
-    # One koperasi each, outside the kabupaten/kota whose figures the demo promises.
-    assert found["id_koperasi"].nunique() == len(demo.KUALITAS_TERTANAM)
+    # One koperasi, parcel or SPPG each, outside the kabupaten/kota whose figures the demo promises.
+    dari_koperasi = found["aturan"].isin(kualitas.DARI_LAPORAN_KOPERASI)
+    assert found.loc[dari_koperasi, "id_koperasi"].nunique() == dari_koperasi.sum()
+    assert found.loc[~dari_koperasi, ["objek", "nama_objek"]].drop_duplicates().shape[0] == (~dari_koperasi).sum()
     assert not set(found["kode_kabupaten"]) & {"18.04", "15.72", "18.71", "52.03"}
     turun = found[found["aturan"] == "progres_turun"].iloc[0]
     assert float(turun["nilai_lalu"]) - float(turun["nilai_kini"]) == pytest.approx(5)
+    # The parcel lies 15 to 25 km from its desa (the rule's limit is 10 km); the SPPG reports 0.
+    jauh = found[found["aturan"] == "lahan_jauh_dari_desa"].iloc[0]
+    assert 15 <= float(jauh["nilai_kini"]) <= 25
+    assert found[found["aturan"] == "sppg_tanpa_penerima"].iloc[0]["nilai_kini"] == "0"
     for week in demo.DEMO_WEEKS[:-1]:
         assert kualitas.temuan(demo_db, Filter(), week).empty, week
     # summary --json: the key kualitas as the CLI builds it.
@@ -316,19 +322,21 @@ def test_the_demo_has_exactly_its_planted_quality_findings_in_the_latest_week_on
 
 
 def test_the_upload_report_of_the_latest_demo_koperasi_file_finds_the_planted_findings(demo_db, demo_files):
-    """Sent again, the latest koperasi file would have exactly the planted findings; the preview
-    keeps nothing (in a file and in a lake: the transaction is rolled back)."""
-    from analytics import ingest
+    """Sent again, the latest koperasi file would have exactly the planted findings of the rules a
+    koperasi file can trip (those over land and SPPG judge other files); the preview keeps nothing
+    (in a file and in a lake: the transaction is rolled back)."""
+    from analytics import ingest, kualitas
+    from analytics.filters import Filter
 
     name, dataset, data = next(f for f in demo_files if f[1] == "koperasi" and LATEST.isoformat() in f[0])
     prepared = ingest.prepare(demo_db, data, name, dataset, gazetteer=Gazetteer.load(demo_db), today=demo._TODAY)
     before = one(demo_db, "select count(*), max(batch_id) from upload_batch")
     found = ingest.temuan_kualitas(demo_db, prepared)
-    assert sorted(found["aturan"]) == sorted(demo.KUALITAS_TERTANAM)
+    tertanam = [a for a in demo.KUALITAS_TERTANAM if a in kualitas.DARI_LAPORAN_KOPERASI]
+    assert tertanam and sorted(found["aturan"]) == sorted(tertanam)
     assert one(demo_db, "select count(*), max(batch_id) from upload_batch") == before
-    # Read in one national pass, the same rows as the kab/kota's own findings.
-    from analytics import kualitas
-    from analytics.filters import Filter
-
+    # Read in one national pass, the same rows as the kab/kota's own findings of those rules.
     (kabupaten,) = set(found["kode_kabupaten"])
-    assert found.to_dict("records") == kualitas.daftar(demo_db, Filter.from_code(kabupaten), LATEST).to_dict("records")
+    aturan = kualitas.load_aturan().hanya(kualitas.DARI_LAPORAN_KOPERASI)
+    sendiri = kualitas.daftar(demo_db, Filter.from_code(kabupaten), LATEST, aturan)
+    assert found.to_dict("records") == sendiri.to_dict("records")
