@@ -187,9 +187,12 @@ with tab_upload:
                     teks.KUALITAS_UNGGAH_JUDUL.format(n=angka(len(temuan))), icon=":material/rule:", expanded=True
                 ):
                     st.caption(teks.KUALITAS_UNGGAH_PENJELASAN)
-                    kolom = ["objek", "nama_objek", "kode_desa", "aturan", "tingkat", "penjelasan"]
-                    kolom += ["minggu_lalu", "nilai_lalu", "minggu", "nilai_kini", "keterangan"]
-                    shown = tabel.kualitas_dalam_kata(temuan)[kolom]
+                    kolom = ["objek", "nama_objek", "kabupaten", "desa", "aturan", "tingkat", "penjelasan"]
+                    kolom += ["minggu_lalu", "nilai_lalu", "minggu", "nilai_kini", "keterangan", "kode_desa"]
+                    shown = tabel.kualitas_dalam_kata(temuan).assign(
+                        kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in temuan["kode_kabupaten"]],
+                        desa=[ctx.g.nama_tampil("desa", k) if k else None for k in temuan["kode_desa"]],
+                    )[kolom]
                     st.dataframe(
                         charts.table_text(shown, dates=("minggu_lalu", "minggu")),
                         hide_index=True,

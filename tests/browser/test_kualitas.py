@@ -58,3 +58,25 @@ def test_kualitas_page_shows_the_planted_findings_then_checks_and_reopens_one(pa
     settle(page)
     expect(tile(page, teks.KUALITAS_METRIK_DICEK)).to_have_text("0")
     expect(main.get_by_text(teks.KUALITAS_BUKA_JUDUL)).to_have_count(0)
+
+
+def test_upload_report_of_the_latest_demo_koperasi_file_shows_its_planted_findings(page: Page, app, tmp_path):
+    """The demo's latest koperasi file sent again: before saving, the validation report lists the
+    planted findings of the rules a koperasi file can trip, and nothing else."""
+    if not app.demo:
+        pytest.skip("the planted findings are the demo's")
+    from analytics import db, kualitas
+    from analytics.wilayah import Gazetteer
+
+    name, _, data = [f for f in demo.build_files(Gazetteer.load(db.connect(":memory:"))) if f[1] == "koperasi"][-1]
+    assert app.kualitas["minggu"] in name
+    path = tmp_path / name
+    path.write_bytes(data)
+    n = sum(v for a, v in app.kualitas["temuan"].items() if a in kualitas.DARI_LAPORAN_KOPERASI)
+    assert n == len([a for a in demo.KUALITAS_TERTANAM if a in kualitas.DARI_LAPORAN_KOPERASI])
+
+    open_page(page, "/unggah", teks.UNGGAH_JUDUL)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_text(teks.KUALITAS_UNGGAH_JUDUL.format(n=angka(n)))).to_be_visible(timeout=60_000)
+    check_and_capture(page, app, "unggah_temuan_kualitas")
