@@ -110,7 +110,12 @@ else:
         kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in daftar["kode_kabupaten"]],
         kecamatan=[ctx.g.nama_tampil("kecamatan", k) if k else None for k in daftar["kode_kecamatan"]],
         desa=[ctx.g.nama_tampil("desa", k) if k else None for k in daftar["kode_desa"]],
-        status=daftar["dicek"].map(teks.KUALITAS_STATUS_DICEK),
+        status=[
+            teks.KUALITAS_STATUS_DICEK_SEJAK.format(tanggal=periode.tanggal(r["dicek_minggu"]))
+            if r["dicek"] and r["dicek_minggu"] != r["minggu"]
+            else teks.KUALITAS_STATUS_DICEK[r["dicek"]]
+            for r in daftar.to_dict("records")
+        ],
     )[
         [
             "kode_kabupaten",

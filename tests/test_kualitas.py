@@ -4,6 +4,7 @@ checks, and the `kualitas` key of `summary --json`."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 
 import pandas as pd
@@ -749,6 +750,48 @@ def test_a_checked_finding_keeps_its_note_who_and_when_and_is_no_longer_open(kua
     assert '"catatan": "Sudah ditelepon"' in got[1][1]
 
 
+def test_a_check_of_a_state_holds_in_later_weeks_while_its_values_stay(kualitas_db):
+    from analytics.kualitas.aturan import KEADAAN
+
+    f = Filter("18", "18.04")
+    lalu = kualitas.daftar(kualitas_db, f, LALU)
+    kini = kualitas.daftar(kualitas_db, f, KINI)
+    # The desa whose SIMKOPDES count differs in both weeks, with the same counts (a state), and a
+    # rule over a change between two weeks.
+    assert "koperasi_beda_simkopdes" in KEADAAN and "progres_turun" not in KEADAAN
+    sama = lalu[lalu["aturan"] == "koperasi_beda_simkopdes"].merge(
+        kini[kini["aturan"] == "koperasi_beda_simkopdes"], on=["kunci", "nilai_lalu", "nilai_kini"]
+    )
+    assert len(sama) == 1, (lalu.to_dict("records"), kini.to_dict("records"))
+    row = lalu[(lalu["aturan"] == "koperasi_beda_simkopdes") & (lalu["kunci"] == sama["kunci"].iat[0])]
+    kualitas.tandai_dicek(kualitas_db, row.iloc[0].to_dict(), "Desa ini memang punya dua koperasi.", "op@x.id")
+    after = kualitas.daftar(kualitas_db, f, KINI)
+    carried = after[(after["aturan"] == "koperasi_beda_simkopdes") & (after["kunci"] == sama["kunci"].iat[0])]
+    assert carried[["dicek", "catatan", "dicek_minggu"]].to_dict("records") == [
+        {"dicek": True, "catatan": "Desa ini memang punya dua koperasi.", "dicek_minggu": LALU}
+    ]
+    assert after["dicek"].sum() == 1
+    # Its values change (the weekly file now counts differently): open again.
+    changed = {**carried.iloc[0].to_dict(), "nilai_kini": "3"}
+    assert not kualitas._dengan_dicek(kualitas_db, f, pd.DataFrame([changed])[list(kualitas.KOLOM)])["dicek"].iat[0]
+    # A change between two weeks is a new event every week: its check never carries.
+    turun = kini[kini["aturan"] == "progres_turun"].iloc[0].to_dict()
+    earlier = {**turun, "minggu": LALU}
+    kualitas.tandai_dicek(kualitas_db, earlier, "Dicek minggu lalu.", "op@x.id")
+    assert (
+        not kualitas.daftar(kualitas_db, f, KINI)
+        .set_index(["aturan", "kunci"])
+        .loc[("progres_turun", turun["kunci"]), "dicek"]
+    )
+    # Opened again in the later week: the check is taken back where it was made.
+    kualitas.buka_lagi(kualitas_db, carried.iloc[0].to_dict(), "Ternyata hanya satu koperasi.", "admin@x.id")
+    assert (
+        not kualitas.daftar(kualitas_db, f, LALU)
+        .set_index(["aturan", "kunci"])
+        .loc[("koperasi_beda_simkopdes", sama["kunci"].iat[0]), "dicek"]
+    )
+
+
 def test_a_check_without_a_note_is_refused(kualitas_db):
     row = kualitas.daftar(kualitas_db, Filter(), KINI).iloc[0].to_dict()
     with pytest.raises(ValueError, match="Catatan pengecekan wajib diisi"):
@@ -822,6 +865,22 @@ def test_kualitas_page_opens_a_checked_finding_again(kualitas_store):
     assert not at.exception, at.exception
     assert {m.label: m.value for m in at.metric}["Sudah dicek"] == "0"
     assert not any(e.label == teks.KUALITAS_BUKA_JUDUL for e in at.expander)
+
+
+def test_kualitas_page_says_since_when_a_carried_check_holds(kualitas_store):
+    con = db.connect(os.environ["KDKMP_DB"])
+    try:
+        lalu = kualitas.daftar(con, Filter("18", "18.04"), LALU)
+        beda = lalu[lalu["aturan"] == "koperasi_beda_simkopdes"]
+        kualitas.tandai_dicek(con, beda.iloc[0].to_dict(), "Dua koperasi memang ada.", "op@x.id")
+    finally:
+        con.close()
+    at = open_kualitas()
+    for level, kode in (("provinsi", "18"), ("kabupaten", "18.04")):
+        at.selectbox(key=f"w_{level}").set_value(kode).run()
+    daftar = next(d.value for d in at.dataframe if "nama_objek" in d.value.columns)
+    status = daftar.loc[daftar["catatan"] == "Dua koperasi memang ada.", "status"].tolist()
+    assert status == [teks.KUALITAS_STATUS_DICEK_SEJAK.format(tanggal="20 Okt 2025")]
 
 
 def test_kelengkapan_page_shows_the_quality_score_beside_the_report(kualitas_store):

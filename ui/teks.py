@@ -643,6 +643,8 @@ KUALITAS_METRIK_KOPERASI_BANTUAN = "Koperasi dengan temuan kualitas data yang be
 KUALITAS_METRIK_DICEK = "Sudah dicek"
 KUALITAS_METRIK_TERBUKA_BANTUAN = "Temuan yang belum ditandai sudah dicek."
 KUALITAS_STATUS_DICEK = {False: "Terbuka", True: "Sudah dicek"}
+# A check of an earlier week that still holds (the same state, the same values): the week it was made.
+KUALITAS_STATUS_DICEK_SEJAK = "Sudah dicek (sejak minggu {tanggal})"
 KUALITAS_DICEK_JUDUL = "Tandai temuan sudah dicek"
 KUALITAS_DICEK_SEMUA = "Semua temuan kab/kota ini sudah dicek."
 KUALITAS_DICEK_PILIH = "Temuan"

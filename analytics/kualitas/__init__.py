@@ -16,6 +16,7 @@ from analytics.filters import Filter
 from analytics.kualitas.aturan import (
     DARI_LAPORAN_KOPERASI,
     DIKENAL,
+    KEADAAN,
     OBJEK,
     TINGKAT,
     AturanKualitas,
@@ -64,8 +65,8 @@ KOLOM = (
 
 
 # What kualitas.daftar adds about checking: the finding's key, whether it was marked as checked
-# ("sudah dicek", table kualitas_dicek of migration 016), the note, who and when.
-KOLOM_DICEK = ("kunci", "dicek", "catatan", "dicek_oleh", "dicek_pada")
+# ("sudah dicek", table kualitas_dicek of migrations 016 and 018), the note, who, when and in which week.
+KOLOM_DICEK = ("kunci", "dicek", "catatan", "dicek_oleh", "dicek_pada", "dicek_minggu")
 
 
 def kunci(row: dict) -> str:
@@ -85,18 +86,48 @@ def kunci(row: dict) -> str:
 
 
 def _dengan_dicek(con, f: Filter, df: pd.DataFrame) -> pd.DataFrame:
-    """The findings with KOLOM_DICEK: checked ones carry their note, who and when."""
+    """The findings with KOLOM_DICEK: checked ones carry their note, who and when, and the week the
+    check was made in (`dicek_minggu`). A check holds for its own week's finding; for a rule over
+    the state of a week (KEADAAN) it also holds in later weeks while the finding's values
+    (nilai_lalu, nilai_kini) are those it was checked on."""
     df = df.assign(kunci=pd.Series([kunci(r) for r in df.to_dict("records")], index=df.index, dtype=object))
-    cek = pd.DataFrame(columns=["aturan", "kunci", "minggu", "catatan", "dicek_oleh", "dicek_pada"])
+    cek: dict[tuple, list[dict]] = {}
     if not df.empty:
         weeks = sorted({m for m in df["minggu"] if m is not None})
         found = db.run(con, "kualitas/dicek", {"provinsi": f.provinsi, "kabupaten": f.kabupaten, "minggu": weeks})
-        if not found.empty:
-            cek = found.assign(minggu=found["minggu"].map(periode.as_date))[list(cek.columns)]
-    out = df.merge(cek, on=["aturan", "kunci", "minggu"], how="left")
+        for c in found.to_dict("records"):
+            c["minggu"] = periode.as_date(c["minggu"])
+            cek.setdefault((c["aturan"], c["kunci"]), []).append(c)
+    kosong = dict.fromkeys(("catatan", "dicek_oleh", "dicek_pada", "dicek_minggu"))
+    rows = []
+    for r in df.to_dict("records"):
+        calon = [
+            c
+            for c in cek.get((r["aturan"], r["kunci"]), [])
+            if c["minggu"] == r["minggu"]
+            or (
+                r["aturan"] in KEADAAN
+                and r["minggu"] is not None
+                and c["minggu"] < r["minggu"]
+                and (c["nilai_lalu"], c["nilai_kini"]) == (r["nilai_lalu"], r["nilai_kini"])
+                and c["nilai_kini"] is not None
+            )
+        ]
+        # Its own week's check first, then the latest earlier one.
+        c = max(calon, key=lambda c: (c["minggu"] == r["minggu"], c["minggu"]), default=None)
+        rows.append(
+            kosong
+            if c is None
+            else {
+                "catatan": c["catatan"],
+                "dicek_oleh": c["dicek_oleh"],
+                "dicek_pada": pd.Timestamp(c["dicek_pada"]).to_pydatetime(),
+                "dicek_minggu": c["minggu"],
+            }
+        )
+    extra = pd.DataFrame(rows, index=df.index, columns=list(kosong), dtype=object)
+    out = pd.concat([df, extra], axis=1)
     out["dicek"] = out["catatan"].notna()
-    out["dicek_pada"] = out["dicek_pada"].map(lambda v: None if pd.isna(v) else pd.Timestamp(v).to_pydatetime())
-    out = out.astype({c: object for c in ("catatan", "dicek_oleh", "dicek_pada")})
     return out.where(out.notna(), None).astype({"dicek": bool})
 
 
@@ -112,6 +143,8 @@ def tandai_dicek(con, temuan_: dict, catatan: str, pengguna: str, *, now: dt.dat
         "kunci": kunci(temuan_),
         "minggu": periode.as_date(temuan_["minggu"]),
         "kode_kabupaten": temuan_["kode_kabupaten"],
+        "nilai_lalu": temuan_.get("nilai_lalu"),
+        "nilai_kini": temuan_.get("nilai_kini"),
     }
 
     def tulis(cur) -> None:
@@ -120,8 +153,9 @@ def tandai_dicek(con, temuan_: dict, catatan: str, pengguna: str, *, now: dt.dat
             {k: row[k] for k in ("aturan", "kunci", "minggu")},
         )
         cur.execute(
-            "insert into kualitas_dicek (aturan, kunci, minggu, kode_kabupaten, catatan, dicek_oleh, dicek_pada) "
-            "values ($aturan, $kunci, $minggu, $kode_kabupaten, $catatan, $oleh, $pada)",
+            "insert into kualitas_dicek (aturan, kunci, minggu, kode_kabupaten, catatan, dicek_oleh, dicek_pada, "
+            "nilai_lalu, nilai_kini) "
+            "values ($aturan, $kunci, $minggu, $kode_kabupaten, $catatan, $oleh, $pada, $nilai_lalu, $nilai_kini)",
             {**row, "catatan": catatan, "oleh": pengguna, "pada": now},
         )
         audit.record(cur, pengguna, "kualitas_dicek", {**row, "catatan": catatan}, now)
@@ -131,13 +165,15 @@ def tandai_dicek(con, temuan_: dict, catatan: str, pengguna: str, *, now: dt.dat
 
 def buka_lagi(con, temuan_: dict, alasan: str, pengguna: str, *, now: dt.datetime | None = None) -> None:
     """Take back the "sudah dicek" of one finding (a checked row of kualitas.daftar): it is open
-    again and counts in the quality score. The reason is required and audited with the note that
-    is taken back."""
+    again and counts in the quality score. A check carried from an earlier week (`dicek_minggu`) is
+    taken back where it was made, so in every week it held. The reason is required and audited
+    with the note that is taken back."""
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValueError("Alasan membuka kembali temuan wajib diisi.")
     now = now or dt.datetime.now().replace(microsecond=0)
-    row = {"aturan": temuan_["aturan"], "kunci": kunci(temuan_), "minggu": periode.as_date(temuan_["minggu"])}
+    minggu = temuan_.get("dicek_minggu") or temuan_["minggu"]
+    row = {"aturan": temuan_["aturan"], "kunci": kunci(temuan_), "minggu": periode.as_date(minggu)}
 
     def tulis(cur) -> None:
         found = cur.execute(

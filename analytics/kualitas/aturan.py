@@ -66,6 +66,19 @@ OBJEK: dict[str, str] = {
     "sppg_tanpa_penerima": "sppg",
     "lahan_jauh_dari_desa": "lahan",
 }
+# The rules whose finding is a state of the week (what it is, not how it changed since last week): a
+# finding checked as "sudah dicek" stays checked in later weeks while its values are the same
+# (kualitas._dengan_dicek). A rule over a change between two weeks finds a new event every week.
+KEADAAN = frozenset(
+    {
+        "gerai_belum_selesai",
+        "bangun_tanpa_lahan",
+        "nib_tanpa_badan_hukum",
+        "koperasi_beda_simkopdes",
+        "sppg_tanpa_penerima",
+        "lahan_jauh_dari_desa",
+    }
+)
 # The rules a koperasi file can trip (the rest read SPPG or land reports).
 DARI_LAPORAN_KOPERASI = frozenset(a for a, o in OBJEK.items() if o in ("koperasi", "kabupaten", "desa"))
 
