@@ -68,6 +68,29 @@ def loaded_db_file(empty_db_file, tmp_path_factory, gazetteer) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_db_file(empty_db_file, tmp_path_factory) -> Path:
+    """The demo loaded once per session into a DuckDB file that nobody opens: a module copies it
+    (salin_demo) instead of loading the demo again (10 s each)."""
+    from analytics import demo
+
+    path = tmp_path_factory.mktemp("demo-sesi") / "demo.duckdb"
+    shutil.copy(empty_db_file, path)
+    con = db.connect(path)
+    try:
+        demo.load(con)
+    finally:
+        con.close()
+    return path
+
+
+def salin_demo(demo_db_file: Path, tmp_path_factory, name: str) -> Path:
+    """A copy of the session's demo file of one's own, free to change."""
+    path = tmp_path_factory.mktemp(name) / "demo.duckdb"
+    shutil.copy(demo_db_file, path)
+    return path
+
+
 # The two storage modes (README "Lebih dari satu server"): every test that takes `loaded_db` or
 # `loaded_store` runs once on a DuckDB file and once on a lake with its catalog in PostgreSQL.
 STORAGE_MODES = ("berkas", "lake")

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo, kamus
+from analytics import db, deck, kamus
 from analytics.deck import ekspor
 from analytics.filters import Filter
-from conftest import ROOT
+from conftest import ROOT, salin_demo
 
 KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -388,9 +388,8 @@ def test_tables_are_set_as_large_as_their_box_allows(fx_deck):
 
 
 @pytest.fixture(scope="module")
-def demo_con(tmp_path_factory):
-    con = db.connect(tmp_path_factory.mktemp("deck_demo") / "demo.duckdb")
-    demo.load(con)
+def demo_con(demo_db_file, tmp_path_factory):
+    con = db.connect(salin_demo(demo_db_file, tmp_path_factory, "deck_demo"))
     yield con
     con.close()
 

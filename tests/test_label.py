@@ -11,8 +11,8 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, demo
-from conftest import ROOT
+from analytics import demo
+from conftest import ROOT, salin_demo
 
 PAGES = (
     "pages/1_ringkasan.py",
@@ -44,14 +44,8 @@ BOLEH = {"pages/8_unggah.py": re.compile(r"^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$")
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("label") / "demo.duckdb"
-    con = db.connect(path)
-    try:
-        demo.load(con)
-    finally:
-        con.close()
-    return path
+def demo_file(demo_db_file, tmp_path_factory):
+    return salin_demo(demo_db_file, tmp_path_factory, "label")
 
 
 def _teks(at: AppTest) -> list[str]:

@@ -16,10 +16,10 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo, ingest, metrik, peta, ringkasan, zona
+from analytics import db, deck, ingest, metrik, peta, ringkasan, zona
 from analytics.filters import LEVELS, Filter
 from analytics.format import angka
-from conftest import ROOT
+from conftest import ROOT, salin_demo
 
 SIMKOPDES = ROOT.parent / "shared" / "data" / "simkopdes"
 NTB_DESA = SIMKOPDES / "kopdes_stats_village_ntb.csv"
@@ -108,12 +108,11 @@ def test_every_metric_is_complete_and_map_metrics_have_bands():
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
+def demo_path(demo_db_file, tmp_path_factory):
     """The demo, plus the real SIMKOPDES village statistics of NTB for its latest week where present."""
-    path = tmp_path_factory.mktemp("metrik") / "demo.duckdb"
+    path = salin_demo(demo_db_file, tmp_path_factory, "metrik")
     con = db.connect(path)
     try:
-        demo.load(con)
         if NTB_DESA.is_file():
             prepared = ingest.prepare(con, NTB_DESA.read_bytes(), NTB_DESA.name, minggu=DEMO_MINGGU)
             ingest.commit(con, prepared, user="uji")

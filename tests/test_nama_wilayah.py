@@ -10,10 +10,10 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo
+from analytics import db, deck
 from analytics.filters import Filter
 from analytics.wilayah import Gazetteer
-from conftest import ROOT
+from conftest import ROOT, salin_demo
 
 LAMPUNG_BARAT = Filter.from_code("18.04")
 BENTUK = re.compile(r"\b(Kabupaten|Kab\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
@@ -37,14 +37,8 @@ def test_the_two_forms_of_one_area_are_found():
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("nama") / "demo.duckdb"
-    con = db.connect(path)
-    try:
-        demo.load(con)
-    finally:
-        con.close()
-    return path
+def demo_path(demo_db_file, tmp_path_factory):
+    return salin_demo(demo_db_file, tmp_path_factory, "nama")
 
 
 def test_display_names_are_the_short_form_tables_use(demo_path):

@@ -10,18 +10,14 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, demo, target
+from analytics import db, deck, target
 from analytics.filters import Filter
-from conftest import ROOT
+from conftest import ROOT, salin_demo
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("target_demo") / "demo.duckdb"
-    con = db.connect(path)
-    demo.load(con)
-    con.close()
-    return path
+def demo_file(demo_db_file, tmp_path_factory):
+    return salin_demo(demo_db_file, tmp_path_factory, "target_demo")
 
 
 @pytest.fixture
