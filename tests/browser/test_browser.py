@@ -6,20 +6,11 @@ Playwright's auto-waiting `expect(...)` and `settle()` (script no longer running
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
-try:
-    from playwright.sync_api import Page, expect
-except ImportError as exc:  # the same rule as conftest.chromium: skip, unless CI requires the browser tests
-    if os.environ.get("KDKMP_REQUIRE_BROWSER") == "1":
-        raise ImportError(
-            f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}"
-        ) from exc
-    pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
-
+from browser.pw import Page, expect
 
 pytestmark = pytest.mark.browser
 

@@ -5,24 +5,13 @@ tests/artifacts/."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-try:
-    from playwright.sync_api import Page, expect
-except ImportError as exc:  # the same rule as conftest.chromium: skip, unless CI requires the browser tests
-    if os.environ.get("KDKMP_REQUIRE_BROWSER") == "1":
-        raise ImportError(
-            f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}"
-        ) from exc
-    pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
-
-
-from analytics import demo  # noqa: E402
-from browser.test_browser import angka, check_and_capture, settle  # noqa: E402 - after the import guard
-from browser.test_sppg_digital_kelengkapan import open_page, tile  # noqa: E402
-from ui import teks  # noqa: E402
+from analytics import demo
+from browser.pw import Page, expect
+from browser.test_browser import angka, check_and_capture, settle
+from browser.test_sppg_digital_kelengkapan import open_page, tile
+from ui import teks
 
 pytestmark = pytest.mark.browser
 

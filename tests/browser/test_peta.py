@@ -13,9 +13,9 @@ import math
 import time
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402 - after the import guard in test_browser
-from playwright.sync_api import Page, expect  # noqa: E402
 
+from browser.pw import Error as PlaywrightError
+from browser.pw import Page, expect
 from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle, url_has
 
 pytestmark = pytest.mark.browser

@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect  # noqa: E402 - after the import guard in test_browser
 
 from analytics.deck.grafik import LAYAR_DASAR, skala_layar
 from analytics.deck.teks import UKURAN_HURUF
+from browser.pw import Page, expect
 from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle
 
 pytestmark = pytest.mark.browser

@@ -4,23 +4,13 @@ Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
-try:
-    from playwright.sync_api import Page, expect
-except ImportError as exc:  # the same rule as conftest.chromium: skip, unless CI requires the browser tests
-    if os.environ.get("KDKMP_REQUIRE_BROWSER") == "1":
-        raise ImportError(
-            f"Browser tests are required (KDKMP_REQUIRE_BROWSER=1) but playwright is missing: {exc}"
-        ) from exc
-    pytest.skip(f"playwright is not installed ({exc}); install requirements-dev.txt", allow_module_level=True)
-
-
-from browser.test_browser import check_and_capture, settle  # noqa: E402 - after the import guard
-from browser.test_sppg_digital_kelengkapan import click_top_bar, open_page, tile  # noqa: E402
+from browser.pw import Page, expect
+from browser.test_browser import check_and_capture, settle
+from browser.test_sppg_digital_kelengkapan import click_top_bar, open_page, tile
 
 pytestmark = pytest.mark.browser
 

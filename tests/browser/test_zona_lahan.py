@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect  # noqa: E402 - after the import guard in test_browser
 
+from browser.pw import Page, expect
 from browser.test_browser import FIRST_RENDER_TIMEOUT, check_and_capture, settle, url_has
 
 pytestmark = pytest.mark.browser
