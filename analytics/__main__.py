@@ -106,9 +106,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 2
     try:
-        from analytics import zona
+        from analytics import kualitas, zona
 
         zona.aturan.ensure_current(con, zona.aturan.load_rules())
+        kualitas.aturan.ensure_current(con, kualitas.load_aturan())
         return {"ingest": _ingest, "summary": _summary, "demo": _demo, "undo": _undo, "deck": _deck}[args.command](
             con, args
         )

@@ -15,6 +15,7 @@ ACTIONS = {
     "hapus_contoh": "Hapus data contoh",
     "muat_contoh": "Muat data contoh",
     "aturan_zona": "Aturan zona berubah",
+    "aturan_kualitas": "Aturan kualitas berubah",
     "masuk": "Masuk",
     "gagal_masuk": "Gagal masuk",
     "keluar": "Keluar",

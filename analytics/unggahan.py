@@ -12,7 +12,8 @@ from analytics.ingest import schema
 
 def versi_data(con, f: Filter | None = None) -> str:
     """Changes whenever an upload, undo or demo removal inside the filter's kabupaten/kota (all of
-    them without a filter), a reporting assignment or the zone rules change what counts."""
+    them without a filter), a reporting assignment, the zone rules or the data-quality rules change
+    what counts."""
     f = f or Filter()
     return "|".join(str(v) for v in db.baris(con, "versi_data", {"provinsi": f.provinsi, "kabupaten": f.kabupaten}))
 

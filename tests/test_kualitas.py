@@ -4,6 +4,7 @@ checks, and the `kualitas` key of `summary --json`."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 
@@ -12,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_cli import cli
 
-from analytics import db, ingest, kualitas
+from analytics import audit, db, ingest, kualitas, unggahan
 from analytics.filters import Filter
 from analytics.ingest.validate import koperasi_id
 from analytics.kualitas.aturan import AturanKualitasError, load_aturan
@@ -374,6 +375,27 @@ def test_the_rules_file_path_comes_from_the_settings(tmp_path, monkeypatch):
     assert [(a.id, a.tingkat, a.penjelasan) for a in load_aturan().aturan] == [
         ("koperasi_hilang", "peringatan", "Hilang.")
     ]
+
+
+def test_a_changed_rules_file_is_audited_once_and_changes_the_data_version(kualitas_db, tmp_path):
+    def audited():
+        rows = db.run_text(kualitas_db, "select rincian from audit where aksi = 'aturan_kualitas' order by id")
+        return [json.loads(r) for r in rows["rincian"]]
+
+    shipped = load_aturan()
+    assert kualitas.aturan.ensure_current(kualitas_db, shipped) is True
+    versi = unggahan.versi_data(kualitas_db, Filter())
+    assert kualitas.aturan.ensure_current(kualitas_db, shipped) is False  # unchanged: nothing written
+    assert unggahan.versi_data(kualitas_db, Filter()) == versi
+
+    edited = one_rule(tmp_path, "progres_turun", "selisih_minimal = 10")
+    assert kualitas.aturan.ensure_current(kualitas_db, edited) is True
+    assert unggahan.versi_data(kualitas_db, Filter()) != versi  # cached findings are asked again
+    assert audited() == [
+        {"sha256": shipped.digest, "aturan": [a.id for a in shipped.aturan], "sebelumnya": None},
+        {"sha256": edited.digest, "aturan": ["progres_turun"], "sebelumnya": shipped.digest},
+    ]
+    assert audit.ACTIONS["aturan_kualitas"] == "Aturan kualitas berubah"
 
 
 def test_findings_per_kecamatan_and_per_kabupaten_by_severity(kualitas_db):

@@ -19,7 +19,7 @@ from lake_worker import JUMLAH, SIAP_COMMIT, TANDA, TENGAH_RINGKASAN, jawaban
 from test_crash import big_koperasi_file
 from test_ingest import checksums
 
-from analytics import db, zona
+from analytics import db, kualitas, zona
 from conftest import FIXTURES, KOPERASI_FILES, OTHER_FILES, ROOT, ingest_file
 
 WORKER = ROOT / "tests" / "lake_worker.py"
@@ -146,12 +146,14 @@ def proses():
 
 @pytest.fixture(scope="module")
 def lake_template(postgres, tmp_path_factory) -> tuple[str, str]:
-    """An empty lake, migrated and with the zone rules recorded, made once: (catalog database, data
-    folder). Made before any child starts: children starting on a new lake would all set it up."""
+    """An empty lake, migrated and with the zone and data-quality rules recorded, made once: (catalog
+    database, data folder). Made before any child starts: children starting on a new lake would all
+    set it up."""
     data = str(tmp_path_factory.mktemp("lake-proses"))
     con = db.connect("ducklake:postgres:" + postgres.create_database("templat_proses"), lake_data=data)
     try:
         zona.aturan.ensure_current(con, zona.aturan.load_rules())
+        kualitas.aturan.ensure_current(con, kualitas.load_aturan())
     finally:
         con.close()
     return "templat_proses", data

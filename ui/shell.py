@@ -18,7 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import access, db, periode, ringkasan, unggahan, zona
+from analytics import access, db, kualitas, periode, ringkasan, unggahan, zona
 from analytics import demo as demo_data
 from analytics.filters import LEVELS, Filter
 from analytics.wilayah import Gazetteer
@@ -51,6 +51,7 @@ def connection(path: str):
     """One DuckDB connection per process; every query takes its own cursor."""
     con = db.connect(path)
     zona.aturan.ensure_current(con, zona.aturan.load_rules())
+    kualitas.aturan.ensure_current(con, kualitas.load_aturan())
     return con
 
 

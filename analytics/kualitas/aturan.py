@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analytics import audit, db
 from analytics.config import load as load_settings
 from analytics.ingest.schema import STATUS_LAHAN, STATUS_SPPG, TAHAP_FISIK
 
@@ -193,3 +194,31 @@ def _nilai(rule_id: str, name: str, p: Param, value):
         batas = f"{p.minimal:g}" + (f" sampai {p.maksimal:g}" if p.maksimal is not None else " atau lebih")
         raise AturanKualitasError(f"{where} harus {batas}.")
     return value
+
+
+def ensure_current(con, aturan: AturanKualitas) -> bool:
+    """Record the rules file's digest when it changed since any process last recorded it, audited as
+    "Aturan kualitas berubah". The findings are computed when asked, from the file; the digest is part
+    of the data version (queries/versi_data.sql), so the pages' cached findings follow the new rules
+    at their next rerun. Called where the zone rules are checked: a server opening its store and
+    every CLI command."""
+    kunci = "aturan_kualitas_sha256"
+    row = con.execute("select max(nilai) from meta where kunci = $k", {"k": kunci}).fetchone()
+    if row[0] == aturan.digest:
+        return False
+    sebelumnya = row[0]
+
+    def catat(cur) -> bool:
+        if cur.execute("select max(nilai) from meta where kunci = $k", {"k": kunci}).fetchone()[0] == aturan.digest:
+            return False  # another server recorded it meanwhile
+        cur.execute("delete from meta where kunci = $k", {"k": kunci})
+        cur.execute("insert into meta (kunci, nilai) values ($k, $d)", {"k": kunci, "d": aturan.digest})
+        audit.record(
+            cur,
+            "sistem",
+            "aturan_kualitas",
+            {"sha256": aturan.digest, "aturan": [a.id for a in aturan.aturan], "sebelumnya": sebelumnya},
+        )
+        return True
+
+    return db.transaksi(con, catat)

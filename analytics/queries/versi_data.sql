@@ -1,11 +1,12 @@
 -- A fingerprint of what counts inside a filter: changes with every upload, undo or demo removal
 -- that covers a kabupaten/kota of the filter, with any change of who is expected to report and
--- with a zone recompute under new rules, and with every data-quality finding marked as checked. Page caches are keyed by it, so an upload from one
+-- with a zone recompute under new rules, with a new data-quality rules file, and with every data-quality finding marked as checked. Page caches are keyed by it, so an upload from one
 -- kabupaten leaves the cached answers of every other province and kabupaten in place. Kecamatan
 -- and desa filters take their kabupaten's (uploads cover whole kabupaten). Read on every rerun of
 -- every page: each table is scanned once. Target uploads (no weekly coverage) count in every
 -- filter: a target on a province shows on its kabupaten's pages too.
-select u.*, w.*, q.*, (select max(nilai) from meta where kunci = 'aturan_zona_sha256') as aturan_zona
+select u.*, w.*, q.*, (select max(nilai) from meta where kunci = 'aturan_zona_sha256') as aturan_zona,
+       (select max(nilai) from meta where kunci = 'aturan_kualitas_sha256') as aturan_kualitas
 from
     (
         select count(*) as unggahan, coalesce(max(b.batch_id), 0) as batch_terakhir,
