@@ -31,10 +31,10 @@ c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric(teks.KUALITAS_METRIK_TEMUAN, angka(len(daftar)), border=True)
 for col, tingkat in zip((c2, c3), kualitas.TINGKAT):
     col.metric(
-        teks.KUALITAS_METRIK_TINGKAT[tingkat],
+        teks.KUALITAS_TINGKAT[tingkat],
         angka(int((terbuka["tingkat"] == tingkat).sum())),
         border=True,
-        help=teks.KUALITAS_METRIK_TERBUKA_BANTUAN,
+        help=teks.KUALITAS_METRIK_TINGKAT_BANTUAN[tingkat],
     )
 c4.metric(teks.KUALITAS_METRIK_DICEK, angka(int(daftar["dicek"].sum())), border=True)
 c5.metric(
@@ -52,56 +52,53 @@ if daftar.empty:
         teks.KUALITAS_TANPA_TEMUAN.format(wilayah=area, minggu=periode.label(kini)), icon=":material/check_circle:"
     )
 else:
-    left, right = st.columns(2)
-    with left:
-        st.subheader(teks.KUALITAS_JUDUL_ATURAN)
-        shown_rules = per_aturan.assign(
-            aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
-            tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
+    # One after the other across the page: in halves the rules' explanations were cut off.
+    st.subheader(teks.KUALITAS_JUDUL_ATURAN)
+    shown_rules = per_aturan.assign(
+        aturan=per_aturan["aturan"].map(teks.KUALITAS_ATURAN_LABEL),
+        tingkat=per_aturan["tingkat"].map(teks.KUALITAS_TINGKAT),
+    )
+    # The count beside the rule, where the eye starts.
+    awal = ["aturan", "temuan"]
+    shown_rules = shown_rules[awal + [k for k in shown_rules.columns if k not in awal]]
+    config = {
+        **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
+        **{
+            k: st.column_config.NumberColumn(KOLOM[k], format=charts.FORMAT_BILANGAN)
+            for k in ("temuan", "dicek", "terbuka")
+        },
+    }
+    st.dataframe(
+        shown_rules,
+        hide_index=True,
+        key="kualitas_per_aturan",
+        height="content",  # every rule in view: a dozen rows, none hidden behind a scroll
+        **tabel.pas(shown_rules, config),
+    )
+    tingkat = f.group_level
+    st.subheader(teks.KUALITAS_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
+    per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
+    per_area = per_area.assign(nama=[ctx.g.nama_tampil(tingkat, k) or k for k in per_area["kode"]])
+    shown = per_area.head(40)
+    if tanpa_grafik.satu_bilah(per_area):
+        st.markdown(
+            teks.KUALITAS_SATU_WILAYAH.format(n=angka(int(per_area["temuan"].iat[0])), wilayah=per_area["nama"].iat[0])
         )
-        # The count beside the rule: at the right edge of half the page it was cut off.
-        awal = ["aturan", "temuan"]
-        shown_rules = shown_rules[awal + [k for k in shown_rules.columns if k not in awal]]
-        config = {
-            **{k: KOLOM[k] for k in ("aturan", "tingkat", "penjelasan")},
-            **{
-                k: st.column_config.NumberColumn(KOLOM[k], format=charts.FORMAT_BILANGAN)
-                for k in ("temuan", "dicek", "terbuka")
-            },
-        }
-        st.dataframe(
-            shown_rules,
-            hide_index=True,
-            key="kualitas_per_aturan",
-            **tabel.pas(shown_rules, config, lebar=tabel.LEBAR_HALAMAN // 2),
+    else:
+        event = st.plotly_chart(
+            charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
+            config={"displayModeBar": False},
+            on_select="rerun",
+            selection_mode="points",
+            key="kualitas_wilayah",
         )
-    with right:
-        tingkat = f.group_level
-        st.subheader(teks.KUALITAS_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-        per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
-        per_area = per_area.assign(nama=[ctx.g.nama_tampil(tingkat, k) or k for k in per_area["kode"]])
-        shown = per_area.head(40)
-        if tanpa_grafik.satu_bilah(per_area):
-            st.markdown(
-                teks.KUALITAS_SATU_WILAYAH.format(
-                    n=angka(int(per_area["temuan"].iat[0])), wilayah=per_area["nama"].iat[0]
-                )
-            )
-        else:
-            event = st.plotly_chart(
-                charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
-                config={"displayModeBar": False},
-                on_select="rerun",
-                selection_mode="points",
-                key="kualitas_wilayah",
-            )
-            if len(per_area) > len(shown):
-                st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-            if tingkat != "desa":
-                st.caption(teks.KLIK_BATANG)
-            shell.drill(event, shown)
-        if tingkat in ("kecamatan", "desa"):
-            st.caption(teks.KUALITAS_WILAYAH_PENJELASAN)
+        if len(per_area) > len(shown):
+            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
+        if tingkat != "desa":
+            st.caption(teks.KLIK_BATANG)
+        shell.drill(event, shown)
+    if tingkat in ("kecamatan", "desa"):
+        st.caption(teks.KUALITAS_WILAYAH_PENJELASAN)
 
     # --- The rows to check, per kab/kota: what each office gets to fix
     st.subheader(teks.KUALITAS_JUDUL_DAFTAR)
@@ -125,14 +122,14 @@ else:
             "objek",
             "nama_objek",
             "aturan",
-            "tingkat",
-            "status",
-            "penjelasan",
-            "minggu_lalu",
             "nilai_lalu",
-            "minggu",
             "nilai_kini",
             "keterangan",
+            "tingkat",
+            "status",
+            "minggu_lalu",
+            "minggu",
+            "penjelasan",
             "catatan",
             "dicek_oleh",
             "dicek_pada",
@@ -149,8 +146,13 @@ else:
             key="kualitas_kabupaten",
         )
     satu = rows[rows["kode_kabupaten"] == pilih].drop(columns="kode_kabupaten")
-    tampil = charts.table_text(satu, dates=("minggu_lalu", "minggu")).assign(
-        dicek_pada=satu["dicek_pada"].map(lambda t: periode.waktu(t) if t else "")
+    nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
+    st.markdown(teks.KUALITAS_DAFTAR_KABUPATEN.format(kabupaten=nama_kabupaten, n=angka(len(satu))))
+    # On screen the kab/kota is said above the table; its column stays in the download.
+    tampil = (
+        charts.table_text(satu, dates=("minggu_lalu", "minggu"))
+        .assign(dicek_pada=satu["dicek_pada"].map(lambda t: periode.waktu(t) if t else ""))
+        .drop(columns="kabupaten")
     )
     st.dataframe(
         tampil, hide_index=True, key="kualitas_daftar", **tabel.pas(tampil, {k: KOLOM[k] for k in tampil.columns})
@@ -215,7 +217,6 @@ else:
                     kualitas.buka_lagi,
                     teks.KUALITAS_BUKA_TERSIMPAN,
                 )
-    nama_kabupaten = ctx.g.nama_tampil("kabupaten", pilih) or pilih
     st.download_button(
         teks.KUALITAS_UNDUH.format(kabupaten=nama_kabupaten),
         lambda: export.to_csv_bytes(charts.table_text(satu, dates=("minggu_lalu", "minggu")).rename(columns=KOLOM)),

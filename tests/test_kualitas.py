@@ -161,7 +161,7 @@ EXPECTED = {
             None,
             "20.0",
             minggu_lalu=None,
-            keterangan="20.0 km dari titik tengah desa",
+            keterangan="20,0 km dari titik tengah desa",
             objek="lahan",
             nama_objek="KL-002",
         )
@@ -590,7 +590,7 @@ def test_kualitas_page_counts_equal_the_findings_per_rule_and_narrow_with_the_fi
         assert per_rule == dict(zip(expected["aturan"].map(teks.KUALITAS_ATURAN_LABEL), expected["temuan"]))
         assert m["Temuan"] == str(int(expected["temuan"].sum()))
         galat = int(expected.loc[expected["tingkat"] == "galat", "temuan"].sum())
-        assert m["Galat (pasti salah)"] == str(galat)
+        assert m[teks.KUALITAS_TINGKAT["galat"]] == str(galat)
     # Below Lampung Barat the bars are its kecamatan; the list is Lampung Barat's, with labels and dates.
     assert "Temuan per kecamatan" in [s.value for s in at.subheader]
     daftar = next(d.value for d in at.dataframe if "nama_objek" in d.value.columns)

@@ -637,11 +637,16 @@ KUALITAS_TANPA_PEMBANDING = (
     "Belum ada minggu sebelumnya dengan data di filter ini: aturan yang membandingkan dua minggu belum dinilai."
 )
 KUALITAS_METRIK_TEMUAN = "Temuan"
-KUALITAS_METRIK_TINGKAT = {"galat": "Galat (pasti salah)", "peringatan": "Peringatan (perlu dicek)"}
+# The tiles of open findings per severity: the label is the severity (a longer one was cut off in a
+# fifth of the page), the help says what it means.
+KUALITAS_METRIK_TINGKAT_BANTUAN = {
+    "galat": "Galat: data yang tidak mungkin benar. Dihitung temuan yang belum ditandai sudah dicek.",
+    "peringatan": "Peringatan: data yang mungkin benar tetapi perlu dicek. Dihitung temuan yang belum ditandai "
+    "sudah dicek.",
+}
 KUALITAS_METRIK_KOPERASI = "Koperasi perlu dicek"
 KUALITAS_METRIK_KOPERASI_BANTUAN = "Koperasi dengan temuan kualitas data yang belum ditandai sudah dicek."
 KUALITAS_METRIK_DICEK = "Sudah dicek"
-KUALITAS_METRIK_TERBUKA_BANTUAN = "Temuan yang belum ditandai sudah dicek."
 KUALITAS_STATUS_DICEK = {False: "Terbuka", True: "Sudah dicek"}
 # A check of an earlier week that still holds (the same state, the same values): the week it was made.
 KUALITAS_STATUS_DICEK_SEJAK = "Sudah dicek (sejak minggu {tanggal})"
@@ -672,6 +677,7 @@ KUALITAS_DAFTAR_PENJELASAN = (
     "Unduh daftar per kab/kota dan kirimkan ke kantornya untuk diperbaiki pada unggahan berikutnya."
 )
 KUALITAS_PILIH_KABUPATEN = "Daftar untuk kab/kota"
+KUALITAS_DAFTAR_KABUPATEN = "**{kabupaten}**: {n} temuan"
 KUALITAS_UNDUH = "Unduh daftar {kabupaten} (CSV)"
 KUALITAS_JUDUL_ATURAN_PENJELASAN = "Aturan kualitas data"
 KUALITAS_ATURAN_CATATAN = (

@@ -16,7 +16,7 @@ select
     null::varchar as id_koperasi, nama_koperasi,
     minggu, null::date as minggu_lalu,
     null::varchar as nilai_lalu, format('{:.1f}', km) as nilai_kini,
-    format('{:.1f}', km) || ' km dari titik tengah desa' as keterangan,
+    replace(format('{:.1f}', km), '.', ',') || ' km dari titik tengah desa' as keterangan,  -- Indonesian decimal comma
     'lahan' as objek, id_lahan as nama_objek
 from jarak
 where km > $batas_km
