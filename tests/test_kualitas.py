@@ -13,11 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_cli import cli
 
-from analytics import audit, db, ingest, kualitas, unggahan
+from analytics import audit, db, ingest, kualitas, periode, unggahan
 from analytics.filters import Filter
 from analytics.ingest.validate import koperasi_id
 from analytics.kualitas.aturan import AturanKualitasError, load_aturan
-from conftest import FIXTURES, ROOT, TODAY, ingest_file
+from conftest import FIXTURES, ROOT, TODAY, ingest_file, salin_demo
 from ui import teks
 
 KINI, LALU = dt.date(2025, 10, 27), dt.date(2025, 10, 20)
@@ -926,6 +926,22 @@ def test_kelengkapan_page_shows_the_quality_score_beside_the_report(kualitas_sto
             "skor": "40,0%",
         }
     ]
+
+
+def test_kelengkapan_lists_the_kab_kota_with_the_lowest_quality_score_first(demo_db_file, tmp_path_factory):
+    from analytics import kelengkapan
+    from ui import tabel
+
+    con = db.connect(salin_demo(demo_db_file, tmp_path_factory, "kualitas-urut"))
+    try:
+        minggu = max(periode.minggu_data(con, Filter())["koperasi"])
+        status = kelengkapan.kelengkapan_status(con, Filter(), minggu, 1)
+        skor = tabel.kelengkapan_kualitas(con, Filter(), status, minggu)
+    finally:
+        con.close()
+    # The demo's planted koperasi findings are in Kab. Lampung Selatan: the one score below 100%.
+    assert skor["nama"].iat[0] == "Kab. Lampung Selatan" and skor["skor"].iat[0] < 100
+    assert (skor["skor"].iloc[1:] == 100).all() and len(skor) == 26
 
 
 def test_ingest_json_reports_the_quality_findings_of_the_saved_file(empty_db_file, tmp_path):

@@ -34,7 +34,8 @@ def kelengkapan_kualitas(con, f: Filter, status: pd.DataFrame, minggu: dt.date |
     """Per kab/kota of the filter expected to report koperasi data or with koperasi in `minggu`:
     its koperasi report in the status table's latest week beside the quality score of `minggu`
     (the registry metric kualitas_tanpa_temuan ÷ kualitas_dinilai). Columns kode_kabupaten, nama,
-    laporan (status words), kualitas_dinilai, kualitas_tanpa_temuan, skor (0–100 or None)."""
+    laporan (status words), kualitas_dinilai, kualitas_tanpa_temuan, skor (0–100 or None); lowest
+    score first."""
     from analytics import metrik
 
     skor = metrik.per_wilayah(con, f, "kualitas", minggu, "kabupaten")
@@ -47,6 +48,10 @@ def kelengkapan_kualitas(con, f: Filter, status: pd.DataFrame, minggu: dt.date |
         skor=[None if v is None else round(100 * v, 1) for v in (m.nilai_peta(r) for r in skor.to_dict("records"))],
     )
     out = out[out["laporan"].notna() | (out["kualitas_dinilai"] > 0)]
+    # The office with the most to check first; a kab/kota without koperasi to judge last.
+    out = out.assign(_skor=pd.to_numeric(out["skor"], errors="coerce")).sort_values(
+        ["_skor", "nama"], na_position="last", kind="stable"
+    )
     return out[["kode_kabupaten", "nama", "laporan", "kualitas_dinilai", "kualitas_tanpa_temuan", "skor"]].reset_index(
         drop=True
     )
