@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import kamus, periode, target, zona
+from analytics import kamus, kualitas, periode, target, zona
 from analytics.format import angka, persen
 from analytics.metrik import CORONG, METRIK, SUMBER
 from analytics.target import kalimat
@@ -52,12 +52,13 @@ def tile(column, name: str, label: str | None = None) -> None:
     kpi.tile(column, p, name, label=label, target=di_sini.get(name))
 
 
-# The action first: who needs intervention, who cannot be built, who has not reported.
+# The action first: who needs intervention, who cannot be built, who has not reported, which rows
+# cannot be true.
 st.subheader(teks.BAGIAN_TINDAKAN)
 rules = zona.aturan.load_rules()
 hasil = ctx.tanya(intervensi.intervensi, ctx.filter, kini, lalu, rules)
 belum = p.kelengkapan[~p.kelengkapan["melapor"]]
-aksi = st.columns(3)
+aksi = st.columns(4)
 aksi[0].metric(
     teks.INTERVENSI_METRIK,
     angka(len(hasil.tampil)),
@@ -81,6 +82,20 @@ if len(belum) == 0:
 elif len(belum) <= 15:
     aksi[2].caption(teks.BELUM_MELAPOR.format(daftar=", ".join(belum["nama"])))
 aksi[2].page_link("pages/6_kelengkapan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
+# The same list as the Kualitas Data page (one cached answer for both), its open findings.
+temuan = ctx.tanya(kualitas.daftar, ctx.filter, kini)
+terbuka = temuan[~temuan["dicek"]]
+aksi[3].metric(teks.KUALITAS_RINGKASAN_METRIK, angka(len(terbuka)), border=True, help=teks.KUALITAS_RINGKASAN_BANTUAN)
+aksi[3].caption(
+    teks.KUALITAS_RINGKASAN_RINCI.format(
+        galat=angka(int((terbuka["tingkat"] == "galat").sum())),
+        peringatan=angka(int((terbuka["tingkat"] == "peringatan").sum())),
+        kabupaten=angka(terbuka["kode_kabupaten"].nunique()),
+    )
+    if len(terbuka)
+    else teks.KUALITAS_RINGKASAN_NIHIL
+)
+aksi[3].page_link("pages/11_kualitas.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
 
 # Targets on metrics without a tile here get tiles of their own.
 lain = [r for m, r in di_sini.items() if m not in TILE]

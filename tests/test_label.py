@@ -134,3 +134,10 @@ def test_kualitas_page_shows_the_planted_demo_findings_in_words(demo_file, tmp_p
     assert sorted(daftar["aturan"]) == sorted(teks.KUALITAS_ATURAN_LABEL[a] for a in demo.KUALITAS_TERTANAM)
     found = [(hit, text[:90]) for text in _teks(at) for hit in MENTAH.findall(text) + INGGRIS.findall(text)]
     assert found == []
+    # Ringkasan's action tile counts the same open findings and says where they are.
+    at.switch_page("pages/1_ringkasan.py").run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}[teks.KUALITAS_RINGKASAN_METRIK] == str(len(demo.KUALITAS_TERTANAM))
+    galat = sum(daftar["tingkat"] == teks.KUALITAS_TINGKAT["galat"])
+    rinci = teks.KUALITAS_RINGKASAN_RINCI.format(galat=galat, peringatan=len(daftar) - galat, kabupaten=1)
+    assert rinci in [c.value for c in at.caption]

@@ -83,6 +83,14 @@ INTERVENSI_METRIK = "Koperasi perlu intervensi"
 INTERVENSI_METRIK_RINCI = "{merah} zona merah · {turun} turun zona · {macet} macet (bisa tumpang tindih)"
 BELUM_MELAPOR_METRIK = "Kab/kota belum melapor"
 LIHAT_DAFTAR = "Lihat daftarnya"
+# The fourth action: the data-quality findings of the week nobody has checked yet (Kualitas Data).
+KUALITAS_RINGKASAN_METRIK = "Temuan kualitas data"
+KUALITAS_RINGKASAN_BANTUAN = (
+    "Baris laporan yang tidak mungkin benar (galat) atau perlu dicek (peringatan) menurut aturan kualitas data, "
+    "dan belum ditandai sudah dicek. Kantor kab/kota memperbaikinya pada unggahan berikutnya."
+)
+KUALITAS_RINGKASAN_RINCI = "{galat} galat · {peringatan} peringatan · di {kabupaten} kab/kota"
+KUALITAS_RINGKASAN_NIHIL = "Tidak ada temuan yang belum dicek minggu ini."
 BAGIAN_KOPERASI = "Koperasi Desa/Kelurahan Merah Putih"
 BAGIAN_ZONA = "Zona koperasi"
 BAGIAN_SPPG = "SPPG (Makan Bergizi Gratis)"
