@@ -187,17 +187,19 @@ with tab_upload:
                     teks.KUALITAS_UNGGAH_JUDUL.format(n=angka(len(temuan))), icon=":material/rule:", expanded=True
                 ):
                     st.caption(teks.KUALITAS_UNGGAH_PENJELASAN)
-                    kolom = ["objek", "nama_objek", "kabupaten", "desa", "aturan", "tingkat", "penjelasan"]
-                    kolom += ["minggu_lalu", "nilai_lalu", "minggu", "nilai_kini", "keterangan", "kode_desa"]
+                    # What fired and the values to fix first, as on Kualitas Data; the explanation last.
+                    kolom = ["objek", "nama_objek", "kabupaten", "desa", "aturan", "nilai_lalu", "nilai_kini"]
+                    kolom += ["keterangan", "tingkat", "minggu_lalu", "minggu", "penjelasan", "kode_desa"]
                     shown = tabel.kualitas_dalam_kata(temuan).assign(
                         kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in temuan["kode_kabupaten"]],
                         desa=[ctx.g.nama_tampil("desa", k) if k else None for k in temuan["kode_desa"]],
                     )[kolom]
+                    shown = charts.table_text(shown, dates=("minggu_lalu", "minggu"))
                     st.dataframe(
-                        charts.table_text(shown, dates=("minggu_lalu", "minggu")),
+                        shown,
                         hide_index=True,
-                        column_config={k: teks.KUALITAS_KOLOM[k] for k in kolom},
                         key="unggah_kualitas",
+                        **tabel.pas(shown, {k: teks.KUALITAS_KOLOM[k] for k in kolom}),
                     )
         st.download_button(
             teks.UNGGAH_LAPORAN_CSV,
