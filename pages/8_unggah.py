@@ -100,8 +100,8 @@ with tab_upload:
             st.markdown(f"**{teks.UNGGAH_PRATINJAU}**")
             pratinjau = table.rows.head(10).astype("string")
             st.dataframe(pratinjau.rename(columns=schema.label_kolom), hide_index=True)
-        report = laporan.validation_table(prepared)
         r = prepared.result
+        temuan = None  # the quality findings of a koperasi file, below
         if r is not None:
             st.markdown(f"**Jenis data:** {teks.DATASET_LABEL[prepared.dataset]}")
             c = st.columns(3)
@@ -188,9 +188,10 @@ with tab_upload:
                 ):
                     st.caption(teks.KUALITAS_UNGGAH_PENJELASAN)
                     # What fired and the values to fix first, as on Kualitas Data; the explanation last.
-                    kolom = ["objek", "nama_objek", "kabupaten", "desa", "aturan", "nilai_lalu", "nilai_kini"]
-                    kolom += ["keterangan", "tingkat", "minggu_lalu", "minggu", "penjelasan", "kode_desa"]
+                    kolom = ["baris", "objek", "nama_objek", "kabupaten", "desa", "aturan", "nilai_lalu"]
+                    kolom += ["nilai_kini", "keterangan", "tingkat", "minggu_lalu", "minggu", "penjelasan", "kode_desa"]
                     shown = tabel.kualitas_dalam_kata(temuan).assign(
+                        baris=pd.array(laporan.baris_temuan(prepared, temuan), dtype="Int64"),
                         kabupaten=[ctx.g.nama_tampil("kabupaten", k) or k for k in temuan["kode_kabupaten"]],
                         desa=[ctx.g.nama_tampil("desa", k) if k else None for k in temuan["kode_desa"]],
                     )[kolom]
@@ -203,7 +204,7 @@ with tab_upload:
                     )
         st.download_button(
             teks.UNGGAH_LAPORAN_CSV,
-            export.to_csv_bytes(report),
+            export.to_csv_bytes(laporan.validation_table(prepared, temuan)),
             file_name=f"laporan-validasi-{prepared.file_name}.csv",
             mime="text/csv",
         )

@@ -449,6 +449,51 @@ def test_a_lake_previews_the_same_findings_without_writing(lake_url, gazetteer):
         con.close()
 
 
+def test_the_validation_report_names_the_file_row_column_and_value_of_each_finding(fresh_db, gazetteer):
+    from analytics import laporan
+
+    lalu_file, kini_file = KUALITAS_FILES
+    for path in [lalu_file, *SIMKOPDES_FILES]:
+        ingest_file(fresh_db, path, gazetteer, **minggu_file(path))
+    # The office's file names its columns its own way (a tolerated variation): the report uses its names.
+    lines = kini_file.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("tahap_fisik", "Tahap Fisik").replace("progres_fisik_persen", "Progres Fisik (%)")
+    prepared = ingest.prepare(fresh_db, "\n".join(lines).encode(), "kantor.csv", gazetteer=gazetteer, today=TODAY)
+    temuan = ingest.temuan_kualitas(fresh_db, prepared)
+    report = laporan.validation_table(prepared, temuan)
+    found = report[report["jenis"].str.startswith("temuan kualitas")]
+    assert len(found) == len(temuan) == len(ATURAN_KOPERASI)
+
+    def line_of(name: str) -> int:  # the file's row as the report counts it: the header is row 1
+        return next(i for i, line in enumerate(lines, start=1) if f",{name}," in line)
+
+    def row(rule: str) -> dict:
+        i = temuan.index[temuan["aturan"] == rule][0]
+        return found.loc[found.index[list(temuan.index).index(i)]].to_dict()
+
+    sebarus = row("tahap_mundur")
+    assert (sebarus["jenis"], sebarus["baris"], sebarus["kolom"], sebarus["nilai"]) == (
+        "temuan kualitas (galat)",
+        line_of("Kop Sebarus"),
+        "Tahap Fisik",
+        "pembangunan",
+    )
+    assert (
+        sebarus["pesan"].startswith("Kop Sebarus: Tahap fisik mundur")
+        and "Nilai pembanding: selesai." in sebarus["pesan"]
+    )
+    progres = row("progres_turun")
+    assert (progres["kolom"], progres["nilai"]) == ("Progres Fisik (%)", "50")
+    assert progres["baris"] == line_of("Kop Gunung Sugih")
+    # A koperasi missing from the file and a rule over the whole kab/kota have no row or column.
+    for rule in ("koperasi_hilang", "lonjakan_zona"):
+        assert pd.isna(row(rule)["baris"]) and pd.isna(row(rule)["kolom"]), rule
+    # A desa's count (SIMKOPDES): the desa's first row of the week, no column to name.
+    desa = row("koperasi_beda_simkopdes")
+    kode = temuan.loc[temuan["aturan"] == "koperasi_beda_simkopdes", "kode_desa"].iat[0]
+    assert desa["baris"] == next(i for i, line in enumerate(lines, start=1) if f",{kode}," in line)
+
+
 def test_preview_of_a_corrected_file_replaces_the_saved_week(fresh_db, gazetteer):
     # The week is saved with its findings; the office fixes one row and previews the file again:
     # the preview reads the file in place of the saved week, not beside it.

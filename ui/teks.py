@@ -696,6 +696,7 @@ KUALITAS_TINGKAT = {"galat": "Galat", "peringatan": "Peringatan"}
 # What a finding is about (analytics/kualitas/aturan.py OBJEK).
 KUALITAS_OBJEK = {"koperasi": "Koperasi", "kabupaten": "Kab/kota", "desa": "Desa", "sppg": "SPPG", "lahan": "Lahan"}
 KUALITAS_KOLOM = {
+    "baris": "Baris file",
     "aturan": "Aturan",
     "tingkat": "Tingkat",
     "penjelasan": "Penjelasan",
@@ -728,7 +729,8 @@ KUALITAS_KOLOM = {
 KUALITAS_UNGGAH_JUDUL = "Temuan kualitas data bila file ini disimpan ({n})"
 KUALITAS_UNGGAH_PENJELASAN = (
     "Dibandingkan dengan minggu sebelumnya yang sudah tersimpan. Ini peringatan, bukan penolakan: "
-    "file tetap boleh disimpan, tetapi sebaiknya diperbaiki dulu."
+    "file tetap boleh disimpan, tetapi sebaiknya diperbaiki dulu. Laporan validasi (CSV) memuat temuan ini "
+    "dengan baris, kolom dan nilai di file."
 )
 KUALITAS_UNGGAH_BERSIH = "Tidak ada temuan kualitas data untuk file ini."
 # The rules the dashboard knows (analytics/kualitas/aturan.py DIKENAL), by name.

@@ -80,6 +80,19 @@ KEADAAN = frozenset(
         "lahan_jauh_dari_desa",
     }
 )
+# The columns of the weekly file whose values a rule's finding shows (its nilai_kini), for the
+# upload report's "kolom". The rules over a koperasi missing from the file, a whole kab/kota or a
+# desa's count have no column of a row to name.
+KOLOM_FILE = {
+    "tahap_mundur": ("tahap_fisik",),
+    "lahan_mundur": ("status_lahan",),
+    "progres_turun": ("progres_fisik_persen",),
+    "gerai_belum_selesai": ("gerai_beroperasi", "tahap_fisik"),
+    "bangun_tanpa_lahan": ("tahap_fisik", "status_lahan"),
+    "nib_tanpa_badan_hukum": ("nib", "badan_hukum"),
+    "sppg_tanpa_penerima": ("status", "penerima_manfaat"),
+    "lahan_jauh_dari_desa": ("lat", "lon"),
+}
 # The rules a koperasi file can trip (the rest read SPPG or land reports).
 DARI_LAPORAN_KOPERASI = frozenset(a for a, o in OBJEK.items() if o in ("koperasi", "kabupaten", "desa"))
 
