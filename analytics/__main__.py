@@ -136,7 +136,9 @@ def _ingest(con, args) -> int:
         return 3
     status = report["status"]
     if args.json:
-        report["kualitas"] = _temuan_json(ingest.temuan_kualitas_tersimpan(con, prepared)) if batch else []
+        from analytics import kualitas
+
+        report["kualitas"] = kualitas.as_json(ingest.temuan_kualitas_tersimpan(con, prepared)) if batch else []
         print(json.dumps(report, ensure_ascii=False, default=str))
     else:
         print(
@@ -148,32 +150,6 @@ def _ingest(con, args) -> int:
         for w in report["warnings"][:50]:
             print(f"  peringatan baris {w['row']} kolom {w['column']} nilai {w['value']!r}: {w['message']}")
     return 0 if status == "committed" else 1
-
-
-# The keys of each data-quality finding in `ingest --json` (kualitas.daftar's columns, codes kept).
-KUNCI_TEMUAN = (
-    "aturan",
-    "tingkat",
-    "kode_kabupaten",
-    "kode_kecamatan",
-    "kode_desa",
-    "objek",
-    "id_koperasi",
-    "nama_objek",
-    "minggu",
-    "minggu_lalu",
-    "nilai_lalu",
-    "nilai_kini",
-    "keterangan",
-)
-
-
-def _temuan_json(df) -> list[dict]:
-    """kualitas.daftar rows as `ingest --json` prints them: dates as YYYY-MM-DD."""
-    return [
-        {k: (r[k].isoformat() if k in ("minggu", "minggu_lalu") and r[k] is not None else r[k]) for k in KUNCI_TEMUAN}
-        for r in df.to_dict("records")
-    ]
 
 
 def _summary(con, args) -> int:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from analytics import db, ingest
+from analytics import db, ingest, kualitas
 from analytics.config import load as load_settings
 from analytics.db import DATA_DIR
 
@@ -134,7 +134,7 @@ def _import(con, inbox_fd: int, name: str, *, user: str, gazetteer) -> dict:
         return _refused(name, f"File {info.st_size / 1024 / 1024:.1f} MB melebihi batas {limit_mb} MB; tidak dibaca.")
     try:
         prepared = ingest.prepare_path(con, name, follow_symlinks=False, dir_fd=inbox_fd, gazetteer=gazetteer)
-        report, _ = ingest.commit_or_report(con, prepared, user=user, hint=". Perbaiki file lalu taruh lagi")
+        report, batch = ingest.commit_or_report(con, prepared, user=user, hint=". Perbaiki file lalu taruh lagi")
     except Exception as exc:  # whatever failed, this file must not hold up the ones behind it
         log.exception("kotak masuk: %s gagal diimpor", name)
         return _refused(
@@ -142,6 +142,18 @@ def _import(con, inbox_fd: int, name: str, *, user: str, gazetteer) -> dict:
             f"Galat saat mengimpor file ini ({type(exc).__name__}); tidak ada yang disimpan. "
             "Laporkan ke pengelola bila berulang.",
         )
+    # As `ingest --json`: the saved file's data-quality findings, for the office that sent it. The
+    # rows are saved by now: a failure here is said in the report, and the import stands.
+    report["kualitas"] = []
+    if batch is not None:
+        try:
+            report["kualitas"] = kualitas.as_json(ingest.temuan_kualitas_tersimpan(con, prepared))
+        except Exception:
+            log.exception("kotak masuk: temuan kualitas %s tidak dapat dihitung", name)
+            report["kualitas"] = None
+            report["kualitas_pesan"] = (
+                "File tersimpan, tetapi temuan kualitas datanya tidak dapat dihitung; lihat halaman Kualitas Data."
+            )
     report["file"] = name
     return report
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import time
 
 import pandas as pd
 import pytest
@@ -1028,3 +1029,24 @@ def test_ingest_json_reports_the_quality_findings_of_the_saved_file(empty_db_fil
     # Another dataset's file has none.
     sppg = next(p for p in SPPG_LAHAN_FILES if p.name.startswith("sppg_"))
     assert cli("ingest", sppg, "--db", target, "--json")[1]["kualitas"] == []
+
+
+def test_the_inbox_report_carries_the_quality_findings_like_ingest_json(fresh_db, gazetteer, tmp_path):
+    from analytics import kotak_masuk
+
+    lalu_file, kini_file = KUALITAS_FILES
+    for path in [lalu_file, *SIMKOPDES_FILES]:
+        ingest_file(fresh_db, path, gazetteer, **minggu_file(path))
+    box = tmp_path / "kotak"
+    box.mkdir()
+    shutil.copy(kini_file, box / kini_file.name)
+    (box / "rusak.csv").write_text("tanggal_laporan,kode_desa,nama_koperasi\n2025-10-27,99.99.99.9999,Kop X\n")
+    old = time.time() - 60
+    for p in box.iterdir():
+        os.utime(p, (old, old))
+    reports = {r["file"]: r for r in kotak_masuk.process_inbox(fresh_db, box)}
+    saved = json.loads((box / "selesai" / f"{kini_file.name}.laporan.json").read_text(encoding="utf-8"))
+    assert sorted(t["aturan"] for t in saved["kualitas"]) == sorted(ATURAN_KOPERASI)
+    assert saved["kualitas"] == reports[kini_file.name]["kualitas"]
+    assert saved["kualitas"] == kualitas.as_json(kualitas.daftar(fresh_db, Filter(), KINI))
+    assert reports["rusak.csv"]["kualitas"] == []  # nothing saved, nothing judged

@@ -31,6 +31,7 @@ __all__ = [
     "TINGKAT",
     "AturanKualitas",
     "AturanKualitasError",
+    "as_json",
     "daftar",
     "koperasi_bertemuan",
     "kunci",
@@ -331,3 +332,30 @@ def daftar(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas 
     )
     kunci = kunci.sort_values(["_k", "_t", "_a", "_d"], kind="stable")
     return kunci.drop(columns=["_t", "_a", "_k", "_d"]).reset_index(drop=True)
+
+
+# The keys of each finding in the JSON reports of an import (`ingest --json`, the inbox's
+# .laporan.json): kualitas.daftar's columns, codes kept.
+KUNCI_JSON = (
+    "aturan",
+    "tingkat",
+    "kode_kabupaten",
+    "kode_kecamatan",
+    "kode_desa",
+    "objek",
+    "id_koperasi",
+    "nama_objek",
+    "minggu",
+    "minggu_lalu",
+    "nilai_lalu",
+    "nilai_kini",
+    "keterangan",
+)
+
+
+def as_json(df: pd.DataFrame) -> list[dict]:
+    """kualitas.daftar rows as the import reports print them: dates as YYYY-MM-DD."""
+    return [
+        {k: (r[k].isoformat() if k in ("minggu", "minggu_lalu") and r[k] is not None else r[k]) for k in KUNCI_JSON}
+        for r in df.to_dict("records")
+    ]
