@@ -26,6 +26,29 @@ ACTIONS = {
 }
 
 
+def catat_aturan_berubah(con, kunci: str, digest: str, aksi: str, ids: list[str], kerja=None) -> bool:
+    """A rules file (zones, data quality) read with a digest other than the one recorded under meta
+    `kunci`: in one transaction, `kerja(cur)` (what the new rules change), the new digest, and an
+    audit entry `aksi` by "sistem" with the rule ids and the previous digest. False when unchanged,
+    also when another server recorded it meanwhile."""
+    baca = "select max(nilai) from meta where kunci = $k"
+    sebelumnya = con.execute(baca, {"k": kunci}).fetchone()[0]
+    if sebelumnya == digest:
+        return False
+
+    def catat(cur) -> bool:
+        if cur.execute(baca, {"k": kunci}).fetchone()[0] == digest:
+            return False
+        if kerja is not None:
+            kerja(cur)
+        cur.execute("delete from meta where kunci = $k", {"k": kunci})
+        cur.execute("insert into meta (kunci, nilai) values ($k, $d)", {"k": kunci, "d": digest})
+        record(cur, "sistem", aksi, {"sha256": digest, "aturan": ids, "sebelumnya": sebelumnya})
+        return True
+
+    return db.transaksi(con, catat)
+
+
 def record(con, user: str, action: str, details: dict | None = None, now: dt.datetime | None = None) -> None:
     """Append one entry; runs in the caller's transaction when there is one."""
     con.execute(

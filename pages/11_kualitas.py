@@ -85,18 +85,13 @@ else:
             teks.KUALITAS_SATU_WILAYAH.format(n=angka(int(per_area["temuan"].iat[0])), wilayah=per_area["nama"].iat[0])
         )
     else:
-        event = st.plotly_chart(
+        shell.grafik_wilayah(
             charts.ranked_bars(shown["nama"].tolist(), shown["temuan"].tolist(), "#d6604d", "temuan"),
-            config={"displayModeBar": False},
-            on_select="rerun",
-            selection_mode="points",
-            key="kualitas_wilayah",
+            "kualitas_wilayah",
+            shown,
+            len(per_area),
+            klik=tingkat != "desa",
         )
-        if len(per_area) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-        if tingkat != "desa":
-            st.caption(teks.KLIK_BATANG)
-        shell.drill(event, shown)
     if tingkat in ("kecamatan", "desa"):
         st.caption(teks.KUALITAS_WILAYAH_PENJELASAN)
 

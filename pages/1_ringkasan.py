@@ -185,19 +185,14 @@ with right:
         tanpa_grafik.daftar(per_area, [(z, kamus.ZONA_LABEL[z]) for z in ("merah", "kuning", "hijau")])
     else:
         shown = per_area.head(40)
-        event = st.plotly_chart(
+        shell.grafik_wilayah(
             charts.zones_by_area(shown),
-            config={"displayModeBar": False},
-            on_select="rerun",
-            selection_mode="points",
-            key="zona_wilayah",
+            "zona_wilayah",
+            shown,
+            len(per_area),
+            klik=tingkat != "desa",
+            terbatas=teks.ZONA_TERBATAS,
         )
-        if len(per_area) > len(shown):
-            st.caption(f"{len(shown)} dari {angka(len(per_area))} wilayah dengan zona merah terbanyak.")
-        if tingkat != "desa":
-            st.caption("Klik batang untuk melihat wilayah itu.")
-        if tingkat != "desa":
-            shell.drill(event, shown)
 
 # Every label of the registry with its definition: one word per concept, defined once.
 with st.expander(teks.DEFINISI_JUDUL, icon=":material/menu_book:"):

@@ -56,17 +56,7 @@ with left:
         per_area = ctx.tanya(sppg.sppg_per_wilayah, f, kini)
         shown = per_area.head(40)
         parts = [part for part in PARTS if shown[part[0]].sum() > 0]
-        event = st.plotly_chart(
-            charts.stacked_by_area(shown, parts, "SPPG"),
-            config={"displayModeBar": False},
-            on_select="rerun",
-            selection_mode="points",
-            key="sppg_wilayah",
-        )
-        if len(per_area) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-        st.caption(teks.KLIK_BATANG)
-        shell.drill(event, shown)
+        shell.grafik_wilayah(charts.stacked_by_area(shown, parts, "SPPG"), "sppg_wilayah", shown, len(per_area))
 
 with right:
     st.subheader(teks.SPPG_JUDUL_MINGGUAN)

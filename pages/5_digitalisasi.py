@@ -54,18 +54,13 @@ else:
         if tanpa_grafik.bilah_satu(per_area, [k for k, _, _ in parts]):
             tanpa_grafik.daftar(per_area, [(k, label) for k, label, _ in parts])
         else:
-            event = st.plotly_chart(
+            shell.grafik_wilayah(
                 charts.stacked_by_area(shown, parts, "koperasi"),
-                config={"displayModeBar": False},
-                on_select="rerun" if tingkat != "desa" else "ignore",
-                selection_mode="points",
-                key="simkopdes_wilayah",
+                "simkopdes_wilayah",
+                shown,
+                len(per_area),
+                klik=tingkat != "desa",
             )
-            if len(per_area) > len(shown):
-                st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-            if tingkat != "desa":
-                st.caption(teks.KLIK_BATANG)
-                shell.drill(event, shown)
     with right:
         st.dataframe(
             per_area.drop(columns="kode"),
@@ -161,18 +156,13 @@ with left:
             baris["nama"] = f"Kec. {baris['nama']}"
         st.markdown(tanpa_grafik.kalimat_bimtek_wilayah(baris))
     else:
-        event = st.plotly_chart(
+        shell.grafik_wilayah(
             charts.bimtek_by_area(shown),
-            config={"displayModeBar": False},
-            on_select="rerun" if f.level not in ("kecamatan", "desa") else "ignore",
-            selection_mode="points",
-            key="bimtek_wilayah",
+            "bimtek_wilayah",
+            shown,
+            len(per_area),
+            klik=f.level not in ("kecamatan", "desa"),
         )
-        if len(per_area) > len(shown):
-            st.caption(teks.TERBATAS_WILAYAH.format(n=len(shown), total=angka(len(per_area))))
-        if f.level not in ("kecamatan", "desa"):
-            st.caption(teks.KLIK_BATANG)
-            shell.drill(event, shown)
     unduh.table_downloads(per_area, "bimtek_per_wilayah")
 with right:
     st.subheader(teks.BIMTEK_PER_MINGGU)

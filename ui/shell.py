@@ -21,6 +21,7 @@ import streamlit as st
 from analytics import access, db, kualitas, periode, ringkasan, unggahan, zona
 from analytics import demo as demo_data
 from analytics.filters import LEVELS, Filter
+from analytics.format import angka
 from analytics.wilayah import Gazetteer
 from ui import teks
 
@@ -389,6 +390,24 @@ def drill(event, shown=None) -> None:
     current = st.session_state.get("filter")
     if code and code != (current.code if current else None):
         set_filter(Filter.from_code(code))
+
+
+def grafik_wilayah(fig, key: str, shown, total: int, *, klik: bool = True, terbatas: str | None = None) -> None:
+    """A chart of the areas one level down, `shown` (kode, nama) being the first of `total`: says when
+    areas are left out (`terbatas`, with {n} and {total}; default teks.TERBATAS_WILAYAH) and, when
+    `klik`, that a click on a bar narrows the shared filter, and does it."""
+    event = st.plotly_chart(
+        fig,
+        config={"displayModeBar": False},
+        on_select="rerun" if klik else "ignore",
+        selection_mode="points",
+        key=key,
+    )
+    if len(shown) < total:
+        st.caption((terbatas or teks.TERBATAS_WILAYAH).format(n=angka(len(shown)), total=angka(total)))
+    if klik:
+        st.caption(teks.KLIK_BATANG)
+        drill(event, shown)
 
 
 def breadcrumb(ctx: Context) -> None:

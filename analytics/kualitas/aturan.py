@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analytics import audit, db
+from analytics import audit
 from analytics.config import load as load_settings
 from analytics.ingest.schema import STATUS_LAHAN, STATUS_SPPG, TAHAP_FISIK
 
@@ -215,23 +215,6 @@ def ensure_current(con, aturan: AturanKualitas) -> bool:
     of the data version (queries/versi_data.sql), so the pages' cached findings follow the new rules
     at their next rerun. Called where the zone rules are checked: a server opening its store and
     every CLI command."""
-    kunci = "aturan_kualitas_sha256"
-    row = con.execute("select max(nilai) from meta where kunci = $k", {"k": kunci}).fetchone()
-    if row[0] == aturan.digest:
-        return False
-    sebelumnya = row[0]
-
-    def catat(cur) -> bool:
-        if cur.execute("select max(nilai) from meta where kunci = $k", {"k": kunci}).fetchone()[0] == aturan.digest:
-            return False  # another server recorded it meanwhile
-        cur.execute("delete from meta where kunci = $k", {"k": kunci})
-        cur.execute("insert into meta (kunci, nilai) values ($k, $d)", {"k": kunci, "d": aturan.digest})
-        audit.record(
-            cur,
-            "sistem",
-            "aturan_kualitas",
-            {"sha256": aturan.digest, "aturan": [a.id for a in aturan.aturan], "sebelumnya": sebelumnya},
-        )
-        return True
-
-    return db.transaksi(con, catat)
+    return audit.catat_aturan_berubah(
+        con, "aturan_kualitas_sha256", aturan.digest, "aturan_kualitas", [a.id for a in aturan.aturan]
+    )

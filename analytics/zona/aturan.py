@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from analytics import db
+from analytics import audit
 from analytics.config import load as load_settings
 
 ZONES = ("hijau", "kuning", "merah")
@@ -365,27 +365,13 @@ def params_subset(params: dict, keys) -> dict:
 
 
 def ensure_current(con: duckdb.DuckDBPyConnection, rules: Rules) -> bool:
-    """Recompute every zone when the rules file changed since the last computation."""
-    row = con.execute("select nilai from meta where kunci = 'aturan_zona_sha256'").fetchone()
-    if row and row[0] == rules.digest:
-        return False
-    sebelumnya = row[0] if row else None
-
-    def recompute_all(cur) -> bool:
-        now = cur.execute("select nilai from meta where kunci = 'aturan_zona_sha256'").fetchone()
-        if now and now[0] == rules.digest:
-            return False  # another server recomputed meanwhile
-        recompute(cur, rules)
-        cur.execute("delete from meta where kunci = 'aturan_zona_sha256'")
-        cur.execute("insert into meta (kunci, nilai) values ('aturan_zona_sha256', $d)", {"d": rules.digest})
-        from analytics import audit
-
-        audit.record(
-            cur,
-            "sistem",
-            "aturan_zona",
-            {"sha256": rules.digest, "aturan": [r.id for r in rules.rules], "sebelumnya": sebelumnya},
-        )
-        return True
-
-    return db.transaksi(con, recompute_all)
+    """Recompute every zone when the rules file changed since the last computation (audited as
+    "Aturan zona berubah"; another server's recompute meanwhile counts)."""
+    return audit.catat_aturan_berubah(
+        con,
+        "aturan_zona_sha256",
+        rules.digest,
+        "aturan_zona",
+        [r.id for r in rules.rules],
+        lambda cur: recompute(cur, rules),
+    )
