@@ -83,16 +83,13 @@ elif len(belum) <= 15:
     aksi[2].caption(teks.BELUM_MELAPOR.format(daftar=", ".join(belum["nama"])))
 aksi[2].page_link("pages/6_kelengkapan.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")
 # The same list as the Kualitas Data page (one cached answer for both), its open findings.
-temuan = ctx.tanya(kualitas.daftar, ctx.filter, kini)
-terbuka = temuan[~temuan["dicek"]]
-aksi[3].metric(teks.KUALITAS_RINGKASAN_METRIK, angka(len(terbuka)), border=True, help=teks.KUALITAS_RINGKASAN_BANTUAN)
+terbuka = kualitas.terbuka(ctx.tanya(kualitas.daftar, ctx.filter, kini))
+aksi[3].metric(teks.KUALITAS_RINGKASAN_METRIK, angka(terbuka.jumlah), border=True, help=teks.KUALITAS_RINGKASAN_BANTUAN)
 aksi[3].caption(
     teks.KUALITAS_RINGKASAN_RINCI.format(
-        galat=angka(int((terbuka["tingkat"] == "galat").sum())),
-        peringatan=angka(int((terbuka["tingkat"] == "peringatan").sum())),
-        kabupaten=angka(terbuka["kode_kabupaten"].nunique()),
+        galat=angka(terbuka.galat), peringatan=angka(terbuka.peringatan), kabupaten=angka(len(terbuka.kabupaten))
     )
-    if len(terbuka)
+    if terbuka.jumlah
     else teks.KUALITAS_RINGKASAN_NIHIL
 )
 aksi[3].page_link("pages/11_kualitas.py", label=teks.LIHAT_DAFTAR, icon=":material/arrow_forward:")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, deck, kamus
+from analytics import db, deck, demo, kamus, kualitas
 from analytics.deck import ekspor
 from analytics.filters import Filter
 from conftest import ROOT, salin_demo
@@ -392,6 +392,20 @@ def demo_con(demo_db_file, tmp_path_factory):
     con = db.connect(salin_demo(demo_db_file, tmp_path_factory, "deck_demo"))
     yield con
     con.close()
+
+
+def test_the_reporting_slide_names_the_open_quality_findings_where_there_are_some(demo_con):
+    # The demo's planted findings (demo.KUALITAS_TERTANAM) are all in Kab. Lampung Selatan.
+    kinds = [kualitas.load_aturan().by_id()[a].tingkat for a in demo.KUALITAS_TERTANAM]
+    galat, peringatan = kinds.count("galat"), kinds.count("peringatan")
+    sentence = (
+        f" Temuan kualitas data belum dicek: {galat + peringatan} ({galat} galat, {peringatan} peringatan) "
+        "di Kab. Lampung Selatan."
+    )
+    for f in (Filter(), Filter.from_code("18"), Filter.from_code("18.01")):
+        assert deck.build(demo_con, f).slide("kelengkapan").kalimat.endswith(sentence), f
+    # Where there is none, the sentence says nothing of quality.
+    assert "kualitas" not in deck.build(demo_con, Filter.from_code("52")).slide("kelengkapan").kalimat
 
 
 def test_ntb_demo_deck_exports_with_the_published_figures(demo_con, tmp_path, request):

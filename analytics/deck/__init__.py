@@ -21,6 +21,7 @@ from analytics import (
     kamus,
     kelengkapan,
     koperasi,
+    kualitas,
     lahan,
     periode,
     ringkasan,
@@ -771,6 +772,23 @@ def _slide_bimtek(con, f: Filter, p: ringkasan.Picture) -> Slide:
     )
 
 
+def _kalimat_kualitas(con, f: Filter, kini) -> str:
+    """' Temuan kualitas data belum dicek: 4 (3 galat, 1 peringatan) di Kab. Lampung Selatan.' when
+    the week's koperasi data has open findings (the Kualitas Data page's list), else ''."""
+    t = kualitas.terbuka(kualitas.daftar(con, f, kini)) if kini is not None else None
+    if t is None or not t.jumlah:
+        return ""
+    if len(t.kabupaten) <= BATAS_SEIMBANG:
+        nama = dict(db.run(con, "nama_kabupaten", {"kode": list(t.kabupaten)}).values.tolist())
+        di = daftar([nama.get(k, k) for k in t.kabupaten])
+    else:
+        di = f"{angka(len(t.kabupaten))} kabupaten/kota"
+    return (
+        f" Temuan kualitas data belum dicek: {angka(t.jumlah)} "
+        f"({angka(t.galat)} galat, {angka(t.peringatan)} peringatan) di {di}."
+    )
+
+
 def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
     judul = SLIDE_JUDUL["kelengkapan"]
     kini = p.minggu["koperasi"]
@@ -791,7 +809,7 @@ def _slide_kelengkapan(con, f: Filter, p: ringkasan.Picture) -> Slide:
         kalimat += ", semuanya tepat waktu" if not terlambat else f", {angka(terlambat)} terlambat"
     if belum:
         kalimat += "; belum melapor: " + (daftar(belum) if len(belum) <= 5 else f"{angka(len(belum))} kabupaten/kota")
-    kalimat += "."
+    kalimat += "." + _kalimat_kualitas(con, f, kini)
     if status.empty:
         return Slide("kelengkapan", judul, kalimat, kpi=kpi_)
     wide = status.pivot_table(index=["kode_kabupaten", "nama"], columns="dataset", values="status", aggfunc="first")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -41,6 +42,8 @@ __all__ = [
     "per_aturan",
     "per_wilayah",
     "temuan",
+    "terbuka",
+    "Terbuka",
 ]
 
 # The columns every rule's query returns, in this order. `objek` is what a finding is about
@@ -287,6 +290,32 @@ def _kode_wilayah(row, level: str) -> str | None:
     n = _BAGIAN_KODE[level]
     kode = row["kode_desa"] or row["kode_kecamatan"] or row["kode_kabupaten"]
     return ".".join(kode.split(".")[:n]) if kode and len(kode.split(".")) >= n else None
+
+
+@dataclass(frozen=True)
+class Terbuka:
+    """The open findings (not marked as checked) of a `daftar` answer, as Ringkasan's action tile and
+    the deck's reporting slide say them."""
+
+    galat: int
+    peringatan: int
+    kabupaten: tuple[str, ...]  # their kab/kota codes, the most findings first (then by code)
+
+    @property
+    def jumlah(self) -> int:
+        return self.galat + self.peringatan
+
+
+def terbuka(daftar_: pd.DataFrame) -> Terbuka:
+    """Count the open findings of kualitas.daftar's rows by severity and kab/kota."""
+    df = daftar_[~daftar_["dicek"].astype(bool)]
+    per_kab = df.groupby("kode_kabupaten").size().reset_index(name="n")
+    per_kab = per_kab.sort_values(["n", "kode_kabupaten"], ascending=[False, True], kind="stable")
+    return Terbuka(
+        galat=int((df["tingkat"] == "galat").sum()),
+        peringatan=int((df["tingkat"] == "peringatan").sum()),
+        kabupaten=tuple(per_kab["kode_kabupaten"]),
+    )
 
 
 def per_wilayah(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKualitas | None = None) -> pd.DataFrame:
