@@ -23,8 +23,9 @@ area = shell.area_name(ctx.g, f)
 st.markdown(f"**{area}** · {shell.minggu_teks(kini, lalu)}")
 
 rules = kualitas.load_aturan()
-per_aturan = ctx.tanya(kualitas.per_aturan, f, kini)
+# The rules run once per data version: the counts per rule and per area come from the list.
 daftar = ctx.tanya(kualitas.daftar, f, kini)
+per_aturan = kualitas.hitung_per_aturan(daftar, rules)
 
 terbuka = daftar[~daftar["dicek"]]
 c1, c2, c3, c4, c5 = st.columns(5)
@@ -77,7 +78,7 @@ else:
     )
     tingkat = f.group_level
     st.subheader(teks.KUALITAS_JUDUL_WILAYAH.format(tingkat=teks.TINGKAT[tingkat]))
-    per_area = ctx.tanya(kualitas.per_wilayah, f, kini)
+    per_area = kualitas.hitung_per_wilayah(daftar, tingkat, rules)
     per_area = per_area.assign(nama=[ctx.g.nama_tampil(tingkat, k) or k for k in per_area["kode"]])
     shown = per_area.head(40)
     if tanpa_grafik.satu_bilah(per_area):

@@ -415,6 +415,23 @@ def test_findings_per_kecamatan_and_per_kabupaten_by_severity(kualitas_db):
     assert kualitas.per_wilayah(kualitas_db, Filter("52"), KINI).empty
 
 
+def test_counts_from_the_list_equal_the_counts_that_run_the_rules(kualitas_db):
+    # The Kualitas Data page runs the rules once (daftar) and counts from the list.
+    aturan = load_aturan()
+    # One finding checked, so the counts of checks are not all zero.
+    first = kualitas.daftar(kualitas_db, Filter(), KINI).iloc[0].to_dict()
+    kualitas.tandai_dicek(kualitas_db, first, "Sudah dicek di lapangan.", "op@x.id")
+    for f in (Filter(), Filter("18"), Filter("18", "18.04"), Filter.from_code("18.04.04")):
+        daftar = kualitas.daftar(kualitas_db, f, KINI)
+        pd.testing.assert_frame_equal(
+            kualitas.hitung_per_aturan(daftar, aturan), kualitas.per_aturan(kualitas_db, f, KINI)
+        )
+        pd.testing.assert_frame_equal(
+            kualitas.hitung_per_wilayah(daftar, f.group_level, aturan), kualitas.per_wilayah(kualitas_db, f, KINI)
+        )
+    assert kualitas.per_aturan(kualitas_db, Filter(), KINI)["dicek"].sum() == 1
+
+
 def test_list_to_check_carries_severity_and_explanation_galat_first(kualitas_db):
     df = kualitas.daftar(kualitas_db, Filter("18", "18.04"), KINI)
     rules = load_aturan().by_id()

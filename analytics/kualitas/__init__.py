@@ -41,6 +41,8 @@ __all__ = [
     "buka_lagi",
     "per_aturan",
     "per_wilayah",
+    "hitung_per_aturan",
+    "hitung_per_wilayah",
     "temuan",
     "terbuka",
     "Terbuka",
@@ -264,7 +266,12 @@ def per_aturan(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKuali
     """One row per rule of the file, in its order: aturan, tingkat, penjelasan, temuan (count, 0 when
     none), dicek (of those, marked as checked) and terbuka (the rest)."""
     aturan = aturan or load_aturan()
-    df = _dengan_dicek(con, f, temuan(con, f, minggu, aturan))
+    return hitung_per_aturan(_dengan_dicek(con, f, temuan(con, f, minggu, aturan)), aturan)
+
+
+def hitung_per_aturan(df: pd.DataFrame, aturan: AturanKualitas) -> pd.DataFrame:
+    """per_aturan from findings already read with their checks (kualitas.daftar's rows): a page that
+    has the list counts it without running the rules again."""
     counts = df["aturan"].value_counts().to_dict()
     checked = df.loc[df["dicek"], "aturan"].value_counts().to_dict()
     out = pd.DataFrame(
@@ -323,14 +330,18 @@ def per_wilayah(con, f: Filter, minggu: dt.date | str | None, aturan: AturanKual
     kode, galat, peringatan, temuan (their sum), the most findings first. A kab/kota-wide finding
     (no desa) is counted at provinsi and kabupaten level only."""
     aturan = aturan or load_aturan()
-    df = _dengan_dicek(con, f, temuan(con, f, minggu, aturan))
-    df = df[~df["dicek"]]
+    return hitung_per_wilayah(_dengan_dicek(con, f, temuan(con, f, minggu, aturan)), f.group_level, aturan)
+
+
+def hitung_per_wilayah(df: pd.DataFrame, level: str, aturan: AturanKualitas) -> pd.DataFrame:
+    """per_wilayah at `level` from findings already read with their checks (kualitas.daftar's rows)."""
+    df = df[~df["dicek"].astype(bool)]
     kolom = ["kode", "galat", "peringatan", "temuan"]
     if df.empty:
         return pd.DataFrame({k: pd.Series(dtype=object if k == "kode" else "int64") for k in kolom})
     tingkat = {a.id: a.tingkat for a in aturan.aturan}
     df = df.assign(
-        kode=[_kode_wilayah(r, f.group_level) for r in df.to_dict("records")],
+        kode=[_kode_wilayah(r, level) for r in df.to_dict("records")],
         tingkat=df["aturan"].map(tingkat),
     ).dropna(subset=["kode"])
     out = df.pivot_table(index="kode", columns="tingkat", values="aturan", aggfunc="count", fill_value=0)
