@@ -28,12 +28,13 @@ daftar = ctx.tanya(kualitas.daftar, f, kini)
 per_aturan = kualitas.hitung_per_aturan(daftar, rules)
 
 terbuka = daftar[~daftar["dicek"]]
+per_tingkat = kualitas.terbuka(daftar)  # the counts Ringkasan's tile and the deck say
 c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric(teks.KUALITAS_METRIK_TEMUAN, angka(len(daftar)), border=True)
 for col, tingkat in zip((c2, c3), kualitas.TINGKAT):
     col.metric(
         teks.KUALITAS_TINGKAT[tingkat],
-        angka(int((terbuka["tingkat"] == tingkat).sum())),
+        angka(per_tingkat.dari_tingkat(tingkat)),
         border=True,
         help=teks.KUALITAS_METRIK_TINGKAT_BANTUAN[tingkat],
     )

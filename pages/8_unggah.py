@@ -204,7 +204,8 @@ with tab_upload:
                     )
         st.download_button(
             teks.UNGGAH_LAPORAN_CSV,
-            export.to_csv_bytes(laporan.validation_table(prepared, temuan)),
+            # Built when clicked: the findings' file rows are located again only then.
+            lambda: export.to_csv_bytes(laporan.validation_table(prepared, temuan)),
             file_name=f"laporan-validasi-{prepared.file_name}.csv",
             mime="text/csv",
         )

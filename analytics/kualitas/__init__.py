@@ -301,8 +301,8 @@ def _kode_wilayah(row, level: str) -> str | None:
 
 @dataclass(frozen=True)
 class Terbuka:
-    """The open findings (not marked as checked) of a `daftar` answer, as Ringkasan's action tile and
-    the deck's reporting slide say them."""
+    """The open findings (not marked as checked) of a `daftar` answer, as Kualitas Data's severity
+    tiles, Ringkasan's action tile and the deck's reporting slide say them."""
 
     galat: int
     peringatan: int
@@ -311,6 +311,10 @@ class Terbuka:
     @property
     def jumlah(self) -> int:
         return self.galat + self.peringatan
+
+    def dari_tingkat(self, tingkat: str) -> int:
+        """The open findings of one severity (kualitas.TINGKAT)."""
+        return {"galat": self.galat, "peringatan": self.peringatan}[tingkat]
 
 
 def terbuka(daftar_: pd.DataFrame) -> Terbuka:
